@@ -1,0 +1,93 @@
+# hoso — build, run the samples, test, bench.
+#   make            build build/hoso (release)
+#   make run        install what is missing, render every sample into out/
+#   make test       install what is missing, run the whole suite (sanitizer build)
+#   make bench      speed and memory figures
+BUILD   ?= release
+OUT     := build/$(BUILD)
+PKGS    := libxml-2.0 icu-uc icu-i18n
+# Debian's libhpdf-dev ships no pkg-config file.
+HPDF_LIBS := $(shell pkg-config --libs libhpdf 2>/dev/null || echo -lhpdf)
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wformat=2 -Wundef -Wvla -Wno-unused-parameter
+CFLAGS  ?=
+CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g $(WARN) -Iengine \
+           $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -MMD -MP
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(HPDF_LIBS) -lm
+
+ifeq ($(BUILD),release)
+  CFLAGS  += -O2
+else ifeq ($(BUILD),debug)
+  CFLAGS  += -O0 -DHS_TEST_HOOKS
+else ifeq ($(BUILD),sanitize)
+  CFLAGS  += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+             -fno-sanitize-recover=all -DHS_ARENA_DEBUG -DHS_TEST_HOOKS
+  LDFLAGS += -fsanitize=address,undefined
+else
+  $(error BUILD must be release, debug or sanitize)
+endif
+
+LIB_SRC  := $(wildcard engine/*.c engine/*/*.c)
+LIB_SRC  := $(filter-out engine/cli/%,$(LIB_SRC))
+CLI_SRC  := $(wildcard engine/cli/*.c)
+LIB_OBJ  := $(LIB_SRC:%.c=$(OUT)/%.o) $(OUT)/gen/schema.o
+CLI_OBJ  := $(CLI_SRC:%.c=$(OUT)/%.o)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/%)
+
+.PHONY: all deps run test unit bench clean format
+all: $(OUT)/hoso build/hoso
+
+build/hoso: $(OUT)/hoso
+	@mkdir -p build
+	@if [ "$(BUILD)" = release ]; then cp $< $@; fi
+
+$(OUT)/libhoso.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(OUT)/hoso: $(CLI_OBJ) $(OUT)/libhoso.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(OUT)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+# The record schema is compiled into the binary, so hoso needs no install path.
+$(OUT)/gen/schema.c: engine/record/record.xsd tools/embed.sh
+	@mkdir -p $(@D)
+	sh tools/embed.sh hs_record_xsd $< > $@
+$(OUT)/gen/schema.o: $(OUT)/gen/schema.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(OUT)/tests/%: tests/unit/%.c tests/unit/harness.h $(OUT)/libhoso.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(OUT)/libhoso.a $(LDLIBS)
+
+unit: $(UNIT_BIN)
+
+deps:
+	@sh tools/deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory BUILD=release all
+	@sh tools/run-samples.sh
+
+# The suite runs on the sanitizer build (ASan + UBSan) and on the release build.
+test: deps
+	@$(MAKE) --no-print-directory BUILD=sanitize $(OUT:build/$(BUILD)=build/sanitize)/hoso unit
+	@$(MAKE) --no-print-directory BUILD=release all
+	@sh tests/run
+
+bench: deps
+	@$(MAKE) --no-print-directory BUILD=release all
+	@sh tools/bench.sh
+
+format:
+	clang-format -i engine/*.h engine/*/*.c engine/*/*.h tests/unit/*.c
+
+clean:
+	rm -rf build out
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

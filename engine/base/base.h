@@ -1,0 +1,104 @@
+/* engine/base/base.h — locations, status, arena, diagnostics, asserts.
+ *
+ * No dependency beyond libc. Every other stage includes this. Status is 0 / -1:
+ * a function that returns -1 has already reported at least one diagnostic. */
+#ifndef HS_BASE_H
+#define HS_BASE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Where a thing came from: a record or template file and a 1-based line.
+ * file points into a string that outlives the document (engine-owned). */
+typedef struct hs_loc {
+    const char *file;
+    long line;
+} hs_loc;
+
+#define HS_LOC_NONE ((hs_loc){NULL, 0})
+
+/* ---- arena: one per document, freed as a whole ---- */
+typedef struct hs_arena hs_arena;
+
+hs_arena *hs_arena_new(size_t limit_bytes); /* 0: no limit */
+void hs_arena_free(hs_arena *a);            /* runs deferred cleanups, newest first */
+void *hs_arena_alloc(hs_arena *a, size_t n); /* zeroed, max-aligned, never NULL */
+void *hs_arena_realloc(hs_arena *a, void *p, size_t old_n, size_t new_n);
+char *hs_arena_strndup(hs_arena *a, const char *s, size_t n);
+char *hs_arena_strdup(hs_arena *a, const char *s);
+char *hs_arena_printf(hs_arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void hs_arena_defer(hs_arena *a, void (*fn)(void *), void *p);
+size_t hs_arena_used(const hs_arena *a);
+
+#define HS_NEW(a, T) ((T *)hs_arena_alloc((a), sizeof(T)))
+#define HS_NEW_N(a, n, T) ((T *)hs_arena_alloc((a), hs_mul_size((n), sizeof(T))))
+
+size_t hs_mul_size(size_t n, size_t m); /* aborts on overflow */
+
+/* ---- growable byte buffer, arena-backed ---- */
+typedef struct hs_buf {
+    hs_arena *arena;
+    char *data; /* always NUL-terminated when len > 0 or after hs_buf_cstr */
+    size_t len, cap;
+} hs_buf;
+
+void hs_buf_init(hs_buf *b, hs_arena *a);
+void hs_buf_add(hs_buf *b, const char *s, size_t n);
+void hs_buf_adds(hs_buf *b, const char *s);
+void hs_buf_addc(hs_buf *b, char c);
+void hs_buf_printf(hs_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+const char *hs_buf_cstr(hs_buf *b);
+
+/* ---- diagnostics ---- */
+typedef enum hs_severity { HS_SEV_ERROR, HS_SEV_WARNING, HS_SEV_NOTE } hs_severity;
+
+/* One diagnostic. code is a stable short name ("xml", "schema", "amount",
+ * "glyph", "template", "xpath", "io", "font", "limit", "usage", "pdf"). */
+typedef struct hs_diag {
+    hs_severity severity;
+    hs_loc loc;
+    const char *code;
+    const char *message; /* UTF-8, one line */
+} hs_diag;
+
+typedef void hs_diag_sink(void *user, const hs_diag *d);
+
+/* Where diagnostics go, and how many errors went there. */
+typedef struct hs_report {
+    hs_diag_sink *sink; /* NULL: GCC-style lines on stderr */
+    void *user;
+    int errors;
+    int limit; /* stop counting toward output after this many errors; 0: 20 */
+} hs_report;
+
+/* Report and return -1, so that `return hs_error(...)` is one statement. */
+int hs_error(hs_report *r, hs_loc loc, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+int hs_verror(hs_report *r, hs_loc loc, const char *code, const char *fmt, va_list ap);
+void hs_note(hs_report *r, hs_loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void hs_warning(hs_report *r, hs_loc loc, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* "file:line: error: message [code]" into buf; returns the length it needed. */
+int hs_diag_format(const hs_diag *d, char *buf, size_t cap);
+void hs_diag_print_stderr(void *user, const hs_diag *d);
+void hs_diag_discard(void *user, const hs_diag *d);
+
+/* ---- asserts that stay on in release builds ---- */
+_Noreturn void hs_fatal_at(const char *src_file, int src_line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+#define hs_assert(c)                                                                    \
+    ((c) ? (void)0 : hs_fatal_at(__FILE__, __LINE__, "assertion failed: %s", #c))
+
+/* ---- UTF-8 ---- */
+/* Decode one code point at s[0..n); returns bytes used (1..4), or 0 on an
+ * invalid or overlong sequence, a surrogate, or a value past U+10FFFF. */
+int hs_utf8_decode(const char *s, size_t n, uint32_t *cp);
+int hs_utf8_encode(uint32_t cp, char out[4]);
+/* Index of the first invalid byte, or (size_t)-1 when s is valid UTF-8. */
+size_t hs_utf8_invalid_at(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,72 @@
+/* engine/font/font.h — font faces, families and metrics; no libharu.
+ *
+ * Widths are in 1/1000 em and computed exactly as libharu 2.3.0 computes the
+ * /W array it writes (per glyph, truncated), so what layout measures is what
+ * the PDF viewer draws. Only the BMP is covered: libharu turns code points
+ * above U+FFFF into spaces, so they count as missing here. */
+#ifndef HS_FONT_H
+#define HS_FONT_H
+
+#include "base/base.h"
+
+typedef enum hs_face_style {
+    HS_FACE_REGULAR = 0,
+    HS_FACE_BOLD = 1,
+    HS_FACE_ITALIC = 2,
+    HS_FACE_BOLD_ITALIC = 3
+} hs_face_style;
+
+/* One TrueType file, parsed once and shared by every document of an engine. */
+typedef struct hs_face {
+    const char *path;   /* absolute or relative path of the .ttf, as libharu loads it */
+    const char *family; /* family name as the fonts config names it ("serif") */
+    hs_face_style style;
+    int ascent, descent; /* 1/1000 em; descent is negative (hhea or OS/2 typo/win as libharu) */
+    int line_gap;        /* 1/1000 em */
+    int underline_pos;   /* 1/1000 em, negative: below the baseline */
+    int underline_thickness; /* 1/1000 em */
+    int cap_height;      /* 1/1000 em (approximate when OS/2 lacks it) */
+    /* private to font/ */
+    uint16_t *gid;      /* 65536 entries: code point -> glyph id, 0 = none */
+    int16_t *adv1000;   /* per glyph: advance in 1/1000 em, as libharu truncates it */
+    int num_glyphs;
+} hs_face;
+
+/* A family: four faces (missing ones fall back to regular) and an ordered
+ * list of fallback families consulted for code points the family lacks. */
+typedef struct hs_family {
+    const char *name;
+    hs_face *face[4];
+    struct hs_family **fallback;
+    int nfallback;
+} hs_family;
+
+/* All families of an engine, read from DIR/families.conf. */
+typedef struct hs_fontset hs_fontset;
+
+/* Reads dir/families.conf and every font file it names. Reports to r with the
+ * conf file's line on a bad line, a missing file or a file that is not a
+ * usable TrueType font. Returns NULL after reporting. Free with hs_fontset_free. */
+hs_fontset *hs_fontset_new(const char *dir, hs_report *r);
+void hs_fontset_free(hs_fontset *fs);
+const hs_family *hs_fontset_lookup(const hs_fontset *fs, const char *family); /* NULL: none */
+/* Every family name, for error messages listing what exists. */
+int hs_fontset_count(const hs_fontset *fs);
+const hs_family *hs_fontset_at(const hs_fontset *fs, int i);
+
+/* The face that draws cp for (family, style): the family's own face, else the
+ * first fallback family's face of the same style that has it. NULL: no font has cp. */
+const hs_face *hs_family_face_for(const hs_family *fam, hs_face_style style, uint32_t cp);
+
+int hs_face_has(const hs_face *f, uint32_t cp);
+/* Advance of cp in 1/1000 em; 0 for a code point the face lacks. */
+int hs_face_advance(const hs_face *f, uint32_t cp);
+/* Sum of advances of a UTF-8 string in 1/1000 em (invalid bytes count 0). */
+long hs_face_text_width(const hs_face *f, const char *s, size_t n);
+
+/* Load one face from a file (used by the fontset and by tests). */
+hs_face *hs_face_load(const char *path, const char *family, hs_face_style style,
+                      hs_report *r, hs_loc where);
+void hs_face_free(hs_face *f);
+
+#endif

@@ -1,0 +1,19 @@
+#!/bin/sh
+# deps.sh — install the Debian packages hoso needs, only those missing.
+# Idempotent: a machine that has them all does nothing and needs no network.
+set -eu
+need="build-essential pkg-config libhpdf-dev libxml2-dev libicu-dev icu-devtools
+poppler-utils qpdf imagemagick"
+missing=""
+for p in $need; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+        missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "hoso: installing:$missing" >&2
+sudo=""
+[ "$(id -u)" = 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
