@@ -55,9 +55,10 @@ $(OUT)/%.o: %.c
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 # The record schema is compiled into the binary, so hoso needs no install path.
-$(OUT)/gen/schema.c: engine/record/record.xsd tools/embed.sh
+$(OUT)/gen/schema.c: engine/record/record.xsd engine/record/profile.xsd tools/embed.sh
 	@mkdir -p $(@D)
-	sh tools/embed.sh hs_record_xsd $< > $@
+	{ sh tools/embed.sh hs_record_xsd engine/record/record.xsd && \
+	  sh tools/embed.sh hs_profile_xsd engine/record/profile.xsd; } > $@.tmp && mv $@.tmp $@
 $(OUT)/gen/schema.o: $(OUT)/gen/schema.c
 	$(CC) $(CFLAGS) -c -o $@ $<
 
@@ -76,7 +77,7 @@ run: deps
 
 # The suite runs on the sanitizer build (ASan + UBSan) and on the release build.
 test: deps
-	@$(MAKE) --no-print-directory BUILD=sanitize $(OUT:build/$(BUILD)=build/sanitize)/hoso unit
+	@$(MAKE) --no-print-directory BUILD=sanitize build/sanitize/hoso unit
 	@$(MAKE) --no-print-directory BUILD=release all
 	@sh tests/run
 

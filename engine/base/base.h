@@ -76,7 +76,8 @@ typedef struct hs_report {
 /* Report and return -1, so that `return hs_error(...)` is one statement. */
 int hs_error(hs_report *r, hs_loc loc, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-int hs_verror(hs_report *r, hs_loc loc, const char *code, const char *fmt, va_list ap);
+int hs_verror(hs_report *r, hs_loc loc, const char *code, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
 void hs_note(hs_report *r, hs_loc loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void hs_warning(hs_report *r, hs_loc loc, const char *code, const char *fmt, ...)

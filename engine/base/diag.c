@@ -47,6 +47,9 @@ hs_diag_discard(void *user, const hs_diag *d)
     (void)d;
 }
 
+static void emit(hs_report *r, hs_severity sev, hs_loc loc, const char *code, const char *fmt,
+                 va_list ap) __attribute__((format(printf, 5, 0)));
+
 static void
 emit(hs_report *r, hs_severity sev, hs_loc loc, const char *code, const char *fmt, va_list ap)
 {

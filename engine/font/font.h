@@ -21,11 +21,15 @@ typedef struct hs_face {
     const char *path;   /* absolute or relative path of the .ttf, as libharu loads it */
     const char *family; /* family name as the fonts config names it ("serif") */
     hs_face_style style;
-    int ascent, descent; /* 1/1000 em; descent is negative (hhea or OS/2 typo/win as libharu) */
+    int ascent, descent; /* 1/1000 em; descent is negative (hhea, as libharu writes them) */
     int line_gap;        /* 1/1000 em */
     int underline_pos;   /* 1/1000 em, negative: below the baseline */
     int underline_thickness; /* 1/1000 em */
     int cap_height;      /* 1/1000 em (approximate when OS/2 lacks it) */
+    /* OS/2 metrics, 1/1000 em, for layouts that want them rather than hhea's;
+     * both descents are negative (below the baseline). */
+    int typo_ascent, typo_descent, typo_line_gap;
+    int win_ascent, win_descent;
     /* private to font/ */
     uint16_t *gid;      /* 65536 entries: code point -> glyph id, 0 = none */
     int16_t *adv1000;   /* per glyph: advance in 1/1000 em, as libharu truncates it */

@@ -1,13 +1,16 @@
 /* engine/text/text.h — Unicode services over UTF-8; the only folder that
- * includes <unicode/*.h>. Results are allocated in the given arena. */
+ * includes ICU's <unicode/...> headers. Results are allocated in the given
+ * arena and NUL-terminated, except where a function may return s itself. */
 #ifndef HS_TEXT_H
 #define HS_TEXT_H
 
 #include "base/base.h"
 
-/* NFC of s (valid UTF-8). Returns 0 and sets *out/*out_len (NUL-terminated),
- * or -1 on invalid input (reported to r at loc, code "utf8"). When s is
- * already NFC the result may be s itself (no copy). */
+/* NFC of s (valid UTF-8). Returns 0 and sets *out and *out_len, or -1 on
+ * invalid input (reported to r at loc, code "utf8"). When s is already NFC
+ * (always so for ASCII) *out is s itself, not a copy: then it is NUL-terminated
+ * at *out_len only if s was, so use *out_len. Otherwise *out is a new
+ * NUL-terminated string in a. n == 0 gives "". */
 int hs_text_nfc(hs_arena *a, const char *s, size_t n, const char **out, size_t *out_len,
                 hs_report *r, hs_loc loc);
 /* Same, to NFD; used by tests and tools. */
@@ -34,7 +37,9 @@ int hs_text_sort_key(hs_arena *a, const char *s, size_t n, const char **key, hs_
 int hs_text_compare(const char *a, size_t an, const char *b, size_t bn);
 
 /* ASCII transliteration of s ("Báo giá Chính Đại" -> "Bao gia Chinh Dai"),
- * through ICU's Any-Latin; Latin-ASCII transform. */
+ * through ICU's Any-Latin; Latin-ASCII transform, with marks stripped and
+ * ₫ -> "VND". The result is pure ASCII: a character ICU leaves outside ASCII
+ * (a symbol, an emoji) becomes '_'. Returns 0, or -1 on invalid UTF-8. */
 int hs_text_ascii(hs_arena *a, const char *s, size_t n, const char **out, size_t *out_len,
                   hs_report *r, hs_loc loc);
 

@@ -1,0 +1,138 @@
+/* engine/doc/doc.h — the document tree: what eval produces and layout reads.
+ *
+ * Every string is UTF-8 in NFC and lives in the document's arena. Styles are
+ * fully resolved (no inheritance is left for layout to do). Each run keeps the
+ * location of the data it came from, so a glyph error names the record line. */
+#ifndef HS_DOC_H
+#define HS_DOC_H
+
+#include "base/base.h"
+
+typedef enum hs_align { HS_ALIGN_LEFT, HS_ALIGN_CENTER, HS_ALIGN_RIGHT, HS_ALIGN_JUSTIFY }
+    hs_align;
+typedef enum hs_valign { HS_VALIGN_TOP, HS_VALIGN_MIDDLE, HS_VALIGN_BOTTOM } hs_valign;
+
+typedef struct hs_style {
+    const char *family;
+    int bold, italic, underline;
+    double size_pt;
+    double line_height; /* multiple of size */
+    uint32_t color;     /* 0xRRGGBB */
+} hs_style;
+
+typedef enum hs_run_kind {
+    HS_RUN_TEXT,
+    HS_RUN_BREAK,      /* forced line break (<br/>) */
+    HS_RUN_PAGE,       /* the current page number */
+    HS_RUN_PAGES,      /* the number of pages */
+    HS_RUN_CHECKBOX    /* a box drawn at text size; ticked when checked */
+} hs_run_kind;
+
+typedef struct hs_run {
+    hs_run_kind kind;
+    hs_style style;
+    const char *text;
+    size_t len;
+    int checked;       /* checkbox */
+    hs_loc loc;        /* record node or template node the text came from */
+    const char *field; /* record field for messages ("customer/name"), or NULL */
+    struct hs_run *next;
+} hs_run;
+
+typedef enum hs_block_kind {
+    HS_BLOCK_PARA,
+    HS_BLOCK_TABLE,
+    HS_BLOCK_RULE,
+    HS_BLOCK_SPACE,
+    HS_BLOCK_PAGE_BREAK,
+    HS_BLOCK_GROUP,
+    HS_BLOCK_IMAGE,
+    HS_BLOCK_LINES     /* ruled lines to write on */
+} hs_block_kind;
+
+typedef struct hs_table hs_table;
+
+typedef struct hs_block {
+    hs_block_kind kind;
+    hs_loc loc;
+    hs_style style; /* the block's own style: used for empty paragraphs and rules */
+    double space_before, space_after;
+    double indent_left, indent_right, first_indent;
+    hs_align align;
+    int keep_with_next, keep_together;
+    double height;    /* space, image, lines: height in pt */
+    double width;     /* rule, image: width in pt, 0 for the full width */
+    double rule_pt;   /* rule and lines: line thickness */
+    int count;        /* lines: how many */
+    hs_run *runs;     /* para */
+    hs_table *table;  /* table */
+    struct hs_block *children; /* group */
+    const char *image_path;    /* image */
+    struct hs_block *next;
+} hs_block;
+
+typedef struct hs_cell {
+    int colspan;
+    hs_valign valign;
+    uint32_t background; /* 0xRRGGBB, or HS_NO_COLOR */
+    double border_pt;    /* -1: the table's */
+    hs_block *blocks;
+    hs_loc loc;
+    struct hs_cell *next;
+} hs_cell;
+
+#define HS_NO_COLOR 0xFFFFFFFFu
+
+typedef struct hs_row {
+    hs_cell *cells;
+    int header;       /* repeated at the top of every page the table continues on */
+    int keep_with_next;
+    hs_loc loc;
+    struct hs_row *next;
+} hs_row;
+
+typedef struct hs_colspec {
+    double fixed_pt; /* > 0: a fixed width */
+    double weight;   /* > 0: a share of what the fixed columns leave */
+} hs_colspec;
+
+struct hs_table {
+    int ncols;
+    hs_colspec *cols;
+    hs_row *rows;
+    double border_pt;  /* 0: no borders */
+    uint32_t border_color;
+    double pad[4];     /* top right bottom left, pt */
+};
+
+typedef enum hs_pages_sel { HS_ON_ALL, HS_ON_FIRST, HS_ON_NOT_FIRST } hs_pages_sel;
+
+typedef struct hs_band {
+    hs_pages_sel on;
+    double offset_pt;  /* header: from the top edge; footer: from the bottom edge */
+    hs_block *blocks;
+    struct hs_band *next;
+} hs_band;
+
+typedef struct hs_doc {
+    double page_w, page_h;
+    double margin[4]; /* top right bottom left */
+    hs_band *headers, *footers;
+    hs_block *body;
+    const char *title, *author, *subject, *keywords;
+    const char *file_name; /* from the template's name pattern, NFC, not yet made safe */
+    long long date_epoch;  /* -1: none */
+    hs_loc loc;
+} hs_doc;
+
+/* Units: "13pt", "20mm", "2cm", "1in", "12" (pt). Returns 0 or -1 (no report). */
+int hs_doc_length(const char *s, double *pt);
+/* "#1a2b3c", "#abc", or a few names (black, red, blue, gray, white). */
+int hs_doc_color(const char *s, uint32_t *rgb);
+/* Page sizes: "A4", "A5", "A3", "Letter", "Legal", or "210mm 297mm". */
+int hs_doc_page_size(const char *s, double *w, double *h);
+
+/* Text dump of a document tree (golden tests, --dump). */
+void hs_doc_dump(const hs_doc *d, hs_buf *out);
+
+#endif

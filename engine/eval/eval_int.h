@@ -1,0 +1,139 @@
+/* engine/eval/eval_int.h — state shared by the files of eval/.
+ *
+ * One hs_ev per document. The template is walked once; the XPath context's
+ * node, position and size follow `each`, and variables live on a stack that
+ * every element's children pop back when they end (so a <let> is visible to
+ * its following siblings and their descendants only). */
+#ifndef HS_EVAL_INT_H
+#define HS_EVAL_INT_H
+
+#include "eval/eval.h"
+
+#include <libxml/hash.h>
+#include <libxml/xpathInternals.h>
+
+/* What an element sets for itself and passes down. Text style and alignment
+ * are inherited; spacing, indents and keeps belong to one block. */
+typedef struct hs_props {
+    hs_style style;
+    hs_align align;
+    hs_valign valign;
+    double space_before, space_after;
+    double indent_left, indent_right, first_indent;
+    int keep_with_next, keep_together;
+} hs_props;
+
+typedef struct hs_var {
+    const char *name;
+    xmlXPathObjectPtr value;
+    struct hs_var *next;
+} hs_var;
+
+typedef struct hs_named_style {
+    const char *name;
+    xmlNode *node; /* the <style> element: its attributes are applied like an element's */
+    struct hs_named_style *next;
+} hs_named_style;
+
+/* Where the walk puts what it makes. */
+typedef enum hs_sink_mode {
+    HS_SINK_BLOCKS, /* block elements; loose inline content becomes a paragraph */
+    HS_SINK_INLINE, /* inside <p>: inline content only */
+    HS_SINK_ROWS,   /* inside <table>: <tr> only */
+    HS_SINK_CELLS   /* inside <tr>: <td>/<th> only */
+} hs_sink_mode;
+
+typedef struct hs_sink {
+    hs_sink_mode mode;
+    /* blocks */
+    hs_block **tail;
+    hs_props para_props; /* for a paragraph made of loose inline content */
+    hs_block *para;      /* the paragraph being filled; implicit ones are linked on flush */
+    int para_implicit;
+    hs_run **rtail;
+    hs_run *last_text;   /* its last text run, whose trailing space is trimmed */
+    int last_space;      /* the paragraph so far ends in a space (or is empty) */
+    int visible;         /* the paragraph has something besides spaces */
+    /* tables */
+    hs_table *table;
+    hs_row **row_tail;
+    hs_row *row;
+    hs_cell **cell_tail;
+    int nrows;
+} hs_sink;
+
+#define HS_INCLUDE_DEPTH 16
+
+typedef struct hs_ev {
+    const hs_eval_in *in;
+    hs_arena *a;
+    hs_report *r;
+    xmlXPathContextPtr xp;
+    hs_xp_env env;
+    xmlHashTablePtr compiled; /* expression text -> xmlXPathCompExprPtr */
+    hs_var *vars;
+    xmlNodePtr profile_root;
+    int profile_warned;
+    hs_named_style *styles;
+    hs_doc *doc;
+    xmlNode *root; /* the template's <document> */
+    hs_props doc_props;
+    hs_sink *top; /* the body's sink: where <header>, <footer>, <name> may appear */
+    const char *includes[HS_INCLUDE_DEPTH];
+    int depth;
+} hs_ev;
+
+/* expr.c */
+int hs_ev_init(hs_ev *ev, const hs_eval_in *in);
+void hs_ev_done(hs_ev *ev);
+/* Evaluate an XPath expression at template node at. NULL after reporting. The
+ * caller frees the result with xmlXPathFreeObject. */
+xmlXPathObjectPtr hs_ev_xpath(hs_ev *ev, const char *expr, const xmlNode *at);
+int hs_ev_bool(hs_ev *ev, const char *expr, const xmlNode *at, int *out);
+/* A string with {expr} parts replaced; NFC; in the arena. NULL after reporting. */
+const char *hs_ev_interp(hs_ev *ev, const char *text, const xmlNode *at);
+/* An attribute of at, interpolated; NULL when absent (or after reporting:
+ * check ev->r->errors). */
+const char *hs_ev_attr(hs_ev *ev, const xmlNode *at, const char *name);
+void hs_ev_push_var(hs_ev *ev, const char *name, xmlXPathObjectPtr value);
+void hs_ev_pop_vars(hs_ev *ev, hs_var *until);
+/* The string value of an XPath result, in the arena; *src is the record node
+ * it came from, if any. */
+const char *hs_ev_string(hs_ev *ev, xmlXPathObjectPtr o, const xmlNode **src);
+
+/* eval.c: <name>, <header>, <footer>, <style> directly under <document>.
+ * Returns 1 when n was one of them (*rc set), 0 otherwise. */
+int hs_ev_top_level(hs_ev *ev, xmlNode *n, int *rc);
+
+/* walk.c */
+int hs_ev_children(hs_ev *ev, xmlNode *parent, hs_sink *s, const hs_props *p);
+int hs_ev_flush(hs_ev *ev, hs_sink *s);
+void hs_ev_sink_blocks(hs_sink *s, hs_block **tail, const hs_props *p);
+
+/* props.c */
+int hs_ev_apply_props(hs_ev *ev, const xmlNode *n, hs_props *p);
+/* Props for a child element n of an element with props parent (inheritance,
+ * the named style of its tag, its class, its own attributes). */
+int hs_ev_props_for(hs_ev *ev, const xmlNode *n, const hs_props *parent, hs_props *out);
+hs_block *hs_ev_new_block(hs_ev *ev, hs_block_kind k, const xmlNode *n, const hs_props *p);
+int hs_ev_length_attr(hs_ev *ev, const xmlNode *n, const char *name, double *pt);
+int hs_ev_error(hs_ev *ev, const xmlNode *at, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* inline.c */
+int hs_ev_text(hs_ev *ev, hs_sink *s, const char *text, size_t n, const hs_style *st,
+               hs_loc loc, const char *field);
+int hs_ev_inline_element(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *p);
+int hs_ev_text_node(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *p);
+int hs_ev_is_inline(const xmlNode *n);
+
+/* block.c: tables */
+int hs_ev_table(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *p);
+int hs_ev_row(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *p);
+int hs_ev_cell(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *p);
+
+/* block.c */
+int hs_ev_block_element(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *p);
+int hs_ev_is_block(const xmlNode *n);
+
+#endif

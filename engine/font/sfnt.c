@@ -1,0 +1,438 @@
+/* engine/font/sfnt.c — read what layout needs from a TrueType file.
+ *
+ * Every table is checked to lie inside the file and to be long enough before
+ * any field of it is read, so a truncated or corrupt file gives a "font"
+ * error, never a read out of bounds. Glyph lookup and widths follow libharu
+ * 2.3.0 (hpdf_fontdef_tt.c) so that what layout measures is what is drawn. */
+#include "font/font.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Liberation is 0.4 MB; a CJK font is ~20 MB. Anything larger is a mistake. */
+#define MAX_FONT_BYTES ((size_t)64 << 20)
+
+typedef struct span {
+    const uint8_t *p;
+    size_t n; /* 0 with p == NULL: table absent */
+} span;
+
+typedef struct sfnt {
+    const char *path;
+    hs_report *r;
+    hs_loc where;
+    const uint8_t *data;
+    size_t size;
+    span head, hhea, maxp, hmtx, cmap, os2, post, loca, glyf, name;
+    unsigned upem, num_glyphs, num_hmetrics;
+    int loca_long;
+} sfnt;
+
+static unsigned
+be16(const uint8_t *p)
+{
+    return (unsigned)p[0] << 8 | p[1];
+}
+
+static int
+bes16(const uint8_t *p)
+{
+    unsigned v = be16(p);
+    return v >= 0x8000 ? (int)v - 0x10000 : (int)v;
+}
+
+static uint32_t
+be32(const uint8_t *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static int bad(sfnt *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int
+bad(sfnt *f, const char *fmt, ...)
+{
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return hs_error(f->r, f->where, "font", "%s: %s", f->path, msg);
+}
+
+/* Font units to 1/1000 em exactly as libharu does: a 32-bit product divided
+ * by unitsPerEm, truncated toward zero, stored in 16 bits. */
+static int
+to1000(const sfnt *f, int v)
+{
+    return (int16_t)(int32_t)((int32_t)v * 1000 / (int32_t)f->upem);
+}
+
+static int
+read_file(sfnt *f, uint8_t **out)
+{
+    FILE *fp = fopen(f->path, "rb");
+    if (fp == NULL)
+        return hs_error(f->r, f->where, "font", "%s: cannot open font file: %s", f->path,
+                        strerror(errno));
+    size_t cap = 1 << 16, len = 0;
+    uint8_t *buf = malloc(cap);
+    if (buf == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    for (;;) {
+        if (len == cap) {
+            if (cap >= MAX_FONT_BYTES) {
+                fclose(fp);
+                free(buf);
+                return hs_error(f->r, f->where, "font", "%s: font file is larger than %zu MiB",
+                                f->path, MAX_FONT_BYTES >> 20);
+            }
+            cap *= 2;
+            uint8_t *nb = realloc(buf, cap);
+            if (nb == NULL)
+                hs_fatal_at(__FILE__, __LINE__, "out of memory");
+            buf = nb;
+        }
+        size_t got = fread(buf + len, 1, cap - len, fp);
+        len += got;
+        if (got == 0)
+            break;
+    }
+    int err = ferror(fp);
+    fclose(fp);
+    if (err) {
+        free(buf);
+        return hs_error(f->r, f->where, "font", "%s: cannot read font file", f->path);
+    }
+    *out = buf;
+    f->data = buf;
+    f->size = len;
+    return 0;
+}
+
+/* The offset table and table directory: every table must lie inside the file. */
+static int
+read_directory(sfnt *f)
+{
+    if (f->size < 12)
+        return bad(f, "not a TrueType font (file too short)");
+    uint32_t version = be32(f->data);
+    if (version == 0x74746366u) /* 'ttcf' */
+        return bad(f, "is a font collection (.ttc); give one .ttf file");
+    if (version == 0x4F54544Fu) /* 'OTTO' */
+        return bad(f,
+                   "has CFF outlines; libharu 2.3.0 embeds only TrueType (glyf) outlines");
+    if (version != 0x00010000u && version != 0x74727565u) /* 'true' */
+        return bad(f, "not a TrueType font (bad sfnt version)");
+    unsigned ntables = be16(f->data + 4);
+    if (12 + (size_t)ntables * 16 > f->size)
+        return bad(f, "truncated table directory");
+    static const struct {
+        const char *tag;
+        size_t off;
+    } want[] = {
+        {"head", offsetof(sfnt, head)}, {"hhea", offsetof(sfnt, hhea)},
+        {"maxp", offsetof(sfnt, maxp)}, {"hmtx", offsetof(sfnt, hmtx)},
+        {"cmap", offsetof(sfnt, cmap)}, {"OS/2", offsetof(sfnt, os2)},
+        {"post", offsetof(sfnt, post)}, {"loca", offsetof(sfnt, loca)},
+        {"glyf", offsetof(sfnt, glyf)}, {"name", offsetof(sfnt, name)},
+    };
+    for (unsigned i = 0; i < ntables; i++) {
+        const uint8_t *rec = f->data + 12 + (size_t)i * 16;
+        uint32_t off = be32(rec + 8), len = be32(rec + 12);
+        if (off > f->size || len > f->size - off) {
+            char tag[5] = {0};
+            for (int k = 0; k < 4; k++)
+                tag[k] = rec[k] >= 0x20 && rec[k] < 0x7F ? (char)rec[k] : '?';
+            return bad(f, "table '%s' lies outside the file (truncated or corrupt)", tag);
+        }
+        for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+            if (memcmp(rec, want[k].tag, 4) == 0) {
+                span *s = (span *)((char *)f + want[k].off);
+                s->p = f->data + off;
+                s->n = len;
+            }
+        }
+    }
+    /* libharu 2.3.0 fails without any of these (post is ours alone, and optional). */
+    for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+        const span *s = (const span *)((const char *)f + want[k].off);
+        if (s->p == NULL && strcmp(want[k].tag, "post") != 0)
+            return bad(f, "has no '%s' table", want[k].tag);
+    }
+    return 0;
+}
+
+static int
+read_head_maxp_hhea(sfnt *f)
+{
+    if (f->head.n < 54)
+        return bad(f, "'head' table too short");
+    if (be32(f->head.p + 12) != 0x5F0F3CF5u)
+        return bad(f, "'head' table has a bad magic number");
+    f->upem = be16(f->head.p + 18);
+    if (f->upem < 16 || f->upem > 16384)
+        return bad(f, "unitsPerEm outside 16..16384");
+    int ilf = bes16(f->head.p + 50);
+    if (ilf != 0 && ilf != 1)
+        return bad(f, "bad indexToLocFormat in 'head'");
+    f->loca_long = ilf;
+
+    if (f->maxp.n < 6)
+        return bad(f, "'maxp' table too short");
+    f->num_glyphs = be16(f->maxp.p + 4);
+    if (f->num_glyphs == 0)
+        return bad(f, "font has no glyphs");
+
+    if (f->hhea.n < 36)
+        return bad(f, "'hhea' table too short");
+    f->num_hmetrics = be16(f->hhea.p + 34);
+    /* More metrics than glyphs overflows libharu's h_metric array. */
+    if (f->num_hmetrics == 0 || f->num_hmetrics > f->num_glyphs)
+        return bad(f, "numberOfHMetrics in 'hhea' is 0 or more than the glyph count");
+    size_t need = (size_t)f->num_hmetrics * 4 + (size_t)(f->num_glyphs - f->num_hmetrics) * 2;
+    if (f->hmtx.n < need)
+        return bad(f, "'hmtx' table too short for the glyph count");
+    return 0;
+}
+
+/* Fills gid[] from a format 4 subtable the way HPDF_TTFontDef_GetGlyphid
+ * looks a code point up: the FIRST segment whose endCode >= c owns c, and c
+ * maps only if startCode <= c. Walking segments with the running maximum of
+ * earlier endCodes gives the same answer in one pass, even for unsorted or
+ * overlapping segments. */
+static int
+read_cmap4(sfnt *f, const uint8_t *t, size_t avail, uint16_t *gid)
+{
+    if (avail < 14)
+        return bad(f, "cmap format 4 subtable is truncated");
+    size_t len = be16(t + 2);
+    unsigned segx2 = be16(t + 6);
+    if (len > avail || len < 16 || segx2 == 0 || segx2 % 2 != 0)
+        return bad(f, "cmap format 4 subtable has a bad length or segment count");
+    size_t seg = segx2 / 2;
+    if (16 + seg * 8 > len)
+        return bad(f, "cmap format 4 segments run past the subtable");
+    const uint8_t *end = t + 14, *start = t + 16 + seg * 2, *delta = t + 16 + seg * 4,
+                  *ro = t + 16 + seg * 6, *glyphs = t + 16 + seg * 8;
+    size_t nglyphs = (len - (16 + seg * 8)) / 2;
+    long lo = -1; /* code points <= lo belong to earlier segments */
+    for (size_t i = 0; i < seg; i++) {
+        long e = (long)be16(end + 2 * i), s = (long)be16(start + 2 * i);
+        unsigned d = be16(delta + 2 * i), r = be16(ro + 2 * i);
+        long from = s > lo + 1 ? s : lo + 1;
+        for (long c = from; c <= e; c++) {
+            unsigned g;
+            if (r == 0) {
+                g = ((unsigned)c + d) & 0xFFFF;
+            } else {
+                long idx = (long)(r / 2) + (c - s) - (long)(seg - i);
+                if (idx < 0 || (size_t)idx >= nglyphs)
+                    continue;
+                g = be16(glyphs + 2 * (size_t)idx);
+                if (g != 0) /* 0 is "missing" in the subarray (OpenType spec) */
+                    g = (g + d) & 0xFFFF;
+            }
+            if (g < f->num_glyphs)
+                gid[c] = (uint16_t)g;
+        }
+        if (e > lo)
+            lo = e;
+    }
+    return 0;
+}
+
+/* libharu 2.3.0 reads only the first (3,1) subtable that has format 4 and
+ * draws with the glyph ids it gives; other subtables (format 12 included)
+ * would name glyphs libharu does not draw, so they are not consulted. */
+static int
+read_cmap(sfnt *f, uint16_t *gid)
+{
+    span c = f->cmap;
+    if (c.n < 4 || be16(c.p) != 0)
+        return bad(f, "'cmap' table too short or of an unknown version");
+    unsigned n = be16(c.p + 2);
+    if (4 + (size_t)n * 8 > c.n)
+        return bad(f, "'cmap' encoding records run past the table");
+    for (unsigned i = 0; i < n; i++) {
+        const uint8_t *rec = c.p + 4 + (size_t)i * 8;
+        uint32_t off = be32(rec + 4);
+        if (be16(rec) != 3 || be16(rec + 2) != 1)
+            continue;
+        if (off > c.n || c.n - off < 2)
+            return bad(f, "'cmap' subtable lies outside the table");
+        if (be16(c.p + off) == 4)
+            return read_cmap4(f, c.p + off, c.n - off, gid);
+    }
+    return bad(f,
+               "has no Windows Unicode BMP cmap (platform 3, encoding 1, format 4), "
+               "the only one libharu 2.3.0 reads");
+}
+
+/* Top of the glyph's bounding box, from glyf via loca; -1 when unknown. */
+static int
+glyph_ymax(const sfnt *f, unsigned g)
+{
+    size_t at, next;
+    if (f->loca_long) {
+        if ((size_t)(g + 2) * 4 > f->loca.n)
+            return -1;
+        at = be32(f->loca.p + (size_t)g * 4);
+        next = be32(f->loca.p + (size_t)(g + 1) * 4);
+    } else {
+        if ((size_t)(g + 2) * 2 > f->loca.n)
+            return -1;
+        at = (size_t)be16(f->loca.p + (size_t)g * 2) * 2;
+        next = (size_t)be16(f->loca.p + (size_t)(g + 1) * 2) * 2;
+    }
+    if (next <= at || at > f->glyf.n || f->glyf.n - at < 10)
+        return -1;
+    return bes16(f->glyf.p + at + 8);
+}
+
+static int
+read_metrics(sfnt *f, hs_face *face)
+{
+    const uint8_t *o = f->os2.p;
+    if (f->os2.n < 78)
+        return bad(f, "'OS/2' table too short");
+    /* The same test as libharu's ParseOS2: restricted licence, no subsetting,
+     * or bitmap-only embedding. libharu would refuse the file at render time. */
+    if (be16(o + 8) & (0x0002 | 0x0100 | 0x0200))
+        return bad(f, "its licence (OS/2 fsType) does not allow embedding a subset");
+
+    /* Ascent and descent as libharu writes them into the FontDescriptor: hhea. */
+    face->ascent = to1000(f, bes16(f->hhea.p + 4));
+    face->descent = to1000(f, bes16(f->hhea.p + 6));
+    face->line_gap = to1000(f, bes16(f->hhea.p + 8));
+    face->typo_ascent = to1000(f, bes16(o + 68));
+    face->typo_descent = to1000(f, bes16(o + 70));
+    face->typo_line_gap = to1000(f, bes16(o + 72));
+    face->win_ascent = to1000(f, (int)be16(o + 74));
+    face->win_descent = -to1000(f, (int)be16(o + 76));
+
+    int cap = -1;
+    if (be16(o) >= 2 && f->os2.n >= 90)
+        cap = bes16(o + 88);
+    if (cap <= 0 && face->gid['H'] != 0)
+        cap = glyph_ymax(f, face->gid['H']);
+    face->cap_height = cap > 0 ? to1000(f, cap) : 700;
+
+    face->underline_pos = -100;
+    face->underline_thickness = 50;
+    if (f->post.n >= 12) {
+        face->underline_pos = to1000(f, bes16(f->post.p + 8));
+        face->underline_thickness = to1000(f, bes16(f->post.p + 10));
+    }
+    return 0;
+}
+
+static void
+read_advances(const sfnt *f, hs_face *face)
+{
+    unsigned last = 0;
+    for (unsigned g = 0; g < f->num_glyphs; g++) {
+        if (g < f->num_hmetrics)
+            last = be16(f->hmtx.p + (size_t)g * 4);
+        /* HPDF_TTFontDef_GetGidWidth: (HPDF_UINT16)(advance * 1000 / upem). */
+        face->adv1000[g] = (int16_t)(uint16_t)(last * 1000u / f->upem);
+    }
+}
+
+static char *
+xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    memcpy(d, s, n);
+    return d;
+}
+
+hs_face *
+hs_face_load(const char *path, const char *family, hs_face_style style, hs_report *r,
+             hs_loc where)
+{
+    sfnt f = {.path = path, .r = r, .where = where};
+    uint8_t *data = NULL;
+    if (read_file(&f, &data) != 0)
+        return NULL;
+    hs_face *face = calloc(1, sizeof *face);
+    if (face == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    face->path = xstrdup(path);
+    face->family = xstrdup(family ? family : "");
+    face->style = style;
+    face->gid = calloc(65536, sizeof *face->gid);
+    if (face->gid == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    int rc = read_directory(&f);
+    if (rc == 0)
+        rc = read_head_maxp_hhea(&f);
+    if (rc == 0)
+        rc = read_cmap(&f, face->gid);
+    if (rc == 0)
+        rc = read_metrics(&f, face);
+    if (rc == 0) {
+        face->num_glyphs = (int)f.num_glyphs;
+        face->adv1000 = malloc((size_t)f.num_glyphs * sizeof *face->adv1000);
+        if (face->adv1000 == NULL)
+            hs_fatal_at(__FILE__, __LINE__, "out of memory");
+        read_advances(&f, face);
+        /* UTF-8 cannot carry surrogates; keep them out of coverage. */
+        memset(face->gid + 0xD800, 0, 0x800 * sizeof *face->gid);
+    }
+    free(data);
+    if (rc != 0) {
+        hs_face_free(face);
+        return NULL;
+    }
+    return face;
+}
+
+void
+hs_face_free(hs_face *f)
+{
+    if (f == NULL)
+        return;
+    free((char *)f->path);
+    free((char *)f->family);
+    free(f->gid);
+    free(f->adv1000);
+    free(f);
+}
+
+int
+hs_face_has(const hs_face *f, uint32_t cp)
+{
+    return cp <= 0xFFFF && f->gid[cp] != 0;
+}
+
+int
+hs_face_advance(const hs_face *f, uint32_t cp)
+{
+    if (cp > 0xFFFF || f->gid[cp] == 0)
+        return 0;
+    return f->adv1000[f->gid[cp]];
+}
+
+long
+hs_face_text_width(const hs_face *f, const char *s, size_t n)
+{
+    long w = 0;
+    size_t i = 0;
+    while (i < n) {
+        uint32_t cp;
+        int k = hs_utf8_decode(s + i, n - i, &cp);
+        if (k == 0) {
+            i++;
+            continue;
+        }
+        w += hs_face_advance(f, cp);
+        i += (size_t)k;
+    }
+    return w;
+}

@@ -1,0 +1,56 @@
+/* engine/hoso.h — the public API of the hoso engine (libhoso.a).
+ *
+ * An engine holds what many documents share: fonts, parsed templates, the
+ * compiled schemas and the company profile. A job renders one record through
+ * one template into PDF bytes in memory; nothing is written until the caller
+ * asks, and then atomically. Diagnostics go to the hs_report the caller
+ * passes ("file:line: error: message [code]"); functions return 0 or -1. */
+#ifndef HOSO_H
+#define HOSO_H
+
+#include "base/base.h"
+
+#include <stddef.h>
+
+#define HS_VERSION "0.1.0"
+
+const char *hs_version(void);
+
+typedef struct hs_engine hs_engine;
+
+/* fonts_dir holds families.conf and the font files. NULL after reporting. */
+hs_engine *hs_engine_new(const char *fonts_dir, hs_report *r);
+void hs_engine_free(hs_engine *e);
+
+typedef struct hs_job {
+    const char *template_path;
+    const char *record_path;  /* "-": standard input */
+    const char *record_label; /* the record's name in messages; NULL: record_path */
+    const char *profile_path; /* the company profile, or NULL */
+    long long source_date_epoch; /* -1: none (then dates come from the template) */
+    size_t memory_limit;      /* bytes for this document; 0: the default (1 GiB) */
+} hs_job;
+
+typedef struct hs_output {
+    unsigned char *pdf; /* malloc'd */
+    size_t len;
+    char *name;         /* the template's <name>, NFC, or NULL; malloc'd */
+    int pages;
+} hs_output;
+
+/* Render one document. On success *out holds the PDF; free it with
+ * hs_output_free. On failure nothing is allocated and -1 is returned. */
+int hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out);
+void hs_output_free(hs_output *o);
+
+/* A file name for a document name: NFC, characters that are unsafe in file
+ * names replaced by '_', no leading dot or space, at most 200 bytes, ".pdf"
+ * added. ascii: transliterated to ASCII first ("Báo giá" -> "Bao gia").
+ * Returns a malloc'd string, or NULL after reporting. */
+char *hs_file_name(const char *name, int ascii, hs_report *r);
+
+/* Write data to path through a temporary file in the same folder and a
+ * rename, so that path never holds half a file and an error leaves nothing. */
+int hs_write_atomic(const char *path, const void *data, size_t len, hs_report *r);
+
+#endif

@@ -1,0 +1,158 @@
+/* engine/job.c — one document: record → eval → layout → render, in one arena.
+ *
+ * The engine keeps what every document shares (fonts, templates, schemas, the
+ * profile); everything a document makes lives in its arena and is freed in
+ * one go, whether the document succeeds or not. */
+#include "hoso.h"
+
+#include "eval/eval.h"
+#include "font/font.h"
+#include "layout/layout.h"
+#include "out/out.h"
+#include "page/page.h"
+#include "record/record.h"
+#include "render/render.h"
+#include "text/text.h"
+#include "tpl/tpl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_MEMORY_LIMIT ((size_t)1 << 30)
+
+struct hs_engine {
+    hs_fontset *fonts;
+    hs_tpl_cache *tpls;
+    hs_schema *record_schema, *profile_schema;
+    hs_arena *arena;    /* engine-lifetime strings and the profile document */
+    char *profile_path; /* the profile loaded, to load it once for a batch */
+    xmlDocPtr profile;
+};
+
+const char *
+hs_version(void)
+{
+    return HS_VERSION;
+}
+
+hs_engine *
+hs_engine_new(const char *fonts_dir, hs_report *r)
+{
+    hs_engine *e = calloc(1, sizeof *e);
+    if (e == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    e->arena = hs_arena_new(0);
+    e->tpls = hs_tpl_cache_new();
+    e->fonts = hs_fontset_new(fonts_dir, r);
+    e->record_schema = hs_schema_new(HS_SCHEMA_RECORD, r);
+    e->profile_schema = hs_schema_new(HS_SCHEMA_PROFILE, r);
+    if (e->fonts == NULL || e->record_schema == NULL || e->profile_schema == NULL) {
+        hs_engine_free(e);
+        return NULL;
+    }
+    return e;
+}
+
+void
+hs_engine_free(hs_engine *e)
+{
+    if (e == NULL)
+        return;
+    hs_fontset_free(e->fonts);
+    hs_tpl_cache_free(e->tpls);
+    hs_schema_free(e->record_schema);
+    hs_schema_free(e->profile_schema);
+    hs_arena_free(e->arena);
+    free(e->profile_path);
+    free(e);
+}
+
+static xmlDocPtr
+profile_for(hs_engine *e, const char *path, hs_report *r)
+{
+    if (path == NULL)
+        return NULL;
+    if (e->profile_path != NULL && strcmp(e->profile_path, path) == 0)
+        return e->profile;
+    const char *label = hs_tpl_intern(e->tpls, path);
+    xmlDocPtr doc = hs_record_load(path, label, e->profile_schema, e->arena, r);
+    if (doc == NULL)
+        return NULL;
+    free(e->profile_path);
+    e->profile_path = strdup(path);
+    e->profile = doc;
+    return doc;
+}
+
+void
+hs_output_free(hs_output *o)
+{
+    if (o == NULL)
+        return;
+    free(o->pdf);
+    free(o->name);
+    memset(o, 0, sizeof *o);
+}
+
+int
+hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
+{
+    memset(out, 0, sizeof *out);
+    xmlDocPtr profile = NULL;
+    if (job->profile_path != NULL && (profile = profile_for(e, job->profile_path, r)) == NULL)
+        return -1;
+    hs_arena *a = hs_arena_new(job->memory_limit ? job->memory_limit : DEFAULT_MEMORY_LIMIT);
+    const char *label = job->record_label ? job->record_label
+                        : strcmp(job->record_path, "-") == 0 ? "<stdin>"
+                                                             : job->record_path;
+    /* Locations must outlive the arena (a batch reports after the fact). */
+    label = hs_tpl_intern(e->tpls, label);
+    const char *tpl_path = hs_tpl_intern(e->tpls, job->template_path);
+    int rc = -1;
+    xmlDocPtr record = hs_record_load(job->record_path, label, e->record_schema, a, r);
+    hs_doc *doc = NULL;
+    hs_pages pages = {0};
+    unsigned char *pdf = NULL;
+    size_t len = 0;
+    if (record != NULL) {
+        hs_eval_in in = {a, r, e->tpls, tpl_path, record, profile, job->source_date_epoch};
+        if (hs_eval_document(&in, &doc) == 0 &&
+            hs_layout_document(doc, e->fonts, a, r, &pages) == 0 &&
+            hs_render_pdf(&pages, a, r, &pdf, &len) == 0)
+            rc = 0;
+    }
+    if (rc == 0) {
+        out->pdf = malloc(len ? len : 1);
+        if (out->pdf == NULL)
+            hs_fatal_at(__FILE__, __LINE__, "out of memory");
+        memcpy(out->pdf, pdf, len);
+        out->len = len;
+        out->pages = pages.count;
+        out->name = doc->file_name ? strdup(doc->file_name) : NULL;
+    }
+    hs_arena_free(a);
+    return rc;
+}
+
+char *
+hs_file_name(const char *name, int ascii, hs_report *r)
+{
+    hs_arena *a = hs_arena_new(0);
+    const char *s = name;
+    size_t n = strlen(name);
+    if (ascii && hs_text_ascii(a, name, n, &s, &n, r, HS_LOC_NONE) != 0) {
+        hs_arena_free(a);
+        return NULL;
+    }
+    char *res = strdup(hs_out_safe_name(a, s, n));
+    hs_arena_free(a);
+    if (res == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    return res;
+}
+
+int
+hs_write_atomic(const char *path, const void *data, size_t len, hs_report *r)
+{
+    return hs_out_write(path, data, len, r);
+}

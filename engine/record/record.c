@@ -1,0 +1,193 @@
+/* engine/record/record.c — load a record or profile and validate it against
+ * the schema compiled into the binary.
+ *
+ * libxml2's schema messages name the element and the XSD type; they are
+ * rewritten here into what a person editing the record understands
+ * (`<cost> "12.5tr" is not an amount in đồng`), and the facet messages that
+ * only quote a regular expression are dropped, since the type message that
+ * follows each of them says the same in words. */
+#include "record/record.h"
+
+#include <libxml/xmlschemas.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const unsigned char hs_record_xsd[];
+extern const size_t hs_record_xsd_len;
+extern const unsigned char hs_profile_xsd[];
+extern const size_t hs_profile_xsd_len;
+
+struct hs_schema {
+    xmlDocPtr doc;
+    xmlSchemaPtr schema;
+    hs_schema_kind kind;
+};
+
+static const struct {
+    const char *type, *says;
+} type_words[] = {
+    {"amount", "is not an amount in đồng (digits, optionally grouped: 12500000 or 12.500.000)"},
+    {"date", "is not a date (YYYY-MM-DD, 1990 to 2099)"},
+    {"day-count", "is not a number of days (0 to 365)"},
+    {"validity-days", "is not a number of days a quote stays valid (1 to 365)"},
+    {"month-count", "is not a number of months (0 to 120)"},
+    {"copies", "is not a number of copies (1 to 20)"},
+    {"rating", "is not a rating from 1 to 5"},
+    {"yes-no", "is neither yes nor no"},
+    {"vat-rate", "is not a VAT rate (KCT, 0, 5, 8 or 10)"},
+    {"party", "is neither A nor B"},
+    {"tax-code", "is not a tax code (10 digits, or 10 digits, '-' and 3 digits)"},
+    {"phone", "is not a phone number"},
+    {"email", "is not an e-mail address"},
+    {"status", "is neither pass nor fail"},
+};
+
+typedef struct ctx {
+    hs_report *r;
+    const char *label;
+} ctx;
+
+static const char *
+words_for(const char *type)
+{
+    for (size_t i = 0; i < sizeof type_words / sizeof type_words[0]; i++)
+        if (strcmp(type_words[i].type, type) == 0)
+            return type_words[i].says;
+    return NULL;
+}
+
+/* Copy the text between the first pair of single quotes after s into out. */
+static const char *
+quoted(const char *s, char *out, size_t cap)
+{
+    const char *a = strchr(s, '\'');
+    const char *b = a ? strchr(a + 1, '\'') : NULL;
+    if (b == NULL)
+        return NULL;
+    snprintf(out, cap, "%.*s", (int)(b - a - 1), a + 1);
+    return b + 1;
+}
+
+static void
+on_error(void *user, xmlErrorPtr e)
+{
+    ctx *c = user;
+    if (e->level == XML_ERR_WARNING)
+        return;
+    char msg[1024];
+    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "invalid");
+    size_t n = strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' ' || msg[n - 1] == '.'))
+        msg[--n] = '\0';
+    hs_loc loc = {c->label, e->line};
+    if (e->node != NULL && e->line <= 0)
+        loc = hs_loc_from_xml(e->node);
+    loc.file = c->label;
+
+    char element[200] = "", attr[200] = "", rest_buf[1024];
+    const char *rest = msg;
+    if (strncmp(msg, "Element '", 9) == 0) {
+        const char *p = quoted(msg, element, sizeof element);
+        if (p && strncmp(p, ", attribute '", 13) == 0)
+            p = quoted(p, attr, sizeof attr);
+        if (p && strncmp(p, ": ", 2) == 0)
+            rest = p + 2;
+    }
+    if (strncmp(rest, "[facet ", 7) == 0)
+        return;
+    char value[400], type[100];
+    const char *t = strstr(rest, "is not a valid value of the atomic type");
+    if (t != NULL && quoted(rest, value, sizeof value) && quoted(t, type, sizeof type)) {
+        const char *says = words_for(type);
+        if (says == NULL) {
+            snprintf(rest_buf, sizeof rest_buf, "is not a valid %s", type);
+            says = rest_buf;
+        }
+        if (attr[0])
+            hs_error(c->r, loc, "schema", "<%s %s=\"%s\"> %s", element, attr, value, says);
+        else
+            hs_error(c->r, loc, "schema", "<%s> \"%s\" %s", element, value, says);
+        return;
+    }
+    if (element[0] && attr[0])
+        hs_error(c->r, loc, "schema", "<%s %s>: %s", element, attr, rest);
+    else if (element[0])
+        hs_error(c->r, loc, "schema", "<%s>: %s", element, rest);
+    else
+        hs_error(c->r, loc, "schema", "%s", rest);
+}
+
+hs_schema *
+hs_schema_new(hs_schema_kind kind, hs_report *r)
+{
+    const char *label = kind == HS_SCHEMA_RECORD ? "record.xsd" : "profile.xsd";
+    const unsigned char *xsd = kind == HS_SCHEMA_RECORD ? hs_record_xsd : hs_profile_xsd;
+    size_t len = kind == HS_SCHEMA_RECORD ? hs_record_xsd_len : hs_profile_xsd_len;
+    hs_schema *s = calloc(1, sizeof *s);
+    if (s == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    s->kind = kind;
+    s->doc = hs_xml_parse_memory((const char *)xsd, len, label, r);
+    if (s->doc == NULL) {
+        free(s);
+        return NULL;
+    }
+    ctx c = {r, label};
+    xmlSchemaParserCtxtPtr pc = xmlSchemaNewDocParserCtxt(s->doc);
+    xmlSchemaSetParserStructuredErrors(pc, on_error, &c);
+    s->schema = xmlSchemaParse(pc);
+    xmlSchemaFreeParserCtxt(pc);
+    if (s->schema == NULL) {
+        if (r->errors == 0)
+            hs_error(r, (hs_loc){label, 0}, "internal", "the built-in schema does not compile");
+        hs_schema_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void
+hs_schema_free(hs_schema *s)
+{
+    if (s == NULL)
+        return;
+    if (s->schema != NULL)
+        xmlSchemaFree(s->schema);
+    if (s->doc != NULL)
+        xmlFreeDoc(s->doc);
+    free(s);
+}
+
+static void
+free_doc(void *p)
+{
+    xmlFreeDoc(p);
+}
+
+xmlDocPtr
+hs_record_load(const char *path, const char *label, const hs_schema *s, hs_arena *a,
+               hs_report *r)
+{
+    xmlDocPtr doc = hs_xml_parse_file(path, label, r);
+    if (doc == NULL)
+        return NULL;
+    hs_arena_defer(a, free_doc, doc);
+    int before = r->errors;
+    ctx c = {r, label};
+    xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(s->schema);
+    if (vc == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    xmlSchemaSetValidStructuredErrors(vc, on_error, &c);
+    int rc = xmlSchemaValidateDoc(vc, doc);
+    xmlSchemaFreeValidCtxt(vc);
+    if (rc != 0) {
+        if (r->errors == before)
+            hs_error(r, (hs_loc){label, 0}, "schema", "does not match the %s schema",
+                     s->kind == HS_SCHEMA_RECORD ? "record" : "profile");
+        return NULL;
+    }
+    if (s->kind == HS_SCHEMA_RECORD && hs_record_check(doc, r) != 0)
+        return NULL;
+    return doc;
+}

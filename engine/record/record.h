@@ -1,0 +1,29 @@
+/* engine/record/record.h — records and profiles: parse safely, validate
+ * against the schemas compiled into the binary, then check what a schema
+ * cannot say (a feasible item has a cost, a stated total is the sum of the
+ * lines). */
+#ifndef HS_RECORD_H
+#define HS_RECORD_H
+
+#include "base/base.h"
+#include "xml/xml.h"
+
+typedef struct hs_schema hs_schema;
+
+typedef enum hs_schema_kind { HS_SCHEMA_RECORD, HS_SCHEMA_PROFILE } hs_schema_kind;
+
+/* Compile one of the built-in schemas (once per engine). NULL after reporting. */
+hs_schema *hs_schema_new(hs_schema_kind kind, hs_report *r);
+void hs_schema_free(hs_schema *s);
+
+/* Parse path (label in messages), validate it against s, and for a record run
+ * the checks. The document is freed with the arena a. NULL after reporting:
+ * every schema error is reported (up to the report's limit), each as
+ * "FILE:LINE: error: <element> …". */
+xmlDocPtr hs_record_load(const char *path, const char *label, const hs_schema *s,
+                         hs_arena *a, hs_report *r);
+
+/* The checks alone (tests call them on a parsed record). Returns 0 or -1. */
+int hs_record_check(xmlDocPtr doc, hs_report *r);
+
+#endif

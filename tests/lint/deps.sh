@@ -1,0 +1,42 @@
+# tests/lint/deps.sh — each stage includes only the stages below it
+# (design.md: the layout knows nothing of XML, the renderer nothing of
+# templates). A grep over #include lines, per folder.
+. tests/lib/tap.sh
+allowed() { # folder -> allowed engine folders (besides itself)
+    case $1 in
+    base) echo "" ;;
+    vn) echo "base" ;;
+    text) echo "base" ;;
+    font) echo "base text" ;;
+    xml) echo "base" ;;
+    record | tpl) echo "base xml vn" ;;
+    eval) echo "base xml record tpl doc vn text" ;;
+    doc) echo "base" ;;
+    layout) echo "base doc text font page" ;;
+    page) echo "base layout font" ;;
+    render) echo "base page font" ;;
+    out) echo "base" ;;
+    cli) echo "hoso.h" ;;
+    esac
+}
+for dir in engine/*/; do
+    d=$(basename "$dir")
+    bad=""
+    for f in "$dir"*.c "$dir"*.h; do
+        [ -e "$f" ] || continue
+        for inc in $(sed -n 's/^#include "\([^"]*\)".*/\1/p' "$f"); do
+            top=${inc%%/*}
+            [ "$top" = "$d" ] && continue
+            case " $(allowed "$d") " in *" $top "*) continue ;; esac
+            [ "$d" = cli ] && [ "$inc" = hoso.h ] && continue
+            case $inc in */*) ;; *) [ "$d" != cli ] && continue ;; esac
+            bad="$bad $f:$inc"
+        done
+    done
+    check_eq "engine/$d includes only what it may" "" "$bad"
+done
+# Only these folders include the big libraries.
+check_eq "only text/ includes ICU" "" "$(grep -l '#include <unicode/' engine/*/*.[ch] | grep -v '^engine/text/')"
+check_eq "only render/pdf.c includes libharu" "" "$(grep -l '#include <hpdf' engine/*/*.[ch] | grep -v '^engine/render/pdf.c')"
+check_eq "no layout or render code includes libxml2" "" \
+    "$(grep -l '#include <libxml' engine/layout/* engine/page/* engine/render/* engine/font/* 2>/dev/null)"

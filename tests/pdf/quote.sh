@@ -1,0 +1,67 @@
+# tests/pdf/quote.sh — the sample quote, end to end: text, fonts, structure,
+# NFD input, reproducibility, page count. Runs the sanitizer build ($HOSO).
+. tests/lib/tap.sh
+TPL=templates/quote.xml PROF=samples/profile.xml REC=samples/chinh-dai.xml
+
+"$HOSO" render -q -t $TPL -p $PROF -o "$T/a.pdf" $REC 2>"$T/err"
+check_eq "renders the sample quote (exit 0, no message)" "0:" "$?:$(cat "$T/err")"
+
+check "qpdf --check passes" qpdf --check "$T/a.pdf"
+
+pdffonts "$T/a.pdf" >"$T/fonts"
+notemb=$(awk 'NR > 2 && $(NF-4) != "yes"' "$T/fonts")
+check_eq "pdffonts: every font embedded" "" "$notemb"
+check_contains "pdffonts: Liberation Serif is used" "$T/fonts" "LiberationSerif"
+
+pdftotext -raw "$T/a.pdf" "$T/a.txt" 2>"$T/pt.err"
+check_eq "pdftotext prints no warning (valid ToUnicode maps)" "" "$(cat "$T/pt.err")"
+uconv -x any-nfc <"$T/a.txt" >"$T/a.nfc"
+check "pdftotext gives NFC text" cmp -s "$T/a.txt" "$T/a.nfc"
+
+squeeze "$T/a.txt" >"$T/a.flat"
+missing=""
+python3 tests/lib/strings.py template $TPL >"$T/want"
+python3 tests/lib/strings.py record $REC customer/name customer/address customer/tax-code \
+    items/item/title feasible:content feasible:feedback/note items/item/feedback/reason \
+    project quote/payment quote/timeline >>"$T/want"
+python3 tests/lib/strings.py record $PROF name address tax-code >>"$T/want"
+while IFS= read -r s; do
+    case $s in *[![:space:]]*) ;; *) continue ;; esac
+    grep -qF -- "$s" "$T/a.flat" || missing="$missing|$s"
+done <"$T/want"
+missing=$(printf '%s' "$missing" | tr '|' '\n' | sed '/^$/d')
+check_eq "pdftotext gives back every string of the template and the record" "" "$missing"
+
+for s in "Số: BG-2021/042" "Hà Nội, ngày 23 tháng 6 năm 2021" "295.000.000 ₫" "29.500.000 ₫" \
+    "324.500.000 ₫" "Thuế GTGT (10%)" \
+    "Bằng chữ: Ba trăm hai mươi tư triệu năm trăm nghìn đồng" \
+    "đến hết ngày 08/07/2021" "Trang 1/" "ĐẠI DIỆN THIÊN PHÚC" "Đặng Quốc Hưng"; do
+    check_contains "the quote says: $s" "$T/a.flat" "$s"
+done
+
+pages=$(pdfinfo "$T/a.pdf" | awk '/^Pages:/ {print $2}')
+check_eq "the items table runs onto a second page (3 pages)" 3 "$pages"
+check_contains "page 2 starts the table again with its header row" "$T/a.flat" "Trang 2/3"
+pdftotext -raw -f 2 -l 2 "$T/a.pdf" - | squeeze /dev/stdin >"$T/p2" 2>/dev/null
+check_contains "the header row repeats on page 2" "$T/p2" "STT Hạng mục Số ngày Thành tiền"
+
+# The same record in NFD (as typed on macOS) gives the same text and pictures.
+uconv -x any-nfd <$REC >"$T/nfd.xml"
+check "the NFD record differs from the NFC one in bytes" sh -c "! cmp -s $REC '$T/nfd.xml'"
+"$HOSO" render -q -t $TPL -p $PROF -o "$T/nfd.pdf" "$T/nfd.xml"
+pdftotext -raw "$T/nfd.pdf" "$T/nfd.txt"
+check "NFD record: same pdftotext output" cmp "$T/a.txt" "$T/nfd.txt"
+pdftoppm -r 60 "$T/a.pdf" "$T/a" && pdftoppm -r 60 "$T/nfd.pdf" "$T/n"
+same=yes
+for f in "$T"/a-*.ppm; do cmp -s "$f" "$T/n-${f##*/a-}" || same="no: ${f##*/}"; done
+check_eq "NFD record: same page images" yes "$same"
+
+# Reproducible: same input, same bytes (release and sanitizer builds alike).
+"$HOSO_RELEASE" render -q -t $TPL -p $PROF -o "$T/b.pdf" $REC
+check "rendering twice gives byte-identical files" cmp "$T/a.pdf" "$T/b.pdf"
+SOURCE_DATE_EPOCH=1700000000 "$HOSO_RELEASE" render -q -t $TPL -p $PROF -o "$T/c.pdf" $REC
+check "SOURCE_DATE_EPOCH changes the file (it is the creation date)" sh -c "! cmp -s '$T/a.pdf' '$T/c.pdf'"
+pdfinfo "$T/a.pdf" >"$T/info"
+check_contains "title in the PDF info (UTF-8, not mojibake)" "$T/info" "Báo giá tùy biến Chính Đại số BG-2021/042"
+check_contains "author in the PDF info" "$T/info" "Công ty TNHH Phần mềm Thiên Phúc"
+check_contains "creation date from the quote date" "$T/info" "2021"
