@@ -29,5 +29,5 @@ p=$("$HOSO" render --ascii-names -t templates/quote.xml -p samples/profile.xml -
 check_eq "--ascii-names: transliterated file name" "$T/dir/Bao gia tuy bien Hoang Long (09.03.21).pdf" "$p"
 "$HOSO" check -t templates/quote.xml -p samples/profile.xml samples/small.xml 2>"$T/err"
 check_eq "check: exit 0 for a good record" 0 $?
-check_contains "check: reports the page count" "$T/err" "samples/small.xml: ok, 1 page"
+check_contains "check: reports the page count" "$T/err" "samples/small.xml: ok, 2 pages"
 check_eq "check writes nothing" "" "$(ls "$T" | grep -v -e err -e out.pdf -e in.pdf -e dir -e help)"
