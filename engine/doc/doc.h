@@ -132,7 +132,4 @@ int hs_doc_color(const char *s, uint32_t *rgb);
 /* Page sizes: "A4", "A5", "A3", "Letter", "Legal", or "210mm 297mm". */
 int hs_doc_page_size(const char *s, double *w, double *h);
 
-/* Text dump of a document tree (golden tests, --dump). */
-void hs_doc_dump(const hs_doc *d, hs_buf *out);
-
 #endif

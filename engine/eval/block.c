@@ -151,17 +151,11 @@ parse_columns(hs_ev *ev, const xmlNode *n, const char *v, hs_table *t)
 {
     int count = 0;
     hs_colspec cols[64];
-    for (const char *c = v; *c;) {
-        while (*c == ' ')
-            c++;
-        if (*c == '\0')
-            break;
-        size_t len = strcspn(c, " ");
-        char word[32];
+    char word[32];
+    size_t len;
+    for (const char *c = v; (c = hs_ev_next_word(c, word, sizeof word, &len)) != NULL;) {
         if (len >= sizeof word || count == 64)
             return hs_ev_error(ev, n, "template", "columns=\"%s\": too long", v);
-        memcpy(word, c, len);
-        word[len] = '\0';
         hs_colspec col = {0, 0};
         if (word[len - 1] == '*') {
             char *end;
@@ -175,44 +169,12 @@ parse_columns(hs_ev *ev, const xmlNode *n, const char *v, hs_table *t)
                                word);
         }
         cols[count++] = col;
-        c += len;
     }
     if (count == 0)
         return hs_ev_error(ev, n, "template", "<table> needs columns, e.g. columns=\"12mm * 30mm\"");
     t->ncols = count;
     t->cols = HS_NEW_N(ev->a, (size_t)count, hs_colspec);
     memcpy(t->cols, cols, sizeof cols[0] * (size_t)count);
-    return 0;
-}
-
-static int
-parse_padding(hs_ev *ev, const xmlNode *n, const char *v, double pad[4])
-{
-    double x[4];
-    int k = 0;
-    for (const char *c = v; *c && k < 5;) {
-        while (*c == ' ')
-            c++;
-        if (*c == '\0')
-            break;
-        size_t len = strcspn(c, " ");
-        char word[32];
-        if (len >= sizeof word || k == 4)
-            return hs_ev_error(ev, n, "template", "padding=\"%s\": one to four lengths", v);
-        memcpy(word, c, len);
-        word[len] = '\0';
-        if (hs_doc_length(word, &x[k]) != 0 || x[k] < 0)
-            return hs_ev_error(ev, n, "template", "padding: \"%s\" is not a length", word);
-        k++;
-        c += len;
-    }
-    if (k == 0)
-        return hs_ev_error(ev, n, "template", "padding=\"%s\": one to four lengths", v);
-    /* CSS order: all; vertical horizontal; top horizontal bottom; t r b l */
-    pad[0] = x[0];
-    pad[1] = k > 1 ? x[1] : x[0];
-    pad[2] = k > 2 ? x[2] : x[0];
-    pad[3] = k > 3 ? x[3] : pad[1];
     return 0;
 }
 
@@ -234,7 +196,7 @@ hs_ev_table(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *p)
         return -1;
     if ((v = hs_ev_attr(ev, n, "border-color")) != NULL && hs_doc_color(v, &t->border_color))
         return hs_ev_error(ev, n, "template", "border-color=\"%s\" is not a colour", v);
-    if ((v = hs_ev_attr(ev, n, "padding")) != NULL && parse_padding(ev, n, v, t->pad) != 0)
+    if (hs_ev_box_attr(ev, n, "padding", t->pad) != 0)
         return -1;
     int header_rows = 0;
     if (int_attr(ev, n, "header-rows", 0, 20, &header_rows) != 0)

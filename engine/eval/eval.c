@@ -7,36 +7,6 @@
 #include <string.h>
 
 static int
-parse_margins(hs_ev *ev, const xmlNode *n, const char *v, double m[4])
-{
-    double x[4];
-    int k = 0;
-    for (const char *c = v; *c;) {
-        while (*c == ' ')
-            c++;
-        if (*c == '\0')
-            break;
-        size_t len = strcspn(c, " ");
-        char word[32];
-        if (len >= sizeof word || k == 4)
-            return hs_ev_error(ev, n, "template", "margin=\"%s\": one to four lengths", v);
-        memcpy(word, c, len);
-        word[len] = '\0';
-        if (hs_doc_length(word, &x[k]) != 0 || x[k] < 0)
-            return hs_ev_error(ev, n, "template", "margin: \"%s\" is not a length", word);
-        k++;
-        c += len;
-    }
-    if (k == 0)
-        return hs_ev_error(ev, n, "template", "margin=\"%s\": one to four lengths", v);
-    m[0] = x[0];
-    m[1] = k > 1 ? x[1] : x[0];
-    m[2] = k > 2 ? x[2] : x[0];
-    m[3] = k > 3 ? x[3] : m[1];
-    return 0;
-}
-
-static int
 band(hs_ev *ev, xmlNode *n, hs_band **list)
 {
     hs_band *b = HS_NEW(ev->a, hs_band);
@@ -140,8 +110,7 @@ page_setup(hs_ev *ev, xmlNode *root, hs_doc *d)
     d->margin[0] = d->margin[2] = 20 * mm;
     d->margin[1] = 15 * mm;
     d->margin[3] = 30 * mm;
-    v = hs_ev_attr(ev, root, "margin");
-    if (v != NULL && parse_margins(ev, root, v, d->margin) != 0)
+    if (hs_ev_box_attr(ev, root, "margin", d->margin) != 0)
         return -1;
     if (d->margin[1] + d->margin[3] > d->page_w - 72 || d->margin[0] + d->margin[2] > d->page_h - 72)
         return hs_ev_error(ev, root, "template", "the margins leave less than an inch of page");

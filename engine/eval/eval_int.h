@@ -100,6 +100,9 @@ void hs_ev_pop_vars(hs_ev *ev, hs_var *until);
 /* The string value of an XPath result, in the arena; *src is the record node
  * it came from, if any. */
 const char *hs_ev_string(hs_ev *ev, xmlXPathObjectPtr o, const xmlNode **src);
+/* The '}' that ends the expression starting at p (after its '{'), skipping
+ * quoted XPath strings; NULL when there is none. */
+const char *hs_ev_expr_end(const char *p);
 
 /* eval.c: <name>, <header>, <footer>, <style> directly under <document>.
  * Returns 1 when n was one of them (*rc set), 0 otherwise. */
@@ -116,6 +119,11 @@ int hs_ev_apply_props(hs_ev *ev, const xmlNode *n, hs_props *p);
  * the named style of its tag, its class, its own attributes). */
 int hs_ev_props_for(hs_ev *ev, const xmlNode *n, const hs_props *parent, hs_props *out);
 hs_block *hs_ev_new_block(hs_ev *ev, hs_block_kind k, const xmlNode *n, const hs_props *p);
+hs_block *hs_ev_block_at(hs_ev *ev, hs_block_kind k, hs_loc loc, const hs_props *p);
+/* "2pt 4pt" etc.: one to four lengths in CSS order into top right bottom left. */
+int hs_ev_box_attr(hs_ev *ev, const xmlNode *n, const char *name, double out[4]);
+/* The next space-separated word of c into word; NULL at the end. */
+const char *hs_ev_next_word(const char *c, char *word, size_t cap, size_t *len);
 int hs_ev_length_attr(hs_ev *ev, const xmlNode *n, const char *name, double *pt);
 int hs_ev_error(hs_ev *ev, const xmlNode *at, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

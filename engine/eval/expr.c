@@ -172,10 +172,8 @@ hs_ev_string(hs_ev *ev, xmlXPathObjectPtr o, const xmlNode **src)
     return out;
 }
 
-/* The end of the expression that starts at p (just after '{'): the first '}'
- * outside a quoted XPath string literal. */
-static const char *
-expr_end(const char *p)
+const char *
+hs_ev_expr_end(const char *p)
 {
     char quote = 0;
     for (; *p; p++) {
@@ -207,7 +205,7 @@ hs_ev_interp(hs_ev *ev, const char *text, const xmlNode *at)
                         text);
             return NULL;
         } else if (p[0] == '{') {
-            const char *end = expr_end(p + 1);
+            const char *end = hs_ev_expr_end(p + 1);
             if (end == NULL) {
                 hs_ev_error(ev, at, "template", "'{' without its '}' in \"%s\"", text);
                 return NULL;

@@ -29,19 +29,7 @@ open_para(hs_ev *ev, hs_sink *s, hs_loc loc)
 {
     if (s->para != NULL)
         return;
-    hs_block *b = HS_NEW(ev->a, hs_block);
-    const hs_props *p = &s->para_props;
-    b->kind = HS_BLOCK_PARA;
-    b->loc = loc;
-    b->style = p->style;
-    b->align = p->align;
-    b->space_before = p->space_before;
-    b->space_after = p->space_after;
-    b->indent_left = p->indent_left;
-    b->indent_right = p->indent_right;
-    b->first_indent = p->first_indent;
-    b->keep_with_next = p->keep_with_next;
-    b->keep_together = p->keep_together;
+    hs_block *b = hs_ev_block_at(ev, HS_BLOCK_PARA, loc, &s->para_props);
     s->para = b;
     s->para_implicit = 1;
     s->rtail = &b->runs;
@@ -106,23 +94,6 @@ hs_ev_text(hs_ev *ev, hs_sink *s, const char *text, size_t n, const hs_style *st
     return 0;
 }
 
-static const char *
-find_expr_end(const char *p)
-{
-    char quote = 0;
-    for (; *p; p++) {
-        if (quote) {
-            if (*p == quote)
-                quote = 0;
-        } else if (*p == '\'' || *p == '"') {
-            quote = *p;
-        } else if (*p == '}') {
-            return p;
-        }
-    }
-    return NULL;
-}
-
 /* Literal text and {expr} parts become separate runs: each keeps its origin. */
 int
 hs_ev_text_node(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *p)
@@ -143,7 +114,7 @@ hs_ev_text_node(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *p)
             hs_buf_addc(&lit, *c++);
             continue;
         }
-        const char *end = find_expr_end(c + 1);
+        const char *end = hs_ev_expr_end(c + 1);
         if (end == NULL)
             return hs_ev_error(ev, n, "template", "'{' without its '}' in text");
         if (lit.len > 0 && hs_ev_text(ev, s, lit.data, lit.len, &p->style, here, NULL) != 0)

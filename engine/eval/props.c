@@ -6,6 +6,7 @@
  * own attributes. Every attribute may hold {expr}. */
 #include "eval/eval_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -186,12 +187,57 @@ hs_ev_props_for(hs_ev *ev, const xmlNode *n, const hs_props *parent, hs_props *o
     return 0;
 }
 
+const char *
+hs_ev_next_word(const char *c, char *word, size_t cap, size_t *len)
+{
+    while (*c == ' ')
+        c++;
+    *len = strcspn(c, " ");
+    if (*len == 0)
+        return NULL;
+    snprintf(word, cap, "%.*s", (int)*len, c);
+    return c + *len;
+}
+
+int
+hs_ev_box_attr(hs_ev *ev, const xmlNode *n, const char *name, double out[4])
+{
+    const char *v = hs_ev_attr(ev, n, name);
+    if (v == NULL)
+        return 0;
+    double x[4];
+    int k = 0;
+    char word[32];
+    size_t len;
+    for (const char *c = v; (c = hs_ev_next_word(c, word, sizeof word, &len)) != NULL;) {
+        if (k == 4 || len >= sizeof word)
+            return bad_value(ev, n, name, v, "expected one to four lengths");
+        if (hs_doc_length(word, &x[k]) != 0 || x[k] < 0)
+            return bad_value(ev, n, name, v, "expected one to four lengths such as 2pt 4pt");
+        k++;
+    }
+    if (k == 0)
+        return bad_value(ev, n, name, v, "expected one to four lengths");
+    /* CSS order: all; vertical horizontal; top horizontal bottom; t r b l */
+    out[0] = x[0];
+    out[1] = k > 1 ? x[1] : x[0];
+    out[2] = k > 2 ? x[2] : x[0];
+    out[3] = k > 3 ? x[3] : out[1];
+    return 0;
+}
+
 hs_block *
 hs_ev_new_block(hs_ev *ev, hs_block_kind k, const xmlNode *n, const hs_props *p)
 {
+    return hs_ev_block_at(ev, k, hs_loc_from_xml(n), p);
+}
+
+hs_block *
+hs_ev_block_at(hs_ev *ev, hs_block_kind k, hs_loc loc, const hs_props *p)
+{
     hs_block *b = HS_NEW(ev->a, hs_block);
     b->kind = k;
-    b->loc = hs_loc_from_xml(n);
+    b->loc = loc;
     b->style = p->style;
     b->align = p->align;
     b->space_before = p->space_before;

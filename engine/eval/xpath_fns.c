@@ -531,6 +531,28 @@ fn_percent(xmlXPathParserContextPtr ctxt, int nargs)
     ret_string(ctxt, out);
 }
 
+/* nowrap(x): spaces become no-break spaces, so that a phone number or a
+ * code is never split over two lines. */
+static void
+fn_nowrap(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (arity(ctxt, nargs, 1, 1, "nowrap") != 0)
+        return;
+    hs_xp_env *env = env_of(ctxt);
+    arg a = pop_arg(ctxt);
+    hs_buf b;
+    hs_buf_init(&b, env->arena);
+    for (const char *c = a.s; *c; c++) {
+        if (*c == ' ')
+            hs_buf_adds(&b, "\xC2\xA0");
+        else
+            hs_buf_addc(&b, *c);
+    }
+    if (a.node != NULL)
+        env->src = a.node;
+    ret_string(ctxt, hs_buf_cstr(&b));
+}
+
 /* default(x, fallback): x, or fallback when x is empty or absent. */
 static void
 fn_default(xmlXPathParserContextPtr ctxt, int nargs)
@@ -582,6 +604,7 @@ hs_eval_register_functions(xmlXPathContextPtr ctx)
         {"date", fn_date},           {"date-line", fn_date_line}, {"add-days", fn_add_days},
         {"upper", fn_upper},         {"lower", fn_lower},         {"num", fn_num},
         {"percent", fn_percent},     {"file", fn_file},         {"default", fn_default},
+        {"nowrap", fn_nowrap},
     };
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
         xmlXPathRegisterFunc(ctx, hs_xml_ustr(fns[i].name), fns[i].fn);

@@ -113,6 +113,8 @@ table(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out)
             ncell++;
         hs_item **cell_items = HS_NEW_N(c->a, (size_t)ncell, hs_item *);
         double *cell_h = HS_NEW_N(c->a, (size_t)ncell, double);
+        double *cell_x = HS_NEW_N(c->a, (size_t)ncell, double);
+        double *cell_w = HS_NEW_N(c->a, (size_t)ncell, double);
         double row_h = 0;
         int col = 0, k = 0;
         for (const hs_cell *cell = row->cells; cell != NULL; cell = cell->next, k++) {
@@ -121,6 +123,8 @@ table(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out)
                 x += cw[i];
             for (int i = col; i < col + cell->colspan && i < t->ncols; i++)
                 cwid += cw[i];
+            cell_x[k] = x;
+            cell_w[k] = cwid;
             hs_slices inner = {0};
             if (hs_layout_blocks(c, cell->blocks, x + t->pad[3],
                                  cwid - t->pad[1] - t->pad[3], &inner) != 0)
@@ -134,16 +138,11 @@ table(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out)
         hs_slice *s = HS_NEW(c->a, hs_slice);
         s->h = row_h;
         hs_item *head = NULL, *tail = NULL;
-        col = 0;
         k = 0;
         /* backgrounds first, then text, then borders on top */
         hs_item *borders = NULL, *btail = NULL;
         for (const hs_cell *cell = row->cells; cell != NULL; cell = cell->next, k++) {
-            double x = x0, cwid = 0;
-            for (int i = 0; i < col && i < t->ncols; i++)
-                x += cw[i];
-            for (int i = col; i < col + cell->colspan && i < t->ncols; i++)
-                cwid += cw[i];
+            double x = cell_x[k], cwid = cell_w[k];
             if (cell->background != HS_NO_COLOR) {
                 hs_item *bg = hs_layout_item(c, HS_ITEM_RECT);
                 bg->x = x;
@@ -168,7 +167,6 @@ table(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out)
                 for (int i = 0; i < 4; i++)
                     hs_layout_place(c, l[i], 0, 0, &borders, &btail);
             }
-            col += cell->colspan;
         }
         if (tail != NULL)
             tail->next = borders;
