@@ -15,6 +15,7 @@
 struct hs_fontset {
     hs_arena *arena; /* names, family structs, fallback arrays */
     hs_family *fam[MAX_FAMILIES];
+    long line[MAX_FAMILIES]; /* where each family first appears, for later errors */
     int count;
     hs_face *faces[MAX_FAMILIES * 4];
     int nfaces;
@@ -30,13 +31,14 @@ find(hs_fontset *fs, const char *name)
 }
 
 static hs_family *
-find_or_add(hs_fontset *fs, const char *name)
+find_or_add(hs_fontset *fs, const char *name, long line)
 {
     hs_family *f = find(fs, name);
     if (f != NULL || fs->count == MAX_FAMILIES)
         return f;
     f = HS_NEW(fs->arena, hs_family);
     f->name = hs_arena_strdup(fs->arena, name);
+    fs->line[fs->count] = line;
     fs->fam[fs->count++] = f;
     return f;
 }
@@ -51,15 +53,19 @@ style_of(const char *s, hs_face_style *out)
     return -1;
 }
 
-/* Split a line into at most max words (spaces and tabs); returns the count. */
+/* Split a line into words (spaces and tabs); returns the count, or max + 1
+ * when there are more than max, so that a long line is an error, not cut. */
 static int
 words(char *line, char **w, int max)
 {
     int n = 0;
     char *save = NULL;
-    for (char *t = strtok_r(line, " \t\r\n", &save); t != NULL && n < max;
-         t = strtok_r(NULL, " \t\r\n", &save))
+    for (char *t = strtok_r(line, " \t\r\n", &save); t != NULL;
+         t = strtok_r(NULL, " \t\r\n", &save)) {
+        if (n == max)
+            return max + 1;
         w[n++] = t;
+    }
     return n;
 }
 
@@ -73,6 +79,9 @@ conf_line(hs_fontset *fs, const char *dir, char *line, hs_loc loc, hs_report *r)
     int n = words(line, w, MAX_FAMILIES + 2);
     if (n == 0)
         return 0;
+    if (n > MAX_FAMILIES + 2)
+        return hs_error(r, loc, "font", "too many words (at most %d families a line)",
+                        MAX_FAMILIES);
     if (strcmp(w[0], "fallback") == 0) {
         if (n < 3)
             return hs_error(r, loc, "font", "fallback needs a family and at least one other");
@@ -96,7 +105,7 @@ conf_line(hs_fontset *fs, const char *dir, char *line, hs_loc loc, hs_report *r)
         return hs_error(r, loc, "font",
                         "expected '<family> regular|bold|italic|bold-italic <file>' or "
                         "'fallback <family> <family>...'");
-    hs_family *f = find_or_add(fs, w[0]);
+    hs_family *f = find_or_add(fs, w[0], loc.line);
     if (f == NULL)
         return hs_error(r, loc, "font", "more than %d families", MAX_FAMILIES);
     if (f->face[st] != NULL)
@@ -130,6 +139,13 @@ hs_fontset_new(const char *dir, hs_report *r)
     int rc = 0;
     while (fgets(line, sizeof line, fp) != NULL) {
         lineno++;
+        size_t len = strlen(line);
+        if (len == sizeof line - 1 && line[len - 1] != '\n' && !feof(fp)) {
+            /* Reading the rest as a new line would misnumber every later line. */
+            rc = hs_error(r, (hs_loc){conf, lineno}, "font", "line longer than %zu bytes",
+                          sizeof line - 2);
+            break;
+        }
         if (conf_line(fs, dir, line, (hs_loc){conf, lineno}, r) != 0)
             rc = -1;
     }
@@ -137,8 +153,8 @@ hs_fontset_new(const char *dir, hs_report *r)
     for (int i = 0; i < fs->count && rc == 0; i++) {
         hs_family *f = fs->fam[i];
         if (f->face[HS_FACE_REGULAR] == NULL)
-            rc = hs_error(r, (hs_loc){conf, 0}, "font", "family '%s' has no regular face",
-                          f->name);
+            rc = hs_error(r, (hs_loc){conf, fs->line[i]}, "font",
+                          "family '%s' has no regular face", f->name);
         for (int s = 1; s < 4 && rc == 0; s++)
             if (f->face[s] == NULL)
                 f->face[s] = f->face[HS_FACE_REGULAR];
@@ -183,6 +199,9 @@ hs_fontset_at(const hs_fontset *fs, int i)
 const hs_face *
 hs_family_face_for(const hs_family *fam, hs_face_style style, uint32_t cp)
 {
+    hs_assert(style >= HS_FACE_REGULAR && style <= HS_FACE_BOLD_ITALIC);
+    if (cp > 0xFFFF) /* libharu prints these as spaces: no face draws them */
+        return NULL;
     const hs_face *f = fam->face[style] ? fam->face[style] : fam->face[HS_FACE_REGULAR];
     if (hs_face_has(f, cp))
         return f;

@@ -1,27 +1,31 @@
 /* engine/render/pdf.c — pages to PDF bytes with libharu 2.3.0; the only file
  * that includes <hpdf.h>.
  *
- * libharu's errors go to an error handler that records the first one (never
- * a longjmp: we are often inside our own arena work), checked at the end.
- * Fonts are TrueType with the UTF-8 encoder (CID = Unicode code point), and
- * libharu's ToUnicode CMap, which is not valid (shared/libharu.md), is
- * replaced by one that maps every CID to the same code point, so any viewer
- * gives back the text. No clock time is written: the same pages give the
- * same bytes. */
+ * Invariants:
+ * - libharu's error handler only records the first error (never a longjmp out
+ *   of libharu's frames); every call's status is checked and the first
+ *   failure ends the document with one diagnostic.
+ * - Fonts are TrueType with the UTF-8 encoder, so CID = Unicode code point.
+ *   libharu's /ToUnicode is a copy of its encoding CMap, not a ToUnicode CMap
+ *   (shared/libharu.md); its stream is rewritten with an identity bfrange map.
+ * - Nothing depends on the clock or on addresses: libharu 2.3.0 writes no
+ *   /ID unless encrypting, no date unless asked, and numbers its subset tags
+ *   (HPDFAA+, HPDFAB+…) in load order, so the same pages give the same bytes. */
 #include "render/render.h"
 
+#include <errno.h>
 #include <hpdf.h>
-#include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
-typedef struct face_font {
-    const hs_face *face;
+typedef struct font_ref {
+    const char *path; /* faces are keyed by file: libharu loads a file once per doc */
     HPDF_Font font;
-    struct face_font *next;
-} face_font;
+    struct font_ref *next;
+} font_ref;
 
 typedef struct image_ref {
     const char *path;
@@ -29,14 +33,29 @@ typedef struct image_ref {
     struct image_ref *next;
 } image_ref;
 
+/* What the page's graphics state holds, so that unchanged fonts, colours and
+ * widths are not written again for every word. Starts at PDF's defaults. */
+typedef struct pen {
+    HPDF_Font font;
+    double size, line_width;
+    long fill, stroke;
+    int in_text;
+} pen;
+
 typedef struct pdf_ctx {
     HPDF_Doc pdf;
     hs_arena *a;
     hs_report *r;
-    HPDF_STATUS error, detail;
-    face_font *fonts;
+    HPDF_STATUS error, detail; /* first error libharu reported */
+    font_ref *fonts;
     image_ref *images;
-    const char *failed_item; /* what was being done when libharu failed */
+    const char *cmap; /* the ToUnicode CMap text, the same for every font */
+    /* What a libharu failure is about, for the diagnostic. */
+    const char *code;
+    hs_loc where;
+    const char *about; /* an arena string (an image path) named in the message:
+                        * a diag's location must outlive the document */
+    int page_no; /* 1-based page being drawn, 0 outside pages */
 } pdf_ctx;
 
 static void
@@ -49,8 +68,54 @@ on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
     }
 }
 
-/* The ToUnicode CMap: identity over the BMP without surrogates, in bfrange
- * rows whose ends differ in the last byte only, at most 100 rows a block. */
+/* A sentence for the libharu errors a user can cause; the rest are bugs. */
+static const char *
+describe(HPDF_STATUS e)
+{
+    switch (e) {
+    case HPDF_FILE_OPEN_ERROR: return "cannot open the file";
+    case HPDF_FILE_IO_ERROR: return "cannot read the file";
+    case HPDF_STREAM_EOF: return "the file ends too early (truncated?)";
+    case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
+    case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "the font's licence forbids embedding";
+    case HPDF_TTF_INVALID_CMAP: return "the font has no usable Unicode cmap";
+    case HPDF_TTF_INVALID_FOMAT: return "not a TrueType font";
+    case HPDF_TTF_MISSING_TABLE: return "the font lacks a required table";
+    case HPDF_INVALID_PNG_IMAGE: return "not a PNG image libharu can read";
+    case HPDF_LIBPNG_ERROR: return "libpng cannot decode the image";
+    case HPDF_UNSUPPORTED_JPEG_FORMAT: return "unsupported JPEG (progressive or CMYK?)";
+    case HPDF_INVALID_JPEG_DATA: return "corrupt JPEG data";
+    case HPDF_PAGE_INVALID_SIZE: return "page size outside 3..14400 points";
+    case HPDF_PAGE_INVALID_FONT_SIZE: return "font size outside 0..300 points";
+    case HPDF_INVALID_DATE_TIME: return "the document date is out of range";
+    case HPDF_REAL_OUT_OF_RANGE: return "a coordinate is out of range";
+    default: return "libharu failed";
+    }
+}
+
+/* Reports the recorded libharu error (or st) and returns -1. */
+static int
+fail(pdf_ctx *c, HPDF_STATUS st)
+{
+    HPDF_STATUS e = c->error ? c->error : st;
+    char page[32] = "";
+    if (c->where.file == NULL && c->about == NULL && c->page_no > 0)
+        snprintf(page, sizeof page, "page %d: ", c->page_no);
+    return hs_error(c->r, c->where, c->code, "%s%s%s%s (libharu error 0x%04X, detail %u)", page,
+                    c->about ? c->about : "", c->about ? ": " : "", describe(e), (unsigned)e,
+                    (unsigned)c->detail);
+}
+
+/* 0 when the call succeeded and libharu recorded no error. */
+static int
+ok(pdf_ctx *c, HPDF_STATUS st)
+{
+    return st == HPDF_OK && c->error == 0 ? 0 : fail(c, st);
+}
+
+/* The ToUnicode CMap (Adobe technical note 5411): identity over the BMP
+ * without surrogates. A bfrange's ends may differ only in their last byte,
+ * so one row per high byte, at most 100 rows a block. */
 static const char *
 tounicode_cmap(hs_arena *a)
 {
@@ -76,71 +141,199 @@ tounicode_cmap(hs_arena *a)
     return hs_buf_cstr(&b);
 }
 
-static HPDF_Font
-font_for(pdf_ctx *c, const hs_face *face, const char *cmap)
+/* Give the font's /ToUnicode stream our CMap. The stream object libharu made
+ * is kept (it is already numbered in the xref: a new one would leave the old
+ * one written as an orphan) and emptied; the encoding-CMap keys on its dict
+ * mean nothing on a ToUnicode stream and go. libharu sets its filter when
+ * the font is written, so it is compressed like the rest. */
+static int
+fix_tounicode(pdf_ctx *c, HPDF_Font font)
 {
-    for (face_font *f = c->fonts; f != NULL; f = f->next)
-        if (f->face == face)
+    HPDF_Dict tu = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+    if (tu == NULL || tu->stream == NULL)
+        return hs_error(c->r, c->where, "pdf",
+                        "libharu made no /ToUnicode for this font: text would not copy");
+    static const char *const keys[] = {"Type", "CMapName", "CIDSystemInfo", "WMode"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        (void)HPDF_Dict_RemoveElement(tu, keys[i]); /* absent is fine */
+    HPDF_MemStream_FreeData(tu->stream);
+    return ok(c, HPDF_Stream_WriteStr(tu->stream, c->cmap));
+}
+
+static HPDF_Font
+font_for(pdf_ctx *c, const hs_face *face)
+{
+    for (font_ref *f = c->fonts; f != NULL; f = f->next)
+        if (strcmp(f->path, face->path) == 0)
             return f->font;
+    c->code = "font";
+    c->where = (hs_loc){face->path, 0};
     const char *name = HPDF_LoadTTFontFromFile(c->pdf, face->path, HPDF_TRUE);
-    HPDF_Font font = name ? HPDF_GetFont(c->pdf, name, "UTF-8") : NULL;
-    if (font == NULL) {
-        c->failed_item = face->path;
+    HPDF_Font font = name != NULL && c->error == 0 ? HPDF_GetFont(c->pdf, name, "UTF-8") : NULL;
+    if (font == NULL || c->error != 0) {
+        fail(c, HPDF_INVALID_FONT);
         return NULL;
     }
-    HPDF_Dict tu = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
-    if (tu == NULL || HPDF_Stream_WriteStr(tu->stream, cmap) != HPDF_OK ||
-        HPDF_Dict_Add(font, "ToUnicode", tu) != HPDF_OK) {
-        c->failed_item = face->path;
+    if (fix_tounicode(c, font) != 0)
         return NULL;
-    }
-    tu->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    face_font *f = HS_NEW(c->a, face_font);
-    f->face = face;
+    font_ref *f = HS_NEW(c->a, font_ref);
+    f->path = face->path;
     f->font = font;
     f->next = c->fonts;
     c->fonts = f;
     return font;
 }
 
-static int
-is_png(const char *path, int *png)
+/* Images larger than this are not logos or signatures but mistakes. */
+#define MAX_IMAGE_BYTES ((size_t)32 << 20)
+
+static uint32_t
+be32(const unsigned char *p)
 {
-    FILE *fp = fopen(path, "rb");
-    if (fp == NULL)
-        return -1;
-    unsigned char sig[8] = {0};
-    size_t n = fread(sig, 1, sizeof sig, fp);
-    fclose(fp);
-    if (n == 8 && memcmp(sig, "\x89PNG\r\n\x1a\n", 8) == 0)
-        return *png = 1, 0;
-    if (n >= 3 && sig[0] == 0xFF && sig[1] == 0xD8 && sig[2] == 0xFF)
-        return *png = 0, 0;
-    return -2;
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
+static uint32_t
+crc32_png(const unsigned char *p, size_t n)
+{
+    uint32_t table[256];
+    for (uint32_t i = 0; i < 256; i++) {
+        uint32_t v = i;
+        for (int k = 0; k < 8; k++)
+            v = v & 1 ? 0xEDB88320u ^ (v >> 1) : v >> 1;
+        table[i] = v;
+    }
+    uint32_t crc = 0xFFFFFFFFu;
+    for (size_t i = 0; i < n; i++)
+        crc = table[(crc ^ p[i]) & 0xFF] ^ (crc >> 8);
+    return crc ^ 0xFFFFFFFFu;
+}
+
+/* libharu 2.3.0 gives libpng an error function that returns, so a libpng
+ * error (a truncated or corrupt file) ends in abort(); and it treats every
+ * libpng warning (a wrong sRGB profile, say) as a failure. So the file is
+ * checked here first: chunk bounds and CRCs, IHDR values libpng accepts,
+ * chunk order. Only IHDR, PLTE, tRNS, IDAT and IEND are passed on: libharu
+ * uses nothing else, and the rest is where libpng's warnings come from.
+ * A well-formed file whose compressed data is corrupt can still abort. */
+static const char *
+clean_png(hs_arena *a, const unsigned char *d, size_t n, unsigned char **out, size_t *out_n)
+{
+    unsigned char *w = hs_arena_alloc(a, n);
+    size_t len = 8;
+    memcpy(w, d, 8);
+    int ct = -1, seen_plte = 0, seen_idat = 0, idat_done = 0;
+    for (size_t at = 8;;) {
+        if (n - at < 12)
+            return "the file is truncated (no IEND chunk)";
+        uint32_t clen = be32(d + at);
+        const unsigned char *type = d + at + 4, *body = d + at + 8;
+        if (clen > n - at - 12)
+            return "the file is truncated (a chunk runs past its end)";
+        if (crc32_png(type, clen + 4) != be32(body + clen))
+            return "the file is corrupt (a chunk's CRC is wrong)";
+        int keep = 0;
+        if (at == 8 && memcmp(type, "IHDR", 4) != 0)
+            return "the file does not start with an IHDR chunk";
+        if (memcmp(type, "IHDR", 4) == 0) {
+            if (at != 8 || clen != 13)
+                return "bad IHDR chunk";
+            uint32_t wd = be32(body), ht = be32(body + 4);
+            int depth = body[8];
+            ct = body[9];
+            /* bit depths allowed per colour type, as a bit set over 1..16 */
+            static const unsigned ok_depths[7] = {0x1 | 0x2 | 0x8 | 0x80 | 0x8000, 0,
+                                                  0x80 | 0x8000, 0x1 | 0x2 | 0x8 | 0x80, 0x80 | 0x8000,
+                                                  0, 0x80 | 0x8000};
+            if (wd == 0 || ht == 0 || wd > 20000 || ht > 20000 || (uint64_t)wd * ht > 50000000u)
+                return "the image is empty or larger than 20000 px a side / 50 Mpx";
+            if (ct > 6 || depth < 1 || depth > 16 || !(ok_depths[ct] >> (depth - 1) & 1) ||
+                body[10] != 0 || body[11] != 0 || body[12] > 1)
+                return "bad IHDR values (bit depth, colour type or method)";
+            keep = 1;
+        } else if (memcmp(type, "PLTE", 4) == 0) {
+            if (clen % 3 != 0 || clen == 0 || clen > 768 || seen_idat)
+                return "bad PLTE chunk";
+            seen_plte = 1;
+            keep = ct == 3; /* a suggested palette for true colour is of no use */
+        } else if (memcmp(type, "tRNS", 4) == 0) {
+            /* libpng ignores a tRNS it finds wrong, with a warning */
+            keep = !seen_idat && ((ct == 0 && clen == 2) || (ct == 2 && clen == 6) ||
+                                  (ct == 3 && seen_plte && clen <= 256));
+        } else if (memcmp(type, "IDAT", 4) == 0) {
+            if (idat_done || (ct == 3 && !seen_plte))
+                return "IDAT chunks out of order, or no palette before them";
+            seen_idat = 1;
+            keep = 1;
+        } else if (memcmp(type, "IEND", 4) == 0) {
+            if (!seen_idat)
+                return "no image data (IDAT chunk)";
+            memcpy(w + len, d + at, 12 + clen);
+            *out = w;
+            *out_n = len + 12 + clen;
+            return NULL;
+        } else if (!(type[0] & 0x20)) {
+            return "an unknown critical chunk";
+        }
+        if (seen_idat && memcmp(type, "IDAT", 4) != 0)
+            idat_done = 1;
+        if (keep) {
+            memcpy(w + len, d + at, 12 + clen);
+            len += 12 + clen;
+        }
+        at += 12 + clen;
+    }
+}
+
+/* libharu has one loader per format; pick it by the file's magic bytes
+ * rather than its name. */
 static HPDF_Image
 image_for(pdf_ctx *c, const char *path)
 {
+    hs_assert(path != NULL);
     for (image_ref *i = c->images; i != NULL; i = i->next)
         if (strcmp(i->path, path) == 0)
             return i->image;
-    int png;
-    int k = is_png(path, &png);
-    if (k == -1) {
-        hs_error(c->r, (hs_loc){path, 0}, "image", "cannot open the image");
+    c->code = "image";
+    c->about = path;
+    FILE *fp = fopen(path, "rb");
+    if (fp == NULL) {
+        hs_error(c->r, HS_LOC_NONE, "image", "%s: cannot open the image: %s", path,
+                 strerror(errno));
         return NULL;
     }
-    if (k == -2) {
-        hs_error(c->r, (hs_loc){path, 0}, "image", "not a PNG or JPEG image");
+    struct stat st;
+    size_t n = 0;
+    unsigned char *d = NULL;
+    int err = fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode);
+    if (!err && (uintmax_t)st.st_size <= MAX_IMAGE_BYTES) {
+        d = hs_arena_alloc(c->a, (size_t)st.st_size + 1);
+        n = fread(d, 1, (size_t)st.st_size, fp);
+        err = ferror(fp) || n != (size_t)st.st_size;
+    }
+    fclose(fp);
+    HPDF_Image img = NULL;
+    const char *why = NULL;
+    if (err)
+        why = "cannot read the image (not a regular file?)";
+    else if (d == NULL)
+        why = "the image file is larger than 32 MiB";
+    else if (n >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0) {
+        unsigned char *png;
+        size_t png_n;
+        why = clean_png(c->a, d, n, &png, &png_n);
+        if (why == NULL)
+            img = HPDF_LoadPngImageFromMem(c->pdf, png, (HPDF_UINT)png_n);
+    } else if (n >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF)
+        img = HPDF_LoadJpegImageFromMem(c->pdf, d, (HPDF_UINT)n);
+    else
+        why = "not a PNG or JPEG image";
+    if (why != NULL) {
+        hs_error(c->r, HS_LOC_NONE, "image", "%s: %s", path, why);
         return NULL;
     }
-    HPDF_Image img = png ? HPDF_LoadPngImageFromFile(c->pdf, path)
-                         : HPDF_LoadJpegImageFromFile(c->pdf, path);
-    if (img == NULL) {
-        hs_error(c->r, (hs_loc){path, 0}, "image",
-                 "libharu cannot read this %s image (error 0x%04X)", png ? "PNG" : "JPEG",
-                 (unsigned)c->error);
+    if (img == NULL || c->error != 0) {
+        fail(c, HPDF_INVALID_IMAGE);
         return NULL;
     }
     image_ref *i = HS_NEW(c->a, image_ref);
@@ -151,163 +344,256 @@ image_for(pdf_ctx *c, const char *path)
     return img;
 }
 
-static void
+static HPDF_STATUS
 set_rgb(HPDF_Page page, uint32_t rgb, int fill)
 {
-    HPDF_REAL r = (HPDF_REAL)((rgb >> 16) & 0xFF) / 255, g = (HPDF_REAL)((rgb >> 8) & 0xFF) / 255,
-              b = (HPDF_REAL)(rgb & 0xFF) / 255;
-    if (fill)
-        HPDF_Page_SetRGBFill(page, r, g, b);
-    else
-        HPDF_Page_SetRGBStroke(page, r, g, b);
+    HPDF_REAL r = (HPDF_REAL)((rgb >> 16) & 0xFF) / 255;
+    HPDF_REAL g = (HPDF_REAL)((rgb >> 8) & 0xFF) / 255;
+    HPDF_REAL b = (HPDF_REAL)(rgb & 0xFF) / 255;
+    return fill ? HPDF_Page_SetRGBFill(page, r, g, b) : HPDF_Page_SetRGBStroke(page, r, g, b);
+}
+
+static HPDF_STATUS
+pen_fill(HPDF_Page page, pen *p, uint32_t rgb)
+{
+    if (p->fill == (long)rgb)
+        return HPDF_OK;
+    p->fill = (long)rgb;
+    return set_rgb(page, rgb, 1);
+}
+
+static HPDF_STATUS
+pen_stroke(HPDF_Page page, pen *p, uint32_t rgb, double width)
+{
+    HPDF_STATUS st = HPDF_OK;
+    if (p->stroke != (long)rgb) {
+        p->stroke = (long)rgb;
+        st = set_rgb(page, rgb, 0);
+    }
+    if (st == HPDF_OK && p->line_width != width) {
+        p->line_width = width;
+        st = HPDF_Page_SetLineWidth(page, (HPDF_REAL)width);
+    }
+    return st;
+}
+
+/* The items carry (text, len); libharu wants a C string in the face's font. */
+static int
+draw_text(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
+{
+    hs_assert(it->face != NULL);
+    if (it->len == 0)
+        return 0;
+    /* layout promises every code point is in the face; a broken promise
+     * would print blanks or boxes in a contract, silently. */
+    for (size_t i = 0; i < it->len;) {
+        uint32_t cp;
+        int k = hs_utf8_decode(it->text + i, it->len - i, &cp);
+        if (k == 0 || cp == 0 || !hs_face_has(it->face, cp))
+            return hs_error(c->r, (hs_loc){it->face->path, 0}, "font",
+                            "U+%04X is not in this font (text \"%.*s\")",
+                            k ? (unsigned)cp : (unsigned char)it->text[i], (int)it->len,
+                            it->text);
+        i += (size_t)k;
+    }
+    HPDF_Font font = font_for(c, it->face);
+    if (font == NULL)
+        return -1;
+    c->code = "pdf";
+    c->where = HS_LOC_NONE;
+    HPDF_STATUS st = HPDF_OK;
+    if (!p->in_text) {
+        st = HPDF_Page_BeginText(page);
+        p->in_text = 1;
+    }
+    if (st == HPDF_OK && (p->font != font || p->size != it->size_pt)) {
+        p->font = font;
+        p->size = it->size_pt;
+        st = HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)it->size_pt);
+    }
+    if (st == HPDF_OK)
+        st = pen_fill(page, p, it->color);
+    if (st == HPDF_OK) {
+        const char *s = hs_arena_strndup(c->a, it->text, it->len);
+        st = HPDF_Page_TextOut(page, (HPDF_REAL)it->x, (HPDF_REAL)(h - it->y), s);
+    }
+    return ok(c, st);
 }
 
 static int
-draw_page(pdf_ctx *c, const hs_page *p, const char *cmap)
+draw_item(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
 {
-    HPDF_Page page = HPDF_AddPage(c->pdf);
-    if (page == NULL)
-        return -1;
-    HPDF_Page_SetWidth(page, (HPDF_REAL)p->width_pt);
-    HPDF_Page_SetHeight(page, (HPDF_REAL)p->height_pt);
-    double h = p->height_pt;
-    int in_text = 0;
-    for (const hs_item *it = p->first; it != NULL && c->r->errors == 0; it = it->next) {
-        if (it->kind != HS_ITEM_TEXT && in_text) {
-            HPDF_Page_EndText(page);
-            in_text = 0;
-        }
-        switch (it->kind) {
-        case HS_ITEM_TEXT: {
-            HPDF_Font font = font_for(c, it->face, cmap);
-            if (font == NULL)
-                return -1;
-            if (!in_text) {
-                HPDF_Page_BeginText(page);
-                in_text = 1;
-            }
-            char *s = hs_arena_strndup(c->a, it->text, it->len);
-            HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)it->size_pt);
-            set_rgb(page, it->color, 1);
-            HPDF_Page_TextOut(page, (HPDF_REAL)it->x, (HPDF_REAL)(h - it->y), s);
-            break;
-        }
-        case HS_ITEM_LINE:
-            HPDF_Page_SetLineWidth(page, (HPDF_REAL)it->line_width);
-            set_rgb(page, it->color, 0);
-            HPDF_Page_MoveTo(page, (HPDF_REAL)it->x, (HPDF_REAL)(h - it->y));
-            HPDF_Page_LineTo(page, (HPDF_REAL)it->x2, (HPDF_REAL)(h - it->y2));
-            HPDF_Page_Stroke(page);
-            break;
-        case HS_ITEM_RECT:
-            if (!it->fill && !it->stroke)
-                break;
-            if (it->fill)
-                set_rgb(page, it->fill_color, 1);
-            if (it->stroke) {
-                set_rgb(page, it->color, 0);
-                HPDF_Page_SetLineWidth(page, (HPDF_REAL)it->line_width);
-            }
-            HPDF_Page_Rectangle(page, (HPDF_REAL)it->x, (HPDF_REAL)(h - it->y - it->h),
-                                (HPDF_REAL)it->w, (HPDF_REAL)it->h);
-            if (it->fill && it->stroke)
-                HPDF_Page_FillStroke(page);
-            else if (it->fill)
-                HPDF_Page_Fill(page);
-            else
-                HPDF_Page_Stroke(page);
-            break;
-        case HS_ITEM_IMAGE: {
-            HPDF_Image img = image_for(c, it->image_path);
-            if (img == NULL)
-                return -1;
-            HPDF_Page_DrawImage(page, img, (HPDF_REAL)it->x, (HPDF_REAL)(h - it->y - it->h),
-                                (HPDF_REAL)it->w, (HPDF_REAL)it->h);
-            break;
-        }
-        }
-        if (c->error != 0)
-            return -1;
+    if (it->kind == HS_ITEM_TEXT)
+        return draw_text(c, page, p, it, h);
+    c->code = "pdf";
+    c->where = HS_LOC_NONE;
+    HPDF_STATUS st = HPDF_OK;
+    if (p->in_text) {
+        st = HPDF_Page_EndText(page);
+        p->in_text = 0;
     }
-    if (in_text)
-        HPDF_Page_EndText(page);
-    return c->error != 0 || c->r->errors != 0 ? -1 : 0;
+    switch (it->kind) {
+    case HS_ITEM_LINE:
+        if (st == HPDF_OK)
+            st = pen_stroke(page, p, it->color, it->line_width);
+        if (st == HPDF_OK)
+            st = HPDF_Page_MoveTo(page, (HPDF_REAL)it->x, (HPDF_REAL)(h - it->y));
+        if (st == HPDF_OK)
+            st = HPDF_Page_LineTo(page, (HPDF_REAL)it->x2, (HPDF_REAL)(h - it->y2));
+        if (st == HPDF_OK)
+            st = HPDF_Page_Stroke(page);
+        break;
+    case HS_ITEM_RECT:
+        if (!it->fill && !it->stroke)
+            break;
+        if (st == HPDF_OK && it->fill)
+            st = pen_fill(page, p, it->fill_color);
+        if (st == HPDF_OK && it->stroke)
+            st = pen_stroke(page, p, it->color, it->line_width);
+        /* top-left y down to bottom-left y up: the rectangle's lower edge */
+        if (st == HPDF_OK)
+            st = HPDF_Page_Rectangle(page, (HPDF_REAL)it->x, (HPDF_REAL)(h - it->y - it->h),
+                                     (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+        if (st == HPDF_OK)
+            st = it->fill && it->stroke ? HPDF_Page_FillStroke(page)
+                 : it->fill             ? HPDF_Page_Fill(page)
+                                        : HPDF_Page_Stroke(page);
+        break;
+    case HS_ITEM_IMAGE: {
+        if (st != HPDF_OK)
+            break;
+        HPDF_Image img = image_for(c, it->image_path);
+        if (img == NULL)
+            return -1;
+        c->code = "pdf";
+        c->about = NULL;
+        st = HPDF_Page_DrawImage(page, img, (HPDF_REAL)it->x, (HPDF_REAL)(h - it->y - it->h),
+                                 (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+        break;
+    }
+    case HS_ITEM_TEXT:
+        break;
+    }
+    return ok(c, st);
 }
 
-static void
+static int
+draw_page(pdf_ctx *c, const hs_page *p)
+{
+    c->code = "pdf";
+    c->where = HS_LOC_NONE;
+    HPDF_Page page = HPDF_AddPage(c->pdf);
+    if (page == NULL || c->error != 0)
+        return fail(c, HPDF_INVALID_PAGE);
+    if (ok(c, HPDF_Page_SetWidth(page, (HPDF_REAL)p->width_pt)) != 0 ||
+        ok(c, HPDF_Page_SetHeight(page, (HPDF_REAL)p->height_pt)) != 0)
+        return -1;
+    /* PDF's default state: black fill and stroke, line width 1, no font. */
+    pen state = {.font = NULL, .size = -1, .line_width = 1, .fill = 0, .stroke = 0};
+    for (const hs_item *it = p->first; it != NULL; it = it->next)
+        if (draw_item(c, page, &state, it, p->height_pt) != 0)
+            return -1;
+    return state.in_text ? ok(c, HPDF_Page_EndText(page)) : 0;
+}
+
+static int
 set_info(pdf_ctx *c, const hs_docinfo *info)
 {
+    c->code = "pdf";
+    c->where = HS_LOC_NONE;
     /* Without the UTF-8 encoder as the current one, libharu writes these
      * strings byte by byte in PDFDocEncoding: mojibake (shared/libharu.md). */
-    HPDF_SetCurrentEncoder(c->pdf, "UTF-8");
-    struct {
+    if (ok(c, HPDF_SetCurrentEncoder(c->pdf, "UTF-8")) != 0)
+        return -1;
+    const struct {
         HPDF_InfoType type;
         const char *value;
     } attrs[] = {{HPDF_INFO_TITLE, info->title},     {HPDF_INFO_AUTHOR, info->author},
                  {HPDF_INFO_SUBJECT, info->subject}, {HPDF_INFO_KEYWORDS, info->keywords},
-                 {HPDF_INFO_CREATOR, info->creator}, {HPDF_INFO_PRODUCER, "hoso"}};
+                 {HPDF_INFO_CREATOR, info->creator}};
     for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
-        if (attrs[i].value != NULL && attrs[i].value[0] != '\0')
-            HPDF_SetInfoAttr(c->pdf, attrs[i].type, attrs[i].value);
-    if (info->date_epoch >= 0) {
-        time_t t = (time_t)info->date_epoch;
-        struct tm tm;
-        gmtime_r(&t, &tm);
-        HPDF_Date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-                       tm.tm_sec, 'Z', 0, 0};
-        HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, d);
-        HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_MOD_DATE, d);
-    }
+        if (attrs[i].value != NULL && attrs[i].value[0] != '\0' &&
+            ok(c, HPDF_SetInfoAttr(c->pdf, attrs[i].type, attrs[i].value)) != 0)
+            return -1;
+    if (info->date_epoch < 0)
+        return 0; /* no date at all rather than the clock's */
+    time_t t = (time_t)info->date_epoch;
+    struct tm tm;
+    if ((long long)t != info->date_epoch || gmtime_r(&t, &tm) == NULL || tm.tm_year > 9999 - 1900)
+        return hs_error(c->r, HS_LOC_NONE, "pdf", "document date %lld is out of range",
+                        info->date_epoch);
+    HPDF_Date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+                   tm.tm_sec, 'Z', 0, 0};
+    if (ok(c, HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, d)) != 0 ||
+        ok(c, HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_MOD_DATE, d)) != 0)
+        return -1;
+    return 0;
 }
 
-static void
-free_pdf(void *p)
+/* libharu's memory stream to one arena block. */
+static int
+take_bytes(pdf_ctx *c, unsigned char **out, size_t *out_len)
 {
-    HPDF_Free(p);
+    HPDF_UINT32 size = HPDF_GetStreamSize(c->pdf);
+    if (size == 0 || c->error != 0)
+        return fail(c, HPDF_INVALID_STREAM);
+    unsigned char *buf = hs_arena_alloc(c->a, size);
+    HPDF_UINT32 got = size;
+    if (ok(c, HPDF_ResetStream(c->pdf)) != 0)
+        return -1;
+    HPDF_STATUS st = HPDF_ReadFromStream(c->pdf, buf, &got);
+    if (st == HPDF_STREAM_EOF && got == size) { /* the whole stream in one read */
+        st = HPDF_OK;
+        c->error = 0; /* EOF goes through the error handler but is not one */
+    }
+    if (ok(c, st) != 0)
+        return -1;
+    if (got != size)
+        return hs_error(c->r, HS_LOC_NONE, "pdf", "libharu gave %u of %u bytes",
+                        (unsigned)got, (unsigned)size);
+    *out = buf;
+    *out_len = got;
+    return 0;
 }
 
 int
 hs_render_pdf(const hs_pages *pages, hs_arena *a, hs_report *r, unsigned char **out,
               size_t *out_len)
 {
+    *out = NULL;
+    *out_len = 0;
+    if (pages->first == NULL) /* readers reject a PDF without pages */
+        return hs_error(r, HS_LOC_NONE, "pdf", "the document has no pages");
     pdf_ctx *c = HS_NEW(a, pdf_ctx);
     c->a = a;
     c->r = r;
-    int before = r->errors;
+    c->code = "pdf";
     c->pdf = HPDF_NewEx(on_error, NULL, NULL, 0, c);
     if (c->pdf == NULL)
         return hs_error(r, HS_LOC_NONE, "pdf", "libharu cannot start a document");
-    hs_arena_defer(a, free_pdf, c->pdf);
-    HPDF_UseUTFEncodings(c->pdf);
-    HPDF_SetCompressionMode(c->pdf, HPDF_COMP_ALL);
-    const char *cmap = tounicode_cmap(a);
-    int rc = 0;
-    for (const hs_page *p = pages->first; p != NULL && rc == 0; p = p->next)
-        rc = draw_page(c, p, cmap);
-    if (rc == 0) {
-        set_info(c, &pages->info);
-        if (HPDF_SaveToStream(c->pdf) != HPDF_OK)
-            rc = -1;
+    c->cmap = tounicode_cmap(a);
+    int rc = ok(c, HPDF_UseUTFEncodings(c->pdf));
+    if (rc == 0)
+        rc = ok(c, HPDF_SetCompressionMode(c->pdf, HPDF_COMP_ALL));
+    for (const hs_page *p = pages->first; p != NULL && rc == 0; p = p->next) {
+        c->page_no++;
+        rc = draw_page(c, p);
     }
+    c->page_no = 0;
+    if (rc == 0)
+        rc = set_info(c, &pages->info);
     if (rc == 0) {
-        HPDF_UINT32 size = HPDF_GetStreamSize(c->pdf);
-        unsigned char *buf = hs_arena_alloc(a, size ? size : 1);
-        HPDF_UINT32 got = size;
-        HPDF_ResetStream(c->pdf);
-        HPDF_STATUS st = HPDF_ReadFromStream(c->pdf, buf, &got);
-        if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || got != size)
-            rc = -1;
-        *out = buf;
-        *out_len = got;
+        c->code = "pdf";
+        c->where = HS_LOC_NONE;
+        rc = ok(c, HPDF_SaveToStream(c->pdf));
     }
-    if (rc != 0 && r->errors == before) {
-        if (c->failed_item != NULL)
-            hs_error(r, (hs_loc){c->failed_item, 0}, "font",
-                     "libharu cannot use this font (error 0x%04X, detail %u)",
-                     (unsigned)c->error, (unsigned)c->detail);
-        else
-            hs_error(r, HS_LOC_NONE, "pdf", "libharu failed (error 0x%04X, detail %u)",
-                     (unsigned)c->error, (unsigned)c->detail);
+    if (rc == 0)
+        rc = take_bytes(c, out, out_len);
+    /* The bytes are in the arena now; fonts and pages need not wait for it. */
+    HPDF_Free(c->pdf);
+    if (rc != 0) {
+        *out = NULL;
+        *out_len = 0;
     }
     return rc;
 }

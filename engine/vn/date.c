@@ -1,16 +1,20 @@
 /* engine/vn/date.c — calendar dates: strict ISO parsing, day arithmetic and
  * the Vietnamese forms ("ngày 05 tháng 02 năm 2021", "23/06/2021").
  *
- * Day arithmetic goes through a day number counted from 1970-01-01 in the
- * proleptic Gregorian calendar (eras of 400 years, March-based years so the
- * leap day is last), so adding days crosses months and years exactly. */
+ * Arithmetic goes through a day index counted from 0001-01-01 in the
+ * proleptic Gregorian calendar. Only years 1 to 9999 exist here, so the index
+ * is never negative and every division truncates the way the formulas need. */
 #include "vn/vn.h"
 
-#include <stdio.h>
 #include <string.h>
 
+#define YEAR_MAX 9999
+
+/* Days in the months before month m + 1 of a common year. */
+static const int before_month[13] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365};
+
 static int
-leap(int y)
+leap(long y)
 {
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
@@ -18,64 +22,81 @@ leap(int y)
 static int
 month_days(int y, int m)
 {
-    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && leap(y) ? 29 : d[m - 1];
+    return before_month[m] - before_month[m - 1] + (m == 2 && leap(y));
 }
 
 int
 hs_vn_date_valid(hs_vn_date d)
 {
-    return d.year >= 1 && d.year <= 9999 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
+    return d.year >= 1 && d.year <= YEAR_MAX && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
            d.day <= month_days(d.year, d.month);
 }
 
-static long
-day_number(hs_vn_date d)
+/* Days from 0001-01-01 to 1 January of year y: 365 a year plus one for each
+ * leap year before it. */
+static long long
+days_before_year(long long y)
 {
-    long y = d.year - (d.month <= 2);
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long mp = (d.month + 9) % 12; /* March = 0 */
-    long doy = (153 * mp + 2) / 5 + d.day - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    y -= 1;
+    return 365 * y + y / 4 - y / 100 + y / 400;
+}
+
+static long long
+days_before_month(long long y, int m)
+{
+    return before_month[m - 1] + (m > 2 && leap((long)y));
+}
+
+static long long
+day_index(hs_vn_date d) /* d valid */
+{
+    return days_before_year(d.year) + days_before_month(d.year, d.month) + d.day - 1;
 }
 
 static hs_vn_date
-from_day_number(long z)
+from_index(long long z) /* 0 <= z < day_index(10000-01-01) */
 {
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    hs_vn_date d;
-    d.day = (int)(doy - (153 * mp + 2) / 5 + 1);
-    d.month = (int)(mp < 10 ? mp + 3 : mp - 9);
-    d.year = (int)(yoe + era * 400 + (d.month <= 2));
+    /* 146097 days make 400 years; the estimate is off by at most one year. */
+    long long y = z * 400 / 146097 + 1;
+    while (y > 1 && days_before_year(y) > z)
+        y--;
+    while (days_before_year(y + 1) <= z)
+        y++;
+    long long doy = z - days_before_year(y);
+    int m = 1;
+    while (m < 12 && days_before_month(y, m + 1) <= doy)
+        m++;
+    hs_vn_date d = {(int)y, m, (int)(doy - days_before_month(y, m)) + 1};
     return d;
+}
+
+static int
+two_digits(const char *s)
+{
+    return (s[0] - '0') * 10 + (s[1] - '0');
 }
 
 hs_vn_status
 hs_vn_date_parse(const char *s, size_t n, hs_vn_date *out)
 {
-    while (n > 0 && (s[0] == ' ' || s[0] == '\n' || s[0] == '\t'))
-        s++, n--;
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t'))
+    /* Whitespace around the date comes from indented XML, not from typing. */
+    while (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\r')) {
+        s++;
         n--;
+    }
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+        n--;
+    /* A timestamp from a database ("2021-06-23T10:00:00+07:00") is a date
+     * with a time we do not print. */
     if (n < 10 || (n > 10 && s[10] != 'T'))
         return HS_VN_E_SYNTAX;
     for (int i = 0; i < 10; i++) {
-        int digit = s[i] >= '0' && s[i] <= '9';
-        if ((i == 4 || i == 7) ? s[i] != '-' : !digit)
+        int sep = i == 4 || i == 7;
+        if (sep ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
             return HS_VN_E_SYNTAX;
     }
-    hs_vn_date d;
-    d.year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    d.month = (s[5] - '0') * 10 + (s[6] - '0');
-    d.day = (s[8] - '0') * 10 + (s[9] - '0');
-    if (d.year < 1000)
+    hs_vn_date d = {two_digits(s) * 100 + two_digits(s + 2), two_digits(s + 5), two_digits(s + 8)};
+    if (d.year < 1000) /* "0021-…" is a typing slip in a business document */
         return HS_VN_E_SYNTAX;
     if (!hs_vn_date_valid(d))
         return HS_VN_E_DATE;
@@ -86,87 +107,139 @@ hs_vn_date_parse(const char *s, size_t n, hs_vn_date *out)
 hs_vn_status
 hs_vn_date_add_days(hs_vn_date d, long days, hs_vn_date *out)
 {
-    if (!hs_vn_date_valid(d) || days > 3000000L || days < -3000000L)
+    if (!hs_vn_date_valid(d))
+        return HS_VN_E_DATE;
+    long long limit = days_before_year(YEAR_MAX + 1);
+    /* Checked before the sum so that no long can overflow it. */
+    if (days > limit || days < -limit)
         return HS_VN_E_RANGE;
-    hs_vn_date e = from_day_number(day_number(d) + days);
-    if (!hs_vn_date_valid(e))
+    long long z = day_index(d) + days;
+    if (z < 0 || z >= limit)
         return HS_VN_E_RANGE;
-    *out = e;
+    *out = from_index(z);
     return HS_VN_OK;
 }
 
+/* An invalid date has no index; 0 keeps these total without a status. */
 long
 hs_vn_date_days_between(hs_vn_date a, hs_vn_date b)
 {
-    return day_number(b) - day_number(a);
+    if (!hs_vn_date_valid(a) || !hs_vn_date_valid(b))
+        return 0;
+    return (long)(day_index(b) - day_index(a));
 }
 
 long long
 hs_vn_date_epoch(hs_vn_date d)
 {
-    return (long long)day_number(d) * 86400;
+    if (!hs_vn_date_valid(d))
+        return 0;
+    hs_vn_date unix0 = {1970, 1, 1};
+    return (day_index(d) - day_index(unix0)) * 86400;
+}
+
+typedef struct sink {
+    char *buf;
+    size_t cap, len;
+    int full;
+} sink;
+
+static void
+put(sink *o, const char *s, size_t n)
+{
+    if (o->full || o->len + n >= o->cap) {
+        o->full = 1;
+        return;
+    }
+    memcpy(o->buf + o->len, s, n);
+    o->len += n;
+}
+
+/* v >= 0 with at least width digits. */
+static void
+put_int(sink *o, int v, int width)
+{
+    char b[12];
+    int n = 0;
+    do {
+        b[sizeof b - 1 - (size_t)n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v > 0 || n < width);
+    put(o, b + sizeof b - n, (size_t)n);
+}
+
+static hs_vn_status
+finish(sink *o)
+{
+    if (o->full || o->len >= o->cap) {
+        if (o->cap > 0)
+            o->buf[0] = '\0';
+        return HS_VN_E_SPACE;
+    }
+    o->buf[o->len] = '\0';
+    return HS_VN_OK;
+}
+
+static void
+put_long(sink *o, hs_vn_date d)
+{
+    /* Decree 30/2020/ND-CP: a leading zero for a day below 10 and for the
+     * months 1 and 2 only, so that no digit can be added by hand ("tháng 1"
+     * could become "tháng 11", "tháng 12" has no room left). */
+    put(o, "ngày ", strlen("ngày "));
+    put_int(o, d.day, 2);
+    put(o, " tháng ", strlen(" tháng "));
+    put_int(o, d.month, d.month <= 2 ? 2 : 1);
+    put(o, " năm ", strlen(" năm "));
+    put_int(o, d.year, 1);
 }
 
 hs_vn_status
 hs_vn_date_format(hs_vn_date d, const char *pattern, char *out, size_t cap)
 {
-    if (!hs_vn_date_valid(d))
-        return HS_VN_E_DATE;
+    sink o = {out, cap, 0, 0};
+    if (!hs_vn_date_valid(d) || pattern == NULL) {
+        if (cap > 0)
+            out[0] = '\0';
+        return pattern == NULL ? HS_VN_E_SYNTAX : HS_VN_E_DATE;
+    }
     if (strcmp(pattern, "long") == 0) {
-        /* Decree 30/2020: a leading zero for days below 10 and for the months
-         * 1 and 2, so that no digit can be added by hand. */
-        int w = snprintf(out, cap, "ngày %02d tháng %s%d năm %d", d.day,
-                         d.month <= 2 ? "0" : "", d.month, d.year);
-        if (w < 0 || (size_t)w >= cap)
-            return out[0] = '\0', HS_VN_E_SPACE;
-        return HS_VN_OK;
+        put_long(&o, d);
+        return finish(&o);
     }
-    size_t len = 0;
-    for (const char *p = pattern; *p;) {
-        char buf[8];
-        size_t take = 1;
-        if (strncmp(p, "yyyy", 4) == 0)
-            snprintf(buf, sizeof buf, "%04d", d.year), take = 4;
-        else if (strncmp(p, "yy", 2) == 0)
-            snprintf(buf, sizeof buf, "%02d", d.year % 100), take = 2;
-        else if (strncmp(p, "dd", 2) == 0)
-            snprintf(buf, sizeof buf, "%02d", d.day), take = 2;
-        else if (strncmp(p, "MM", 2) == 0)
-            snprintf(buf, sizeof buf, "%02d", d.month), take = 2;
-        else if (*p == 'd')
-            snprintf(buf, sizeof buf, "%d", d.day);
-        else if (*p == 'M')
-            snprintf(buf, sizeof buf, "%d", d.month);
-        else
-            buf[0] = *p, buf[1] = '\0';
-        size_t bl = strlen(buf);
-        if (len + bl + 1 > cap) {
-            if (cap > 0)
-                out[0] = '\0';
-            return HS_VN_E_SPACE;
+    for (const char *p = pattern; *p != '\0';) {
+        if (strncmp(p, "yyyy", 4) == 0) {
+            put_int(&o, d.year, 4);
+            p += 4;
+        } else if (strncmp(p, "yy", 2) == 0) {
+            put_int(&o, d.year % 100, 2);
+            p += 2;
+        } else if (p[0] == 'd' || p[0] == 'M') {
+            int wide = p[1] == p[0]; /* "dd", "MM": two digits */
+            put_int(&o, p[0] == 'd' ? d.day : d.month, wide ? 2 : 1);
+            p += wide ? 2 : 1;
+        } else {
+            put(&o, p, 1);
+            p++;
         }
-        memcpy(out + len, buf, bl);
-        len += bl;
-        p += take;
     }
-    if (cap == 0)
-        return HS_VN_E_SPACE;
-    out[len] = '\0';
-    return HS_VN_OK;
+    return finish(&o);
 }
 
 hs_vn_status
 hs_vn_date_line(const char *place, hs_vn_date d, char *out, size_t cap)
 {
-    char date[64];
-    hs_vn_status st = hs_vn_date_format(d, "long", date, sizeof date);
-    if (st != HS_VN_OK)
-        return st;
-    int w = snprintf(out, cap, "%s, %s", place, date);
-    if (w < 0 || (size_t)w >= cap) {
+    sink o = {out, cap, 0, 0};
+    if (!hs_vn_date_valid(d)) {
         if (cap > 0)
             out[0] = '\0';
-        return HS_VN_E_SPACE;
+        return HS_VN_E_DATE;
     }
-    return HS_VN_OK;
+    /* Without a place the line is the date alone, never ", ngày …". */
+    if (place != NULL && place[0] != '\0') {
+        put(&o, place, strlen(place));
+        put(&o, ", ", 2);
+    }
+    put_long(&o, d);
+    return finish(&o);
 }

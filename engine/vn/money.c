@@ -1,28 +1,32 @@
 /* engine/vn/money.c — integer đồng: parse, format, checked arithmetic, VAT.
  *
- * Money never touches a double. Sums stay within ±HS_VN_MONEY_MAX, which
- * leaves int64 room for every intermediate product we form (VAT uses a
- * 128-bit product). */
+ * Money never touches a double. Every amount accepted or returned here lies
+ * within ±HS_VN_MONEY_MAX (< 2^60), so the sum of two of them cannot wrap an
+ * int64, and VAT splits the base so that no intermediate product leaves int64
+ * either (no __int128 needed). */
 #include "vn/vn.h"
 
 #include <string.h>
+
+/* The no-break space keeps "1.234.567 ₫" on one line (vietnamese.md §1). */
+#define NBSP "\xC2\xA0"
 
 const char *
 hs_vn_strerror(hs_vn_status s)
 {
     switch (s) {
     case HS_VN_OK:
-        return "ok";
+        return "no error";
     case HS_VN_E_SYNTAX:
         return "not in an accepted form";
     case HS_VN_E_RANGE:
         return "out of range";
     case HS_VN_E_NEGATIVE:
-        return "negative";
+        return "negative where a negative is not allowed";
     case HS_VN_E_DATE:
-        return "not a calendar date";
+        return "not a day of the calendar";
     case HS_VN_E_SPACE:
-        return "output too long";
+        return "output buffer too small";
     case HS_VN_E_RATE:
         return "not a VAT rate";
     }
@@ -30,152 +34,130 @@ hs_vn_strerror(hs_vn_status s)
 }
 
 static int
-is_digit(char c)
+is_space(char c)
 {
-    return c >= '0' && c <= '9';
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
 hs_vn_status
 hs_vn_money_parse(const char *s, size_t n, int allow_negative, int64_t *out)
 {
     size_t i = 0;
-    while (i < n && s[i] == ' ')
+    while (i < n && is_space(s[i]))
         i++;
-    while (n > i && s[n - 1] == ' ')
+    while (n > i && is_space(s[n - 1]))
         n--;
-    int neg = 0;
-    if (i < n && s[i] == '-') {
-        neg = 1;
-        i++;
-    }
-    if (i == n || !is_digit(s[i]))
+    int neg = i < n && s[i] == '-';
+    i += (size_t)neg;
+    if (i == n)
         return HS_VN_E_SYNTAX;
-    /* Either plain digits, or a first group of 1-3 digits then ".ddd" groups. */
-    int grouped = memchr(s + i, '.', n - i) != NULL;
-    int64_t v = 0;
-    size_t digits = 0, group = 0;
-    int first_group = 1;
+    /* "007" and "0.500" are typing slips, not amounts: only "0" starts with 0. */
+    if (s[i] == '0' && n - i > 1)
+        return HS_VN_E_SYNTAX;
+    uint64_t v = 0;
+    size_t run = 0; /* digits since the start or since the last '.' */
+    int dots = 0;
     for (size_t k = i; k < n; k++) {
         char c = s[k];
         if (c == '.') {
-            if (group == 0 || (first_group && group > 3) || (!first_group && group != 3))
+            /* First group 1-3 digits, every later group exactly 3: "1.23"
+             * and "1234.567" are rejected rather than guessed at. */
+            if (run == 0 || run > 3 || (dots > 0 && run != 3))
                 return HS_VN_E_SYNTAX;
-            first_group = 0;
-            group = 0;
+            dots++;
+            run = 0;
             continue;
         }
-        if (!is_digit(c))
+        if (c < '0' || c > '9')
             return HS_VN_E_SYNTAX;
-        if (digits == 1 && v == 0)
-            return HS_VN_E_SYNTAX; /* leading zero: "007" */
-        if (v > (HS_VN_MONEY_MAX - (c - '0')) / 10)
-            return HS_VN_E_RANGE;
-        v = v * 10 + (c - '0');
-        digits++;
-        group++;
+        /* Saturate just above the maximum so that a long input still gets its
+         * syntax checked before it is called too large. */
+        if (v <= (uint64_t)HS_VN_MONEY_MAX)
+            v = v * 10 + (uint64_t)(c - '0');
+        run++;
     }
-    if (grouped && group != 3)
+    if (run == 0 || (dots > 0 && run != 3))
         return HS_VN_E_SYNTAX;
     if (neg && !allow_negative)
         return HS_VN_E_NEGATIVE;
-    *out = neg ? -v : v;
-    return HS_VN_OK;
-}
-
-/* "1.234.567" into out; returns the length or -1 when it does not fit. */
-static int
-group_digits(int64_t v, char *out, size_t cap)
-{
-    char tmp[40];
-    int n = 0;
-    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    int k = 0;
-    do {
-        if (k == 3) {
-            tmp[n++] = '.';
-            k = 0;
-        }
-        tmp[n++] = (char)('0' + u % 10);
-        u /= 10;
-        k++;
-    } while (u > 0);
-    if (v < 0)
-        tmp[n++] = '-';
-    if ((size_t)n + 1 > cap)
-        return -1;
-    for (int j = 0; j < n; j++)
-        out[j] = tmp[n - 1 - j];
-    out[n] = '\0';
-    return n;
-}
-
-hs_vn_status
-hs_vn_int_format(int64_t v, char *out, size_t cap)
-{
-    if (group_digits(v, out, cap) < 0) {
-        if (cap > 0)
-            out[0] = '\0';
-        return HS_VN_E_SPACE;
-    }
+    if (v > (uint64_t)HS_VN_MONEY_MAX)
+        return HS_VN_E_RANGE;
+    *out = neg ? -(int64_t)v : (int64_t)v;
     return HS_VN_OK;
 }
 
 hs_vn_status
 hs_vn_money_format(int64_t dong, hs_vn_unit unit, char *out, size_t cap)
 {
-    static const char *const units[] = {"\xC2\xA0₫", "\xC2\xA0đồng", "\xC2\xA0VNĐ", ""};
-    int n = group_digits(dong, out, cap);
-    const char *u = units[unit <= HS_VN_UNIT_NONE ? unit : HS_VN_UNIT_NONE];
-    size_t ul = strlen(u);
-    if (n < 0 || (size_t)n + ul + 1 > cap) {
+    static const char *const units[] = {NBSP "₫", NBSP "đồng", NBSP "VNĐ", ""};
+    if ((int)unit < 0 || (int)unit > (int)HS_VN_UNIT_NONE) {
         if (cap > 0)
             out[0] = '\0';
+        return HS_VN_E_SYNTAX;
+    }
+    hs_vn_status st = hs_vn_int_format(dong, out, cap);
+    if (st != HS_VN_OK)
+        return st;
+    size_t len = strlen(out), ul = strlen(units[unit]);
+    if (len + ul >= cap) {
+        out[0] = '\0';
         return HS_VN_E_SPACE;
     }
-    memcpy(out + n, u, ul + 1);
+    memcpy(out + len, units[unit], ul + 1);
     return HS_VN_OK;
+}
+
+static int
+in_range(int64_t v)
+{
+    return v >= -HS_VN_MONEY_MAX && v <= HS_VN_MONEY_MAX;
 }
 
 hs_vn_status
 hs_vn_add(int64_t a, int64_t b, int64_t *out)
 {
-    /* Both operands are within ±MONEY_MAX (< 2^60), so the sum cannot wrap. */
-    if (a > HS_VN_MONEY_MAX || a < -HS_VN_MONEY_MAX || b > HS_VN_MONEY_MAX ||
-        b < -HS_VN_MONEY_MAX)
+    if (!in_range(a) || !in_range(b) || !in_range(a + b))
         return HS_VN_E_RANGE;
-    int64_t s = a + b;
-    if (s > HS_VN_MONEY_MAX || s < -HS_VN_MONEY_MAX)
-        return HS_VN_E_RANGE;
-    *out = s;
+    *out = a + b;
     return HS_VN_OK;
 }
 
 hs_vn_status
 hs_vn_mul(int64_t a, int64_t b, int64_t *out)
 {
-    __int128 p = (__int128)a * b;
-    if (p > HS_VN_MONEY_MAX || p < -HS_VN_MONEY_MAX)
+    /* Magnitudes in uint64 so that INT64_MIN has no special case. */
+    uint64_t ua = a < 0 ? 0 - (uint64_t)a : (uint64_t)a;
+    uint64_t ub = b < 0 ? 0 - (uint64_t)b : (uint64_t)b;
+    if (ua != 0 && ub > (uint64_t)HS_VN_MONEY_MAX / ua)
         return HS_VN_E_RANGE;
-    *out = (int64_t)p;
+    int64_t p = (int64_t)(ua * ub);
+    *out = (a < 0) != (b < 0) ? -p : p;
     return HS_VN_OK;
 }
 
 hs_vn_status
 hs_vn_vat_parse(const char *s, size_t n, int *rate_tenths)
 {
-    while (n > 0 && s[0] == ' ')
-        s++, n--;
-    while (n > 0 && s[n - 1] == ' ')
+    while (n > 0 && is_space(s[0])) {
+        s++;
         n--;
-    if (n == 3 && (s[0] == 'K' || s[0] == 'k') && (s[1] == 'C' || s[1] == 'c') &&
-        (s[2] == 'T' || s[2] == 't'))
-        return *rate_tenths = HS_VN_VAT_KCT, HS_VN_OK;
-    if (n > 0 && s[n - 1] == '%')
+    }
+    while (n > 0 && is_space(s[n - 1]))
         n--;
+    /* KCT (không chịu thuế) is a category of its own, distinct from 0 %:
+     * invoices print it as "KCT", so it must survive the parse. */
+    if (n == 3 && (s[0] | 0x20) == 'k' && (s[1] | 0x20) == 'c' && (s[2] | 0x20) == 't') {
+        *rate_tenths = HS_VN_VAT_KCT;
+        return HS_VN_OK;
+    }
+    if (n > 0 && s[n - 1] == '%') {
+        n--;
+        while (n > 0 && is_space(s[n - 1])) /* "10 %" as some people type it */
+            n--;
+    }
     int64_t v;
-    if (n == 0 || s[0] == '-' || hs_vn_decimal_parse(s, n, 1, &v) != HS_VN_OK)
-        return HS_VN_E_RATE;
-    if (v < 0 || v > 1000)
+    if (n == 0 || s[0] < '0' || s[0] > '9' || hs_vn_decimal_parse(s, n, 1, &v) != HS_VN_OK ||
+        v > 1000)
         return HS_VN_E_RATE;
     *rate_tenths = (int)v;
     return HS_VN_OK;
@@ -184,17 +166,21 @@ hs_vn_vat_parse(const char *s, size_t n, int *rate_tenths)
 hs_vn_status
 hs_vn_vat(int64_t base, int rate_tenths, int64_t *vat)
 {
-    if (rate_tenths == HS_VN_VAT_KCT)
-        return *vat = 0, HS_VN_OK;
+    if (rate_tenths == HS_VN_VAT_KCT) {
+        *vat = 0;
+        return HS_VN_OK;
+    }
     if (rate_tenths < 0 || rate_tenths > 1000)
         return HS_VN_E_RATE;
-    if (base > HS_VN_MONEY_MAX || base < -HS_VN_MONEY_MAX)
+    if (!in_range(base))
         return HS_VN_E_RANGE;
-    /* Half-up on the magnitude, exactly: (|base| * rate + 500) / 1000. */
-    __int128 m = (__int128)(base < 0 ? -base : base) * rate_tenths;
-    __int128 v = (m + 500) / 1000;
-    if (v > HS_VN_MONEY_MAX)
-        return HS_VN_E_RANGE;
+    /* |base| * rate / 1000, half-up, without a product that can overflow:
+     * with |base| = q * 1000 + r, the result is q * rate + (r * rate + 500) / 1000,
+     * and q * rate <= 10^15 * 1000. Rounding is on the magnitude (half away
+     * from zero) so that a credit note's VAT is exactly minus the invoice's. */
+    uint64_t m = base < 0 ? 0 - (uint64_t)base : (uint64_t)base;
+    uint64_t rate = (uint64_t)rate_tenths;
+    uint64_t v = m / 1000 * rate + (m % 1000 * rate + 500) / 1000;
     *vat = base < 0 ? -(int64_t)v : (int64_t)v;
     return HS_VN_OK;
 }

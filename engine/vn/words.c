@@ -1,11 +1,12 @@
-/* engine/vn/words.c — amounts in words, the accounting convention:
- * "Một triệu không trăm linh năm đồng".
+/* engine/vn/words.c — amounts in words as Vietnamese accounting software
+ * prints them: "Một triệu không trăm linh năm đồng".
  *
- * Numbers are read in groups of three digits. A group after a higher
- * non-zero group is read in full ("không trăm linh năm"); a group of zeros is
- * not read. Above 999.999.999 the word for 10^9 repeats: the part above it is
- * read as a number of its own and followed by "tỷ" ("một nghìn tỷ" = 10^12).
- * ICU's "vi" spellout differs on each of these points (shared/vietnamese.md). */
+ * The amount is read in groups of three digits from the top. Once a non-zero
+ * group has been read, every later non-zero group is read in full, hundreds
+ * included ("không trăm linh năm"), even across skipped groups; a group of
+ * zeros is not read, nor is its scale word. Above 999.999.999 "tỷ" repeats:
+ * the part above 10^9 is read as a number of its own ("một nghìn tỷ" = 10^12,
+ * "một triệu tỷ" = 10^15). ICU's "vi" spellout differs on these points. */
 #include "vn/vn.h"
 
 #include <string.h>
@@ -15,42 +16,51 @@ const hs_vn_words_opts HS_VN_WORDS_DEFAULT = {0, 0, 0, 0, NULL, NULL, 0, 0};
 static const char *const digit_words[] = {"không", "một", "hai", "ba",  "bốn",
                                           "năm",   "sáu", "bảy", "tám", "chín"};
 
-typedef struct out {
+#define BILLION UINT64_C(1000000000)
+
+typedef struct sink {
     char *buf;
     size_t cap, len;
-    int overflow;
-} out;
+    int full;
+} sink;
 
 static void
-word(out *o, const char *w)
+append(sink *o, const char *s, size_t n)
 {
-    size_t n = strlen(w);
-    size_t sep = o->len > 0;
-    if (o->len + sep + n + 1 > o->cap) {
-        o->overflow = 1;
+    if (o->full || o->len + n >= o->cap) {
+        o->full = 1;
         return;
     }
-    if (sep)
-        o->buf[o->len++] = ' ';
-    memcpy(o->buf + o->len, w, n + 1);
+    memcpy(o->buf + o->len, s, n);
     o->len += n;
+    o->buf[o->len] = '\0';
 }
 
-/* One group of three digits; full: a higher group was read before it. */
 static void
-group(out *o, int x, int full, const hs_vn_words_opts *opt)
+word(sink *o, const char *w)
 {
-    int h = x / 100, t = x / 10 % 10, u = x % 10;
-    if (full || h > 0) {
+    if (o->len > 0)
+        append(o, " ", 1);
+    append(o, w, strlen(w));
+}
+
+/* One group 1..999; full: a higher group has been read, so the hundreds and
+ * the "linh" before a lone unit are spoken even when zero. */
+static void
+group(sink *o, unsigned x, int full, const hs_vn_words_opts *opt)
+{
+    unsigned h = x / 100, t = x / 10 % 10, u = x % 10;
+    int hundreds = full || h > 0;
+    if (hundreds) {
         word(o, digit_words[h]);
         word(o, "trăm");
     }
     if (t == 0) {
         if (u == 0)
             return;
-        if (full || h > 0)
+        if (hundreds)
             word(o, opt->le ? "lẻ" : "linh");
-        word(o, digit_words[u]);
+        word(o, digit_words[u]); /* after linh: "một", "bốn", "năm" */
         return;
     }
     if (t == 1) {
@@ -59,90 +69,92 @@ group(out *o, int x, int full, const hs_vn_words_opts *opt)
         word(o, digit_words[t]);
         word(o, "mươi");
     }
-    if (u == 0)
-        return;
-    if (u == 5)
-        word(o, "lăm");
-    else if (u == 1 && t >= 2)
-        word(o, "mốt");
-    else if (u == 4 && t >= 2)
-        word(o, opt->bon ? "bốn" : "tư");
-    else
+    if (u == 1)
+        word(o, t >= 2 ? "mốt" : "một"); /* "mười một", "hai mươi mốt" */
+    else if (u == 4)
+        word(o, t >= 2 && !opt->bon ? "tư" : "bốn"); /* "mười bốn", "hai mươi tư" */
+    else if (u == 5)
+        word(o, "lăm"); /* "mười lăm", "hai mươi lăm" */
+    else if (u != 0)
         word(o, digit_words[u]);
 }
 
-/* n < 10^9; full as for group(). */
+/* n > 0. started: a non-zero group has been read before this part. */
 static void
-below_billion(out *o, int64_t n, int full, const hs_vn_words_opts *opt)
+number(sink *o, uint64_t n, int *started, const hs_vn_words_opts *opt)
 {
-    static const int64_t scale[] = {1000000, 1000, 1};
+    if (n >= BILLION) {
+        number(o, n / BILLION, started, opt);
+        word(o, opt->ti ? "tỉ" : "tỷ");
+        n %= BILLION;
+    }
+    static const unsigned scale[] = {1000000, 1000, 1};
+    const char *scale_word[] = {"triệu", opt->ngan ? "ngàn" : "nghìn", NULL};
     for (int i = 0; i < 3; i++) {
-        int g = (int)(n / scale[i] % 1000);
+        unsigned g = (unsigned)(n / scale[i] % 1000);
         if (g == 0)
             continue;
-        group(o, g, full, opt);
-        if (i == 0)
-            word(o, "triệu");
-        else if (i == 1)
-            word(o, opt->ngan ? "ngàn" : "nghìn");
-        full = 1;
+        group(o, g, *started, opt);
+        if (scale_word[i] != NULL)
+            word(o, scale_word[i]);
+        *started = 1;
     }
 }
 
+/* Every word this file can put first, and its capital: our own fixed
+ * vocabulary, so no case mapping library is needed. */
 static void
-number(out *o, int64_t n, int full, const hs_vn_words_opts *opt)
+capitalise(char *s)
 {
-    const int64_t billion = 1000000000;
-    if (n < billion) {
-        below_billion(o, n, full, opt);
-        return;
+    static const struct {
+        const char *lower, *upper;
+    } first[] = {{"â", "Â"}, {"b", "B"}, {"c", "C"}, {"h", "H"}, {"k", "K"},
+                 {"m", "M"}, {"n", "N"}, {"s", "S"}, {"t", "T"}};
+    for (size_t i = 0; i < sizeof first / sizeof first[0]; i++) {
+        size_t n = strlen(first[i].lower);
+        if (strncmp(s, first[i].lower, n) == 0) {
+            memcpy(s, first[i].upper, n); /* same length in UTF-8 */
+            return;
+        }
     }
-    number(o, n / billion, full, opt);
-    word(o, opt->ti ? "tỉ" : "tỷ");
-    if (n % billion != 0)
-        below_billion(o, n % billion, 1, opt);
 }
 
 hs_vn_status
-hs_vn_words(int64_t dong, const hs_vn_words_opts *opt, char *buf, size_t cap)
+hs_vn_words(int64_t dong, const hs_vn_words_opts *opt, char *out, size_t cap)
 {
     if (opt == NULL)
         opt = &HS_VN_WORDS_DEFAULT;
+    if (cap > 0)
+        out[0] = '\0';
     if (dong > HS_VN_MONEY_MAX || dong < -HS_VN_MONEY_MAX)
         return HS_VN_E_RANGE;
-    out o = {buf, cap, 0, 0};
-    if (cap > 0)
-        buf[0] = '\0';
-    int64_t mag = dong < 0 ? -dong : dong;
+    sink o = {out, cap, 0, cap == 0};
+    uint64_t mag = dong < 0 ? 0 - (uint64_t)dong : (uint64_t)dong;
     if (dong < 0)
         word(&o, "âm");
-    if (mag == 0)
-        word(&o, "không");
-    else
-        number(&o, mag, 0, opt);
-    const char *unit = opt->unit ? opt->unit : "đồng";
+    if (mag == 0) {
+        word(&o, digit_words[0]);
+    } else {
+        int started = 0;
+        number(&o, mag, &started, opt);
+    }
+    const char *unit = opt->unit != NULL ? opt->unit : "đồng";
     if (unit[0] != '\0')
         word(&o, unit);
-    /* "chẵn": the amount has no odd part below a thousand. */
+    /* "chẵn" tells the reader nothing was left off after the thousands. We
+     * call an amount even when it is a non-zero multiple of 1.000 đồng (no
+     * odd hundreds, tens or units); zero is not "không đồng chẵn". */
     if (opt->even != NULL && opt->even[0] != '\0' && mag > 0 && mag % 1000 == 0)
         word(&o, opt->even);
-    if (opt->slash_dot && !o.overflow) {
-        if (o.len + 4 > o.cap)
-            o.overflow = 1;
-        else
-            memcpy(o.buf + o.len, "./.", 4), o.len += 3;
-    }
-    if (o.overflow) {
+    /* "./." closes an amount line so that nothing can be written after it. */
+    if (opt->slash_dot)
+        append(&o, "./.", 3);
+    if (o.full) {
         if (cap > 0)
-            buf[0] = '\0';
+            out[0] = '\0';
         return HS_VN_E_SPACE;
     }
-    if (!opt->lower && o.len > 0) {
-        /* Our own vocabulary: the first word starts with an ASCII letter or â. */
-        if (buf[0] >= 'a' && buf[0] <= 'z')
-            buf[0] = (char)(buf[0] - 'a' + 'A');
-        else if ((unsigned char)buf[0] == 0xC3 && (unsigned char)buf[1] == 0xA2)
-            buf[1] = (char)0x82; /* â -> Â */
-    }
+    if (!opt->lower)
+        capitalise(out);
     return HS_VN_OK;
 }
