@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <glob.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,7 +17,7 @@
 #include <unistd.h>
 
 static const char usage_text[] =
-    "Usage: hoso render --template FILE [options] RECORD.xml...\n"
+    "Usage: hoso render --template FILE | --all [options] RECORD.xml...\n"
     "       hoso check  --template FILE [options] RECORD.xml...\n"
     "       hoso --help | --version\n"
     "\n"
@@ -29,7 +30,12 @@ static const char usage_text[] =
     "           template, lay out the pages, and report every problem found\n"
     "\n"
     "Options:\n"
-    "  -t, --template FILE   the document template (e.g. templates/quote.xml)\n"
+    "  -t, --template FILE   a document template (e.g. templates/quote.xml); may be\n"
+    "                        given several times\n"
+    "  -a, --all             every template of the templates folder; a document whose\n"
+    "                        record lacks a part it needs is skipped, with the reason\n"
+    "      --templates DIR   the templates folder for --all (default: $HOSO_TEMPLATES,\n"
+    "                        else the templates/ folder installed with hoso)\n"
     "  -p, --profile FILE    the issuing company's profile ($profile in templates)\n"
     "  -o, --out PATH        where to write: a .pdf file (one record), a folder\n"
     "                        (an existing one, or a path ending in '/'), or '-' for\n"
@@ -48,8 +54,12 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 all documents made, 1 a document failed, 2 usage error.\n";
 
+#define MAX_TEMPLATES 64
+
 typedef struct opts {
-    const char *command, *template_path, *profile, *out, *fonts;
+    const char *command, *profile, *out, *fonts, *templates_dir;
+    const char *templates[MAX_TEMPLATES];
+    int ntemplates, all;
     int ascii, quiet;
     char **records;
     int nrecords;
@@ -76,12 +86,16 @@ is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* A folder installed with hoso: the option, else the environment variable,
+ * else beside the executable (build/hoso, build/<mode>/hoso, bin/ beside
+ * share/hoso/), else the current folder's. probe is a file it must hold. */
 static const char *
-find_fonts(const char *given, char *buf, size_t cap)
+find_dir(const char *given, const char *env_name, const char *name, const char *probe,
+         char *buf, size_t cap)
 {
     if (given != NULL)
         return given;
-    const char *env = getenv("HOSO_FONTS");
+    const char *env = getenv(env_name);
     if (env != NULL && env[0] != '\0')
         return env;
     char exe[PATH_MAX];
@@ -91,17 +105,33 @@ find_fonts(const char *given, char *buf, size_t cap)
         char *slash = strrchr(exe, '/');
         if (slash != NULL)
             *slash = '\0';
-        /* build/hoso, build/<mode>/hoso, and an installed bin/ beside share/ */
-        static const char *const rel[] = {"/../fonts", "/../../fonts", "/../share/hoso/fonts"};
+        static const char *const rel[] = {"/..", "/../..", "/../share/hoso"};
         for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
-            snprintf(buf, cap, "%s%s/families.conf", exe, rel[i]);
+            snprintf(buf, cap, "%s%s/%s/%s", exe, rel[i], name, probe);
             if (access(buf, R_OK) == 0) {
-                snprintf(buf, cap, "%s%s", exe, rel[i]);
+                snprintf(buf, cap, "%s%s/%s", exe, rel[i], name);
                 return buf;
             }
         }
     }
-    return "fonts";
+    return name;
+}
+
+/* --all: every template (*.xml with a <document>) directly in the folder. */
+static int
+add_all_templates(opts *o, const char *dir)
+{
+    char pattern[PATH_MAX];
+    snprintf(pattern, sizeof pattern, "%s/*.xml", dir);
+    glob_t g;
+    if (glob(pattern, 0, NULL, &g) != 0) {
+        fprintf(stderr, "hoso: no templates in %s (set --templates DIR)\n", dir);
+        return -1;
+    }
+    for (size_t i = 0; i < g.gl_pathc && o->ntemplates < MAX_TEMPLATES; i++)
+        o->templates[o->ntemplates++] = strdup(g.gl_pathv[i]);
+    globfree(&g);
+    return 0;
 }
 
 static long long
@@ -128,6 +158,7 @@ parse(int argc, char **argv, opts *o)
         {"template", required_argument, NULL, 't'}, {"profile", required_argument, NULL, 'p'},
         {"out", required_argument, NULL, 'o'},      {"fonts", required_argument, NULL, 'F'},
         {"ascii-names", no_argument, NULL, 'A'},    {"quiet", no_argument, NULL, 'q'},
+        {"all", no_argument, NULL, 'a'},            {"templates", required_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},           {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
@@ -137,10 +168,18 @@ parse(int argc, char **argv, opts *o)
     optind = first;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "+t:p:o:qhV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+t:p:o:aqhV", longopts, NULL)) != -1) {
         switch (c) {
         case 't':
-            o->template_path = optarg;
+            if (o->ntemplates == MAX_TEMPLATES)
+                return usage_error("more than %d templates", MAX_TEMPLATES);
+            o->templates[o->ntemplates++] = optarg;
+            break;
+        case 'a':
+            o->all = 1;
+            break;
+        case 'T':
+            o->templates_dir = optarg;
             break;
         case 'p':
             o->profile = optarg;
@@ -179,15 +218,16 @@ parse(int argc, char **argv, opts *o)
     }
     if (strcmp(o->command, "render") != 0 && strcmp(o->command, "check") != 0)
         return usage_error("unknown command '%s' (render or check)", o->command);
-    if (o->template_path == NULL)
-        return usage_error("%s", "--template FILE is required");
+    if (o->ntemplates == 0 && !o->all)
+        return usage_error("%s", "--template FILE (or --all) is required");
     if (o->nrecords == 0)
         return usage_error("%s", "no RECORD.xml given");
-    if (o->out != NULL && o->nrecords > 1 && !is_dir(o->out) &&
-        o->out[strlen(o->out) - 1] != '/')
-        return usage_error("--out %s names one file, but several records were given", o->out);
-    if (o->out != NULL && strcmp(o->out, "-") == 0 && o->nrecords > 1)
-        return usage_error("%s", "--out - writes one document; give one record");
+    int several = o->nrecords > 1 || o->ntemplates > 1 || o->all;
+    if (o->out != NULL && several && !is_dir(o->out) && o->out[strlen(o->out) - 1] != '/')
+        return usage_error("--out %s names one file, but several documents are asked for",
+                           o->out);
+    if (o->out != NULL && strcmp(o->out, "-") == 0 && several)
+        return usage_error("%s", "--out - writes one document; give one record and one template");
     return 0;
 }
 
@@ -237,6 +277,84 @@ write_stdout(const hs_output *doc)
     return 0;
 }
 
+/* Diagnostics of one document are held until it is done: with --all, a
+ * template whose required part the record lacks is a skip, said in one
+ * line, not a failure. */
+typedef struct held {
+    char text[8192];
+    size_t len;
+    int missing_only, any;
+    char first_missing[512];
+} held;
+
+static void
+held_sink(void *user, const hs_diag *d)
+{
+    held *h = user;
+    char line[1024];
+    hs_diag_format(d, line, sizeof line);
+    if (d->severity == HS_SEV_ERROR) {
+        if (!h->any)
+            h->missing_only = 1;
+        h->any = 1;
+        if (strcmp(d->code, "missing") != 0)
+            h->missing_only = 0;
+        else if (h->first_missing[0] == '\0')
+            snprintf(h->first_missing, sizeof h->first_missing, "%s", d->message);
+    }
+    size_t n = strlen(line);
+    if (h->len + n + 2 < sizeof h->text) {
+        memcpy(h->text + h->len, line, n);
+        h->len += n;
+        h->text[h->len++] = '\n';
+        h->text[h->len] = '\0';
+    }
+}
+
+/* Print what was held (or, for a skip, one line), and start afresh. */
+static void
+release(held *h, int skip_missing, const char *what)
+{
+    if (skip_missing && h->missing_only)
+        fprintf(stderr, "skipped: %s: %s\n", what, h->first_missing);
+    else if (h->len > 0)
+        fputs(h->text, stderr);
+    memset(h, 0, sizeof *h);
+}
+
+static int
+one_document(hs_engine *e, const opts *o, const hs_job *job, hs_report *report, held *h,
+             int from_all)
+{
+    hs_output doc;
+    report->errors = 0;
+    int rc = hs_render(e, job, report, &doc);
+    if (rc != 0) {
+        char what[PATH_MAX * 2];
+        snprintf(what, sizeof what, "%s × %s", job->record_path, job->template_path);
+        int skip = from_all && h->missing_only;
+        release(h, from_all, what);
+        return skip ? 0 : -1;
+    }
+    if (strcmp(o->command, "check") == 0) {
+        if (!o->quiet)
+            fprintf(stderr, "%s: ok, %d page%s\n", job->record_path, doc.pages,
+                    doc.pages == 1 ? "" : "s");
+    } else if (o->out != NULL && strcmp(o->out, "-") == 0) {
+        rc = write_stdout(&doc);
+    } else {
+        char *path = target_path(o, &doc, job->record_path, report);
+        if (path == NULL || hs_write_atomic(path, doc.pdf, doc.len, report) != 0)
+            rc = -1;
+        else if (!o->quiet)
+            printf("%s\n", path);
+        free(path);
+    }
+    release(h, 0, NULL);
+    hs_output_free(&doc);
+    return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -244,39 +362,30 @@ main(int argc, char **argv)
     int rc = parse(argc, argv, &o);
     if (rc != 0)
         return rc;
-    hs_report report = {0};
-    report.limit = 20;
-    char fonts_buf[PATH_MAX + 32];
-    hs_engine *e = hs_engine_new(find_fonts(o.fonts, fonts_buf, sizeof fonts_buf), &report);
+    char fonts_buf[PATH_MAX + 32], tpl_buf[PATH_MAX + 32];
+    int first_all = o.ntemplates;
+    if (o.all && add_all_templates(&o, find_dir(o.templates_dir, "HOSO_TEMPLATES", "templates",
+                                                "quote.xml", tpl_buf, sizeof tpl_buf)) != 0)
+        return 1;
+    held h = {0};
+    hs_report report = {held_sink, &h, 0, 20};
+    hs_engine *e = hs_engine_new(
+        find_dir(o.fonts, "HOSO_FONTS", "fonts", "families.conf", fonts_buf, sizeof fonts_buf),
+        &report);
+    release(&h, 0, NULL);
     if (e == NULL)
         return 1;
     long long sde = source_date_epoch();
     int failed = 0;
     for (int i = 0; i < o.nrecords; i++) {
-        hs_job job = {o.template_path, o.records[i], NULL, o.profile, sde, 0};
-        hs_output doc;
-        report.errors = 0;
-        if (hs_render(e, &job, &report, &doc) != 0) {
-            failed++;
-            continue;
-        }
-        if (strcmp(o.command, "check") == 0) {
-            if (!o.quiet)
-                fprintf(stderr, "%s: ok, %d page%s\n", o.records[i], doc.pages,
-                        doc.pages == 1 ? "" : "s");
-        } else if (o.out != NULL && strcmp(o.out, "-") == 0) {
-            if (write_stdout(&doc) != 0)
+        for (int t = 0; t < o.ntemplates; t++) {
+            hs_job job = {o.templates[t], o.records[i], NULL, o.profile, sde, 0};
+            if (one_document(e, &o, &job, &report, &h, t >= first_all) != 0)
                 failed++;
-        } else {
-            char *path = target_path(&o, &doc, o.records[i], &report);
-            if (path == NULL || hs_write_atomic(path, doc.pdf, doc.len, &report) != 0)
-                failed++;
-            else if (!o.quiet)
-                printf("%s\n", path);
-            free(path);
         }
-        hs_output_free(&doc);
     }
+    for (int t = first_all; t < o.ntemplates; t++)
+        free((char *)o.templates[t]);
     hs_engine_free(e);
     return failed ? 1 : 0;
 }

@@ -10,7 +10,7 @@ check_contains "no command: says so" "$T/err" "hoso: no command given"
 "$HOSO" render --bogus x 2>"$T/err"; check_eq "unknown option: exit 2" 2 $?
 check_contains "unknown option: names it" "$T/err" "unknown option '--bogus'"
 "$HOSO" render samples/small.xml 2>"$T/err"; check_eq "no template: exit 2" 2 $?
-check_contains "no template: says so" "$T/err" "--template FILE is required"
+check_contains "no template: says so" "$T/err" "--template FILE (or --all) is required"
 "$HOSO" render -t templates/nope.xml -o "$T/x.pdf" samples/small.xml 2>"$T/err"
 check_eq "missing template file: exit 1" 1 $?
 check_contains "missing template file: names it" "$T/err" "templates/nope.xml: error: cannot open"
@@ -31,3 +31,16 @@ check_eq "--ascii-names: transliterated file name" "$T/dir/Bao gia tuy bien Hoan
 check_eq "check: exit 0 for a good record" 0 $?
 check_contains "check: reports the page count" "$T/err" "samples/small.xml: ok, 2 pages"
 check_eq "check writes nothing" "" "$(ls "$T" | grep -v -e err -e out.pdf -e in.pdf -e dir -e help)"
+
+# --all: every template of a folder; a document the record lacks data for is
+# skipped by name, and is not a failure.
+mkdir -p "$T/tdir" "$T/alldir"
+cp templates/quote.xml "$T/tdir/" && cp -r templates/parts "$T/tdir/"
+printf '<document>\n<require path="contract" what="the contract"/>\n<p>x</p>\n</document>\n' >"$T/tdir/needs.xml"
+"$HOSO" render --all --templates "$T/tdir" -q -p samples/profile.xml -o "$T/alldir/" samples/small.xml 2>"$T/err"
+check_eq "--all: exit 0 when the only problem is a missing part" 0 $?
+check_contains "--all: the skipped document is named with the reason" "$T/err" \
+    "skipped: samples/small.xml × $T/tdir/needs.xml: the record lacks contract (the contract)"
+check_eq "--all: the documents the record has data for are written" 1 "$(ls "$T/alldir" | wc -l)"
+"$HOSO" render --all --templates "$T/tdir" -q -p samples/profile.xml -o "$T/alldir/" tests/errors/bad-amount.xml 2>"$T/err"
+check_eq "--all: bad data is still a failure" 1 $?
