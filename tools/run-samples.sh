@@ -7,4 +7,7 @@ cd "$(dirname "$0")/.." || exit 1
 mkdir -p out
 records=$(ls samples/*.xml | grep -v '^samples/profile.xml$')
 # shellcheck disable=SC2086
-build/hoso render --all -p samples/profile.xml -o out/ $records | sed 's/^/made: /'
+made=$(build/hoso render --all -p samples/profile.xml -o out/ $records)
+status=$?
+printf '%s\n' "$made" | sed 's/^/made: /'
+exit $status
