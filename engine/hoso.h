@@ -43,6 +43,34 @@ typedef struct hs_output {
 int hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out);
 void hs_output_free(hs_output *o);
 
+/* ---- batch: many documents, a worker process each ---- */
+typedef struct hs_batch_opts {
+    const char **templates;
+    int ntemplates;
+    const char *profile_path;
+    const char **inputs; /* record files, folders (their *.xml) or "-" (paths on stdin) */
+    int ninputs;
+    const char *out_dir;
+    int jobs;             /* worker processes at once; 0: the number of cores */
+    double timeout_s;     /* per document; 0: none */
+    size_t memory_limit;  /* per document, bytes */
+    const char *report_path; /* JSON Lines, appended; "-": stdout; NULL: none */
+    const char *resume_path; /* a report of an earlier run: skip what it finished */
+    int shard_k, shard_n; /* render only shard k of n (1-based); n <= 1: all */
+    int ascii_names, quiet;
+    long long source_date_epoch;
+} hs_batch_opts;
+
+typedef struct hs_batch_stats {
+    int total, ok, failed, skipped, resumed;
+    double seconds;
+} hs_batch_stats;
+
+/* Render every record × template. Returns 0 when no document failed
+ * (skipped ones, whose record lacks a part the template needs, do not count),
+ * -1 otherwise. Each document's outcome is a line of the report. */
+int hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st);
+
 /* A file name for a document name: NFC, characters that are unsafe in file
  * names replaced by '_', no leading dot or space, at most 200 bytes, ".pdf"
  * added. ascii: transliterated to ASCII first ("Báo giá" -> "Bao gia").

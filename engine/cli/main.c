@@ -18,6 +18,7 @@
 
 static const char usage_text[] =
     "Usage: hoso render --template FILE | --all [options] RECORD.xml...\n"
+    "       hoso batch  --template FILE | --all --out DIR [options] INPUT...\n"
     "       hoso check  --template FILE [options] RECORD.xml...\n"
     "       hoso --help | --version\n"
     "\n"
@@ -26,6 +27,9 @@ static const char usage_text[] =
     "\n"
     "Commands:\n"
     "  render   make one PDF per record\n"
+    "  batch    many documents, unattended: each in its own worker process, so that a\n"
+    "           crash, a hang or bad data stops only that document; INPUT is a record,\n"
+    "           a folder of records, or '-' for a list of paths on standard input\n"
     "  check    do everything render does except write: validate the records and the\n"
     "           template, lay out the pages, and report every problem found\n"
     "\n"
@@ -45,6 +49,15 @@ static const char usage_text[] =
     "      --fonts DIR       font folder with families.conf (default: $HOSO_FONTS,\n"
     "                        else the fonts/ folder installed with hoso)\n"
     "  -q, --quiet           do not list the files written\n"
+    "\n"
+    "Batch options:\n"
+    "  -j, --jobs N          worker processes at once (default: the number of cores)\n"
+    "      --timeout SEC     stop a document after SEC seconds (default 60; 0: none)\n"
+    "      --memory MB       memory for one document (default 1024)\n"
+    "      --report FILE     append one JSON line per document (FILE '-': stdout):\n"
+    "                        record, template, status, output, pages, bytes, ms, error\n"
+    "      --resume FILE     skip the documents an earlier report lists as made\n"
+    "      --shard K/N       render only the K-th of N stable shares of the records\n"
     "  -h, --help            show this help\n"
     "  -V, --version         show the version\n"
     "\n"
@@ -61,6 +74,10 @@ typedef struct opts {
     const char *templates[MAX_TEMPLATES];
     int ntemplates, all;
     int ascii, quiet;
+    /* batch */
+    int jobs, shard_k, shard_n;
+    double timeout_s, memory_mb;
+    const char *report, *resume;
     char **records;
     int nrecords;
 } opts;
@@ -159,16 +176,21 @@ parse(int argc, char **argv, opts *o)
         {"out", required_argument, NULL, 'o'},      {"fonts", required_argument, NULL, 'F'},
         {"ascii-names", no_argument, NULL, 'A'},    {"quiet", no_argument, NULL, 'q'},
         {"all", no_argument, NULL, 'a'},            {"templates", required_argument, NULL, 'T'},
+        {"jobs", required_argument, NULL, 'j'},     {"timeout", required_argument, NULL, 'W'},
+        {"memory", required_argument, NULL, 'M'},   {"report", required_argument, NULL, 'R'},
+        {"resume", required_argument, NULL, 'S'},   {"shard", required_argument, NULL, 'K'},
         {"help", no_argument, NULL, 'h'},           {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
+    o->timeout_s = 60;
+    o->memory_mb = 1024;
     if (argc >= 2 && argv[1][0] != '-')
         o->command = argv[1];
     int first = o->command ? 2 : 1;
     optind = first;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "+t:p:o:aqhV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+t:p:o:aj:qhV", longopts, NULL)) != -1) {
         switch (c) {
         case 't':
             if (o->ntemplates == MAX_TEMPLATES)
@@ -180,6 +202,32 @@ parse(int argc, char **argv, opts *o)
             break;
         case 'T':
             o->templates_dir = optarg;
+            break;
+        case 'j':
+            o->jobs = atoi(optarg);
+            if (o->jobs < 1 || o->jobs > 256)
+                return usage_error("-j %s: expected 1 to 256 workers", optarg);
+            break;
+        case 'W':
+            o->timeout_s = atof(optarg);
+            if (o->timeout_s < 0)
+                return usage_error("--timeout %s: expected seconds", optarg);
+            break;
+        case 'M':
+            o->memory_mb = atof(optarg);
+            if (o->memory_mb < 16)
+                return usage_error("--memory %s: expected megabytes, at least 16", optarg);
+            break;
+        case 'R':
+            o->report = optarg;
+            break;
+        case 'S':
+            o->resume = optarg;
+            break;
+        case 'K':
+            if (sscanf(optarg, "%d/%d", &o->shard_k, &o->shard_n) != 2 || o->shard_n < 1 ||
+                o->shard_k < 1 || o->shard_k > o->shard_n)
+                return usage_error("--shard %s: expected K/N with 1 <= K <= N", optarg);
             break;
         case 'p':
             o->profile = optarg;
@@ -211,17 +259,25 @@ parse(int argc, char **argv, opts *o)
     o->records = argv + optind;
     o->nrecords = argc - optind;
     if (o->command == NULL)
-        return usage_error("%s", "no command given (render or check)");
+        return usage_error("%s", "no command given (render, batch or check)");
     if (strcmp(o->command, "help") == 0) {
         fputs(usage_text, stdout);
         exit(0);
     }
-    if (strcmp(o->command, "render") != 0 && strcmp(o->command, "check") != 0)
-        return usage_error("unknown command '%s' (render or check)", o->command);
+    if (strcmp(o->command, "render") != 0 && strcmp(o->command, "check") != 0 &&
+        strcmp(o->command, "batch") != 0)
+        return usage_error("unknown command '%s' (render, batch or check)", o->command);
+    if (strcmp(o->command, "batch") == 0 && o->out == NULL)
+        return usage_error("%s", "batch needs --out DIR");
+    if (strcmp(o->command, "batch") != 0 &&
+        (o->jobs || o->report || o->resume || o->shard_n))
+        return usage_error("%s", "-j, --report, --resume and --shard belong to hoso batch");
     if (o->ntemplates == 0 && !o->all)
         return usage_error("%s", "--template FILE (or --all) is required");
     if (o->nrecords == 0)
         return usage_error("%s", "no RECORD.xml given");
+    if (strcmp(o->command, "batch") == 0)
+        return 0;
     int several = o->nrecords > 1 || o->ntemplates > 1 || o->all;
     if (o->out != NULL && several && !is_dir(o->out) && o->out[strlen(o->out) - 1] != '/')
         return usage_error("--out %s names one file, but several documents are asked for",
@@ -376,6 +432,24 @@ main(int argc, char **argv)
     if (e == NULL)
         return 1;
     long long sde = source_date_epoch();
+    if (strcmp(o.command, "batch") == 0) {
+        hs_batch_opts bo = {o.templates, o.ntemplates, o.profile, (const char **)o.records,
+                            o.nrecords, o.out, o.jobs, o.timeout_s,
+                            (size_t)(o.memory_mb * 1024 * 1024), o.report, o.resume,
+                            o.shard_k, o.shard_n, o.ascii, o.quiet, sde};
+        hs_batch_stats st;
+        int brc = hs_batch_run(e, &bo, &st);
+        if (!o.quiet)
+            fprintf(stderr,
+                    "%d document%s: %d made, %d failed, %d skipped, %d done before; %.1f s "
+                    "(%.0f documents/s)\n",
+                    st.total, st.total == 1 ? "" : "s", st.ok, st.failed, st.skipped, st.resumed,
+                    st.seconds, st.seconds > 0 ? st.ok / st.seconds : 0.0);
+        for (int t = first_all; t < o.ntemplates; t++)
+            free((char *)o.templates[t]);
+        hs_engine_free(e);
+        return brc == 0 ? 0 : 1;
+    }
     int failed = 0;
     for (int i = 0; i < o.nrecords; i++) {
         for (int t = 0; t < o.ntemplates; t++) {

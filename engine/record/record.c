@@ -69,6 +69,7 @@ type_of(const char *name)
 typedef struct ctx {
     hs_report *r;
     const char *label;
+    const char *kind, *root; /* "record", "request" / "profile", "company" */
 } ctx;
 
 static const char *
@@ -152,6 +153,11 @@ on_error(void *user, xmlErrorPtr e)
             hs_error(c->r, loc, "schema", "<%s> \"%s\" %s", element, value, says);
         return;
     }
+    if (strstr(rest, "No matching global declaration") != NULL) {
+        hs_error(c->r, loc, "schema", "<%s> is not a %s: the root element of a %s is <%s>",
+                 element, c->kind, c->kind, c->root);
+        return;
+    }
     if (element[0] && attr[0])
         hs_error(c->r, loc, "schema", "<%s %s>: %s", element, attr, rest);
     else if (element[0])
@@ -175,7 +181,7 @@ hs_schema_new(hs_schema_kind kind, hs_report *r)
         free(s);
         return NULL;
     }
-    ctx c = {r, label};
+    ctx c = {r, label, "schema", "xs:schema"};
     xmlSchemaParserCtxtPtr pc = xmlSchemaNewDocParserCtxt(s->doc);
     xmlSchemaSetParserStructuredErrors(pc, on_error, &c);
     s->schema = xmlSchemaParse(pc);
@@ -216,7 +222,8 @@ hs_record_load(const char *path, const char *label, const hs_schema *s, hs_arena
         return NULL;
     hs_arena_defer(a, free_doc, doc);
     int before = r->errors;
-    ctx c = {r, label};
+    int rec = s->kind == HS_SCHEMA_RECORD;
+    ctx c = {r, label, rec ? "record" : "profile", rec ? "request" : "company"};
     xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(s->schema);
     if (vc == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
