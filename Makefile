@@ -37,7 +37,27 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/%)
 
 .PHONY: all deps run test unit bench clean format
-all: $(OUT)/hoso build/hoso
+all: $(OUT)/hoso build/hoso fonts-reduced
+
+# Fonts cut down ahead of time to what Vietnamese documents print (Latin,
+# Vietnamese, punctuation, ₫) and without hinting: libharu's per-document
+# font work and the PDF size both scale with the font file (libharu.md).
+# The originals stay in fonts/ (Liberation's licence reserves its name for
+# unmodified fonts, so reduced copies are made here, never shipped) and are
+# the fallbacks for any character outside the reduced repertoire.
+FONT_SRC     := $(wildcard fonts/*.ttf)
+FONT_REDUCED := $(FONT_SRC:fonts/%=build/fonts/%)
+FONT_RANGES  := U+0020-007E,U+00A0-024F,U+0300-036F,U+1E00-1EFF,U+2000-206F,U+20A0-20CF,U+2100-215F,U+2190-21FF,U+2212,U+25A0-25FF
+.PHONY: fonts-reduced
+fonts-reduced: $(FONT_REDUCED) build/fonts/families.conf
+build/fonts/%.ttf: fonts/%.ttf
+	@mkdir -p build/fonts
+	pyftsubset $< --output-file=$@.tmp --unicodes="$(FONT_RANGES)" --no-hinting \
+	    --desubroutinize --layout-features='' --name-IDs='*' \
+	    --drop-tables+=DSIG,GSUB,GPOS,GDEF,kern,FFTM 2>/dev/null && mv $@.tmp $@
+build/fonts/families.conf: fonts/families.conf tools/reduced-families.sh
+	@mkdir -p build/fonts
+	sh tools/reduced-families.sh fonts/families.conf > $@.tmp && mv $@.tmp $@
 
 build/hoso: $(OUT)/hoso
 	@mkdir -p build

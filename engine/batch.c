@@ -326,9 +326,11 @@ send_all(int fd, const char *s)
 /* Child: render, write the temporary file, report on fd, exit. Message:
  * "ok\tTMP\tNAME\tPAGES\tBYTES" or "error\tCODE-OR-missing\tFILE\tLINE\tCODE\tMSG". */
 static _Noreturn void
-child(run *r, const bjob *j, int fd)
+child(run *r, const bjob *j, int fd, pid_t parent)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) /* the parent died before prctl took effect */
+        _exit(1);
     signal(SIGTERM, SIG_DFL);
 #ifndef __SANITIZE_ADDRESS__
     if (r->o->memory_limit > 0) {
@@ -566,12 +568,13 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
             if (pipe(p) != 0)
                 hs_fatal_at(__FILE__, __LINE__, "pipe: %s", strerror(errno));
             fflush(NULL);
+            pid_t parent = getpid();
             pid_t pid = fork();
             if (pid < 0)
                 hs_fatal_at(__FILE__, __LINE__, "fork: %s", strerror(errno));
             if (pid == 0) {
                 close(p[0]);
-                child(&r, &r.jobs[next], p[1]);
+                child(&r, &r.jobs[next], p[1], parent);
             }
             close(p[1]);
             w[slot] = (worker){pid, p[0], next, now(), "", 0};
@@ -614,6 +617,8 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
         }
     }
     free(w);
+    /* again at the end: a worker of a killed run may have outlived the first sweep */
+    sweep_temps(o->out_dir);
     if (r.report != NULL && r.report != stdout)
         fclose(r.report);
     for (int i = 0; i < r.nnames; i++)

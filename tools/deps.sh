@@ -3,7 +3,7 @@
 # Idempotent: a machine that has them all does nothing and needs no network.
 set -eu
 need="build-essential pkg-config libhpdf-dev libxml2-dev libicu-dev icu-devtools
-poppler-utils qpdf imagemagick python3"
+poppler-utils qpdf imagemagick python3 fonttools"
 missing=""
 for p in $need; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

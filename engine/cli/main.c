@@ -104,8 +104,9 @@ is_dir(const char *p)
 }
 
 /* A folder installed with hoso: the option, else the environment variable,
- * else beside the executable (build/hoso, build/<mode>/hoso, bin/ beside
- * share/hoso/), else the current folder's. probe is a file it must hold. */
+ * else beside the executable (build/fonts for build/hoso: the reduced fonts;
+ * the parent folders for build/<mode>/hoso and a source tree; share/hoso/
+ * beside bin/), else the current folder's. probe is a file it must hold. */
 static const char *
 find_dir(const char *given, const char *env_name, const char *name, const char *probe,
          char *buf, size_t cap)
@@ -122,7 +123,7 @@ find_dir(const char *given, const char *env_name, const char *name, const char *
         char *slash = strrchr(exe, '/');
         if (slash != NULL)
             *slash = '\0';
-        static const char *const rel[] = {"/..", "/../..", "/../share/hoso"};
+        static const char *const rel[] = {"", "/..", "/../..", "/../share/hoso"};
         for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
             snprintf(buf, cap, "%s%s/%s/%s", exe, rel[i], name, probe);
             if (access(buf, R_OK) == 0) {

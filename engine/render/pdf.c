@@ -324,6 +324,14 @@ image_for(pdf_ctx *c, const char *path)
         why = clean_png(c->a, d, n, &png, &png_n);
         if (why == NULL)
             img = HPDF_LoadPngImageFromMem(c->pdf, png, (HPDF_UINT)png_n);
+        /* libharu leaves the alpha channel (SMask) of a PNG uncompressed:
+         * 57 KB for a 240 px logo. */
+        if (img != NULL) {
+            img->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+            HPDF_Dict smask = HPDF_Dict_GetItem(img, "SMask", HPDF_OCLASS_DICT);
+            if (smask != NULL)
+                smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        }
     } else if (n >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF)
         img = HPDF_LoadJpegImageFromMem(c->pdf, d, (HPDF_UINT)n);
     else
