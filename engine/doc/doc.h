@@ -132,4 +132,8 @@ int hs_doc_color(const char *s, uint32_t *rgb);
 /* Page sizes: "A4", "A5", "A3", "Letter", "Legal", or "210mm 297mm". */
 int hs_doc_page_size(const char *s, double *w, double *h);
 
+/* The tree as indented text, one node a line with its location, appended to
+ * out (golden tests, debugging). */
+void hs_doc_dump(const hs_doc *doc, hs_buf *out);
+
 #endif

@@ -12,9 +12,14 @@ png_size(FILE *f, int *w, int *h)
     if (fseek(f, 0, SEEK_SET) != 0 || fread(b, 1, 24, f) != 24 ||
         memcmp(b, "\x89PNG\r\n\x1a\n", 8) != 0 || memcmp(b + 12, "IHDR", 4) != 0)
         return -1;
-    *w = (b[16] << 24) | (b[17] << 16) | (b[18] << 8) | b[19];
-    *h = (b[20] << 24) | (b[21] << 16) | (b[22] << 8) | b[23];
-    return *w > 0 && *h > 0 ? 0 : -1;
+    /* unsigned arithmetic: a byte shifted into bit 31 of an int is undefined */
+    uint32_t pw = (uint32_t)b[16] << 24 | (uint32_t)b[17] << 16 | (uint32_t)b[18] << 8 | b[19];
+    uint32_t ph = (uint32_t)b[20] << 24 | (uint32_t)b[21] << 16 | (uint32_t)b[22] << 8 | b[23];
+    if (pw == 0 || ph == 0 || pw > 0x7FFFFFFF || ph > 0x7FFFFFFF)
+        return -1; /* PNG limits both to 2^31 - 1 */
+    *w = (int)pw;
+    *h = (int)ph;
+    return 0;
 }
 
 /* Walk the JPEG markers to the first start-of-frame. */

@@ -1,0 +1,209 @@
+/* engine/doc/dump.c — a document tree as indented text, one node a line.
+ *
+ * For golden tests and debugging: every node shows its kind, what layout
+ * reads from it, and its location (@file:line), so a test fails when a
+ * location goes missing. Numbers print with %g; strings are quoted with
+ * \" \\ and \xNN for control characters, everything else as UTF-8. */
+#include "doc/doc.h"
+
+#include <string.h>
+
+static void
+indent(hs_buf *b, int depth)
+{
+    for (int i = 0; i < depth; i++)
+        hs_buf_add(b, "  ", 2);
+}
+
+static void
+quoted(hs_buf *b, const char *s, size_t n)
+{
+    hs_buf_addc(b, '"');
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == '"' || ch == '\\') {
+            hs_buf_addc(b, '\\');
+            hs_buf_addc(b, (char)ch);
+        } else if (ch < 0x20 || ch == 0x7F) {
+            hs_buf_printf(b, "\\x%02X", ch);
+        } else {
+            hs_buf_addc(b, (char)ch);
+        }
+    }
+    hs_buf_addc(b, '"');
+}
+
+static void
+quoted_z(hs_buf *b, const char *key, const char *s)
+{
+    if (s == NULL)
+        return;
+    hs_buf_printf(b, " %s=", key);
+    quoted(b, s, strlen(s));
+}
+
+static void
+loc(hs_buf *b, hs_loc l)
+{
+    if (l.file != NULL || l.line > 0)
+        hs_buf_printf(b, " @%s:%ld", l.file ? l.file : "?", l.line);
+    hs_buf_addc(b, '\n');
+}
+
+static void
+style(hs_buf *b, const hs_style *s)
+{
+    hs_buf_printf(b, " %s %g/%g", s->family ? s->family : "(no family)", s->size_pt,
+                  s->line_height);
+    if (s->bold)
+        hs_buf_adds(b, " b");
+    if (s->italic)
+        hs_buf_adds(b, " i");
+    if (s->underline)
+        hs_buf_adds(b, " u");
+    if (s->color != 0)
+        hs_buf_printf(b, " #%06x", (unsigned)s->color);
+}
+
+static void
+runs(hs_buf *b, const hs_run *r, int depth)
+{
+    static const char *const kinds[] = {"text", "br", "page-number", "page-count", "checkbox"};
+    for (; r != NULL; r = r->next) {
+        indent(b, depth);
+        hs_buf_adds(b, (unsigned)r->kind < 5 ? kinds[r->kind] : "?");
+        if (r->kind == HS_RUN_TEXT) {
+            hs_buf_addc(b, ' ');
+            quoted(b, r->text ? r->text : "", r->text ? r->len : 0);
+        }
+        if (r->kind == HS_RUN_CHECKBOX && r->checked)
+            hs_buf_adds(b, " checked");
+        style(b, &r->style);
+        quoted_z(b, "field", r->field);
+        loc(b, r->loc);
+    }
+}
+
+static void blocks(hs_buf *b, const hs_block *bl, int depth);
+
+static void
+table(hs_buf *b, const hs_table *t, int depth)
+{
+    if (t == NULL)
+        return;
+    indent(b, depth);
+    hs_buf_adds(b, "columns");
+    for (int i = 0; i < t->ncols && t->cols != NULL; i++) {
+        if (t->cols[i].fixed_pt > 0)
+            hs_buf_printf(b, " %gpt", t->cols[i].fixed_pt);
+        else
+            hs_buf_printf(b, " %g*", t->cols[i].weight);
+    }
+    hs_buf_printf(b, " border=%g #%06x pad=%g %g %g %g\n", t->border_pt, (unsigned)t->border_color,
+                  t->pad[0], t->pad[1], t->pad[2], t->pad[3]);
+    static const char *const va[] = {"top", "middle", "bottom"};
+    for (const hs_row *r = t->rows; r != NULL; r = r->next) {
+        indent(b, depth);
+        hs_buf_adds(b, "row");
+        if (r->header)
+            hs_buf_adds(b, " header");
+        if (r->keep_with_next)
+            hs_buf_adds(b, " keep-with-next");
+        loc(b, r->loc);
+        for (const hs_cell *c = r->cells; c != NULL; c = c->next) {
+            indent(b, depth + 1);
+            hs_buf_printf(b, "cell colspan=%d valign=%s", c->colspan,
+                          (unsigned)c->valign < 3 ? va[c->valign] : "?");
+            if (c->background != HS_NO_COLOR)
+                hs_buf_printf(b, " background=#%06x", (unsigned)c->background);
+            if (c->border_pt >= 0)
+                hs_buf_printf(b, " border=%g", c->border_pt);
+            loc(b, c->loc);
+            blocks(b, c->blocks, depth + 2);
+        }
+    }
+}
+
+static void
+blocks(hs_buf *b, const hs_block *bl, int depth)
+{
+    static const char *const kinds[] = {"p",          "table", "rule",  "space",
+                                        "page-break", "group", "image", "lines"};
+    static const char *const al[] = {"left", "center", "right", "justify"};
+    for (; bl != NULL; bl = bl->next) {
+        indent(b, depth);
+        hs_buf_adds(b, (unsigned)bl->kind < 8 ? kinds[bl->kind] : "?");
+        if (bl->align != HS_ALIGN_LEFT)
+            hs_buf_printf(b, " align=%s", (unsigned)bl->align < 4 ? al[bl->align] : "?");
+        if (bl->space_before != 0 || bl->space_after != 0)
+            hs_buf_printf(b, " space=%g/%g", bl->space_before, bl->space_after);
+        if (bl->indent_left != 0 || bl->indent_right != 0 || bl->first_indent != 0)
+            hs_buf_printf(b, " indent=%g/%g/%g", bl->indent_left, bl->indent_right,
+                          bl->first_indent);
+        if (bl->keep_with_next)
+            hs_buf_adds(b, " keep-with-next");
+        if (bl->keep_together)
+            hs_buf_adds(b, " keep-together");
+        switch (bl->kind) {
+        case HS_BLOCK_RULE:
+            hs_buf_printf(b, " thickness=%g width=%g", bl->rule_pt, bl->width);
+            break;
+        case HS_BLOCK_SPACE:
+            hs_buf_printf(b, " height=%g", bl->height);
+            break;
+        case HS_BLOCK_IMAGE:
+            quoted_z(b, "src", bl->image_path);
+            hs_buf_printf(b, " size=%gx%g", bl->width, bl->height);
+            break;
+        case HS_BLOCK_LINES:
+            hs_buf_printf(b, " count=%d spacing=%g thickness=%g", bl->count, bl->height,
+                          bl->rule_pt);
+            break;
+        default:
+            break;
+        }
+        if (bl->kind == HS_BLOCK_PARA || bl->kind == HS_BLOCK_RULE)
+            style(b, &bl->style);
+        loc(b, bl->loc);
+        if (bl->kind == HS_BLOCK_PARA)
+            runs(b, bl->runs, depth + 1);
+        else if (bl->kind == HS_BLOCK_TABLE)
+            table(b, bl->table, depth + 1);
+        else if (bl->kind == HS_BLOCK_GROUP)
+            blocks(b, bl->children, depth + 1);
+    }
+}
+
+static void
+bands(hs_buf *b, const char *kind, const hs_band *list)
+{
+    static const char *const on[] = {"all", "first", "not-first"};
+    for (const hs_band *x = list; x != NULL; x = x->next) {
+        hs_buf_printf(b, "  %s on=%s offset=%g\n", kind, (unsigned)x->on < 3 ? on[x->on] : "?",
+                      x->offset_pt);
+        blocks(b, x->blocks, 2);
+    }
+}
+
+void
+hs_doc_dump(const hs_doc *d, hs_buf *out)
+{
+    hs_buf_printf(out, "document %gx%g margin=%g %g %g %g", d->page_w, d->page_h, d->margin[0],
+                  d->margin[1], d->margin[2], d->margin[3]);
+    loc(out, d->loc);
+    if (d->title || d->author || d->subject || d->keywords || d->file_name || d->date_epoch != -1) {
+        hs_buf_adds(out, "  info");
+        quoted_z(out, "title", d->title);
+        quoted_z(out, "author", d->author);
+        quoted_z(out, "subject", d->subject);
+        quoted_z(out, "keywords", d->keywords);
+        quoted_z(out, "file", d->file_name);
+        if (d->date_epoch != -1)
+            hs_buf_printf(out, " date=%lld", d->date_epoch);
+        hs_buf_addc(out, '\n');
+    }
+    bands(out, "header", d->headers);
+    bands(out, "footer", d->footers);
+    hs_buf_adds(out, "  body\n");
+    blocks(out, d->body, 2);
+}
