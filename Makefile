@@ -15,6 +15,9 @@ CFLAGS  ?=
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g $(WARN) -Iengine \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -MMD -MP
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(HPDF_LIBS) -lm
+# engine/render/harufix.c replaces a libharu function; it must be visible to
+# the library, so the program exports it.
+LDFLAGS += -Wl,--export-dynamic-symbol=HPDF_MemStream_SeekFunc
 
 ifeq ($(BUILD),release)
   CFLAGS  += -O2

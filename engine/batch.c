@@ -450,9 +450,12 @@ finish(run *r, worker *w, int wstatus, int timed_out)
     char *f[6] = {0};
     int nf = 0;
     w->msg[w->len] = '\0';
-    char *save = NULL;
-    for (char *t = strtok_r(w->msg, "\t\n", &save); t && nf < 6; t = strtok_r(NULL, "\t\n", &save))
-        f[nf++] = t;
+    /* fields may be empty (an error without a file): strsep keeps them */
+    w->msg[strcspn(w->msg, "\n")] = '\0';
+    for (char *rest = w->msg; rest != NULL && nf < 6;)
+        f[nf++] = strsep(&rest, "\t");
+    if (nf == 1 && f[0][0] == '\0')
+        nf = 0;
     const char *why = NULL;
     char buf[256];
     if (timed_out) {

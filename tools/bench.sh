@@ -1,33 +1,76 @@
 #!/bin/sh
 # bench.sh — speed and memory of the release build, measured, not guessed.
-# For each sample record: N documents rendered in one process (the batch
-# case), repeated R times; prints the median ms per document, the peak RSS
-# and the PDF size. Machines are shared and noisy: compare medians and
-# ratios between runs on the same machine, never single timings.
-#   N=50 R=5 sh tools/bench.sh
+#  1. one process, N documents of each sample (the fixed costs paid once):
+#     median ms per document over R runs, peak RSS, PDF size;
+#  2. a batch of a generated corpus (CORPUS records, the sample quote with
+#     varied customers and item counts) with `hoso batch -j JOBS`: documents
+#     per second, median and p95 ms per document from the report;
+#  3. a single cold `hoso render`: median wall time over R runs.
+# Machines are shared and noisy: compare medians and ratios on one machine.
+#   N=50 R=5 CORPUS=2000 JOBS=2 sh tools/bench.sh
 set -eu
 cd "$(dirname "$0")/.."
-N=${N:-50} R=${R:-5}
+N=${N:-30} R=${R:-5} CORPUS=${CORPUS:-400} JOBS=${JOBS:-2}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/hoso-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-printf '%-22s %10s %12s %10s %6s\n' record "ms/doc" "peak RSS" "PDF size" pages
-for rec in samples/*.xml; do
-    [ "$rec" = samples/profile.xml ] && continue
-    python3 - "$rec" "$N" "$R" "$tmp" <<'PY'
-import resource, statistics, subprocess, sys, time, os, glob
-rec, n, r, tmp = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-cmd = ["build/hoso", "render", "-q", "-t", "templates/quote.xml", "-p", "samples/profile.xml",
-       "-o", tmp + "/"] + [rec] * n
-times = []
+python3 - "$N" "$R" "$CORPUS" "$JOBS" "$tmp" <<'PY'
+import glob, json, os, random, re, resource, statistics, subprocess, sys, time
+n, r, corpus, jobs, tmp = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+base = ["build/hoso", "render", "-q", "-t", "templates/quote.xml", "-p", "samples/profile.xml"]
+
+print("1. one process, %d documents of each sample, median of %d runs" % (n, r))
+print("%-16s %8s %10s %9s %6s" % ("record", "ms/doc", "peak RSS", "PDF size", "pages"))
+for rec in sorted(glob.glob("samples/*.xml")):
+    if rec.endswith("profile.xml"):
+        continue
+    out = os.path.join(tmp, "one")
+    times = []
+    for _ in range(r):
+        t = time.perf_counter()
+        subprocess.run(base + ["-o", out + "/"] + [rec] * n, check=True)
+        times.append((time.perf_counter() - t) * 1000 / n)
+    pdf = max(glob.glob(out + "/*.pdf"), key=os.path.getmtime)
+    pages = re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout).group(1)
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print("%-16s %8.1f %7.1f MB %6.0f KB %6s" % (os.path.basename(rec), statistics.median(times), rss, os.path.getsize(pdf) / 1024, pages))
+
+# a corpus: the sample quote with varied customers and 3 to 30 feasible items
+src = open("samples/chinh-dai.xml", encoding="utf-8").read()
+items = re.findall(r"    <item id=.*?</item>\n", src, re.S)
+feasible = [i for i in items if 'feasible="yes"' in i]
+head, tail = src.split("  <items>\n")[0], src.split("  </items>\n")[1]
+tail = re.sub(r"\s*<total>\d+</total>", "", tail)
+# the acceptance and survey name items by number: not for a reshuffled item list
+tail = re.sub(r"  <acceptance .*?</acceptance>\n|  <survey .*?</survey>\n", "", tail, flags=re.S)
+cdir = os.path.join(tmp, "corpus"); os.makedirs(cdir)
+rnd = random.Random(42)
+names = ["Chính Đại", "Hoàng Long", "Trường Xuân", "Phú Thịnh", "Đức Việt", "Nam Á", "Bảo Minh", "Kim Ngân"]
+for k in range(corpus):
+    count = rnd.randint(3, 30)
+    chosen = [feasible[rnd.randrange(len(feasible))] for _ in range(count)]
+    body = "".join(re.sub(r'id="\d+"', 'id="%d"' % (j + 1), it, 1) for j, it in enumerate(chosen))
+    name = names[k % len(names)]
+    h = head.replace("Chính Đại", name).replace('id="YC-2021-042"', 'id="YC-%05d"' % k)
+    open(os.path.join(cdir, "r%05d.xml" % k), "w", encoding="utf-8").write(h + "  <items>\n" + body + "  </items>\n" + tail)
+rep = os.path.join(tmp, "report.jsonl")
+t = time.perf_counter()
+subprocess.run(["build/hoso", "batch", "-q", "-j", str(jobs), "-t", "templates/quote.xml", "-p", "samples/profile.xml",
+                "-o", os.path.join(tmp, "batch"), "--report", rep, cdir], check=True)
+wall = time.perf_counter() - t
+rows = [json.loads(l) for l in open(rep)]
+ms = sorted(x["ms"] for x in rows)
+print()
+print("2. hoso batch -j %d over %d generated records (3 to 30 items)" % (jobs, corpus))
+print("   %.0f documents/s; per document: median %.1f ms, p95 %.1f ms; mean size %.0f KB; %d pages on average"
+      % (len(rows) / wall, statistics.median(ms), ms[int(len(ms) * 0.95) - 1],
+         statistics.mean(x["bytes"] for x in rows) / 1024, statistics.mean(x["pages"] for x in rows)))
+print("   peak RSS of a worker: %.1f MB" % (resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024))
+
+cold = []
 for _ in range(r):
     t = time.perf_counter()
-    subprocess.run(cmd, check=True)
-    times.append((time.perf_counter() - t) * 1000 / n)
-rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-pdf = max(glob.glob(tmp + "/*.pdf"), key=os.path.getmtime)
-pages = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
-pages = [l.split()[-1] for l in pages.splitlines() if l.startswith("Pages:")][0]
-print("%-22s %10.1f %9.1f MB %7.0f KB %6s" % (os.path.basename(rec), statistics.median(times),
-      rss / 1024, os.path.getsize(pdf) / 1024, pages))
+    subprocess.run(base + ["-o", os.path.join(tmp, "cold.pdf"), "samples/small.xml"], check=True)
+    cold.append((time.perf_counter() - t) * 1000)
+print()
+print("3. a single cold hoso render of samples/small.xml: median %.1f ms" % statistics.median(cold))
 PY
-done

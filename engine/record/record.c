@@ -153,6 +153,15 @@ on_error(void *user, xmlErrorPtr e)
             hs_error(c->r, loc, "schema", "<%s> \"%s\" %s", element, value, says);
         return;
     }
+    const char *kr = strstr(rest, "No match found for key-sequence ['");
+    if (kr != NULL && strstr(rest, "of keyref 'result-item'") != NULL) {
+        char key[64];
+        if (quoted(kr, key, sizeof key) != NULL) {
+            hs_error(c->r, loc, "schema", "<result item=\"%s\"> names no item of the request",
+                     key);
+            return;
+        }
+    }
     if (strstr(rest, "No matching global declaration") != NULL) {
         hs_error(c->r, loc, "schema", "<%s> is not a %s: the root element of a %s is <%s>",
                  element, c->kind, c->kind, c->root);

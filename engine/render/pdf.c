@@ -58,6 +58,13 @@ typedef struct pdf_ctx {
     int page_no; /* 1-based page being drawn, 0 outside pages */
 } pdf_ctx;
 
+/* harufix.c replaces libharu's memory-stream seek; naming it here pulls it
+ * from libhoso.a into every program that renders. */
+HPDF_STATUS HPDF_MemStream_SeekFunc(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode);
+extern HPDF_STATUS (*const hs_render_seek_fix)(HPDF_Stream, HPDF_INT, HPDF_WhenceMode);
+HPDF_STATUS (*const hs_render_seek_fix)(HPDF_Stream, HPDF_INT, HPDF_WhenceMode) =
+    HPDF_MemStream_SeekFunc;
+
 static void
 on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 {
