@@ -550,6 +550,17 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
             return -1;
         }
     }
+    /* Warm the parent: one render per template loads the profile, the
+     * template and the parts it includes, so the workers inherit them parsed
+     * instead of parsing them once per document. The result is dropped. */
+    for (int t = 0; t < o->ntemplates && r.njobs > 0; t++) {
+        hs_report quiet = {hs_diag_discard, NULL, 0, 20};
+        hs_job job = {o->templates[t], r.jobs[0].record, NULL, o->profile_path,
+                      o->source_date_epoch, o->memory_limit};
+        hs_output out;
+        if (hs_render(e, &job, &quiet, &out) == 0)
+            hs_output_free(&out);
+    }
     int nworkers = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
     if (nworkers < 1)
         nworkers = 1;
