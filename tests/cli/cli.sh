@@ -36,11 +36,11 @@ check_eq "check writes nothing" "" "$(ls "$T" | grep -v -e err -e out.pdf -e in.
 # skipped by name, and is not a failure.
 mkdir -p "$T/tdir" "$T/alldir"
 cp templates/quote.xml "$T/tdir/" && cp -r templates/parts "$T/tdir/"
-printf '<document>\n<require path="contract" what="the contract"/>\n<p>x</p>\n</document>\n' >"$T/tdir/needs.xml"
+printf '<document>\n<require path="survey" what="the survey"/>\n<p>x</p>\n</document>\n' >"$T/tdir/needs.xml"
 "$HOSO" render --all --templates "$T/tdir" -q -p samples/profile.xml -o "$T/alldir/" samples/small.xml 2>"$T/err"
 check_eq "--all: exit 0 when the only problem is a missing part" 0 $?
 check_contains "--all: the skipped document is named with the reason" "$T/err" \
-    "skipped: samples/small.xml × $T/tdir/needs.xml: the record lacks contract (the contract)"
+    "skipped: samples/small.xml × $T/tdir/needs.xml: the record lacks survey (the survey)"
 check_eq "--all: the documents the record has data for are written" 1 "$(ls "$T/alldir" | wc -l)"
 "$HOSO" render --all --templates "$T/tdir" -q -p samples/profile.xml -o "$T/alldir/" tests/errors/bad-amount.xml 2>"$T/err"
 check_eq "--all: bad data is still a failure" 1 $?

@@ -25,7 +25,8 @@ def template_strings(path, seen):
     seen.add(path)
     out = []
     root = ET.parse(path).getroot()
-    skip = {"let", "require", "assert", "style", "name"}
+    # header and footer text (page numbers) is checked page by page
+    skip = {"let", "require", "assert", "style", "name", "header", "footer"}
     def walk(el):
         # conditional content may rightly be absent
         if el.tag in skip or el.tag in ("if", "else") or el.get("if") is not None:
@@ -53,15 +54,19 @@ def main():
         root = ET.parse(sys.argv[2]).getroot()
         for xp in sys.argv[3:]:
             # "feasible:X": X under each item the technical team can do
-            if xp.startswith("feasible:"):
+            if xp.startswith("feasible:") and "/@" not in xp:
                 els = [e for it in root.findall("items/item")
                        if it.find("feedback") is not None
                        and it.find("feedback").get("feasible") == "yes"
                        for e in it.findall(xp[9:])]
+            elif "/@" in xp:
+                # "X/@a": the attribute a of each X (ElementTree has no @ steps)
+                path, _, attr = xp.rpartition("/@")
+                els = [e.get(attr) for e in root.findall(path) if e.get(attr)]
             else:
                 els = root.findall(xp)
             for el in els:
-                t = norm("".join(el.itertext()))
+                t = norm(el if isinstance(el, str) else "".join(el.itertext()))
                 if t:
                     print(t)
 

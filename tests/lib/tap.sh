@@ -17,4 +17,4 @@ check_contains() {
     if grep -qF -- "$3" "$2"; then ok "$1"; else not_ok "$1" "missing: $3" "in: $(head -c 400 "$2")"; fi
 }
 # squeeze FILE: whitespace runs to one space, one line (for phrase searches)
-squeeze() { tr '\n\t' '  ' <"$1" | tr -s ' '; }
+squeeze() { tr '\n\t\f' '   ' <"$1" | tr -s ' '; }
