@@ -96,15 +96,15 @@ cmp_str(const void *a, const void *b)
 static int
 expand_input(const char *in, char ***out, int *n, int *cap)
 {
-#define PUSH(p)                                                                         \
-    do {                                                                                \
-        if (*n == *cap) {                                                               \
-            *cap = *cap ? *cap * 2 : 64;                                                \
-            *out = realloc(*out, (size_t)*cap * sizeof **out);                          \
-            if (*out == NULL)                                                           \
-                hs_fatal_at(__FILE__, __LINE__, "out of memory");                       \
-        }                                                                               \
-        (*out)[(*n)++] = (p);                                                           \
+#define PUSH(p)                                                                                    \
+    do {                                                                                           \
+        if (*n == *cap) {                                                                          \
+            *cap = *cap ? *cap * 2 : 64;                                                           \
+            *out = realloc(*out, (size_t)*cap * sizeof **out);                                     \
+            if (*out == NULL)                                                                      \
+                hs_fatal_at(__FILE__, __LINE__, "out of memory");                                  \
+        }                                                                                          \
+        (*out)[(*n)++] = (p);                                                                      \
     } while (0)
     if (strcmp(in, "-") == 0) {
         char line[4096];
@@ -323,6 +323,29 @@ send_all(int fd, const char *s)
     }
 }
 
+/* SIGTERM (a scheduler's stop), SIGINT or SIGHUP: no new document is
+ * started, the running ones are killed, their temporary files removed; the
+ * report lists what was made, so --resume goes on from there. */
+static volatile sig_atomic_t stop_signal;
+
+static void
+on_stop(int sig)
+{
+    stop_signal = sig;
+}
+
+static void
+catch_stop_signals(void (*fn)(int))
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = fn;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
 /* Child: render, write the temporary file, report on fd, exit. Message:
  * "ok\tTMP\tNAME\tPAGES\tBYTES" or "error\tCODE-OR-missing\tFILE\tLINE\tCODE\tMSG". */
 static _Noreturn void
@@ -331,7 +354,7 @@ child(run *r, const bjob *j, int fd, pid_t parent)
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent) /* the parent died before prctl took effect */
         _exit(1);
-    signal(SIGTERM, SIG_DFL);
+    catch_stop_signals(SIG_DFL);
 #ifndef __SANITIZE_ADDRESS__
     if (r->o->memory_limit > 0) {
         struct rlimit rl = {r->o->memory_limit * 2 + ((size_t)256 << 20),
@@ -349,8 +372,8 @@ child(run *r, const bjob *j, int fd, pid_t parent)
 #endif
     static first_error fe; /* a child renders one document: static is fine */
     hs_report rep = {child_sink, &fe, 0, 20};
-    hs_job job = {j->template_path, j->record, NULL, r->o->profile_path,
-                  r->o->source_date_epoch, r->o->memory_limit};
+    hs_job job = {j->template_path,        j->record,          NULL,           r->o->profile_path,
+                  r->o->source_date_epoch, r->o->memory_limit, r->o->timeout_s};
     hs_output out;
     char msg[MSG_MAX];
     if (hs_render(r->e, &job, &rep, &out) != 0) {
@@ -394,9 +417,8 @@ child(run *r, const bjob *j, int fd, pid_t parent)
 /* ---- the parent ---- */
 
 static void
-report_line(run *r, const bjob *j, const char *status, const char *output, int pages,
-            size_t bytes, double ms, const char *efile, long eline, const char *ecode,
-            const char *emsg)
+report_line(run *r, const bjob *j, const char *status, const char *output, int pages, size_t bytes,
+            double ms, const char *efile, long eline, const char *ecode, const char *emsg)
 {
     if (r->report == NULL)
         return;
@@ -555,8 +577,8 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
      * instead of parsing them once per document. The result is dropped. */
     for (int t = 0; t < o->ntemplates && r.njobs > 0; t++) {
         hs_report quiet = {hs_diag_discard, NULL, 0, 20};
-        hs_job job = {o->templates[t], r.jobs[0].record, NULL, o->profile_path,
-                      o->source_date_epoch, o->memory_limit};
+        hs_job job = {o->templates[t],      r.jobs[0].record, NULL, o->profile_path,
+                      o->source_date_epoch, o->memory_limit,  0};
         hs_output out;
         if (hs_render(e, &job, &quiet, &out) == 0)
             hs_output_free(&out);
@@ -569,7 +591,20 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
     int next = 0, running = 0, done = st->resumed;
     progress(&r, done, r.njobs);
+    stop_signal = 0;
+    catch_stop_signals(on_stop);
     for (;;) {
+        if (stop_signal) {
+            for (int i = 0; i < nworkers; i++)
+                if (w[i].pid != 0) {
+                    kill(w[i].pid, SIGKILL);
+                    waitpid(w[i].pid, NULL, 0);
+                    close(w[i].fd);
+                    w[i].pid = 0;
+                }
+            running = 0;
+            break;
+        }
         while (running < nworkers && next < r.njobs) {
             if (r.jobs[next].done) {
                 next++;
@@ -633,6 +668,15 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
     free(w);
     /* again at the end: a worker of a killed run may have outlived the first sweep */
     sweep_temps(o->out_dir);
+    catch_stop_signals(SIG_DFL);
+    if (stop_signal) {
+        st->stopped = stop_signal;
+        fprintf(stderr, "hoso: stopped by signal %d (%s): %d document%s not made%s\n",
+                (int)stop_signal, strsignal(stop_signal),
+                st->total - st->ok - st->failed - st->skipped - st->resumed,
+                st->total - st->ok - st->failed - st->skipped - st->resumed == 1 ? "" : "s",
+                o->report_path ? "; --resume with the report goes on" : "");
+    }
     if (r.report != NULL && r.report != stdout)
         fclose(r.report);
     for (int i = 0; i < r.nnames; i++)
@@ -643,5 +687,5 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
         free(records[i]);
     free(records);
     st->seconds = now() - r.t0;
-    return st->failed > 0 ? -1 : 0;
+    return st->failed > 0 || st->stopped ? -1 : 0;
 }

@@ -24,17 +24,18 @@ void hs_engine_free(hs_engine *e);
 
 typedef struct hs_job {
     const char *template_path;
-    const char *record_path;  /* "-": standard input */
-    const char *record_label; /* the record's name in messages; NULL: record_path */
-    const char *profile_path; /* the company profile, or NULL */
+    const char *record_path;     /* "-": standard input */
+    const char *record_label;    /* the record's name in messages; NULL: record_path */
+    const char *profile_path;    /* the company profile, or NULL */
     long long source_date_epoch; /* -1: none (then dates come from the template) */
-    size_t memory_limit;      /* bytes for this document; 0: the default (1 GiB) */
+    size_t memory_limit;         /* bytes for this document; 0: the default (1 GiB) */
+    double time_limit;           /* seconds for this document; 0: none */
 } hs_job;
 
 typedef struct hs_output {
     unsigned char *pdf; /* malloc'd */
     size_t len;
-    char *name;         /* the template's <name>, NFC, or NULL; malloc'd */
+    char *name; /* the template's <name>, NFC, or NULL; malloc'd */
     int pages;
 } hs_output;
 
@@ -51,18 +52,20 @@ typedef struct hs_batch_opts {
     const char **inputs; /* record files, folders (their *.xml) or "-" (paths on stdin) */
     int ninputs;
     const char *out_dir;
-    int jobs;             /* worker processes at once; 0: the number of cores */
-    double timeout_s;     /* per document; 0: none */
-    size_t memory_limit;  /* per document, bytes */
+    int jobs;                /* worker processes at once; 0: the number of cores */
+    double timeout_s;        /* per document; 0: none */
+    size_t memory_limit;     /* per document, bytes */
     const char *report_path; /* JSON Lines, appended; "-": stdout; NULL: none */
     const char *resume_path; /* a report of an earlier run: skip what it finished */
-    int shard_k, shard_n; /* render only shard k of n (1-based); n <= 1: all */
+    int shard_k, shard_n;    /* render only shard k of n (1-based); n <= 1: all */
     int ascii_names, quiet;
     long long source_date_epoch;
 } hs_batch_opts;
 
 typedef struct hs_batch_stats {
     int total, ok, failed, skipped, resumed;
+    int stopped; /* the signal that stopped the batch (SIGTERM, SIGINT, SIGHUP);
+                    0: none */
     double seconds;
 } hs_batch_stats;
 

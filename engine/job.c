@@ -94,6 +94,53 @@ hs_output_free(hs_output *o)
     memset(o, 0, sizeof *o);
 }
 
+/* The stages of one document, all allocating from arena a. */
+static int
+make_document(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_arena *a,
+              const char *label, const char *tpl_path, xmlDocPtr profile)
+{
+    xmlDocPtr record = hs_record_load(job->record_path, label, e->record_schema, a, r);
+    hs_doc *doc = NULL;
+    hs_pages pages = {0};
+    unsigned char *pdf = NULL;
+    size_t len = 0;
+    if (record == NULL)
+        return -1;
+    hs_eval_in in = {a, r, e->tpls, tpl_path, record, profile, job->source_date_epoch};
+    if (hs_eval_document(&in, &doc) != 0 || hs_layout_document(doc, e->fonts, a, r, &pages) != 0 ||
+        hs_render_pdf(&pages, a, r, &pdf, &len) != 0)
+        return -1;
+    out->pdf = malloc(len ? len : 1);
+    if (out->pdf == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    memcpy(out->pdf, pdf, len);
+    out->len = len;
+    out->pages = pages.count;
+    out->name = doc->file_name ? strdup(doc->file_name) : NULL;
+    return 0;
+}
+
+/* A document past its memory or time limit jumps back here from deep in any
+ * stage: 1. What it held is in the arena, which the caller frees. (What
+ * libxml2 had allocated for an XPath expression under evaluation at that
+ * moment is not: a bounded loss on a path that ends the document.) Alone in
+ * its function so that no local of the caller lives across the jump. */
+static __attribute__((noinline)) int
+guarded(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_arena *a,
+        const char *label, const char *tpl_path, xmlDocPtr profile)
+{
+    jmp_buf escape;
+    hs_arena_set_escape(a, &escape);
+    hs_arena_set_time_limit(a, job->time_limit);
+    if (setjmp(escape) != 0) {
+        hs_arena_set_escape(a, NULL);
+        return 1;
+    }
+    int rc = make_document(e, job, r, out, a, label, tpl_path, profile);
+    hs_arena_set_escape(a, NULL);
+    return rc;
+}
+
 int
 hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
 {
@@ -101,34 +148,26 @@ hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
     xmlDocPtr profile = NULL;
     if (job->profile_path != NULL && (profile = profile_for(e, job->profile_path, r)) == NULL)
         return -1;
-    hs_arena *a = hs_arena_new(job->memory_limit ? job->memory_limit : DEFAULT_MEMORY_LIMIT);
-    const char *label = job->record_label ? job->record_label
+    size_t limit = job->memory_limit ? job->memory_limit : DEFAULT_MEMORY_LIMIT;
+    hs_arena *a = hs_arena_new(limit);
+    const char *label = job->record_label                    ? job->record_label
                         : strcmp(job->record_path, "-") == 0 ? "<stdin>"
                                                              : job->record_path;
     /* Locations must outlive the arena (a batch reports after the fact). */
     label = hs_tpl_intern(e->tpls, label);
     const char *tpl_path = hs_tpl_intern(e->tpls, job->template_path);
-    int rc = -1;
-    xmlDocPtr record = hs_record_load(job->record_path, label, e->record_schema, a, r);
-    hs_doc *doc = NULL;
-    hs_pages pages = {0};
-    unsigned char *pdf = NULL;
-    size_t len = 0;
-    if (record != NULL) {
-        hs_eval_in in = {a, r, e->tpls, tpl_path, record, profile, job->source_date_epoch};
-        if (hs_eval_document(&in, &doc) == 0 &&
-            hs_layout_document(doc, e->fonts, a, r, &pages) == 0 &&
-            hs_render_pdf(&pages, a, r, &pdf, &len) == 0)
-            rc = 0;
-    }
-    if (rc == 0) {
-        out->pdf = malloc(len ? len : 1);
-        if (out->pdf == NULL)
-            hs_fatal_at(__FILE__, __LINE__, "out of memory");
-        memcpy(out->pdf, pdf, len);
-        out->len = len;
-        out->pages = pages.count;
-        out->name = doc->file_name ? strdup(doc->file_name) : NULL;
+    int rc = guarded(e, job, r, out, a, label, tpl_path, profile);
+    if (rc > 0) {
+        hs_output_free(out);
+        if (hs_arena_timed_out(a))
+            hs_error(r, (hs_loc){label, 0}, "limit",
+                     "took longer than %.0f s and was stopped (template %s)", job->time_limit,
+                     tpl_path);
+        else
+            hs_error(r, (hs_loc){label, 0}, "limit",
+                     "needs more than %zu MiB of memory and was stopped (template %s)", limit >> 20,
+                     tpl_path);
+        rc = -1;
     }
     hs_arena_free(a);
     return rc;

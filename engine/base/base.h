@@ -5,6 +5,7 @@
 #ifndef HS_BASE_H
 #define HS_BASE_H
 
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -21,16 +22,23 @@ typedef struct hs_loc {
 /* ---- arena: one per document, freed as a whole ---- */
 typedef struct hs_arena hs_arena;
 
-hs_arena *hs_arena_new(size_t limit_bytes); /* 0: no limit */
-void hs_arena_free(hs_arena *a);            /* runs deferred cleanups, newest first */
+hs_arena *hs_arena_new(size_t limit_bytes);  /* 0: no limit */
+void hs_arena_free(hs_arena *a);             /* runs deferred cleanups, newest first */
 void *hs_arena_alloc(hs_arena *a, size_t n); /* zeroed, max-aligned, never NULL */
 void *hs_arena_realloc(hs_arena *a, void *p, size_t old_n, size_t new_n);
 char *hs_arena_strndup(hs_arena *a, const char *s, size_t n);
 char *hs_arena_strdup(hs_arena *a, const char *s);
-char *hs_arena_printf(hs_arena *a, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+char *hs_arena_printf(hs_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void hs_arena_defer(hs_arena *a, void (*fn)(void *), void *p);
 size_t hs_arena_used(const hs_arena *a);
+/* Where to longjmp when an allocation would pass the arena's limit (NULL:
+ * a fatal error). hs_arena_over_limit tells, after the jump, why it came. */
+void hs_arena_set_escape(hs_arena *a, jmp_buf *escape);
+int hs_arena_over_limit(const hs_arena *a);
+/* With an escape set: jump there too once the document has run this long
+ * (seconds; 0: no limit); hs_arena_timed_out tells that this was why. */
+void hs_arena_set_time_limit(hs_arena *a, double seconds);
+int hs_arena_timed_out(const hs_arena *a);
 
 #define HS_NEW(a, T) ((T *)hs_arena_alloc((a), sizeof(T)))
 #define HS_NEW_N(a, n, T) ((T *)hs_arena_alloc((a), hs_mul_size((n), sizeof(T))))
@@ -78,8 +86,7 @@ int hs_error(hs_report *r, hs_loc loc, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 int hs_verror(hs_report *r, hs_loc loc, const char *code, const char *fmt, va_list ap)
     __attribute__((format(printf, 4, 0)));
-void hs_note(hs_report *r, hs_loc loc, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+void hs_note(hs_report *r, hs_loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void hs_warning(hs_report *r, hs_loc loc, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
@@ -91,8 +98,7 @@ void hs_diag_discard(void *user, const hs_diag *d);
 /* ---- asserts that stay on in release builds ---- */
 _Noreturn void hs_fatal_at(const char *src_file, int src_line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-#define hs_assert(c)                                                                    \
-    ((c) ? (void)0 : hs_fatal_at(__FILE__, __LINE__, "assertion failed: %s", #c))
+#define hs_assert(c) ((c) ? (void)0 : hs_fatal_at(__FILE__, __LINE__, "assertion failed: %s", #c))
 
 /* ---- UTF-8 ---- */
 /* Decode one code point at s[0..n); returns bytes used (1..4), or 0 on an

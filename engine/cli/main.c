@@ -9,6 +9,7 @@
 #include <getopt.h>
 #include <glob.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,10 +51,14 @@ static const char usage_text[] =
     "                        else the fonts/ folder installed with hoso)\n"
     "  -q, --quiet           do not list the files written\n"
     "\n"
+    "Limits (each document; one past a limit fails with a message, the others go on):\n"
+    "      --timeout SEC     stop a document after SEC seconds (default 60; 0: none)\n"
+    "      --memory MB       memory for one document (default 1024, at least 16)\n"
+    "  Records and templates larger than 64 MiB, nested deeper than 256 elements, or\n"
+    "  with a DTD or entities are refused; so are texts over 10,000,000 bytes.\n"
+    "\n"
     "Batch options:\n"
     "  -j, --jobs N          worker processes at once (default: the number of cores)\n"
-    "      --timeout SEC     stop a document after SEC seconds (default 60; 0: none)\n"
-    "      --memory MB       memory for one document (default 1024)\n"
     "      --report FILE     append one JSON line per document (FILE '-': stdout):\n"
     "                        record, template, status, output, pages, bytes, ms, error\n"
     "      --resume FILE     skip the documents an earlier report lists as made\n"
@@ -108,8 +113,8 @@ is_dir(const char *p)
  * the parent folders for build/<mode>/hoso and a source tree; share/hoso/
  * beside bin/), else the current folder's. probe is a file it must hold. */
 static const char *
-find_dir(const char *given, const char *env_name, const char *name, const char *probe,
-         char *buf, size_t cap)
+find_dir(const char *given, const char *env_name, const char *name, const char *probe, char *buf,
+         size_t cap)
 {
     if (given != NULL)
         return given;
@@ -162,8 +167,7 @@ source_date_epoch(void)
     errno = 0;
     long long v = strtoll(s, &end, 10);
     if (errno != 0 || *end != '\0' || v < 0) {
-        fprintf(stderr, "hoso: SOURCE_DATE_EPOCH=\"%s\" is not a number of seconds; ignored\n",
-                s);
+        fprintf(stderr, "hoso: SOURCE_DATE_EPOCH=\"%s\" is not a number of seconds; ignored\n", s);
         return -1;
     }
     return v;
@@ -172,16 +176,23 @@ source_date_epoch(void)
 static int
 parse(int argc, char **argv, opts *o)
 {
-    static const struct option longopts[] = {
-        {"template", required_argument, NULL, 't'}, {"profile", required_argument, NULL, 'p'},
-        {"out", required_argument, NULL, 'o'},      {"fonts", required_argument, NULL, 'F'},
-        {"ascii-names", no_argument, NULL, 'A'},    {"quiet", no_argument, NULL, 'q'},
-        {"all", no_argument, NULL, 'a'},            {"templates", required_argument, NULL, 'T'},
-        {"jobs", required_argument, NULL, 'j'},     {"timeout", required_argument, NULL, 'W'},
-        {"memory", required_argument, NULL, 'M'},   {"report", required_argument, NULL, 'R'},
-        {"resume", required_argument, NULL, 'S'},   {"shard", required_argument, NULL, 'K'},
-        {"help", no_argument, NULL, 'h'},           {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {{"template", required_argument, NULL, 't'},
+                                             {"profile", required_argument, NULL, 'p'},
+                                             {"out", required_argument, NULL, 'o'},
+                                             {"fonts", required_argument, NULL, 'F'},
+                                             {"ascii-names", no_argument, NULL, 'A'},
+                                             {"quiet", no_argument, NULL, 'q'},
+                                             {"all", no_argument, NULL, 'a'},
+                                             {"templates", required_argument, NULL, 'T'},
+                                             {"jobs", required_argument, NULL, 'j'},
+                                             {"timeout", required_argument, NULL, 'W'},
+                                             {"memory", required_argument, NULL, 'M'},
+                                             {"report", required_argument, NULL, 'R'},
+                                             {"resume", required_argument, NULL, 'S'},
+                                             {"shard", required_argument, NULL, 'K'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {"version", no_argument, NULL, 'V'},
+                                             {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
     o->timeout_s = 60;
     o->memory_mb = 1024;
@@ -270,8 +281,7 @@ parse(int argc, char **argv, opts *o)
         return usage_error("unknown command '%s' (render, batch or check)", o->command);
     if (strcmp(o->command, "batch") == 0 && o->out == NULL)
         return usage_error("%s", "batch needs --out DIR");
-    if (strcmp(o->command, "batch") != 0 &&
-        (o->jobs || o->report || o->resume || o->shard_n))
+    if (strcmp(o->command, "batch") != 0 && (o->jobs || o->report || o->resume || o->shard_n))
         return usage_error("%s", "-j, --report, --resume and --shard belong to hoso batch");
     if (o->ntemplates == 0 && !o->all)
         return usage_error("%s", "--template FILE (or --all) is required");
@@ -281,8 +291,7 @@ parse(int argc, char **argv, opts *o)
         return 0;
     int several = o->nrecords > 1 || o->ntemplates > 1 || o->all;
     if (o->out != NULL && several && !is_dir(o->out) && o->out[strlen(o->out) - 1] != '/')
-        return usage_error("--out %s names one file, but several documents are asked for",
-                           o->out);
+        return usage_error("--out %s names one file, but several documents are asked for", o->out);
     if (o->out != NULL && strcmp(o->out, "-") == 0 && several)
         return usage_error("%s", "--out - writes one document; give one record and one template");
     return 0;
@@ -412,6 +421,41 @@ one_document(hs_engine *e, const opts *o, const hs_job *job, hs_report *report, 
     return rc;
 }
 
+/* The engine stops a document past its time limit at its next allocation;
+ * the watchdog is for work that does not allocate (one XPath expression
+ * churning inside libxml2): a while after the limit it ends the process with
+ * a message, before anything of that document has been written. */
+static char watchdog_msg[1024];
+static size_t watchdog_len;
+
+static void
+watchdog_fire(int sig)
+{
+    (void)sig;
+    ssize_t w = write(STDERR_FILENO, watchdog_msg, watchdog_len);
+    (void)w;
+    _exit(1);
+}
+
+static void
+watchdog_arm(const char *record, const char *tpl, double seconds)
+{
+    if (record == NULL || seconds <= 0) {
+        alarm(0);
+        return;
+    }
+    unsigned grace = (unsigned)seconds + 5 + (unsigned)(seconds / 10);
+    int n = snprintf(watchdog_msg, sizeof watchdog_msg,
+                     "%s: error: took longer than %.0f s in one computation and the process was "
+                     "stopped (template %s) [limit]\n",
+                     record, seconds, tpl);
+    watchdog_len = n < 0                             ? 0
+                   : (size_t)n < sizeof watchdog_msg ? (size_t)n
+                                                     : sizeof watchdog_msg - 1;
+    signal(SIGALRM, watchdog_fire);
+    alarm(grace);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -434,16 +478,28 @@ main(int argc, char **argv)
         return 1;
     long long sde = source_date_epoch();
     if (strcmp(o.command, "batch") == 0) {
-        hs_batch_opts bo = {o.templates, o.ntemplates, o.profile, (const char **)o.records,
-                            o.nrecords, o.out, o.jobs, o.timeout_s,
-                            (size_t)(o.memory_mb * 1024 * 1024), o.report, o.resume,
-                            o.shard_k, o.shard_n, o.ascii, o.quiet, sde};
+        hs_batch_opts bo = {o.templates,
+                            o.ntemplates,
+                            o.profile,
+                            (const char **)o.records,
+                            o.nrecords,
+                            o.out,
+                            o.jobs,
+                            o.timeout_s,
+                            (size_t)(o.memory_mb * 1024 * 1024),
+                            o.report,
+                            o.resume,
+                            o.shard_k,
+                            o.shard_n,
+                            o.ascii,
+                            o.quiet,
+                            sde};
         hs_batch_stats st;
         int brc = hs_batch_run(e, &bo, &st);
         if (!o.quiet)
             fprintf(stderr,
-                    "%d document%s: %d made, %d failed, %d skipped, %d done before; %.1f s "
-                    "(%.0f documents/s)\n",
+                    "%d document%s: %d made, %d failed, %d skipped, %d done before; %.1f s (%.0f "
+                    "documents/s)\n",
                     st.total, st.total == 1 ? "" : "s", st.ok, st.failed, st.skipped, st.resumed,
                     st.seconds, st.seconds > 0 ? st.ok / st.seconds : 0.0);
         for (int t = first_all; t < o.ntemplates; t++)
@@ -454,9 +510,13 @@ main(int argc, char **argv)
     int failed = 0;
     for (int i = 0; i < o.nrecords; i++) {
         for (int t = 0; t < o.ntemplates; t++) {
-            hs_job job = {o.templates[t], o.records[i], NULL, o.profile, sde, 0};
+            hs_job job = {o.templates[t], o.records[i], NULL,
+                          o.profile,      sde,          (size_t)(o.memory_mb * 1024 * 1024),
+                          o.timeout_s};
+            watchdog_arm(o.records[i], o.templates[t], o.timeout_s);
             if (one_document(e, &o, &job, &report, &h, t >= first_all) != 0)
                 failed++;
+            watchdog_arm(NULL, NULL, 0);
         }
     }
     for (int t = first_all; t < o.ntemplates; t++)

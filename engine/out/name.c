@@ -3,8 +3,10 @@
  * The name is already NFC (eval normalises every string). What is unsafe on
  * the file systems our users share files over (Windows shares included) is
  * replaced by '_': path separators, the reserved characters : * ? " < > |,
- * and control characters. A name never starts with '.', so it can neither
- * hide nor climb out of the output folder. */
+ * and control characters; invisible format characters (bidi controls, zero
+ * widths) are dropped, so a name cannot be made to read backwards. A name never
+ * starts with '.', so it can neither hide nor climb out of the output folder.
+ */
 #include "out/out.h"
 
 #include <string.h>
@@ -22,6 +24,12 @@ hs_out_safe_name(hs_arena *a, const char *name, size_t n)
         if (k == 0) {
             out[len++] = '_';
             i++;
+            continue;
+        }
+        if ((cp >= 0x80 && cp < 0xA0) || cp == 0x00AD || cp == 0x061C ||
+            (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+            (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF) {
+            i += (size_t)k; /* invisible: a reversed or split name misleads */
             continue;
         }
         if (cp < 0x20 || cp == 0x7F || strchr("/\\:*?\"<>|", (int)cp) != NULL) {

@@ -27,8 +27,8 @@ text_of(const xmlNode *n, char *buf, size_t cap)
     while (*t == ' ' || *t == '\n' || *t == '\t' || *t == '\r')
         t++;
     size_t len = strlen(t);
-    while (len > 0 && (t[len - 1] == ' ' || t[len - 1] == '\n' || t[len - 1] == '\t' ||
-                       t[len - 1] == '\r'))
+    while (len > 0 &&
+           (t[len - 1] == ' ' || t[len - 1] == '\n' || t[len - 1] == '\t' || t[len - 1] == '\r'))
         len--;
     if (len >= cap)
         len = cap - 1;
@@ -63,8 +63,7 @@ check_feedback(const xmlNode *item, hs_report *r, int64_t *subtotal)
             return hs_error(r, hs_loc_from_xml(cost), "amount",
                             "<cost> makes the sum of the items overflow");
     } else if (child(fb, "reason") == NULL) {
-        return hs_error(r, loc, "schema",
-                        "<feedback feasible=\"no\"> of item %s needs a <reason>",
+        return hs_error(r, loc, "schema", "<feedback feasible=\"no\"> of item %s needs a <reason>",
                         id ? id : "?");
     }
     return 0;
@@ -98,8 +97,7 @@ check_total(const xmlNode *root, int64_t subtotal, hs_report *r)
     hs_vn_money_format(vat, HS_VN_UNIT_SYMBOL, vat_s, sizeof vat_s);
     hs_vn_money_format(computed, HS_VN_UNIT_SYMBOL, comp_s, sizeof comp_s);
     return hs_error(r, hs_loc_from_xml(total), "total",
-                    "<total> \"%s\" is not the sum of the feasible items and VAT: %s + VAT %s "
-                    "= %s",
+                    "<total> \"%s\" is not the sum of the feasible items and VAT: %s + VAT %s = %s",
                     buf, sub_s, vat_s, comp_s);
 }
 
@@ -121,6 +119,93 @@ check_results(const xmlNode *root, hs_report *r)
         if (!found)
             rc = hs_error(r, hs_loc_from_xml(res), "schema",
                           "<result item=\"%s\"> names no item of the request", want ? want : "");
+    }
+    return rc;
+}
+
+/* Invisible characters that change what a reader sees, searches or copies
+ * without showing: bidi controls reorder text (a name or an amount can be made
+ * to read backwards), zero-width ones split a word so a search misses it.
+ * Vietnamese text never needs them; the soft hyphen (U+00AD) is allowed. */
+static const char *
+invisible(uint32_t cp)
+{
+    switch (cp) {
+    case 0x061C:
+        return "arabic letter mark";
+    case 0x200B:
+        return "zero width space";
+    case 0x200C:
+        return "zero width non-joiner";
+    case 0x200D:
+        return "zero width joiner";
+    case 0x200E:
+        return "left-to-right mark";
+    case 0x200F:
+        return "right-to-left mark";
+    case 0x202A:
+        return "left-to-right embedding";
+    case 0x202B:
+        return "right-to-left embedding";
+    case 0x202C:
+        return "pop directional formatting";
+    case 0x202D:
+        return "left-to-right override";
+    case 0x202E:
+        return "right-to-left override";
+    case 0x2060:
+        return "word joiner";
+    case 0x2066:
+        return "left-to-right isolate";
+    case 0x2067:
+        return "right-to-left isolate";
+    case 0x2068:
+        return "first strong isolate";
+    case 0x2069:
+        return "pop directional isolate";
+    case 0xFEFF:
+        return "zero width no-break space";
+    default:
+        return NULL;
+    }
+}
+
+static int
+check_chars(const char *s, const xmlNode *el, const char *attr, hs_report *r)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int k = hs_utf8_decode(s + i, n - i, &cp);
+        if (k == 0)
+            break; /* libxml2 has checked the encoding already */
+        const char *what = invisible(cp);
+        if (what != NULL)
+            return hs_error(r, hs_loc_from_xml(el), "text",
+                            "<%s%s%s%s> has the invisible character U+%04X (%s); remove it",
+                            hs_xml_str(el->name), attr ? " " : "", attr ? attr : "",
+                            attr ? "=…" : "", (unsigned)cp, what);
+        i += (size_t)k;
+    }
+    return 0;
+}
+
+int
+hs_record_check_text(const xmlNode *n, hs_report *r)
+{
+    int rc = 0;
+    for (; n != NULL; n = n->next) {
+        if (n->type == XML_TEXT_NODE && n->parent != NULL && n->content != NULL &&
+            check_chars(hs_xml_str(n->content), n->parent, NULL, r) != 0)
+            rc = -1;
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        for (xmlAttr *a = n->properties; a != NULL; a = a->next)
+            if (a->children != NULL && a->children->content != NULL &&
+                check_chars(hs_xml_str(a->children->content), n, hs_xml_str(a->name), r) != 0)
+                rc = -1;
+        if (hs_record_check_text(n->children, r) != 0)
+            rc = -1;
     }
     return rc;
 }

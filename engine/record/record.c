@@ -50,16 +50,26 @@ type_of(const char *name)
 {
     static const struct {
         const char *name, *type;
-    } names[] = {{"cost", "amount"},           {"budget", "amount"},
-                 {"total", "amount"},          {"date", "date"},
-                 {"vat-rate", "vat-rate"},     {"days", "day-count"},
-                 {"start-after-days", "day-count"}, {"valid-days", "validity-days"},
-                 {"warranty-months", "month-count"}, {"copies", "copies"},
-                 {"rating", "rating"},         {"feasible", "yes-no"},
-                 {"dedicated-server", "yes-no"}, {"budget-fits", "yes-no"},
-                 {"logical", "yes-no"},        {"party", "party"},
-                 {"status", "status"},         {"tax-code", "tax-code"},
-                 {"phone", "phone"},           {"email", "email"}};
+    } names[] = {{"cost", "amount"},
+                 {"budget", "amount"},
+                 {"total", "amount"},
+                 {"date", "date"},
+                 {"vat-rate", "vat-rate"},
+                 {"days", "day-count"},
+                 {"start-after-days", "day-count"},
+                 {"valid-days", "validity-days"},
+                 {"warranty-months", "month-count"},
+                 {"copies", "copies"},
+                 {"rating", "rating"},
+                 {"feasible", "yes-no"},
+                 {"dedicated-server", "yes-no"},
+                 {"budget-fits", "yes-no"},
+                 {"logical", "yes-no"},
+                 {"party", "party"},
+                 {"status", "status"},
+                 {"tax-code", "tax-code"},
+                 {"phone", "phone"},
+                 {"email", "email"}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(names[i].name, name) == 0)
             return names[i].type;
@@ -128,7 +138,8 @@ on_error(void *user, xmlErrorPtr e)
             if (says == NULL && strstr(rest, "[facet 'enumeration']") != NULL) {
                 const char *set = strstr(rest, "is not an element of the set");
                 snprintf(rest_buf, sizeof rest_buf, "is not one of %s",
-                         set ? set + strlen("is not an element of the set ") : "the values allowed");
+                         set ? set + strlen("is not an element of the set ")
+                             : "the values allowed");
                 says = rest_buf;
             }
             if (says == NULL)
@@ -157,14 +168,13 @@ on_error(void *user, xmlErrorPtr e)
     if (kr != NULL && strstr(rest, "of keyref 'result-item'") != NULL) {
         char key[64];
         if (quoted(kr, key, sizeof key) != NULL) {
-            hs_error(c->r, loc, "schema", "<result item=\"%s\"> names no item of the request",
-                     key);
+            hs_error(c->r, loc, "schema", "<result item=\"%s\"> names no item of the request", key);
             return;
         }
     }
     if (strstr(rest, "No matching global declaration") != NULL) {
-        hs_error(c->r, loc, "schema", "<%s> is not a %s: the root element of a %s is <%s>",
-                 element, c->kind, c->kind, c->root);
+        hs_error(c->r, loc, "schema", "<%s> is not a %s: the root element of a %s is <%s>", element,
+                 c->kind, c->kind, c->root);
         return;
     }
     if (element[0] && attr[0])
@@ -223,8 +233,7 @@ free_doc(void *p)
 }
 
 xmlDocPtr
-hs_record_load(const char *path, const char *label, const hs_schema *s, hs_arena *a,
-               hs_report *r)
+hs_record_load(const char *path, const char *label, const hs_schema *s, hs_arena *a, hs_report *r)
 {
     xmlDocPtr doc = hs_xml_parse_file(path, label, r);
     if (doc == NULL)
@@ -245,6 +254,8 @@ hs_record_load(const char *path, const char *label, const hs_schema *s, hs_arena
                      s->kind == HS_SCHEMA_RECORD ? "record" : "profile");
         return NULL;
     }
+    if (hs_record_check_text(xmlDocGetRootElement(doc), r) != 0)
+        return NULL;
     if (s->kind == HS_SCHEMA_RECORD && hs_record_check(doc, r) != 0)
         return NULL;
     return doc;

@@ -12,7 +12,8 @@ typedef struct hs_schema hs_schema;
 
 typedef enum hs_schema_kind { HS_SCHEMA_RECORD, HS_SCHEMA_PROFILE } hs_schema_kind;
 
-/* Compile one of the built-in schemas (once per engine). NULL after reporting. */
+/* Compile one of the built-in schemas (once per engine). NULL after reporting.
+ */
 hs_schema *hs_schema_new(hs_schema_kind kind, hs_report *r);
 void hs_schema_free(hs_schema *s);
 
@@ -20,10 +21,14 @@ void hs_schema_free(hs_schema *s);
  * the checks. The document is freed with the arena a. NULL after reporting:
  * every schema error is reported (up to the report's limit), each as
  * "FILE:LINE: error: <element> …". */
-xmlDocPtr hs_record_load(const char *path, const char *label, const hs_schema *s,
-                         hs_arena *a, hs_report *r);
+xmlDocPtr hs_record_load(const char *path, const char *label, const hs_schema *s, hs_arena *a,
+                         hs_report *r);
 
 /* The checks alone (tests call them on a parsed record). Returns 0 or -1. */
 int hs_record_check(xmlDocPtr doc, hs_report *r);
+
+/* No invisible bidi or zero-width character in any text or attribute of the
+ * nodes from n on (records and profiles alike). Returns 0 or -1. */
+int hs_record_check_text(const xmlNode *n, hs_report *r);
 
 #endif

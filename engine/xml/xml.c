@@ -2,9 +2,9 @@
  * its errors into diagnostics with file and line. */
 #include "xml/xml.h"
 
+#include <errno.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,11 +51,28 @@ hs_xml_attr(const xmlNode *n, const char *name)
     return NULL;
 }
 
+/* Records and templates are small (the largest valid record is a few MiB);
+ * anything bigger is refused before it is read whole. */
+#define MAX_FILE_BYTES ((size_t)64 << 20)
+
 typedef struct err_ctx {
     hs_report *r;
     const char *label;
     int count;
 } err_ctx;
+
+/* libxml2's wording for hostile input names its own options or internals;
+ * a user needs to hear what is wrong with the file. */
+static const struct {
+    const char *prefix, *say;
+} plain[] = {
+    {"Excessive depth in document", "elements are nested deeper than 256 levels"},
+    {"xmlSAX2Characters: huge text node", "a text is longer than 10,000,000 bytes"},
+    {"Huge input lookup", "a text is longer than 10,000,000 bytes"},
+    {"Detected an entity reference loop", "entities expand without end (entity loop)"},
+    {"Maximum entity amplification factor exceeded", "entities expand past the allowed size"},
+    {"Char 0x0 out of allowed range", "a NUL character (U+0000), which XML does not allow"},
+};
 
 static void
 trim_message(char *msg)
@@ -77,8 +94,41 @@ parse_error(void *user, xmlErrorPtr e)
     char msg[512];
     snprintf(msg, sizeof msg, "%s", e->message ? e->message : "malformed XML");
     trim_message(msg);
+    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+        if (strncmp(msg, plain[i].prefix, strlen(plain[i].prefix)) == 0)
+            snprintf(msg, sizeof msg, "%s", plain[i].say);
+    unsigned b[4], cp;
+    const char *inv = strstr(msg, "invalid Char value ");
+    if (inv != NULL && sscanf(inv, "invalid Char value %u", &cp) == 1)
+        snprintf(msg, sizeof msg, "a control character U+%04X, which XML does not allow", cp);
+    const char *bytes = strstr(msg, "Bytes: ");
+    if (strncmp(msg, "Input is not proper UTF-8", 25) == 0 && bytes != NULL &&
+        sscanf(bytes, "Bytes: 0x%X 0x%X 0x%X 0x%X", &b[0], &b[1], &b[2], &b[3]) == 4)
+        snprintf(msg, sizeof msg, "not valid UTF-8 (bytes 0x%02X 0x%02X 0x%02X 0x%02X)", b[0], b[1],
+                 b[2], b[3]);
+    for (char *p = msg; *p != '\0'; p++) /* one line per diagnostic */
+        if (*p == '\n')
+            *p = ' ';
     hs_loc loc = {c->label, e->line > 0 ? e->line : 0};
     hs_error(c->r, loc, "xml", "%s", msg);
+}
+
+/* A DOCTYPE is refused as soon as the parser meets it, before any entity is
+ * declared: records and templates never need one, and entities are how XML
+ * reads /etc/passwd (XXE) or expands a few bytes into gigabytes. */
+static void
+on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext_id, const xmlChar *sys_id)
+{
+    (void)ext_id;
+    (void)sys_id;
+    xmlParserCtxtPtr ctxt = ctx;
+    err_ctx *c = ctxt->_private;
+    if (c->count++ == 0)
+        hs_error(
+            c->r, (hs_loc){c->label, ctxt->input ? ctxt->input->line : 0}, "xml",
+            "<!DOCTYPE %s>: a DTD is not allowed (no DTDs or entities in records and templates)",
+            name ? hs_xml_str(name) : "");
+    xmlStopParser(ctxt);
 }
 
 void
@@ -113,8 +163,10 @@ finish(xmlParserCtxtPtr ctxt, xmlDocPtr doc, err_ctx *ec)
 xmlDocPtr
 hs_xml_parse_memory(const char *data, size_t n, const char *label, hs_report *r)
 {
-    if (n > (size_t)INT32_MAX)
-        return hs_error(r, (hs_loc){label, 0}, "limit", "file is larger than 2 GiB"), NULL;
+    if (n > MAX_FILE_BYTES)
+        return hs_error(r, (hs_loc){label, 0}, "limit", "file is larger than %zu MiB",
+                        MAX_FILE_BYTES >> 20),
+               NULL;
     if (n == 0)
         return hs_error(r, (hs_loc){label, 0}, "xml", "file is empty"), NULL;
     err_ctx ec = {r, label, 0};
@@ -122,6 +174,8 @@ hs_xml_parse_memory(const char *data, size_t n, const char *label, hs_report *r)
     if (ctxt == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
     xmlSetStructuredErrorFunc(&ec, parse_error);
+    ctxt->_private = &ec;
+    ctxt->sax->internalSubset = on_doctype;
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)n, label, "UTF-8", SAFE_OPTIONS);
     return finish(ctxt, doc, &ec);
 }
@@ -131,8 +185,7 @@ hs_xml_parse_file(const char *path, const char *label, hs_report *r)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (f == NULL)
-        return hs_error(r, (hs_loc){label, 0}, "io", "cannot open: %s", strerror(errno)),
-               NULL;
+        return hs_error(r, (hs_loc){label, 0}, "io", "cannot open: %s", strerror(errno)), NULL;
     char *data = NULL;
     size_t len = 0, cap = 0;
     for (;;) {
@@ -147,6 +200,14 @@ hs_xml_parse_file(const char *path, const char *label, hs_report *r)
         len += got;
         if (got == 0)
             break;
+        if (len > MAX_FILE_BYTES) {
+            if (f != stdin)
+                fclose(f);
+            free(data);
+            return hs_error(r, (hs_loc){label, 0}, "limit", "file is larger than %zu MiB",
+                            MAX_FILE_BYTES >> 20),
+                   NULL;
+        }
     }
     int bad = ferror(f);
     int saved = errno;
