@@ -39,7 +39,7 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(OUT)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/%)
 
-.PHONY: all deps run test unit bench clean format
+.PHONY: all deps run test test-sanitize valgrind unit bench clean format
 all: $(OUT)/hoso build/hoso fonts-reduced
 
 # Fonts cut down ahead of time to what Vietnamese documents print (Latin,
@@ -103,6 +103,23 @@ test: deps
 	@$(MAKE) --no-print-directory BUILD=sanitize build/sanitize/hoso unit
 	@$(MAKE) --no-print-directory BUILD=release all
 	@sh tests/run
+
+# The whole suite again with every command run by the sanitizer build.
+test-sanitize: deps
+	@$(MAKE) --no-print-directory BUILD=sanitize build/sanitize/hoso unit
+	@$(MAKE) --no-print-directory BUILD=release all
+	@HOSO_RELEASE=build/sanitize/hoso sh tests/run
+
+# Every sample through every template under valgrind: no invalid access, no
+# definite or indirect leak (ICU's cached break rules stay "possibly lost").
+valgrind: deps
+	@sh tools/deps.sh valgrind
+	@$(MAKE) --no-print-directory BUILD=release all
+	@rm -rf build/valgrind && mkdir -p build/valgrind
+	HOSO_FONTS=$(CURDIR)/build/fonts valgrind -q --error-exitcode=3 --leak-check=full --show-possibly-lost=no \
+	    --errors-for-leak-kinds=definite,indirect build/hoso render -q --all \
+	    -p samples/profile.xml -o build/valgrind/ $(filter-out samples/profile.xml,$(wildcard samples/*.xml))
+	@echo "valgrind: $$(ls build/valgrind | wc -l) documents, no error"
 
 bench: deps
 	@$(MAKE) --no-print-directory BUILD=release all

@@ -389,8 +389,13 @@ child(run *r, const bjob *j, int fd, pid_t parent)
              (long)getpid());
     int tfd = mkstemps(tmp, (int)strlen(TMP_SUFFIX));
     int ok = tfd >= 0 && name != NULL;
-    for (size_t off = 0; ok && off < out.len;) {
-        ssize_t w = write(tfd, out.pdf + off, out.len - off);
+    size_t end = out.len;
+#ifdef HS_TEST_HOOKS
+    if (getenv("HOSO_TEST_ENOSPC") != NULL) /* a full file system, half-way */
+        end = out.len / 2;
+#endif
+    for (size_t off = 0; ok && off < end;) {
+        ssize_t w = write(tfd, out.pdf + off, end - off);
         if (w < 0 && errno == EINTR)
             continue;
         if (w <= 0)
@@ -398,12 +403,18 @@ child(run *r, const bjob *j, int fd, pid_t parent)
         else
             off += (size_t)w;
     }
-    if (tfd >= 0 && (fchmod(tfd, 0644) != 0 || close(tfd) != 0))
+    if (end < out.len) {
         ok = 0;
+        errno = ENOSPC;
+    }
+    int e = errno;
+    if (tfd >= 0 && (fchmod(tfd, 0644) != 0 || close(tfd) != 0) && ok)
+        ok = 0, e = errno;
     if (!ok) {
-        int e = errno;
         if (tfd >= 0)
             unlink(tmp);
+        fprintf(stderr, "%s: error: cannot write in the output folder: %s (record %s) [io]\n",
+                r->o->out_dir, strerror(e), j->record);
         snprintf(msg, sizeof msg, "error\t%s\t0\tio\tcannot write in the output folder: %s\n",
                  r->o->out_dir, strerror(e));
         send_all(fd, msg);
@@ -501,6 +512,8 @@ finish(run *r, worker *w, int wstatus, int timed_out)
         char *path = place_output(r, f[1], f[2]);
         if (path == NULL) {
             r->st->failed++;
+            fprintf(stderr, "%s: error: cannot rename the document into place (record %s) [io]\n",
+                    r->o->out_dir, j->record);
             report_line(r, j, "error", NULL, 0, 0, ms, r->o->out_dir, 0, "io",
                         "cannot rename the document into place");
             return;

@@ -83,5 +83,8 @@ char *hs_file_name(const char *name, int ascii, hs_report *r);
 /* Write data to path through a temporary file in the same folder and a
  * rename, so that path never holds half a file and an error leaves nothing. */
 int hs_write_atomic(const char *path, const void *data, size_t len, hs_report *r);
+/* From a signal handler: remove the temporary file of a hs_write_atomic in
+ * progress, so that a killed process leaves no partial file. */
+void hs_write_abandon(void);
 
 #endif

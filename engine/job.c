@@ -190,6 +190,12 @@ hs_file_name(const char *name, int ascii, hs_report *r)
     return res;
 }
 
+void
+hs_write_abandon(void)
+{
+    hs_out_abandon();
+}
+
 int
 hs_write_atomic(const char *path, const void *data, size_t len, hs_report *r)
 {

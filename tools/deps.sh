@@ -1,9 +1,10 @@
 #!/bin/sh
 # deps.sh — install the Debian packages hoso needs, only those missing.
 # Idempotent: a machine that has them all does nothing and needs no network.
+# Arguments name extra packages a target needs (make valgrind: valgrind).
 set -eu
 need="build-essential pkg-config libhpdf-dev libxml2-dev libicu-dev icu-devtools
-poppler-utils qpdf imagemagick python3 fonttools"
+poppler-utils qpdf imagemagick python3 fonttools $*"
 missing=""
 for p in $need; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

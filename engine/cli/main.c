@@ -444,7 +444,7 @@ watchdog_arm(const char *record, const char *tpl, double seconds)
         alarm(0);
         return;
     }
-    unsigned grace = (unsigned)seconds + 5 + (unsigned)(seconds / 10);
+    unsigned grace = (unsigned)seconds + 2 + (unsigned)(seconds / 10);
     int n = snprintf(watchdog_msg, sizeof watchdog_msg,
                      "%s: error: took longer than %.0f s in one computation and the process was "
                      "stopped (template %s) [limit]\n",
@@ -454,6 +454,15 @@ watchdog_arm(const char *record, const char *tpl, double seconds)
                                                      : sizeof watchdog_msg - 1;
     signal(SIGALRM, watchdog_fire);
     alarm(grace);
+}
+
+/* SIGTERM, SIGINT, SIGHUP during render: no partial file is left behind. */
+static void
+on_stop(int sig)
+{
+    hs_write_abandon();
+    signal(sig, SIG_DFL);
+    raise(sig);
 }
 
 int
@@ -508,6 +517,9 @@ main(int argc, char **argv)
         return brc == 0 ? 0 : 1;
     }
     int failed = 0;
+    signal(SIGTERM, on_stop);
+    signal(SIGINT, on_stop);
+    signal(SIGHUP, on_stop);
     for (int i = 0; i < o.nrecords; i++) {
         for (int t = 0; t < o.ntemplates; t++) {
             hs_job job = {o.templates[t], o.records[i], NULL,

@@ -5,6 +5,10 @@
 #include "base/base.h"
 
 /* Temporary file beside path, then rename. 0 or -1 (reported, code "io"). */
+/* Remove the temporary file of a write in progress, if any; safe to call
+ * from a signal handler (SIGTERM while a PDF is being written). */
+void hs_out_abandon(void);
+
 int hs_out_write(const char *path, const void *data, size_t len, hs_report *r);
 
 /* Make name (UTF-8) safe as a file name, in place semantics: returns a new

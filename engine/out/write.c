@@ -5,11 +5,25 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* The temporary file being written, for hs_out_abandon from a signal
+ * handler: a file name in static storage, cleared when the file is gone. */
+static char pending[4096];
+static volatile sig_atomic_t pending_set;
+
+void
+hs_out_abandon(void)
+{
+    if (pending_set)
+        unlink(pending); /* async-signal-safe */
+    pending_set = 0;
+}
 
 int
 hs_out_write(const char *path, const void *data, size_t len, hs_report *r)
@@ -27,9 +41,26 @@ hs_out_write(const char *path, const void *data, size_t len, hs_report *r)
         free(tmp);
         return hs_error(r, loc, "io", "cannot create a file here: %s", strerror(e));
     }
+    if (strlen(tmp) < sizeof pending) {
+        memcpy(pending, tmp, strlen(tmp) + 1);
+        pending_set = 1;
+    }
     const char *p = data;
     size_t left = len;
     int e = 0;
+#ifdef HS_TEST_HOOKS
+    /* Tests of a full file system: half the file is written, then ENOSPC. */
+    if (getenv("HOSO_TEST_ENOSPC") != NULL) {
+        left /= 2;
+        while (left > 0 && e == 0) {
+            ssize_t w = write(fd, p, left);
+            if (w <= 0)
+                break;
+            p += w, left -= (size_t)w;
+        }
+        e = ENOSPC;
+    }
+#endif
     while (left > 0 && e == 0) {
         ssize_t w = write(fd, p, left);
         if (w < 0 && errno == EINTR)
@@ -49,11 +80,11 @@ hs_out_write(const char *path, const void *data, size_t len, hs_report *r)
         e = errno;
     if (e == 0 && rename(tmp, path) != 0)
         e = errno;
-    if (e != 0) {
+    if (e != 0)
         unlink(tmp);
-        free(tmp);
-        return hs_error(r, loc, "io", "cannot write: %s", strerror(e));
-    }
+    pending_set = 0;
     free(tmp);
+    if (e != 0)
+        return hs_error(r, loc, "io", "cannot write: %s", strerror(e));
     return 0;
 }

@@ -80,6 +80,7 @@ typedef struct ctx {
     hs_report *r;
     const char *label;
     const char *kind, *root; /* "record", "request" / "profile", "company" */
+    int count;               /* errors reported in this validation */
 } ctx;
 
 static const char *
@@ -119,6 +120,15 @@ on_error(void *user, xmlErrorPtr e)
         loc = hs_loc_from_xml(e->node);
     loc.file = c->label;
 
+    /* libxml2 follows some errors (a pattern run over a huge value) with a
+     * cascade of "Internal error" lines about its own functions: the first
+     * error says it all. */
+    if (strncmp(msg, "Internal error", 14) == 0) {
+        if (c->count++ == 0)
+            hs_error(c->r, loc, "schema", "a value here is too large to check against the schema");
+        return;
+    }
+    c->count++;
     char element[200] = "", attr[200] = "", rest_buf[1024];
     const char *rest = msg;
     if (strncmp(msg, "Element '", 9) == 0) {
@@ -129,6 +139,20 @@ on_error(void *user, xmlErrorPtr e)
             rest = p + 2;
     }
     char value[400], type[100];
+    long have, most;
+    const char *len = strstr(rest, "The value has a length of '");
+    if (strncmp(rest, "[facet 'maxLength']", 19) == 0 && len != NULL &&
+        sscanf(len, "The value has a length of '%ld'; this exceeds the allowed maximum length of "
+                    "'%ld'",
+               &have, &most) == 2) {
+        if (attr[0])
+            hs_error(c->r, loc, "schema", "<%s %s> has %ld characters; at most %ld are allowed",
+                     element, attr, have, most);
+        else
+            hs_error(c->r, loc, "schema", "<%s> has %ld characters; at most %ld are allowed",
+                     element, have, most);
+        return;
+    }
     if (strncmp(rest, "[facet ", 7) == 0) {
         /* libxml2 2.9 names the facet, not the type: find the type from the
          * name of the element or attribute, and never show the pattern. */
@@ -200,7 +224,7 @@ hs_schema_new(hs_schema_kind kind, hs_report *r)
         free(s);
         return NULL;
     }
-    ctx c = {r, label, "schema", "xs:schema"};
+    ctx c = {r, label, "schema", "xs:schema", 0};
     xmlSchemaParserCtxtPtr pc = xmlSchemaNewDocParserCtxt(s->doc);
     xmlSchemaSetParserStructuredErrors(pc, on_error, &c);
     s->schema = xmlSchemaParse(pc);
@@ -241,7 +265,7 @@ hs_record_load(const char *path, const char *label, const hs_schema *s, hs_arena
     hs_arena_defer(a, free_doc, doc);
     int before = r->errors;
     int rec = s->kind == HS_SCHEMA_RECORD;
-    ctx c = {r, label, rec ? "record" : "profile", rec ? "request" : "company"};
+    ctx c = {r, label, rec ? "record" : "profile", rec ? "request" : "company", 0};
     xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(s->schema);
     if (vc == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");

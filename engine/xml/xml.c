@@ -97,6 +97,11 @@ parse_error(void *user, xmlErrorPtr e)
     for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
         if (strncmp(msg, plain[i].prefix, strlen(plain[i].prefix)) == 0)
             snprintf(msg, sizeof msg, "%s", plain[i].say);
+    char tag[64];
+    long opened;
+    if (sscanf(msg, "Premature end of data in tag %63s line %ld", tag, &opened) == 2)
+        snprintf(msg, sizeof msg, "the file ends inside <%s> (opened on line %ld): truncated?",
+                 tag, opened);
     unsigned b[4], cp;
     const char *inv = strstr(msg, "invalid Char value ");
     if (inv != NULL && sscanf(inv, "invalid Char value %u", &cp) == 1)
@@ -169,6 +174,17 @@ hs_xml_parse_memory(const char *data, size_t n, const char *label, hs_report *r)
                NULL;
     if (n == 0)
         return hs_error(r, (hs_loc){label, 0}, "xml", "file is empty"), NULL;
+    /* libxml2 stops reading at a NUL byte and then speaks of a premature end
+     * or an empty document; the NUL is what to report, on its own line. */
+    const char *nul = memchr(data, '\0', n);
+    if (nul != NULL) {
+        long line = 1;
+        for (const char *p = data; p < nul; p++)
+            line += *p == '\n';
+        return hs_error(r, (hs_loc){label, line}, "xml",
+                        "a NUL byte (U+0000), which XML does not allow: not a text file?"),
+               NULL;
+    }
     err_ctx ec = {r, label, 0};
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (ctxt == NULL)
