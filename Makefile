@@ -50,7 +50,10 @@ all: $(OUT)/hoso build/hoso fonts-reduced
 # the fallbacks for any character outside the reduced repertoire.
 FONT_SRC     := $(wildcard fonts/*.ttf)
 FONT_REDUCED := $(FONT_SRC:fonts/%=build/fonts/%)
-FONT_RANGES  := U+0020-007E,U+00A0-024F,U+0300-036F,U+1E00-1EFF,U+2000-206F,U+20A0-20CF,U+2100-215F,U+2190-21FF,U+2212,U+25A0-25FF
+# Basic Latin, Latin-1, the Vietnamese letters of Latin Extended-A/B
+# (Ă Đ Ĩ Ũ Ơ Ư) and Extended Additional (Ạ … Ỹ), the combining tone marks,
+# dashes, quotes and ellipsis, ‰ ′ ″ ‹ ›, ₫ €, № ™ −, arrows, squares, circles.
+FONT_RANGES  := U+0020-007E,U+00A0-00FF,U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0303,U+0309,U+0323,U+1EA0-1EF9,U+2010-2027,U+2030,U+2032-2033,U+2039-203A,U+20AB,U+20AC,U+2116,U+2122,U+2212,U+2190-2193,U+25A0-25A1,U+25CB-25CF
 .PHONY: fonts-reduced
 fonts-reduced: $(FONT_REDUCED) build/fonts/families.conf
 build/fonts/%.ttf: fonts/%.ttf
@@ -122,8 +125,13 @@ valgrind: deps
 	@echo "valgrind: $$(ls build/valgrind | wc -l) documents, no error"
 
 bench: deps
-	@$(MAKE) --no-print-directory BUILD=release all
+	@$(MAKE) --no-print-directory BUILD=release all build/floor
 	@sh tools/bench.sh
+
+# The floor of the benchmark: the same text and fonts with bare libharu.
+build/floor: tools/floor.c
+	@mkdir -p build
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -O2 $(WARN) -o $@ $< -lhpdf -lm
 
 format:
 	clang-format -i engine/*.h engine/*/*.c engine/*/*.h tests/unit/*.c

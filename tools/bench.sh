@@ -5,7 +5,11 @@
 #  2. a batch of a generated corpus (CORPUS records, the sample quote with
 #     varied customers and item counts) with `hoso batch -j JOBS`: documents
 #     per second, median and p95 ms per document from the report;
-#  3. a single cold `hoso render`: median wall time over R runs.
+#  3. the 2-page reference quote (the sample quote cut to its first 8
+#     feasible items): a single cold `hoso render`, median wall time over R
+#     runs; N documents in one process; and the floor, build/floor: the same
+#     fonts and the same text (pdftotext of hoso's PDF) with bare libharu, no
+#     XML and no layout; the ratio engine/floor.
 # Machines are shared and noisy: compare medians and ratios on one machine.
 #   N=50 R=5 CORPUS=2000 JOBS=2 sh tools/bench.sh
 set -eu
@@ -66,11 +70,31 @@ print("   %.0f documents/s; per document: median %.1f ms, p95 %.1f ms; mean size
          statistics.mean(x["bytes"] for x in rows) / 1024, statistics.mean(x["pages"] for x in rows)))
 print("   peak RSS of a worker: %.1f MB" % (resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024))
 
+# the 2-page reference quote: the sample quote's first 8 feasible items
+ref = os.path.join(tmp, "ref.xml")
+open(ref, "w", encoding="utf-8").write(head + "  <items>\n" + "".join(feasible[:8]) + "  </items>\n" + tail)
 cold = []
 for _ in range(r):
     t = time.perf_counter()
-    subprocess.run(base + ["-o", os.path.join(tmp, "cold.pdf"), "samples/small.xml"], check=True)
+    subprocess.run(base + ["-o", os.path.join(tmp, "cold.pdf"), ref], check=True)
     cold.append((time.perf_counter() - t) * 1000)
+info = subprocess.run(["pdfinfo", os.path.join(tmp, "cold.pdf")], capture_output=True, text=True).stdout
+pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+size = os.path.getsize(os.path.join(tmp, "cold.pdf"))
+warm = []
+for _ in range(r):
+    t = time.perf_counter()
+    subprocess.run(base + ["-o", os.path.join(tmp, "warm") + "/"] + [ref] * n, check=True)
+    warm.append((time.perf_counter() - t) * 1000 / n)
+text = os.path.join(tmp, "ref.txt")
+subprocess.run(["pdftotext", "-layout", os.path.join(tmp, "cold.pdf"), text], check=True)
+fl = subprocess.run(["build/floor", "build/fonts", text, str(max(n, 20)), os.path.join(tmp, "floor.pdf")],
+                    capture_output=True, text=True, check=True).stdout
+floor_ms, floor_bytes = float(fl.split()[1]), int(fl.split()[3])
 print()
-print("3. a single cold hoso render of samples/small.xml: median %.1f ms" % statistics.median(cold))
+print("3. the reference quote (%d pages, %.0f KB)" % (pages, size / 1024))
+print("   a single cold hoso render: median %.1f ms" % statistics.median(cold))
+print("   one process, %d documents: median %.1f ms per document" % (n, statistics.median(warm)))
+print("   floor (bare libharu, same fonts and text, no XML, no layout): %.1f ms, %.0f KB" % (floor_ms, floor_bytes / 1024))
+print("   engine / floor: %.2f" % (statistics.median(warm) / floor_ms))
 PY

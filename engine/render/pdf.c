@@ -24,6 +24,8 @@
 typedef struct font_ref {
     const char *path; /* faces are keyed by file: libharu loads a file once per doc */
     HPDF_Font font;
+    HPDF_Dict tounicode;     /* its /ToUnicode stream, filled in before saving */
+    unsigned char rows[32];  /* high bytes of the code points drawn with it */
     struct font_ref *next;
 } font_ref;
 
@@ -49,7 +51,6 @@ typedef struct pdf_ctx {
     HPDF_STATUS error, detail; /* first error libharu reported */
     font_ref *fonts;
     image_ref *images;
-    const char *cmap; /* the ToUnicode CMap text, the same for every font */
     /* What a libharu failure is about, for the diagnostic. */
     const char *code;
     hs_loc where;
@@ -120,11 +121,13 @@ ok(pdf_ctx *c, HPDF_STATUS st)
     return st == HPDF_OK && c->error == 0 ? 0 : fail(c, st);
 }
 
-/* The ToUnicode CMap (Adobe technical note 5411): identity over the BMP
- * without surrogates. A bfrange's ends may differ only in their last byte,
- * so one row per high byte, at most 100 rows a block. */
+/* The ToUnicode CMap (Adobe technical note 5411). A CID here is the
+ * Unicode code point (libharu's UTF-8 encoding), so the map is the identity,
+ * written only over the 256-code blocks the font was used for: a bfrange's
+ * ends may differ only in their last byte, so one row per block, at most 100
+ * rows a section. */
 static const char *
-tounicode_cmap(hs_arena *a)
+tounicode_cmap(hs_arena *a, const unsigned char rows[32])
 {
     hs_buf b;
     hs_buf_init(&b, a);
@@ -132,31 +135,32 @@ tounicode_cmap(hs_arena *a)
                     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
                     "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
                     "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-    unsigned rows[256];
+    unsigned used[256];
     int n = 0;
     for (unsigned hi = 0; hi < 256; hi++)
-        if (hi < 0xD8 || hi > 0xDF)
-            rows[n++] = hi;
+        if ((hi < 0xD8 || hi > 0xDF) && (rows[hi >> 3] & (1u << (hi & 7))))
+            used[n++] = hi;
     for (int i = 0; i < n; i += 100) {
         int k = n - i < 100 ? n - i : 100;
         hs_buf_printf(&b, "%d beginbfrange\n", k);
         for (int j = i; j < i + k; j++)
-            hs_buf_printf(&b, "<%02X00> <%02XFF> <%02X00>\n", rows[j], rows[j], rows[j]);
+            hs_buf_printf(&b, "<%02X00> <%02XFF> <%02X00>\n", used[j], used[j], used[j]);
         hs_buf_adds(&b, "endbfrange\n");
     }
     hs_buf_adds(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
     return hs_buf_cstr(&b);
 }
 
-/* Give the font's /ToUnicode stream our CMap. The stream object libharu made
- * is kept (it is already numbered in the xref: a new one would leave the old
- * one written as an orphan) and emptied; the encoding-CMap keys on its dict
- * mean nothing on a ToUnicode stream and go. libharu sets its filter when
- * the font is written, so it is compressed like the rest. */
+/* Take over the font's /ToUnicode stream for our CMap, written when the
+ * document is saved. The stream object libharu made is kept (it is already
+ * numbered in the xref: a new one would leave the old one written as an
+ * orphan) and emptied; the encoding-CMap keys on its dict mean nothing on a
+ * ToUnicode stream and go. libharu sets its filter when the font is written,
+ * so it is compressed like the rest. */
 static int
-fix_tounicode(pdf_ctx *c, HPDF_Font font)
+take_tounicode(pdf_ctx *c, font_ref *f)
 {
-    HPDF_Dict tu = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+    HPDF_Dict tu = HPDF_Dict_GetItem(f->font, "ToUnicode", HPDF_OCLASS_DICT);
     if (tu == NULL || tu->stream == NULL)
         return hs_error(c->r, c->where, "pdf",
                         "libharu made no /ToUnicode for this font: text would not copy");
@@ -164,15 +168,25 @@ fix_tounicode(pdf_ctx *c, HPDF_Font font)
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         (void)HPDF_Dict_RemoveElement(tu, keys[i]); /* absent is fine */
     HPDF_MemStream_FreeData(tu->stream);
-    return ok(c, HPDF_Stream_WriteStr(tu->stream, c->cmap));
+    f->tounicode = tu;
+    return 0;
 }
 
-static HPDF_Font
+static int
+write_tounicode(pdf_ctx *c)
+{
+    for (font_ref *f = c->fonts; f != NULL; f = f->next)
+        if (ok(c, HPDF_Stream_WriteStr(f->tounicode->stream, tounicode_cmap(c->a, f->rows))) != 0)
+            return -1;
+    return 0;
+}
+
+static font_ref *
 font_for(pdf_ctx *c, const hs_face *face)
 {
     for (font_ref *f = c->fonts; f != NULL; f = f->next)
         if (strcmp(f->path, face->path) == 0)
-            return f->font;
+            return f;
     c->code = "font";
     c->where = (hs_loc){face->path, 0};
     const char *name = HPDF_LoadTTFontFromFile(c->pdf, face->path, HPDF_TRUE);
@@ -181,14 +195,14 @@ font_for(pdf_ctx *c, const hs_face *face)
         fail(c, HPDF_INVALID_FONT);
         return NULL;
     }
-    if (fix_tounicode(c, font) != 0)
-        return NULL;
     font_ref *f = HS_NEW(c->a, font_ref);
     f->path = face->path;
     f->font = font;
+    if (take_tounicode(c, f) != 0)
+        return NULL;
     f->next = c->fonts;
     c->fonts = f;
-    return font;
+    return f;
 }
 
 /* Images larger than this are not logos or signatures but mistakes. */
@@ -399,6 +413,10 @@ draw_text(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
     hs_assert(it->face != NULL);
     if (it->len == 0)
         return 0;
+    font_ref *f = font_for(c, it->face);
+    if (f == NULL)
+        return -1;
+    HPDF_Font font = f->font;
     /* layout promises every code point is in the face; a broken promise
      * would print blanks or boxes in a contract, silently. */
     for (size_t i = 0; i < it->len;) {
@@ -409,11 +427,10 @@ draw_text(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
                             "U+%04X is not in this font (text \"%.*s\")",
                             k ? (unsigned)cp : (unsigned char)it->text[i], (int)it->len,
                             it->text);
+        if (cp < 0x10000)
+            f->rows[cp >> 11] |= (unsigned char)(1u << ((cp >> 8) & 7));
         i += (size_t)k;
     }
-    HPDF_Font font = font_for(c, it->face);
-    if (font == NULL)
-        return -1;
     c->code = "pdf";
     c->where = HS_LOC_NONE;
     HPDF_STATUS st = HPDF_OK;
@@ -586,7 +603,6 @@ hs_render_pdf(const hs_pages *pages, hs_arena *a, hs_report *r, unsigned char **
     c->pdf = HPDF_NewEx(on_error, NULL, NULL, 0, c);
     if (c->pdf == NULL)
         return hs_error(r, HS_LOC_NONE, "pdf", "libharu cannot start a document");
-    c->cmap = tounicode_cmap(a);
     int rc = ok(c, HPDF_UseUTFEncodings(c->pdf));
     if (rc == 0)
         rc = ok(c, HPDF_SetCompressionMode(c->pdf, HPDF_COMP_ALL));
@@ -597,6 +613,8 @@ hs_render_pdf(const hs_pages *pages, hs_arena *a, hs_report *r, unsigned char **
     c->page_no = 0;
     if (rc == 0)
         rc = set_info(c, &pages->info);
+    if (rc == 0)
+        rc = write_tounicode(c);
     if (rc == 0) {
         c->code = "pdf";
         c->where = HS_LOC_NONE;
