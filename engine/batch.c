@@ -1,13 +1,17 @@
-/* engine/batch.c — many documents, unattended: a worker process per document.
+/* engine/batch.c — many documents, unattended, in worker processes.
  *
  * The parent holds the warm engine (fonts, schemas, templates parsed once)
- * and forks a child per document, so each document starts from that state
- * and one document's crash, hang or runaway memory ends only that child.
- * A child renders into a hidden temporary file in the output folder and
- * tells the parent on a pipe; the parent picks the final name (unique within
- * the run), renames the file into place and appends a line to the JSON Lines
- * report, flushed at once: after a SIGKILL the report lists exactly the
- * documents that exist, and --resume skips them. Children die with the parent
+ * and forks workers from it; each worker renders one document after another,
+ * as the parent hands them out on a pipe, so a document costs a render, not a
+ * process (a fork's copy-on-write faults cost as much as the render on a
+ * virtual machine). One document's crash or hang ends only its worker: the
+ * parent reports that document and forks a fresh worker; a worker is also
+ * replaced after WORKER_DOCS documents, so nothing builds up. A worker
+ * renders into a hidden temporary file in the output folder and tells the
+ * parent on a pipe; the parent picks the final name (unique within the run),
+ * renames the file into place and appends a line to the JSON Lines report,
+ * flushed at once: after a SIGKILL the report lists exactly the documents
+ * that exist, and --resume skips them. Workers die with the parent
  * (PR_SET_PDEATHSIG); their temporary files are removed by the next run. */
 #include "hoso.h"
 
@@ -29,6 +33,7 @@
 #define TMP_PREFIX ".hoso-"
 #define TMP_SUFFIX ".part"
 #define MSG_MAX 8192
+#define WORKER_DOCS 256 /* documents a worker renders before it is replaced */
 
 typedef struct bjob {
     const char *record, *template_path;
@@ -36,10 +41,11 @@ typedef struct bjob {
 } bjob;
 
 typedef struct worker {
-    pid_t pid;
-    int fd;
-    int job;
-    double start;
+    pid_t pid;        /* 0: no process in this slot */
+    int fd, job_fd;   /* results from the worker; job numbers to it */
+    int job;          /* the document in work; -1: idle */
+    int count;        /* documents handed to this worker */
+    double start;     /* when the document in work was handed out */
     char msg[MSG_MAX];
     size_t len;
 } worker;
@@ -346,22 +352,11 @@ catch_stop_signals(void (*fn)(int))
     sigaction(SIGHUP, &sa, NULL);
 }
 
-/* Child: render, write the temporary file, report on fd, exit. Message:
- * "ok\tTMP\tNAME\tPAGES\tBYTES" or "error\tCODE-OR-missing\tFILE\tLINE\tCODE\tMSG". */
-static _Noreturn void
-child(run *r, const bjob *j, int fd, pid_t parent)
+/* Worker: one document, into a temporary file; the result on fd as one line,
+ * "ok\tTMP\tNAME\tPAGES\tBYTES" or "error\tFILE\tLINE\tCODE\tMSG". */
+static void
+work_one(run *r, const bjob *j, int fd)
 {
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != parent) /* the parent died before prctl took effect */
-        _exit(1);
-    catch_stop_signals(SIG_DFL);
-#ifndef __SANITIZE_ADDRESS__
-    if (r->o->memory_limit > 0) {
-        struct rlimit rl = {r->o->memory_limit * 2 + ((size_t)256 << 20),
-                            r->o->memory_limit * 2 + ((size_t)256 << 20)};
-        setrlimit(RLIMIT_AS, &rl);
-    }
-#endif
 #ifdef HS_TEST_HOOKS
     /* Tests of the batch: a worker that dies or hangs on a given record. */
     const char *crash = getenv("HOSO_TEST_KILL"), *hang = getenv("HOSO_TEST_HANG");
@@ -370,7 +365,8 @@ child(run *r, const bjob *j, int fd, pid_t parent)
     if (hang != NULL && strstr(j->record, hang) != NULL)
         sleep(3600);
 #endif
-    static first_error fe; /* a child renders one document: static is fine */
+    static first_error fe; /* a worker renders one document at a time */
+    memset(&fe, 0, sizeof fe);
     hs_report rep = {child_sink, &fe, 0, 20};
     hs_job job = {j->template_path,        j->record,          NULL,           r->o->profile_path,
                   r->o->source_date_epoch, r->o->memory_limit, r->o->timeout_s};
@@ -379,9 +375,14 @@ child(run *r, const bjob *j, int fd, pid_t parent)
     if (hs_render(r->e, &job, &rep, &out) != 0) {
         if (!fe.missing_only && fe.len > 0)
             fwrite(fe.held, 1, fe.len, stderr);
+        fflush(stderr);
         snprintf(msg, sizeof msg, "error\t%s\n", fe.set ? fe.text : "\t0\tinternal\tfailed");
+        /* a message holds no newline but its last: the parent reads lines */
+        for (char *p = msg; p[0] != '\0' && p[1] != '\0'; p++)
+            if (*p == '\n')
+                *p = ' ';
         send_all(fd, msg);
-        _exit(1);
+        return;
     }
     char *name = hs_file_name(out.name ? out.name : "document", r->o->ascii_names, &rep);
     char tmp[2048];
@@ -415,14 +416,51 @@ child(run *r, const bjob *j, int fd, pid_t parent)
             unlink(tmp);
         fprintf(stderr, "%s: error: cannot write in the output folder: %s (record %s) [io]\n",
                 r->o->out_dir, strerror(e), j->record);
+        fflush(stderr);
         snprintf(msg, sizeof msg, "error\t%s\t0\tio\tcannot write in the output folder: %s\n",
                  r->o->out_dir, strerror(e));
-        send_all(fd, msg);
-        _exit(1);
+    } else {
+        snprintf(msg, sizeof msg, "ok\t%s\t%s\t%d\t%zu\n", tmp, name, out.pages, out.len);
     }
-    snprintf(msg, sizeof msg, "ok\t%s\t%s\t%d\t%zu\n", tmp, name, out.pages, out.len);
+    free(name);
+    hs_output_free(&out);
     send_all(fd, msg);
-    _exit(0);
+}
+
+/* Worker: the job numbers the parent writes on job_fd, one per line, until
+ * the pipe closes. */
+static _Noreturn void
+worker_main(run *r, int job_fd, int fd, pid_t parent)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) /* the parent died before prctl took effect */
+        _exit(1);
+    catch_stop_signals(SIG_DFL);
+#ifndef __SANITIZE_ADDRESS__
+    if (r->o->memory_limit > 0) {
+        struct rlimit rl = {r->o->memory_limit * 2 + ((size_t)256 << 20),
+                            r->o->memory_limit * 2 + ((size_t)256 << 20)};
+        setrlimit(RLIMIT_AS, &rl);
+    }
+#endif
+    char line[32];
+    size_t len = 0;
+    for (;;) {
+        ssize_t got = read(job_fd, line + len, 1);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            _exit(0);
+        if (line[len] != '\n' && len + 2 < sizeof line) {
+            len++;
+            continue;
+        }
+        line[len] = '\0';
+        len = 0;
+        int k = atoi(line);
+        if (k >= 0 && k < r->njobs)
+            work_one(r, &r->jobs[k], fd);
+    }
 }
 
 /* ---- the parent ---- */
@@ -550,6 +588,50 @@ progress(run *r, int done, int total)
         fputc('\n', stderr);
 }
 
+/* A new worker in slot x of the n in w, forked from the warm parent. */
+static int
+spawn(run *r, worker *w, int n, worker *x)
+{
+    int res[2], jobs[2];
+    if (pipe(res) != 0)
+        hs_fatal_at(__FILE__, __LINE__, "pipe: %s", strerror(errno));
+    if (pipe(jobs) != 0)
+        hs_fatal_at(__FILE__, __LINE__, "pipe: %s", strerror(errno));
+    fflush(NULL);
+    pid_t parent = getpid();
+    pid_t pid = fork();
+    if (pid < 0)
+        hs_fatal_at(__FILE__, __LINE__, "fork: %s", strerror(errno));
+    if (pid == 0) {
+        close(res[0]);
+        close(jobs[1]);
+        /* the other workers' pipes: a copy held here would keep a retired
+         * worker from seeing its job pipe close */
+        for (int i = 0; i < n; i++)
+            if (&w[i] != x && w[i].pid != 0) {
+                close(w[i].fd);
+                close(w[i].job_fd);
+            }
+        worker_main(r, jobs[0], res[1], parent);
+    }
+    close(res[1]);
+    close(jobs[0]);
+    fcntl(res[0], F_SETFD, FD_CLOEXEC);
+    fcntl(jobs[1], F_SETFD, FD_CLOEXEC);
+    *x = (worker){pid, res[0], jobs[1], -1, 0, 0, "", 0};
+    return 0;
+}
+
+/* An idle worker leaves: its job pipe closes, it exits. */
+static void
+retire(worker *x)
+{
+    close(x->job_fd);
+    close(x->fd);
+    waitpid(x->pid, NULL, 0);
+    x->pid = 0;
+}
+
 int
 hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
 {
@@ -602,53 +684,42 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
     worker *w = calloc((size_t)nworkers, sizeof *w);
     if (w == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
-    int next = 0, running = 0, done = st->resumed;
+    int next = 0, done = st->resumed;
     progress(&r, done, r.njobs);
     stop_signal = 0;
     catch_stop_signals(on_stop);
+    signal(SIGPIPE, SIG_IGN); /* a worker that died mid-job: write() fails instead */
     for (;;) {
-        if (stop_signal) {
-            for (int i = 0; i < nworkers; i++)
-                if (w[i].pid != 0) {
-                    kill(w[i].pid, SIGKILL);
-                    waitpid(w[i].pid, NULL, 0);
-                    close(w[i].fd);
-                    w[i].pid = 0;
-                }
-            running = 0;
+        if (stop_signal)
             break;
-        }
-        while (running < nworkers && next < r.njobs) {
-            if (r.jobs[next].done) {
+        /* hand out work: to an idle worker, or to a new one in a free slot */
+        for (int i = 0; i < nworkers; i++) {
+            while (next < r.njobs && r.jobs[next].done)
                 next++;
+            worker *x = &w[i];
+            if (x->pid != 0 && x->job < 0 && (next >= r.njobs || x->count >= WORKER_DOCS))
+                retire(x); /* nothing left for it, or it has done its share */
+            if (next >= r.njobs || (x->pid != 0 && x->job >= 0))
                 continue;
-            }
-            int slot = 0;
-            while (w[slot].pid != 0)
-                slot++;
-            int p[2];
-            if (pipe(p) != 0)
-                hs_fatal_at(__FILE__, __LINE__, "pipe: %s", strerror(errno));
-            fflush(NULL);
-            pid_t parent = getpid();
-            pid_t pid = fork();
-            if (pid < 0)
-                hs_fatal_at(__FILE__, __LINE__, "fork: %s", strerror(errno));
-            if (pid == 0) {
-                close(p[0]);
-                child(&r, &r.jobs[next], p[1], parent);
-            }
-            close(p[1]);
-            w[slot] = (worker){pid, p[0], next, now(), "", 0};
-            next++;
-            running++;
+            if (x->pid == 0 && spawn(&r, w, nworkers, x) != 0)
+                continue;
+            char line[32];
+            snprintf(line, sizeof line, "%d\n", next);
+            x->job = next++;
+            x->count++;
+            x->start = now();
+            x->len = 0;
+            send_all(x->job_fd, line);
         }
-        if (running == 0)
+        int busy = 0;
+        for (int i = 0; i < nworkers; i++)
+            busy += w[i].pid != 0 && w[i].job >= 0;
+        if (busy == 0 && next >= r.njobs)
             break;
         struct pollfd pf[256];
         int map[256], n = 0;
         for (int i = 0; i < nworkers && n < 256; i++)
-            if (w[i].pid != 0) {
+            if (w[i].pid != 0 && w[i].job >= 0) {
                 pf[n] = (struct pollfd){w[i].fd, POLLIN, 0};
                 map[n++] = i;
             }
@@ -660,23 +731,37 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
                 continue;
             if (!timed_out) {
                 ssize_t got = read(x->fd, x->msg + x->len, sizeof x->msg - 1 - x->len);
-                if (got > 0) {
-                    x->len += (size_t)got;
-                    continue;
-                }
                 if (got < 0 && errno == EINTR)
                     continue;
+                if (got > 0) {
+                    x->len += (size_t)got;
+                    if (memchr(x->msg, '\n', x->len) == NULL && x->len < sizeof x->msg - 1)
+                        continue;
+                    finish(&r, x, 0, 0); /* a whole result line: the worker goes on */
+                    x->job = -1;
+                    progress(&r, ++done, r.njobs);
+                    continue;
+                }
             } else {
                 kill(x->pid, SIGKILL);
             }
+            /* the worker died (or was killed) with a document in work */
             int ws = 0;
             waitpid(x->pid, &ws, 0);
             close(x->fd);
+            close(x->job_fd);
             finish(&r, x, ws, timed_out);
             x->pid = 0;
-            running--;
+            x->job = -1;
             progress(&r, ++done, r.njobs);
         }
+    }
+    for (int i = 0; i < nworkers; i++) {
+        if (w[i].pid == 0)
+            continue;
+        if (stop_signal || w[i].job >= 0)
+            kill(w[i].pid, SIGKILL);
+        retire(&w[i]);
     }
     free(w);
     /* again at the end: a worker of a killed run may have outlived the first sweep */

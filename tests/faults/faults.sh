@@ -50,16 +50,16 @@ check_eq "full disk (simulated), batch: exit status 1" 1 "$?"
 check_contains "full disk (simulated), batch: the error" "$T/err" \
     "$T/full: error: cannot write in the output folder: No space left on device (record $R)"
 check_eq "full disk (simulated), batch: no partial file" "" "$(ls -A "$T/full")"
-# and a real one, where the machine lets us mount a 64 KiB tmpfs
+# and a real one, where the machine lets us mount a 16 KiB tmpfs
 mkdir -p "$T/tiny"
-if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=64k tmpfs "$T/tiny" 2>/dev/null; then
+if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=16k tmpfs "$T/tiny" 2>/dev/null; then
     "$HOSO_RELEASE" render -q -t $Q -p $P -o "$T/tiny/" samples/chinh-dai.xml 2>"$T/err"
-    check_eq "full disk (64 KiB tmpfs): exit status 1" 1 "$?"
-    check_contains "full disk (64 KiB tmpfs): the error" "$T/err" "error: cannot write: No space left on device"
-    check_eq "full disk (64 KiB tmpfs): no partial file" "" "$(ls -A "$T/tiny")"
+    check_eq "full disk (16 KiB tmpfs): exit status 1" 1 "$?"
+    check_contains "full disk (16 KiB tmpfs): the error" "$T/err" "error: cannot write: No space left on device"
+    check_eq "full disk (16 KiB tmpfs): no partial file" "" "$(ls -A "$T/tiny")"
     umount "$T/tiny"
 else
-    ok "full disk (64 KiB tmpfs) # skip: cannot mount a tmpfs here"
+    ok "full disk (16 KiB tmpfs) # skip: cannot mount a tmpfs here"
 fi
 
 # ---- fonts ----
