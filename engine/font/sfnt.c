@@ -7,9 +7,12 @@
 #include "font/font.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* Liberation is 0.4 MB; a CJK font is ~20 MB. Anything larger is a mistake. */
 #define MAX_FONT_BYTES ((size_t)64 << 20)
@@ -25,6 +28,7 @@ typedef struct sfnt {
     hs_loc where;
     const uint8_t *data;
     size_t size;
+    int fd; /* open while the face loads: glyf is read where needed */
     span head, hhea, maxp, hmtx, cmap, os2, post, loca, glyf, name;
     unsigned upem, num_glyphs, num_hmetrics;
     int loca_long;
@@ -70,45 +74,76 @@ to1000(const sfnt *f, int v)
     return (int16_t)(int32_t)((int32_t)v * 1000 / (int32_t)f->upem);
 }
 
+/* pread all of [off, off + n) into buf + off. */
+static int
+read_at(int fd, uint8_t *buf, size_t off, size_t n)
+{
+    while (n > 0) {
+        ssize_t got = pread(fd, buf + off, n, (off_t)off);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return -1;
+        off += (size_t)got;
+        n -= (size_t)got;
+    }
+    return 0;
+}
+
+/* The file's bytes at their offsets, but only the directory and the tables
+ * we parse: glyf, most of a font, is left unread (a few bytes of it are read
+ * for the cap height). The buffer is allocated zeroed, so what is not read
+ * costs no page. Fonts are read once per engine, for every face of every
+ * family, so this is most of hoso's start-up. */
 static int
 read_file(sfnt *f, uint8_t **out)
 {
-    FILE *fp = fopen(f->path, "rb");
-    if (fp == NULL)
+    int fd = open(f->path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
         return hs_error(f->r, f->where, "font", "%s: cannot open font file: %s", f->path,
                         strerror(errno));
-    size_t cap = 1 << 16, len = 0;
-    uint8_t *buf = malloc(cap);
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return hs_error(f->r, f->where, "font", "%s: not a regular file", f->path);
+    }
+    size_t size = (size_t)st.st_size;
+    if (size > MAX_FONT_BYTES) {
+        close(fd);
+        return hs_error(f->r, f->where, "font", "%s: font file is larger than %zu MiB", f->path,
+                        MAX_FONT_BYTES >> 20);
+    }
+    uint8_t *buf = calloc(1, size ? size : 1);
     if (buf == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
-    for (;;) {
-        if (len == cap) {
-            if (cap >= MAX_FONT_BYTES) {
-                fclose(fp);
-                free(buf);
-                return hs_error(f->r, f->where, "font", "%s: font file is larger than %zu MiB",
-                                f->path, MAX_FONT_BYTES >> 20);
-            }
-            cap *= 2;
-            uint8_t *nb = realloc(buf, cap);
-            if (nb == NULL)
-                hs_fatal_at(__FILE__, __LINE__, "out of memory");
-            buf = nb;
+    int bad_read = 0;
+    if (read_at(fd, buf, 0, size < 12 ? size : 12) != 0)
+        bad_read = 1;
+    if (!bad_read && size >= 12) {
+        unsigned ntables = (unsigned)buf[4] << 8 | buf[5];
+        size_t dir = 12 + (size_t)ntables * 16;
+        if (dir > size)
+            dir = size;
+        if (read_at(fd, buf, 12, dir - 12) != 0)
+            bad_read = 1;
+        for (unsigned i = 0; !bad_read && i < ntables && 12 + (size_t)(i + 1) * 16 <= size; i++) {
+            const uint8_t *rec = buf + 12 + (size_t)i * 16;
+            uint32_t off = be32(rec + 8), len = be32(rec + 12);
+            if (memcmp(rec, "glyf", 4) == 0 || off > size || len > size - off)
+                continue; /* glyf: on demand; out of bounds: read_directory says so */
+            if (read_at(fd, buf, off, len) != 0)
+                bad_read = 1;
         }
-        size_t got = fread(buf + len, 1, cap - len, fp);
-        len += got;
-        if (got == 0)
-            break;
     }
-    int err = ferror(fp);
-    fclose(fp);
-    if (err) {
+    if (bad_read) {
+        close(fd);
         free(buf);
         return hs_error(f->r, f->where, "font", "%s: cannot read font file", f->path);
     }
+    f->fd = fd;
     *out = buf;
     f->data = buf;
-    f->size = len;
+    f->size = size;
     return 0;
 }
 
@@ -289,6 +324,9 @@ glyph_ymax(const sfnt *f, unsigned g)
     }
     if (next <= at || at > f->glyf.n || f->glyf.n - at < 10)
         return -1;
+    size_t file_at = (size_t)(f->glyf.p - f->data) + at;
+    if (read_at(f->fd, (uint8_t *)f->data, file_at, 10) != 0)
+        return -1;
     return bes16(f->glyf.p + at + 8);
 }
 
@@ -386,6 +424,7 @@ hs_face_load(const char *path, const char *family, hs_face_style style, hs_repor
         memset(face->gid + 0xD800, 0, 0x800 * sizeof *face->gid);
     }
     free(data);
+    close(f.fd);
     if (rc != 0) {
         hs_face_free(face);
         return NULL;
