@@ -31,7 +31,7 @@ typedef struct hs_face {
     int typo_ascent, typo_descent, typo_line_gap;
     int win_ascent, win_descent;
     /* private to font/ */
-    uint16_t *gid;      /* 65536 entries: code point -> glyph id, 0 = none */
+    uint16_t *gid_block[256]; /* code point -> glyph id by blocks of 256; NULL, 0: none */
     int16_t *adv1000;   /* per glyph: advance in 1/1000 em, as libharu truncates it */
     int num_glyphs;
 } hs_face;

@@ -233,13 +233,37 @@ read_head_maxp_hhea(sfnt *f)
     return 0;
 }
 
-/* Fills gid[] from a format 4 subtable the way HPDF_TTFontDef_GetGlyphid
+/* Fills the face's map from a format 4 subtable the way HPDF_TTFontDef_GetGlyphid
  * looks a code point up: the FIRST segment whose endCode >= c owns c, and c
  * maps only if startCode <= c. Walking segments with the running maximum of
  * earlier endCodes gives the same answer in one pass, even for unsorted or
  * overlapping segments. */
+/* The code point -> glyph map, by blocks of 256 code points, a block
+ * allocated only where the font maps something: a dense 64 K table per face
+ * cost a fault per page at start-up, for every face of every family. */
+static void
+set_gid(hs_face *face, unsigned c, uint16_t g)
+{
+    uint16_t **b = &face->gid_block[c >> 8];
+    if (*b == NULL) {
+        if (g == 0)
+            return;
+        *b = calloc(256, sizeof **b);
+        if (*b == NULL)
+            hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    }
+    (*b)[c & 0xFF] = g;
+}
+
+static unsigned
+gid_of(const hs_face *face, uint32_t cp)
+{
+    const uint16_t *b = cp <= 0xFFFF ? face->gid_block[cp >> 8] : NULL;
+    return b != NULL ? b[cp & 0xFF] : 0;
+}
+
 static int
-read_cmap4(sfnt *f, const uint8_t *t, size_t avail, uint16_t *gid)
+read_cmap4(sfnt *f, const uint8_t *t, size_t avail, hs_face *face)
 {
     if (avail < 14)
         return bad(f, "cmap format 4 subtable is truncated");
@@ -271,7 +295,7 @@ read_cmap4(sfnt *f, const uint8_t *t, size_t avail, uint16_t *gid)
                     g = (g + d) & 0xFFFF;
             }
             if (g < f->num_glyphs)
-                gid[c] = (uint16_t)g;
+                set_gid(face, (unsigned)c, (uint16_t)g);
         }
         if (e > lo)
             lo = e;
@@ -283,7 +307,7 @@ read_cmap4(sfnt *f, const uint8_t *t, size_t avail, uint16_t *gid)
  * draws with the glyph ids it gives; other subtables (format 12 included)
  * would name glyphs libharu does not draw, so they are not consulted. */
 static int
-read_cmap(sfnt *f, uint16_t *gid)
+read_cmap(sfnt *f, hs_face *face)
 {
     span c = f->cmap;
     if (c.n < 4 || be16(c.p) != 0)
@@ -299,7 +323,7 @@ read_cmap(sfnt *f, uint16_t *gid)
         if (off > c.n || c.n - off < 2)
             return bad(f, "'cmap' subtable lies outside the table");
         if (be16(c.p + off) == 4)
-            return read_cmap4(f, c.p + off, c.n - off, gid);
+            return read_cmap4(f, c.p + off, c.n - off, face);
     }
     return bad(f,
                "has no Windows Unicode BMP cmap (platform 3, encoding 1, format 4), "
@@ -354,8 +378,8 @@ read_metrics(sfnt *f, hs_face *face)
     int cap = -1;
     if (be16(o) >= 2 && f->os2.n >= 90)
         cap = bes16(o + 88);
-    if (cap <= 0 && face->gid['H'] != 0)
-        cap = glyph_ymax(f, face->gid['H']);
+    if (cap <= 0 && gid_of(face, 'H') != 0)
+        cap = glyph_ymax(f, gid_of(face, 'H'));
     face->cap_height = cap > 0 ? to1000(f, cap) : 700;
 
     face->underline_pos = -100;
@@ -404,14 +428,11 @@ hs_face_load(const char *path, const char *family, hs_face_style style, hs_repor
     face->path = xstrdup(path);
     face->family = xstrdup(family ? family : "");
     face->style = style;
-    face->gid = calloc(65536, sizeof *face->gid);
-    if (face->gid == NULL)
-        hs_fatal_at(__FILE__, __LINE__, "out of memory");
     int rc = read_directory(&f);
     if (rc == 0)
         rc = read_head_maxp_hhea(&f);
     if (rc == 0)
-        rc = read_cmap(&f, face->gid);
+        rc = read_cmap(&f, face);
     if (rc == 0)
         rc = read_metrics(&f, face);
     if (rc == 0) {
@@ -421,7 +442,10 @@ hs_face_load(const char *path, const char *family, hs_face_style style, hs_repor
             hs_fatal_at(__FILE__, __LINE__, "out of memory");
         read_advances(&f, face);
         /* UTF-8 cannot carry surrogates; keep them out of coverage. */
-        memset(face->gid + 0xD800, 0, 0x800 * sizeof *face->gid);
+        for (unsigned b = 0xD8; b <= 0xDF; b++) {
+            free(face->gid_block[b]);
+            face->gid_block[b] = NULL;
+        }
     }
     free(data);
     close(f.fd);
@@ -439,7 +463,8 @@ hs_face_free(hs_face *f)
         return;
     free((char *)f->path);
     free((char *)f->family);
-    free(f->gid);
+    for (int b = 0; b < 256; b++)
+        free(f->gid_block[b]);
     free(f->adv1000);
     free(f);
 }
@@ -447,15 +472,16 @@ hs_face_free(hs_face *f)
 int
 hs_face_has(const hs_face *f, uint32_t cp)
 {
-    return cp <= 0xFFFF && f->gid[cp] != 0;
+    return gid_of(f, cp) != 0;
 }
 
 int
 hs_face_advance(const hs_face *f, uint32_t cp)
 {
-    if (cp > 0xFFFF || f->gid[cp] == 0)
+    unsigned g = gid_of(f, cp);
+    if (g == 0)
         return 0;
-    return f->adv1000[f->gid[cp]];
+    return f->adv1000[g];
 }
 
 long
