@@ -41,6 +41,13 @@ static const struct {
     {"phone", "is not a phone number"},
     {"email", "is not an e-mail address"},
     {"status", "is neither pass nor fail"},
+    {"image-path", "is not a PNG or JPEG file relative to the profile (no leading '/')"},
+    {"name", "must be one line without spaces at its ends, at most 300 characters"},
+    {"position", "must be one line without spaces at its ends, at most 150 characters"},
+    {"address", "must be one line without spaces at its ends, at most 500 characters"},
+    {"title", "must be one line without spaces at its ends, at most 500 characters"},
+    {"short-name", "must be one line without spaces at its ends, at most 60 characters"},
+    {"text", "must not start or end with white space (at most 4000 characters)"},
 };
 
 /* The schema type of an element or attribute, by its name (the schema
@@ -69,7 +76,24 @@ type_of(const char *name)
                  {"status", "status"},
                  {"tax-code", "tax-code"},
                  {"phone", "phone"},
-                 {"email", "email"}};
+                 {"email", "email"},
+                 {"logo", "image-path"},
+                 {"project", "title"},
+                 {"title", "title"},
+                 {"short-name", "short-name"},
+                 {"address", "address"},
+                 {"place", "address"},
+                 {"content", "text"},
+                 {"explanation", "text"},
+                 {"purpose", "text"},
+                 {"reason", "text"},
+                 {"note", "text"},
+                 {"benefit", "text"},
+                 {"computation", "text"},
+                 {"comment", "text"},
+                 {"payment", "text"},
+                 {"timeline", "text"},
+                 {"conclusion", "text"}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(names[i].name, name) == 0)
             return names[i].type;
@@ -100,7 +124,15 @@ quoted(const char *s, char *out, size_t cap)
     const char *b = a ? strchr(a + 1, '\'') : NULL;
     if (b == NULL)
         return NULL;
-    snprintf(out, cap, "%.*s", (int)(b - a - 1), a + 1);
+    size_t n = (size_t)(b - a - 1);
+    if (n >= cap) { /* long values are cut, on a character boundary, with an ellipsis */
+        n = cap - 4;
+        while (n > 0 && ((unsigned char)a[1 + n] & 0xC0) == 0x80)
+            n--;
+        snprintf(out, cap, "%.*s…", (int)n, a + 1);
+    } else {
+        snprintf(out, cap, "%.*s", (int)n, a + 1);
+    }
     return b + 1;
 }
 
