@@ -17,22 +17,17 @@ body=$(tail -n +2 samples/small.xml)
     while [ $i -lt 100000 ]; do printf '<b>'; i=$((i + 1)); done
     printf '</project>\n'
 } >"$T/deep.xml"
-{
+# big_text BYTES: the small record with a project of BYTES x's
+big_text() {
     echo '<?xml version="1.0" encoding="UTF-8"?>'
     printf '%s\n' "$body" | sed -n '1,15p'
     printf '  <project>'
-    head -c 20000000 /dev/zero | tr '\0' 'x'
+    head -c "$1" /dev/zero | tr '\0' 'x'
     printf '</project>\n'
     printf '%s\n' "$body" | sed -n '17,$p'
-} >"$T/text-20mb.xml"
-{
-    echo '<?xml version="1.0" encoding="UTF-8"?>'
-    printf '%s\n' "$body" | sed -n '1,15p'
-    printf '  <project>'
-    head -c 100000000 /dev/zero | tr '\0' 'x'
-    printf '</project>\n'
-    printf '%s\n' "$body" | sed -n '17,$p'
-} >"$T/text-100mb.xml"
+}
+big_text 20000000 >"$T/text-20mb.xml"
+big_text 100000000 >"$T/text-100mb.xml"
 
 run_case() { # bin name template record options expected
     bin=$1 name=$2 tpl=$3 rec=$4 opts=$5 want=$6
