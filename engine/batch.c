@@ -262,6 +262,25 @@ resume(run *r)
 }
 
 /* Temporary files of workers that no longer run (a killed batch). */
+/* A worker of a killed batch is reparented; until its new parent reaps it,
+ * it is a zombie whose pid still answers kill(pid, 0). */
+static int
+alive(pid_t pid)
+{
+    if (kill(pid, 0) != 0 && errno == ESRCH)
+        return 0;
+    char path[64], buf[256];
+    snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return 1; /* no /proc: assume the worst, keep the file */
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    const char *close_paren = strrchr(buf, ')'); /* "pid (comm) S ..." */
+    return !(close_paren != NULL && close_paren[1] == ' ' && close_paren[2] == 'Z');
+}
+
 static void
 sweep_temps(const char *dir)
 {
@@ -273,7 +292,7 @@ sweep_temps(const char *dir)
         if (strncmp(de->d_name, TMP_PREFIX, strlen(TMP_PREFIX)) != 0 ||
             sscanf(de->d_name + strlen(TMP_PREFIX), "%ld-", &pid) != 1)
             continue;
-        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+        if (alive((pid_t)pid))
             continue;
         char p[4096];
         snprintf(p, sizeof p, "%s/%s", dir, de->d_name);
