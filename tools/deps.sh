@@ -1,9 +1,13 @@
 #!/bin/sh
 # deps.sh — install the Debian packages hoso needs, only those missing.
 # Idempotent: a machine that has them all does nothing and needs no network.
+#   sh tools/deps.sh        what make run and make test need
+#   sh tools/deps.sh fuzz   that, plus clang and libFuzzer for make fuzz
 set -eu
 need="build-essential pkg-config libhpdf-dev libxml2-dev libicu-dev icu-devtools
 poppler-utils qpdf imagemagick python3 fonttools"
+# libFuzzer's runtime (libclang_rt.fuzzer) is in libclang-rt-14-dev, not in clang.
+if [ "${1:-}" = fuzz ]; then need="$need clang libclang-rt-14-dev"; fi
 missing=""
 for p in $need; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
