@@ -57,9 +57,13 @@ typedef struct err_ctx {
     int count;
 } err_ctx;
 
+/* A diagnostic is one line of UTF-8. Some libxml2 messages add a second
+ * line quoting the input ("Comment not terminated\n<!--%.50s"), cut at a
+ * byte count that can split a character: only the first line is kept. */
 static void
 trim_message(char *msg)
 {
+    msg[strcspn(msg, "\n")] = '\0';
     size_t n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';
