@@ -3,7 +3,9 @@
 #   make run        install what is missing, render every sample into out/
 #   make test       install what is missing, run the whole suite (sanitizer build)
 #   make bench      speed and memory figures
+#   make fuzz       libFuzzer targets of tests/fuzz/, FUZZ_SECONDS each (clang only)
 BUILD   ?= release
+FUZZ_CC ?= clang
 OUT     := build/$(BUILD)
 PKGS    := libxml-2.0 icu-uc icu-i18n
 # Debian's libhpdf-dev ships no pkg-config file.
@@ -27,8 +29,16 @@ else ifeq ($(BUILD),sanitize)
   CFLAGS  += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
              -fno-sanitize-recover=all -DHS_ARENA_DEBUG -DHS_TEST_HOOKS
   LDFLAGS += -fsanitize=address,undefined
+else ifeq ($(BUILD),fuzz)
+  # libFuzzer instruments the engine, and links its main() into each target
+  # only (the command-line tool is not built here). UB stops the run, as in
+  # the sanitizer build, so that the fuzzer reports it as a crash.
+  override CC := $(FUZZ_CC)
+  CFLAGS  += -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+             -fno-sanitize-recover=all -DHS_ARENA_DEBUG
+  LDFLAGS += -fsanitize=fuzzer,address,undefined
 else
-  $(error BUILD must be release, debug or sanitize)
+  $(error BUILD must be release, debug, sanitize or fuzz)
 endif
 
 LIB_SRC  := $(wildcard engine/*.c engine/*/*.c)
@@ -39,7 +49,7 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(OUT)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/%)
 
-.PHONY: all deps run test test-sanitize valgrind unit bench clean format
+.PHONY: all deps run test test-sanitize valgrind unit bench clean format fuzz fuzz-build fuzz-targets
 all: $(OUT)/hoso build/hoso fonts-reduced
 
 # Fonts cut down ahead of time to what Vietnamese documents print (Latin,
@@ -133,10 +143,30 @@ build/floor: tools/floor.c
 	@mkdir -p build
 	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -O2 $(WARN) -o $@ $< -lhpdf -lm
 
+# Fuzzing (tests/fuzz/, clang + libFuzzer): never part of make test.
+# tools/fuzz.sh installs what is missing, or skips with one line without it.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= record template vn render
+FUZZ_BIN     := $(FUZZ_TARGETS:%=$(OUT)/fuzz_%)
+fuzz:
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_CC=$(FUZZ_CC) sh tools/fuzz.sh $(FUZZ_TARGETS)
+
+fuzz-build:
+	@FUZZ_CC=$(FUZZ_CC) sh tools/fuzz.sh --build-only $(FUZZ_TARGETS)
+
+# What fuzz-build makes, in BUILD=fuzz: the targets and the reduced fonts.
+fuzz-targets: $(FUZZ_BIN) fonts-reduced
+
+# The targets find samples/ and templates/ through HS_FUZZ_SRCDIR (or
+# $$HS_SRCDIR at run time), so they run from any folder.
+$(OUT)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(OUT)/libhoso.a
+	$(CC) $(CFLAGS) -Itests/fuzz -DHS_FUZZ_SRCDIR='"$(CURDIR)"' $(LDFLAGS) -o $@ $< \
+	    $(OUT)/libhoso.a $(LDLIBS)
+
 format:
-	clang-format -i engine/*.h engine/*/*.c engine/*/*.h tests/unit/*.c
+	clang-format -i engine/*.h engine/*/*.c engine/*/*.h tests/unit/*.c tests/fuzz/*.c tests/fuzz/*.h
 
 clean:
 	rm -rf build out
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(FUZZ_BIN:=.d)

@@ -1,10 +1,19 @@
 #!/bin/sh
 # deps.sh — install the Debian packages hoso needs, only those missing.
 # Idempotent: a machine that has them all does nothing and needs no network.
-# Arguments name extra packages a target needs (make valgrind: valgrind).
+#   sh tools/deps.sh             what make run and make test need
+#   sh tools/deps.sh fuzz        that, plus clang and libFuzzer for make fuzz
+#   sh tools/deps.sh PACKAGE...  that, plus these (make valgrind: valgrind)
 set -eu
 need="build-essential pkg-config libhpdf-dev libxml2-dev libicu-dev icu-devtools
-poppler-utils qpdf imagemagick python3 fonttools $*"
+poppler-utils qpdf imagemagick python3 fonttools"
+# libFuzzer's runtime (libclang_rt.fuzzer) is in libclang-rt-14-dev, not in clang.
+for a in "$@"; do
+    case $a in
+    fuzz) need="$need clang libclang-rt-14-dev" ;;
+    *) need="$need $a" ;;
+    esac
+done
 missing=""
 for p in $need; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

@@ -192,8 +192,12 @@ hs_ev_expr_end(const char *p)
 const char *
 hs_ev_interp(hs_ev *ev, const char *text, const xmlNode *at)
 {
-    if (strchr(text, '{') == NULL && strchr(text, '}') == NULL)
+    if (strchr(text, '{') == NULL && strchr(text, '}') == NULL) {
+        /* Returned as it is, text would be the caller's, which it may free
+         * next (xmlNodeGetContent of <name>, <let>, <assert>). */
+        text = hs_arena_strdup(ev->a, text);
         goto nfc;
+    }
     hs_buf b;
     hs_buf_init(&b, ev->a);
     for (const char *p = text; *p;) {

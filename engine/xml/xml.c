@@ -74,9 +74,13 @@ static const struct {
     {"Char 0x0 out of allowed range", "a NUL character (U+0000), which XML does not allow"},
 };
 
+/* A diagnostic is one line of UTF-8. Some libxml2 messages add a second
+ * line quoting the input ("Comment not terminated\n<!--%.50s"), cut at a
+ * byte count that can split a character: only the first line is kept. */
 static void
 trim_message(char *msg)
 {
+    msg[strcspn(msg, "\n")] = '\0';
     size_t n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';
@@ -93,6 +97,11 @@ parse_error(void *user, xmlErrorPtr e)
         return;
     char msg[512];
     snprintf(msg, sizeof msg, "%s", e->message ? e->message : "malformed XML");
+    /* bad UTF-8: the bytes are on the message's second line */
+    unsigned b[4], cp;
+    const char *bytes = strstr(msg, "\nBytes: ");
+    int utf8 = strncmp(msg, "Input is not proper UTF-8", 25) == 0 && bytes != NULL &&
+               sscanf(bytes + 1, "Bytes: 0x%X 0x%X 0x%X 0x%X", &b[0], &b[1], &b[2], &b[3]) == 4;
     trim_message(msg);
     for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
         if (strncmp(msg, plain[i].prefix, strlen(plain[i].prefix)) == 0)
@@ -102,18 +111,12 @@ parse_error(void *user, xmlErrorPtr e)
     if (sscanf(msg, "Premature end of data in tag %63s line %ld", tag, &opened) == 2)
         snprintf(msg, sizeof msg, "the file ends inside <%s> (opened on line %ld): truncated?",
                  tag, opened);
-    unsigned b[4], cp;
     const char *inv = strstr(msg, "invalid Char value ");
     if (inv != NULL && sscanf(inv, "invalid Char value %u", &cp) == 1)
         snprintf(msg, sizeof msg, "a control character U+%04X, which XML does not allow", cp);
-    const char *bytes = strstr(msg, "Bytes: ");
-    if (strncmp(msg, "Input is not proper UTF-8", 25) == 0 && bytes != NULL &&
-        sscanf(bytes, "Bytes: 0x%X 0x%X 0x%X 0x%X", &b[0], &b[1], &b[2], &b[3]) == 4)
+    if (utf8)
         snprintf(msg, sizeof msg, "not valid UTF-8 (bytes 0x%02X 0x%02X 0x%02X 0x%02X)", b[0], b[1],
                  b[2], b[3]);
-    for (char *p = msg; *p != '\0'; p++) /* one line per diagnostic */
-        if (*p == '\n')
-            *p = ' ';
     hs_loc loc = {c->label, e->line > 0 ? e->line : 0};
     hs_error(c->r, loc, "xml", "%s", msg);
 }
