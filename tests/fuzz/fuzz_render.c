@@ -44,8 +44,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fz_fail("render failed without an error");
     if (rc != 0 && (out.pdf != NULL || out.name != NULL))
         fz_fail("render failed and left an output");
-    if (rc == 0 && (c.errors > 0 || out.len < 5 || memcmp(out.pdf, "%PDF-", 5) != 0 ||
-                    out.pages < 1))
+    if (rc == 0 &&
+        (c.errors > 0 || out.len < 5 || memcmp(out.pdf, "%PDF-", 5) != 0 || out.pages < 1))
         fz_fail("render succeeded without a PDF, or with %d errors", c.errors);
     hs_output_free(&out);
     return 0;

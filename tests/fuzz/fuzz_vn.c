@@ -215,8 +215,8 @@ day_arithmetic(hs_vn_date d, hs_vn_date other, int64_t n)
         return;
     if (hs_vn_date_add_days(d, (long)n, &r) == HS_VN_OK &&
         (!hs_vn_date_valid(r) || hs_vn_date_days_between(d, r) != n))
-        fz_fail("add_days(%d-%d-%d, %lld) = %d-%d-%d", d.year, d.month, d.day, (long long)n,
-                r.year, r.month, r.day);
+        fz_fail("add_days(%d-%d-%d, %lld) = %d-%d-%d", d.year, d.month, d.day, (long long)n, r.year,
+                r.month, r.day);
 }
 
 static void
