@@ -4,6 +4,7 @@
  * Arithmetic goes through a day index counted from 0001-01-01 in the
  * proleptic Gregorian calendar. Only years 1 to 9999 exist here, so the index
  * is never negative and every division truncates the way the formulas need. */
+#include "vn/sink.h"
 #include "vn/vn.h"
 
 #include <string.h>
@@ -138,26 +139,9 @@ hs_vn_date_epoch(hs_vn_date d)
     return (day_index(d) - day_index(unix0)) * 86400;
 }
 
-typedef struct sink {
-    char *buf;
-    size_t cap, len;
-    int full;
-} sink;
-
-static void
-put(sink *o, const char *s, size_t n)
-{
-    if (o->full || o->len + n >= o->cap) {
-        o->full = 1;
-        return;
-    }
-    memcpy(o->buf + o->len, s, n);
-    o->len += n;
-}
-
 /* v >= 0 with at least width digits. */
 static void
-put_int(sink *o, int v, int width)
+put_int(vn_sink *o, int v, int width)
 {
     char b[12];
     int n = 0;
@@ -165,39 +149,27 @@ put_int(sink *o, int v, int width)
         b[sizeof b - 1 - (size_t)n++] = (char)('0' + v % 10);
         v /= 10;
     } while (v > 0 || n < width);
-    put(o, b + sizeof b - n, (size_t)n);
-}
-
-static hs_vn_status
-finish(sink *o)
-{
-    if (o->full || o->len >= o->cap) {
-        if (o->cap > 0)
-            o->buf[0] = '\0';
-        return HS_VN_E_SPACE;
-    }
-    o->buf[o->len] = '\0';
-    return HS_VN_OK;
+    vn_put(o, b + sizeof b - n, (size_t)n);
 }
 
 static void
-put_long(sink *o, hs_vn_date d)
+put_long(vn_sink *o, hs_vn_date d)
 {
     /* Decree 30/2020/ND-CP: a leading zero for a day below 10 and for the
      * months 1 and 2 only, so that no digit can be added by hand ("tháng 1"
      * could become "tháng 11", "tháng 12" has no room left). */
-    put(o, "ngày ", strlen("ngày "));
+    vn_put(o, "ngày ", strlen("ngày "));
     put_int(o, d.day, 2);
-    put(o, " tháng ", strlen(" tháng "));
+    vn_put(o, " tháng ", strlen(" tháng "));
     put_int(o, d.month, d.month <= 2 ? 2 : 1);
-    put(o, " năm ", strlen(" năm "));
+    vn_put(o, " năm ", strlen(" năm "));
     put_int(o, d.year, 1);
 }
 
 hs_vn_status
 hs_vn_date_format(hs_vn_date d, const char *pattern, char *out, size_t cap)
 {
-    sink o = {out, cap, 0, 0};
+    vn_sink o = {out, cap, 0, 0};
     if (!hs_vn_date_valid(d) || pattern == NULL) {
         if (cap > 0)
             out[0] = '\0';
@@ -205,7 +177,7 @@ hs_vn_date_format(hs_vn_date d, const char *pattern, char *out, size_t cap)
     }
     if (strcmp(pattern, "long") == 0) {
         put_long(&o, d);
-        return finish(&o);
+        return vn_finish(&o);
     }
     for (const char *p = pattern; *p != '\0';) {
         if (strncmp(p, "yyyy", 4) == 0) {
@@ -219,17 +191,17 @@ hs_vn_date_format(hs_vn_date d, const char *pattern, char *out, size_t cap)
             put_int(&o, p[0] == 'd' ? d.day : d.month, wide ? 2 : 1);
             p += wide ? 2 : 1;
         } else {
-            put(&o, p, 1);
+            vn_put(&o, p, 1);
             p++;
         }
     }
-    return finish(&o);
+    return vn_finish(&o);
 }
 
 hs_vn_status
 hs_vn_date_line(const char *place, hs_vn_date d, char *out, size_t cap)
 {
-    sink o = {out, cap, 0, 0};
+    vn_sink o = {out, cap, 0, 0};
     if (!hs_vn_date_valid(d)) {
         if (cap > 0)
             out[0] = '\0';
@@ -237,9 +209,9 @@ hs_vn_date_line(const char *place, hs_vn_date d, char *out, size_t cap)
     }
     /* Without a place the line is the date alone, never ", ngày …". */
     if (place != NULL && place[0] != '\0') {
-        put(&o, place, strlen(place));
-        put(&o, ", ", 2);
+        vn_put(&o, place, strlen(place));
+        vn_put(&o, ", ", 2);
     }
     put_long(&o, d);
-    return finish(&o);
+    return vn_finish(&o);
 }

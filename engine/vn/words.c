@@ -7,6 +7,7 @@
  * zeros is not read, nor is its scale word. Above 999.999.999 "tỷ" repeats:
  * the part above 10^9 is read as a number of its own ("một nghìn tỷ" = 10^12,
  * "một triệu tỷ" = 10^15). ICU's "vi" spellout differs on these points. */
+#include "vn/sink.h"
 #include "vn/vn.h"
 
 #include <string.h>
@@ -18,36 +19,18 @@ static const char *const digit_words[] = {"không", "một", "hai", "ba",  "bố
 
 #define BILLION UINT64_C(1000000000)
 
-typedef struct sink {
-    char *buf;
-    size_t cap, len;
-    int full;
-} sink;
-
 static void
-append(sink *o, const char *s, size_t n)
-{
-    if (o->full || o->len + n >= o->cap) {
-        o->full = 1;
-        return;
-    }
-    memcpy(o->buf + o->len, s, n);
-    o->len += n;
-    o->buf[o->len] = '\0';
-}
-
-static void
-word(sink *o, const char *w)
+word(vn_sink *o, const char *w)
 {
     if (o->len > 0)
-        append(o, " ", 1);
-    append(o, w, strlen(w));
+        vn_put(o, " ", 1);
+    vn_put(o, w, strlen(w));
 }
 
 /* One group 1..999; full: a higher group has been read, so the hundreds and
  * the "linh" before a lone unit are spoken even when zero. */
 static void
-group(sink *o, unsigned x, int full, const hs_vn_words_opts *opt)
+group(vn_sink *o, unsigned x, int full, const hs_vn_words_opts *opt)
 {
     unsigned h = x / 100, t = x / 10 % 10, u = x % 10;
     int hundreds = full || h > 0;
@@ -81,7 +64,7 @@ group(sink *o, unsigned x, int full, const hs_vn_words_opts *opt)
 
 /* n > 0. started: a non-zero group has been read before this part. */
 static void
-number(sink *o, uint64_t n, int *started, const hs_vn_words_opts *opt)
+number(vn_sink *o, uint64_t n, int *started, const hs_vn_words_opts *opt)
 {
     if (n >= BILLION) {
         number(o, n / BILLION, started, opt);
@@ -128,7 +111,7 @@ hs_vn_words(int64_t dong, const hs_vn_words_opts *opt, char *out, size_t cap)
         out[0] = '\0';
     if (dong > HS_VN_MONEY_MAX || dong < -HS_VN_MONEY_MAX)
         return HS_VN_E_RANGE;
-    sink o = {out, cap, 0, cap == 0};
+    vn_sink o = {out, cap, 0, cap == 0};
     uint64_t mag = dong < 0 ? 0 - (uint64_t)dong : (uint64_t)dong;
     if (dong < 0)
         word(&o, "âm");
@@ -148,7 +131,7 @@ hs_vn_words(int64_t dong, const hs_vn_words_opts *opt, char *out, size_t cap)
         word(&o, opt->even);
     /* "./." closes an amount line so that nothing can be written after it. */
     if (opt->slash_dot)
-        append(&o, "./.", 3);
+        vn_put(&o, "./.", 3);
     if (o.full) {
         if (cap > 0)
             out[0] = '\0';
