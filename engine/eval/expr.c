@@ -12,6 +12,22 @@
 #include <stdarg.h>
 #include <string.h>
 
+/* libxml2 names an unknown function only in a line it prints through its
+ * generic error handler ("xmlXPathCompOpEval: function foo not found"); the
+ * structured error that follows says just "Unregistered function". The line
+ * is kept here, off stderr, for xp_error to name the function. */
+static char generic_msg[200];
+
+static void __attribute__((format(printf, 2, 3)))
+on_generic(void *ctx, const char *fmt, ...)
+{
+    (void)ctx;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(generic_msg, sizeof generic_msg, fmt, ap);
+    va_end(ap);
+}
+
 static void
 xp_error(void *user, xmlErrorPtr e)
 {
@@ -19,8 +35,34 @@ xp_error(void *user, xmlErrorPtr e)
     if (env->failed)
         return;
     env->failed = 1;
-    char msg[300];
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "error");
+    char msg[300], fn[100];
+    /* libxml2 2.9 passes its XPath errors here with an empty message */
+    static const struct {
+        int code;
+        const char *say;
+    } says[] = {
+        {XML_XPATH_NUMBER_ERROR, "a malformed number"},
+        {XML_XPATH_UNFINISHED_LITERAL_ERROR, "a string without its closing quote"},
+        {XML_XPATH_START_LITERAL_ERROR, "a string expected"},
+        {XML_XPATH_VARIABLE_REF_ERROR, "a malformed variable name"},
+        {XML_XPATH_UNDEF_VARIABLE_ERROR, "an undefined variable"},
+        {XML_XPATH_INVALID_PREDICATE_ERROR, "a malformed [predicate]"},
+        {XML_XPATH_EXPR_ERROR, "a syntax error"},
+        {XML_XPATH_UNCLOSED_ERROR, "a missing closing bracket"},
+        {XML_XPATH_UNKNOWN_FUNC_ERROR, "an unknown function"},
+        {XML_XPATH_INVALID_OPERAND, "an operand of the wrong type"},
+        {XML_XPATH_INVALID_TYPE, "a value of the wrong type"},
+        {XML_XPATH_INVALID_ARITY, "a wrong number of arguments"},
+        {XML_XPATH_INVALID_CHAR_ERROR, "a character not allowed in XPath"},
+    };
+    snprintf(msg, sizeof msg, "%s", e->message && e->message[0] ? e->message : "an XPath error");
+    for (size_t i = 0; i < sizeof says / sizeof says[0] && !(e->message && e->message[0]); i++)
+        if (says[i].code == e->code)
+            snprintf(msg, sizeof msg, "%s", says[i].say);
+    if (e->code == XML_XPATH_UNKNOWN_FUNC_ERROR &&
+        sscanf(generic_msg, "xmlXPathCompOpEval: function %99s not found", fn) == 1)
+        snprintf(msg, sizeof msg, "unknown function %s()", fn);
+    generic_msg[0] = '\0';
     size_t n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';
@@ -87,6 +129,7 @@ hs_ev_init(hs_ev *ev, const hs_eval_in *in)
     ev->xp->node = xmlDocGetRootElement(in->record);
     ev->xp->userData = &ev->env;
     ev->xp->error = xp_error;
+    xmlSetGenericErrorFunc(NULL, on_generic);
     if (in->profile != NULL)
         ev->profile_root = xmlDocGetRootElement(in->profile);
     xmlXPathRegisterVariableLookup(ev->xp, lookup_var, ev);

@@ -49,3 +49,14 @@ check_contains "money() of a record field that is no amount: names the record li
     "$T/stderr" 'samples/small.xml:8: error: <name> "Công ty TNHH Thương mại và Dịch vụ Hoàng Long" is not an amount in đồng'
 check_contains "… with a note at the template line" "$T/stderr" "$T/bad3.xml:2: note: used by {money(customer/name)}"
 check_eq "no file after template errors" "" "$(ls "$T"/x.pdf* 2>/dev/null)"
+
+# XPath errors name what is wrong, and nothing of libxml2's own reaches stderr
+printf '<document>\n  <p>{money-total(items/item/feedback/cost)}</p>\n</document>\n' >"$T/bad4.xml"
+"$HOSO" render -t "$T/bad4.xml" -o "$T/x.pdf" samples/small.xml 2>"$T/stderr"
+check_contains "an unknown function is named" "$T/stderr" \
+    "$T/bad4.xml:2: error: unknown function money-total() in {money-total(items/item/feedback/cost)}"
+check_eq "only hoso's lines on stderr" "" "$(grep -v ': error: ' "$T/stderr")"
+printf '<document>\n  <p>{$nowhere}</p>\n</document>\n' >"$T/bad5.xml"
+"$HOSO" render -t "$T/bad5.xml" -o "$T/x.pdf" samples/small.xml 2>"$T/stderr"
+check_contains "an undefined variable is said so" "$T/stderr" \
+    "$T/bad5.xml:2: error: an undefined variable in {\$nowhere}"

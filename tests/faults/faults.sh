@@ -107,8 +107,9 @@ check_eq "SIGTERM in a batch: --resume makes the rest" "0:3" "$?:$(ls "$T/term" 
 
 # ---- SIGTERM during a render ----
 mkdir -p "$T/rterm"
-"$HOSO" render -q -t $Q -p $P -o "$T/rterm/" samples/large.xml samples/chinh-dai.xml \
-    samples/large.xml 2>/dev/null &
+# shellcheck disable=SC2046
+"$HOSO" render -q -t $Q -p $P -o "$T/rterm/" $(for i in $(seq 40); do echo samples/large.xml; done) \
+    2>/dev/null &
 pid=$!
 sleep 0.3
 kill -TERM $pid
