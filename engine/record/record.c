@@ -136,6 +136,17 @@ quoted(const char *s, char *out, size_t cap)
     return b + 1;
 }
 
+/* "<cost> "12.5tr" is not …" or "<quote date="2021-02-30"> is not …" */
+static void
+value_error(ctx *c, hs_loc loc, const char *element, const char *attr, const char *value,
+            const char *says)
+{
+    if (attr[0])
+        hs_error(c->r, loc, "schema", "<%s %s=\"%s\"> %s", element, attr, value, says);
+    else
+        hs_error(c->r, loc, "schema", "<%s> \"%s\" %s", element, value, says);
+}
+
 static void
 on_error(void *user, xmlErrorPtr e)
 {
@@ -200,10 +211,7 @@ on_error(void *user, xmlErrorPtr e)
             }
             if (says == NULL)
                 says = "is not in the form the schema allows";
-            if (attr[0])
-                hs_error(c->r, loc, "schema", "<%s %s=\"%s\"> %s", element, attr, value, says);
-            else
-                hs_error(c->r, loc, "schema", "<%s> \"%s\" %s", element, value, says);
+            value_error(c, loc, element, attr, value, says);
             return;
         }
     }
@@ -214,10 +222,7 @@ on_error(void *user, xmlErrorPtr e)
             snprintf(rest_buf, sizeof rest_buf, "is not a valid %s", type);
             says = rest_buf;
         }
-        if (attr[0])
-            hs_error(c->r, loc, "schema", "<%s %s=\"%s\"> %s", element, attr, value, says);
-        else
-            hs_error(c->r, loc, "schema", "<%s> \"%s\" %s", element, value, says);
+        value_error(c, loc, element, attr, value, says);
         return;
     }
     const char *kr = strstr(rest, "No match found for key-sequence ['");
