@@ -121,6 +121,13 @@ find_dir(const char *given, const char *env_name, const char *name, const char *
     const char *env = getenv(env_name);
     if (env != NULL && env[0] != '\0')
         return env;
+#ifdef HS_DATADIR
+    /* An installed hoso (make install, the .deb): the folder fixed when it
+     * was built, and no other, so that an error names where it looked. */
+    snprintf(buf, cap, "%s/%s", HS_DATADIR, name);
+    (void)probe;
+    return buf;
+#else
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
@@ -138,13 +145,14 @@ find_dir(const char *given, const char *env_name, const char *name, const char *
         }
     }
     return name;
+#endif
 }
 
 /* --all: every template (*.xml with a <document>) directly in the folder. */
 static int
 add_all_templates(opts *o, const char *dir)
 {
-    char pattern[PATH_MAX];
+    char pattern[PATH_MAX + 64];
     snprintf(pattern, sizeof pattern, "%s/*.xml", dir);
     glob_t g;
     if (glob(pattern, 0, NULL, &g) != 0) {
