@@ -10,10 +10,12 @@
 set -eu
 # fonttools (pyftsubset, for the reduced fonts) depends on
 # "python3-scipy | python3-munkres": apt takes the first, 49 packages and
-# about 480 MB (scipy, numpy, sympy, Boost headers); naming python3-munkres
-# makes it take the small one. --no-install-recommends below keeps out what
-# the packages only recommend.
-need="build-essential pkg-config libhpdf-dev libxml2-dev libicu-dev icu-devtools
+# about 480 MB (scipy, numpy, pythran, Boost headers); naming python3-munkres
+# makes it take the small one. gcc, libc6-dev and make rather than
+# build-essential, which adds g++ and libstdc++'s headers (55 MB) that hoso
+# does not use. --no-install-recommends below keeps out what the packages only
+# recommend.
+need="gcc libc6-dev make pkg-config libhpdf-dev libxml2-dev libicu-dev icu-devtools
 poppler-utils qpdf imagemagick python3 python3-munkres fonttools"
 # libFuzzer's runtime (libclang_rt.fuzzer) is in libclang-rt-14-dev, not in clang.
 for a in "$@"; do
