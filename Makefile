@@ -10,13 +10,19 @@
 # for one at a time) and prints one line per file; V=1 prints the commands.
 BUILD   ?= release
 JOBS    ?= $(shell nproc 2>/dev/null || echo 1)
-MAKEFLAGS += -j$(JOBS)
-ifeq ($(V),1)
+ifneq ($(findstring s,$(firstword -$(MAKEFLAGS))),)
+  Q   := @
+  say :=
+else ifeq ($(V),1)
   Q   :=
   say :=
 else
   Q   := @
   say = printf '  %-5s %s\n' $(1) $(2);
+endif
+# Parallel unless make -jN was given (a sub-make has it in its environment).
+ifeq ($(findstring -j,$(shell printf '%s' "$$MAKEFLAGS")),)
+  MAKEFLAGS += -j$(JOBS)
 endif
 FUZZ_CC ?= clang
 OUT     := build/$(BUILD)
@@ -242,11 +248,14 @@ install-files: $(INST)/hoso $(OUT)/libhoso.a $(OUT)/hoso.pc $(DIST_REDUCED) $(DI
 	$(Q)install -m 644 tools/hoso.bash-completion $(DESTDIR)$(BASHCOMPDIR)/hoso
 	$(Q)install -m 644 $(wildcard samples/*) $(DESTDIR)$(DOCDIR)/examples/
 
-# Removes what install-files puts there, and the folders only hoso uses.
+# Removes what install-files puts there, the folders only hoso uses, and the
+# folders install made for it if they are left empty.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/hoso $(DESTDIR)$(LIBDIR)/libhoso.a $(DESTDIR)$(LIBDIR)/pkgconfig/hoso.pc \
 	    $(DESTDIR)$(MANDIR)/man1/hoso.1 $(DESTDIR)$(BASHCOMPDIR)/hoso
 	rm -rf $(DESTDIR)$(INCLUDEDIR)/hoso $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
+	@for d in $(LIBDIR)/pkgconfig $(MANDIR)/man1 $(BASHCOMPDIR) $(dir $(BASHCOMPDIR:/=)) \
+	    $(dir $(DOCDIR:/=)); do rmdir "$(DESTDIR)$$d" 2>/dev/null || :; done
 
 # The Debian package, with Debian's tooling (debian/): build/deb/hoso_*.deb.
 deb: deps

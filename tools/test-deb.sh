@@ -3,29 +3,15 @@
 # apt install ./hoso_*.deb, every sample through every template with only
 # the installed files, apt remove leaves none of the package's files, and
 # apt autoremove gives back the root as it was. Root and debootstrap only;
-# the base root is made once (debootstrap --variant=minbase bookworm, from
-# $DEBIAN_MIRROR) and kept in build/deb12-base. Leaves build/deb12-runtime,
-# a root with hoso's runtime libraries, for tests/install/chroot.sh.
+# the base root is made once and kept (tools/deb12-root.sh).
 set -eu
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" != 0 ]; then echo "hoso: make test-deb needs root (chroot, mount)" >&2; exit 1; fi
 command -v debootstrap >/dev/null || sh tools/deps.sh debootstrap
-mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 deb=$(ls build/deb/hoso_*.deb 2>/dev/null | head -n 1)
 [ -n "$deb" ] || { echo "hoso: no build/deb/hoso_*.deb: run make deb" >&2; exit 1; }
 start=$(date +%s)
-base=build/deb12-base
-if [ ! -x "$base/bin/sh" ]; then
-    echo "hoso: making a Debian 12 root in $base (debootstrap, about a minute)"
-    rm -rf "$base.tmp"
-    if ! debootstrap --variant=minbase --include=ca-certificates bookworm "$base.tmp" "$mirror" \
-        >build/debootstrap.log 2>&1; then
-        tail -n 5 build/debootstrap.log >&2
-        echo "hoso: debootstrap from $mirror failed (build/debootstrap.log)" >&2
-        exit 1
-    fi
-    mv "$base.tmp" "$base"
-fi
+base=$(sh tools/deb12-root.sh base) || exit 1
 root=build/deb12-test
 umount "$root/proc" 2>/dev/null || :
 rm -rf "$root" && cp -a "$base" "$root"
@@ -80,10 +66,6 @@ for d in /usr/share/hoso /usr/share/doc/hoso; do [ -e "$root$d" ] && left="$left
     bad "left after apt remove:$left"
 st=$(in_root dpkg-query -W -f='${db:Status-Abbrev}' hoso 2>/dev/null || :)
 case $st in ii* | rc*) bad "dpkg still knows hoso: $st" ;; *) ok "dpkg: hoso is not installed, nothing to purge" ;; esac
-umount "$root/proc"
-rm -rf build/deb12-runtime.tmp && cp -a "$root" build/deb12-runtime.tmp
-rm -rf build/deb12-runtime && mv build/deb12-runtime.tmp build/deb12-runtime
-mount -t proc proc "$root/proc"
 in_root apt-get autoremove -y -q >>build/deb12-apt.log 2>&1 || bad "apt autoremove"
 files >build/deb12-after.txt
 if diff build/deb12-before.txt build/deb12-after.txt >build/deb12-diff.txt; then
