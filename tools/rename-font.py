@@ -26,9 +26,11 @@ def main():
             # PostScript names (6, 20, 25) have no spaces
             rep = new.replace(" ", "") if rec.nameID in (6, 20, 25) else new
             rec.string = text.replace(old, rep)
+    # Liberation's licence also reserves Google's names Arimo, Tinos, Cousine
     for rec in font["name"].names:
-        if rec.nameID in NAME_IDS and old in rec.toUnicode():
-            sys.exit(f"{src}: name {rec.nameID} still says {old}")
+        for reserved in (old, "Arimo", "Tinos", "Cousine"):
+            if rec.nameID in NAME_IDS and reserved in rec.toUnicode():
+                sys.exit(f"{src}: name {rec.nameID} says {reserved}, a reserved font name")
     if "CFF " in font:
         sys.exit(f"{src}: a CFF font; its names are not rewritten here")
     font.save(dst)

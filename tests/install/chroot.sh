@@ -4,6 +4,9 @@
 # as it was. Root and debootstrap only (the root is made once and kept in
 # build/, tools/deb12-root.sh); skipped with the reason elsewhere.
 . tests/lib/tap.sh
+# make, on its own: not a sub-make of make test's jobserver (its file
+# descriptors are not passed to the tests)
+mk() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -s "$@"; }
 name="make install into a Debian 12 root, render there, uninstall"
 if [ "$(id -u)" != 0 ]; then
     skip "$name" "needs root (chroot)"
@@ -16,7 +19,7 @@ fi
 R=$PWD/$R
 list() { (cd "$R" && find . -xdev \( -path ./proc -o -path ./tmp \) -prune -o -print | sort); }
 list >"$T/before"
-make --no-print-directory -s BUILD=release V= DESTDIR="$R" PREFIX=/usr/local install-files >"$T/make.out" 2>&1
+mk BUILD=release V= DESTDIR="$R" PREFIX=/usr/local install-files >"$T/make.out" 2>&1
 check_eq "make install DESTDIR=<root> PREFIX=/usr/local: exit 0" "0:" "$?:$(tail -n 3 "$T/make.out")"
 rm -rf "$R/tmp/out" && mkdir -p "$R/tmp/out"
 ex=/usr/local/share/doc/hoso/examples
@@ -35,7 +38,7 @@ check "… which pass qpdf --check" qpdf --check "$R/tmp/out/$first"
 pdffonts "$R/tmp/out/$first" >"$T/fonts" 2>&1
 check_contains "… in the installed fonts" "$T/fonts" "HosoSerif"
 rm -rf "$R/tmp/out"
-make --no-print-directory -s DESTDIR="$R" PREFIX=/usr/local uninstall >"$T/make.out" 2>&1
+mk DESTDIR="$R" PREFIX=/usr/local uninstall >"$T/make.out" 2>&1
 check_eq "make uninstall DESTDIR=<root>: exit 0" "0" "$?"
 list >"$T/after"
 check_eq "… the root is as it was" "" "$(diff "$T/before" "$T/after")"

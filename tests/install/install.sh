@@ -5,9 +5,12 @@
 # the same files with the final path compiled in, and uninstall removes them.
 # Also: tools/deps.sh for a user without root and without sudo.
 . tests/lib/tap.sh
+# make, on its own: not a sub-make of make test's jobserver (its file
+# descriptors are not passed to the tests)
+mk() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -s "$@"; }
 P="$T/prefix"
 inst() { # make install-files ARGS... (the release objects are already built)
-    make --no-print-directory -s BUILD=release V= "$@" install-files
+    mk BUILD=release V= "$@" install-files
 }
 
 inst PREFIX="$P" >"$T/make.out" 2>&1
@@ -110,9 +113,9 @@ check_eq "the staged binary looks in /opt/hoso-test/share/hoso, not in the stage
 check_eq "the staged man page names the final folders" "0" "$(grep -c "$S" "$S/opt/hoso-test/share/man/man1/hoso.1")"
 check_eq "the staged hoso.pc names the final folders" "prefix=/opt/hoso-test" \
     "$(grep '^prefix=' "$S/opt/hoso-test/lib/pkgconfig/hoso.pc")"
-make --no-print-directory -s DESTDIR="$S" PREFIX=/opt/hoso-test uninstall >"$T/make.out" 2>&1
+mk DESTDIR="$S" PREFIX=/opt/hoso-test uninstall >"$T/make.out" 2>&1
 check_eq "make uninstall DESTDIR=…: exit 0, leaves no file" "0:" "$?:$(find "$S" -type f)"
-make --no-print-directory -s PREFIX="$P" uninstall >/dev/null 2>&1
+mk PREFIX="$P" uninstall >/dev/null 2>&1
 check_eq "make uninstall PREFIX=…: no file left" "" "$(find "$P" -type f)"
 
 # tools/deps.sh for a user without root and without sudo: the command to run
