@@ -269,7 +269,10 @@ test-deb: deb
 format:
 	clang-format -i engine/*.h engine/*/*.c engine/*/*.h tests/unit/*.c tests/fuzz/*.c tests/fuzz/*.h
 
+# (a Debian root of the install tests may still have /proc mounted if its
+# test was killed: unmount it, and never cross into another file system)
 clean:
-	rm -rf build out
+	@for m in build/deb12-*/proc; do umount "$$m" 2>/dev/null || :; done
+	rm -rf --one-file-system build out
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(INST_OBJ:.o=.d) $(FUZZ_BIN:=.d)

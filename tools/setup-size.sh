@@ -8,7 +8,7 @@
 set -eu
 base=$1 deps=$2
 root=$(mktemp -d "${TMPDIR:-/tmp}/hoso-setup.XXXXXX")
-trap 'umount "$root/proc" 2>/dev/null || :; rm -rf "$root"' EXIT INT TERM
+trap 'umount "$root/proc" 2>/dev/null || :; rm -rf --one-file-system "$root"' EXIT INT TERM
 cp -a "$base/." "$root/"
 mount -t proc proc "$root/proc"
 export DEBIAN_FRONTEND=noninteractive

@@ -14,7 +14,7 @@ start=$(date +%s)
 base=$(sh tools/deb12-root.sh base) || exit 1
 root=build/deb12-test
 umount "$root/proc" 2>/dev/null || :
-rm -rf "$root" && cp -a "$base" "$root"
+rm -rf --one-file-system "$root" && cp -a "$base" "$root"
 mount -t proc proc "$root/proc"
 trap 'umount "$PWD/$root/proc" 2>/dev/null || :' EXIT INT TERM
 in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
