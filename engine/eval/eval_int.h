@@ -144,4 +144,19 @@ int hs_ev_cell(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *p);
 int hs_ev_block_element(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *p);
 int hs_ev_is_block(const xmlNode *n);
 
+/* xpath_fns.c, for XPath functions in other files: pop one argument as a
+ * string (in the arena; *node is the record node it came from, or NULL);
+ * report a bad argument at that node (or at the expression without one) and
+ * leave the evaluation failed; check the argument count (-1 after failing). */
+const char *hs_xp_pop_string(xmlXPathParserContextPtr ctxt, const xmlNode **node);
+void hs_xp_fail(xmlXPathParserContextPtr ctxt, const char *s, const xmlNode *node, const char *code,
+                const char *msg);
+int hs_xp_arity(xmlXPathParserContextPtr ctxt, int nargs, int lo, int hi, const char *name);
+
+/* xpath_vietqr.c: vietqr() */
+void hs_eval_register_vietqr(xmlXPathContextPtr ctx);
+
+/* qr.c: <qr> */
+int hs_ev_qr(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *p);
+
 #endif
