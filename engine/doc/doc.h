@@ -47,7 +47,8 @@ typedef enum hs_block_kind {
     HS_BLOCK_PAGE_BREAK,
     HS_BLOCK_GROUP,
     HS_BLOCK_IMAGE,
-    HS_BLOCK_LINES     /* ruled lines to write on */
+    HS_BLOCK_LINES, /* ruled lines to write on */
+    HS_BLOCK_QR     /* a QR code: qr_data at qr_level, width x width with its quiet zone */
 } hs_block_kind;
 
 typedef struct hs_table hs_table;
@@ -68,6 +69,9 @@ typedef struct hs_block {
     hs_table *table;  /* table */
     struct hs_block *children; /* group */
     const char *image_path;    /* image */
+    const char *qr_data;       /* qr: the bytes to encode (UTF-8), qr_len of them */
+    size_t qr_len;
+    int qr_level;              /* qr: hs_qr_level (qr/qr.h) */
     struct hs_block *next;
 } hs_block;
 

@@ -102,6 +102,9 @@ int hs_layout_row_split(hs_lctx *c, hs_slice *s, double avail, int force);
 /* ---- image.c: pixel size of a PNG or JPEG file ---- */
 int hs_layout_image_size(const char *path, int *w, int *h);
 
+/* ---- qr.c: a QR block as filled squares ---- */
+int hs_layout_qr(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out);
+
 /* ---- paginate.c: slices onto pages ---- */
 void hs_layout_paginate(hs_lctx *c, const hs_doc *d, hs_slice *first, hs_pages *out);
 
