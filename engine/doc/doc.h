@@ -18,6 +18,7 @@ typedef struct hs_style {
     double size_pt;
     double line_height; /* multiple of size */
     uint32_t color;     /* 0xRRGGBB */
+    const char *link;   /* inside <a href>: its target (ASCII), else NULL */
 } hs_style;
 
 typedef enum hs_run_kind {

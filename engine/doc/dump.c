@@ -63,6 +63,7 @@ style(hs_buf *b, const hs_style *s)
         hs_buf_adds(b, " u");
     if (s->color != 0)
         hs_buf_printf(b, " #%06x", (unsigned)s->color);
+    quoted_z(b, "link", s->link);
 }
 
 static void

@@ -156,6 +156,9 @@ int hs_xp_arity(xmlXPathParserContextPtr ctxt, int nargs, int lo, int hi, const 
 /* xpath_vietqr.c: vietqr() */
 void hs_eval_register_vietqr(xmlXPathContextPtr ctx);
 
+/* link.c: <a href>, the link its content carries */
+int hs_ev_link(hs_ev *ev, const xmlNode *n, hs_style *st);
+
 /* qr.c: <qr> */
 int hs_ev_qr(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *p);
 

@@ -24,6 +24,7 @@ typedef struct hs_item {
     double size_pt;
     const char *text; /* UTF-8, NFC, every code point present in face */
     size_t len;
+    const char *link; /* the text's link target (w is its advance), or NULL */
     /* colours are 0xRRGGBB */
     uint32_t color;
     /* line and rect */

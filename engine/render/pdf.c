@@ -11,7 +11,7 @@
  * - Nothing depends on the clock or on addresses: libharu 2.3.0 writes no
  *   /ID unless encrypting, no date unless asked, and numbers its subset tags
  *   (HPDFAA+, HPDFAB+…) in load order, so the same pages give the same bytes. */
-#include "render/render.h"
+#include "render/render_int.h"
 
 #include <errno.h>
 #include <hpdf.h>
@@ -525,7 +525,9 @@ draw_page(pdf_ctx *c, const hs_page *p)
     for (const hs_item *it = p->first; it != NULL; it = it->next)
         if (draw_item(c, page, &state, it, p->height_pt) != 0)
             return -1;
-    return state.in_text ? ok(c, HPDF_Page_EndText(page)) : 0;
+    if (state.in_text && ok(c, HPDF_Page_EndText(page)) != 0)
+        return -1;
+    return ok(c, hs_render_links(page, p));
 }
 
 static int
