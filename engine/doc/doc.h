@@ -73,6 +73,9 @@ typedef struct hs_block {
     const char *qr_data;       /* qr: the bytes to encode (UTF-8), qr_len of them */
     size_t qr_len;
     int qr_level;              /* qr: hs_qr_level (qr/qr.h) */
+    const char *anchor;        /* id="…": where links to #id go, or NULL */
+    const char *outline;       /* its bookmark's title, or NULL */
+    int outline_level;         /* 1 (top) .. 6 */
     struct hs_block *next;
 } hs_block;
 

@@ -91,8 +91,22 @@ image_path(hs_ev *ev, const xmlNode *n, const char *src)
     return hs_tpl_resolve(ev->in->tpls, here.file, src);
 }
 
+static int block_element(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *parent);
+
 int
 hs_ev_block_element(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *parent)
+{
+    hs_block **at = s->tail;
+    if (block_element(ev, n, s, parent) != 0)
+        return -1;
+    hs_block *b = *at;
+    while (b != NULL && b->next != NULL)
+        b = b->next;
+    return b != NULL ? hs_ev_marks(ev, n, b) : 0;
+}
+
+static int
+block_element(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *parent)
 {
     hs_props p;
     if (hs_ev_props_for(ev, n, parent, &p) != 0)

@@ -170,7 +170,7 @@ hs_eval_document(const hs_eval_in *in, hs_doc **out)
     hs_ev_sink_blocks(&s, &d->body, &body);
     ev->top = &s;
     if (hs_ev_children(ev, root, &s, &body) != 0 || hs_ev_flush(ev, &s) != 0 ||
-        ev->r->errors > 0)
+        hs_ev_check_links(ev) != 0 || ev->r->errors > 0)
         return -1;
     *out = d;
     return 0;

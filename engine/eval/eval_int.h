@@ -81,6 +81,8 @@ typedef struct hs_ev {
     hs_sink *top; /* the body's sink: where <header>, <footer>, <name> may appear */
     const char *includes[HS_INCLUDE_DEPTH];
     int depth;
+    struct hs_ev_id *ids;   /* marks.c: the ids given so far */
+    struct hs_ev_id *links; /* link.c: the <a href="#id"> met so far */
 } hs_ev;
 
 /* expr.c */
@@ -155,6 +157,18 @@ int hs_xp_arity(xmlXPathParserContextPtr ctxt, int nargs, int lo, int hi, const 
 
 /* xpath_vietqr.c: vietqr() */
 void hs_eval_register_vietqr(xmlXPathContextPtr ctx);
+
+/* marks.c: the id and bookmark of block element n, made as b */
+int hs_ev_marks(hs_ev *ev, const xmlNode *n, hs_block *b);
+typedef struct hs_ev_id {
+    const char *id;
+    const xmlNode *at;
+    struct hs_ev_id *next;
+} hs_ev_id;
+/* The characters an id may have (ASCII letters, digits, - _ .): 1 or 0. */
+int hs_ev_id_ok(const char *id);
+/* After the walk: every #id a link names is the id of a block. */
+int hs_ev_check_links(hs_ev *ev);
 
 /* link.c: <a href>, the link its content carries */
 int hs_ev_link(hs_ev *ev, const xmlNode *n, hs_style *st);

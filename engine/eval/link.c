@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+/* An internal link "#id" goes to the block with that id (checked once the
+ * whole document is made: hs_ev_check_links). */
 static const char *const schemes[] = {"http://", "https://", "mailto:", "tel:"};
 
 int
@@ -26,11 +28,20 @@ hs_ev_link(hs_ev *ev, const xmlNode *n, hs_style *st)
                                "<a href=\"%s\">: a link target is ASCII without spaces "
                                "(write %%20 for a space, punycode for a Vietnamese domain)",
                                href);
-    if (href[0] == '#')
-        return hs_ev_error(ev, n, "template",
-                           "<a href=\"%s\">: links inside the document are not made yet; "
-                           "only http://, https://, mailto: and tel:",
-                           href);
+    if (href[0] == '#') {
+        if (!hs_ev_id_ok(href + 1))
+            return hs_ev_error(ev, n, "template",
+                               "<a href=\"%s\">: after '#' comes the id of a block (ASCII "
+                               "letters, digits, '-', '_' and '.')",
+                               href);
+        hs_ev_id *l = HS_NEW(ev->a, hs_ev_id);
+        l->id = href + 1;
+        l->at = n;
+        l->next = ev->links;
+        ev->links = l;
+        st->link = href;
+        return 0;
+    }
     size_t k = 0;
     while (k < sizeof schemes / sizeof schemes[0] &&
            strncmp(href, schemes[k], strlen(schemes[k])) != 0)

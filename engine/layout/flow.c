@@ -163,6 +163,8 @@ hs_layout_blocks(hs_lctx *c, const hs_block *blocks, double x0, double w, hs_sli
             out->pending_keep |= b->keep_with_next;
             continue;
         }
+        if (b->anchor != NULL || b->outline != NULL)
+            hs_layout_mark(c, b, x0, first);
         if (b->kind != HS_BLOCK_GROUP) {
             first->gap = gap;
             first->keep_with_prev |= out->pending_keep;

@@ -457,6 +457,8 @@ draw_item(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
 {
     if (it->kind == HS_ITEM_TEXT)
         return draw_text(c, page, p, it, h);
+    if (it->kind == HS_ITEM_MARK)
+        return 0; /* nothing to draw: render/outline.c reads it */
     c->code = "pdf";
     c->where = HS_LOC_NONE;
     HPDF_STATUS st = HPDF_OK;
@@ -504,6 +506,7 @@ draw_item(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
         break;
     }
     case HS_ITEM_TEXT:
+    case HS_ITEM_MARK: /* render/outline.c */
         break;
     }
     return ok(c, st);
@@ -525,9 +528,7 @@ draw_page(pdf_ctx *c, const hs_page *p)
     for (const hs_item *it = p->first; it != NULL; it = it->next)
         if (draw_item(c, page, &state, it, p->height_pt) != 0)
             return -1;
-    if (state.in_text && ok(c, HPDF_Page_EndText(page)) != 0)
-        return -1;
-    return ok(c, hs_render_links(page, p));
+    return state.in_text ? ok(c, HPDF_Page_EndText(page)) : 0;
 }
 
 static int
@@ -613,6 +614,10 @@ hs_render_pdf(const hs_pages *pages, hs_arena *a, hs_report *r, unsigned char **
         rc = draw_page(c, p);
     }
     c->page_no = 0;
+    if (rc == 0)
+        rc = ok(c, hs_render_links(c->pdf, pages));
+    if (rc == 0)
+        rc = ok(c, hs_render_outline(c->pdf, pages));
     if (rc == 0)
         rc = set_info(c, &pages->info);
     if (rc == 0)

@@ -33,6 +33,7 @@ for page in re.findall(r"<page (.*?)</page>", open(bbox, encoding="utf-8").read(
         words.append((x0, h - y1, x1, h - y0, m.group(5)))  # to PDF's y up
     pages_words.append(words)
 
+page_no = {page["object"]: no for no, page in enumerate(doc["pages"], 1)}
 bad = 0
 for no, page in enumerate(doc["pages"], 1):
     pobj = obj(page["object"])
@@ -43,8 +44,12 @@ for no, page in enumerate(doc["pages"], 1):
             continue
         rect = [float(v) for v in obj(a["/Rect"])]
         x0, y0, x1, y1 = min(rect[0], rect[2]), min(rect[1], rect[3]), max(rect[0], rect[2]), max(rect[1], rect[3])
-        uri = obj(obj(a["/A"])["/URI"])
-        uri = uri[2:] if uri[:2] in ("u:", "b:") else uri
+        if "/Dest" in a:  # inside the document: "page N" and the top it shows
+            dest = obj(a["/Dest"])
+            uri = f"page {page_no[dest[0]]} top {float(dest[2]):.0f}"
+        else:
+            uri = obj(obj(a["/A"])["/URI"])
+            uri = uri[2:] if uri[:2] in ("u:", "b:") else uri
         inside = [w for w in pages_words[no - 1]
                   if w[0] >= x0 - 1 and w[2] <= x1 + 1 and w[1] >= y0 - 1 and w[3] <= y1 + 1]
         if not inside:

@@ -1,6 +1,7 @@
 # tests/links/links.sh — <a href>: link annotations read back with qpdf --json
 # lie over the words pdftotext -bbox gives (tests/links/annots.py), one per
-# line of a link, with their URIs; bad targets are errors naming the line.
+# line of a link, with their URIs or, for #id, the page and top of the block
+# with that id; bad targets are errors naming the line.
 . tests/lib/tap.sh
 PY=${PYTHON:-python3}
 "$HOSO" render -q -t tests/links/links.xml -p samples/profile.xml -o "$T/l.pdf" samples/small.xml \
@@ -18,6 +19,7 @@ check_eq "the annotations: page, URI and the words under each" "$(cat <<'X'
 1 https://thienphucsoft.vn/bao-gia?so=BG-2021%2F017 trang web của chúng tôi
 1 mailto:hotro@thienphucsoft.vn hộp thư hỗ
 1 mailto:hotro@thienphucsoft.vn trợ của công ty
+1 page 1 top 445 bảng liên hệ
 1 http://example.com/bg/BG-2021/017 báo giá BG-2021/017
 X
 )" "$(cat "$T/annots")"
@@ -48,7 +50,8 @@ err_case "a space in the target" \
     '<a href="mailto:a b@x.vn">: a link target is ASCII without spaces (write %20 for a space, punycode for a Vietnamese domain)' \
     'mailto:a b@x.vn'
 err_case "nothing after the scheme" '<a href="tel:">: the link has nothing after tel:' 'tel:'
-err_case "an internal link" \
-    '<a href="#gia">: links inside the document are not made yet; only http://, https://, mailto: and tel:' \
-    '#gia'
+err_case "a link to an id no block has" '<a href="#gia">: no block has id="gia"' '#gia'
+err_case "a link to a bad id" \
+    "<a href=\"#gi/a\">: after '#' comes the id of a block (ASCII letters, digits, '-', '_' and '.')" \
+    '#gi/a'
 err_case "an empty target" '<a> needs an href (http, https, mailto or tel)' ''
