@@ -43,6 +43,34 @@ check_eq "zbarimg reads all four, Vietnamese as UTF-8" "STATIC|hoso H Hoàng Lon
 check_contains "the code without an amount has point of initiation 11, no field 54" \
     "$T/levels.txt" "$static"
 
+# The geometry: a version 1 code (21 modules) of 40mm at 20mm from the page's
+# corner is 29 modules of 40/29mm with its quiet zone. Sampled at each
+# module's centre at 150 dpi: the 4-module border is white, and the three
+# finder patterns are where ISO/IEC 18004 puts them, just inside it.
+cat >"$T/qz.xml" <<'X'
+<document page="A4" margin="20mm" font="sans"><name>qz</name><qr data="hoso" size="40mm"/></document>
+X
+"$HOSO" render -q -t "$T/qz.xml" -p $PROF -o "$T/qz.pdf" $REC
+pdftoppm -r 150 -png "$T/qz.pdf" "$T/qz"
+at=$(${PYTHON:-python3} -c 'print(round(20 * 150 / 25.4), round(40 * 150 / 25.4))')
+convert "$T/qz-1.png" -crop "${at#* }x${at#* }+${at% *}+${at% *}" +repage -sample '29x29!' \
+    -threshold 50% -compress none pbm:- | tail -n +3 | tr -d ' \n' | fold -w 29 >"$T/qz.txt"
+echo >>"$T/qz.txt"
+row() { sed -n "$(($1 + 1))p" "$T/qz.txt"; }
+border=$( (head -n 4 "$T/qz.txt"; tail -n 4 "$T/qz.txt"; cut -c1-4 "$T/qz.txt"; cut -c26-29 "$T/qz.txt") |
+    tr -d '0\n')
+check_eq "the quiet zone: 4 white modules on every side" "" "$border"
+finder="1111111 1000001 1011101 1011101 1011101 1000001 1111111"
+got_tl="" got_tr="" got_bl=""
+for r in 0 1 2 3 4 5 6; do
+    got_tl="$got_tl $(row $((4 + r)) | cut -c5-11)"
+    got_tr="$got_tr $(row $((4 + r)) | cut -c19-25)"
+    got_bl="$got_bl $(row $((18 + r)) | cut -c5-11)"
+done
+check_eq "finder pattern at the top left, 4 modules in" " $finder" "$got_tl"
+check_eq "finder pattern at the top right" " $finder" "$got_tr"
+check_eq "finder pattern at the bottom left" " $finder" "$got_bl"
+
 # Errors: one line naming the file and line, exit 1, no file left.
 err_case() { # NAME EXPECTED-STDERR-LINE TEMPLATE-BODY [PROFILE]
     printf '<document page="A5" margin="15mm" font="sans">\n  <name>e</name>\n%s\n</document>\n' \
