@@ -81,7 +81,9 @@ hs_ev_top_level(hs_ev *ev, xmlNode *n, int *rc)
         return 1;
     }
     if (hs_xml_is(n, "header") || hs_xml_is(n, "footer")) {
+        ev->in_band++; /* marks.c: no id or bookmark there */
         *rc = band(ev, n, hs_xml_is(n, "header") ? &ev->doc->headers : &ev->doc->footers);
+        ev->in_band--;
         return 1;
     }
     return 0;

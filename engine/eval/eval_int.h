@@ -83,6 +83,7 @@ typedef struct hs_ev {
     int depth;
     struct hs_ev_id *ids;   /* marks.c: the ids given so far */
     struct hs_ev_id *links; /* link.c: the <a href="#id"> met so far */
+    int in_band;            /* inside <header> or <footer> */
 } hs_ev;
 
 /* expr.c */

@@ -85,6 +85,15 @@ hs_ev_marks(hs_ev *ev, const xmlNode *n, hs_block *b)
     const char *lv = hs_ev_attr(ev, n, "bookmark-level");
     if (ev->r->errors != errors)
         return -1;
+    if (ev->in_band > 0) {
+        /* A band is printed on every page: its blocks are nowhere in one place. */
+        if (id != NULL || title != NULL)
+            return hs_ev_error(ev, n, "template",
+                               "<%s %s=\"…\">: a header or footer is on every page; ids and "
+                               "bookmarks are for blocks of the body",
+                               hs_xml_str(n->name), id != NULL ? "id" : "bookmark");
+        return 0;
+    }
     if (id != NULL && set_id(ev, n, b, id) != 0)
         return -1;
     const char *tag = hs_xml_str(n->name);

@@ -50,3 +50,6 @@ err_case "an id with a space" "3: error: id=\"a b\": an id is ASCII letters, dig
     '  <p id="a b">x</p>'
 err_case "bookmarks neither yes nor no" '1: error: <document bookmarks="maybe">: expected yes (the default) or no' \
     '  <h1>x</h1>' ' bookmarks="maybe"'
+err_case "an id in a footer" \
+    "3: error: <p id=\"…\">: a header or footer is on every page; ids and bookmarks are for blocks of the body" \
+    "$(printf '  <footer><p id="f">x</p></footer>\n  <p>y</p>')"
