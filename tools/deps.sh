@@ -16,7 +16,8 @@ set -eu
 # does not use. --no-install-recommends below keeps out what the packages only
 # recommend.
 need="gcc libc6-dev make pkg-config libhpdf-dev libxml2-dev libicu-dev icu-devtools
-poppler-utils qpdf imagemagick python3 python3-munkres fonttools"
+poppler-utils qpdf imagemagick python3 python3-munkres fonttools
+libqrencode-dev zbar-tools"
 # libFuzzer's runtime (libclang_rt.fuzzer) is in libclang-rt-14-dev, not in clang.
 for a in "$@"; do
     case $a in

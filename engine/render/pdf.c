@@ -11,7 +11,7 @@
  * - Nothing depends on the clock or on addresses: libharu 2.3.0 writes no
  *   /ID unless encrypting, no date unless asked, and numbers its subset tags
  *   (HPDFAA+, HPDFAB+…) in load order, so the same pages give the same bytes. */
-#include "render/render.h"
+#include "render/render_int.h"
 
 #include <errno.h>
 #include <hpdf.h>
@@ -457,6 +457,8 @@ draw_item(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
 {
     if (it->kind == HS_ITEM_TEXT)
         return draw_text(c, page, p, it, h);
+    if (it->kind == HS_ITEM_MARK)
+        return 0; /* nothing to draw: render/outline.c reads it */
     c->code = "pdf";
     c->where = HS_LOC_NONE;
     HPDF_STATUS st = HPDF_OK;
@@ -504,6 +506,7 @@ draw_item(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
         break;
     }
     case HS_ITEM_TEXT:
+    case HS_ITEM_MARK: /* render/outline.c */
         break;
     }
     return ok(c, st);
@@ -611,6 +614,10 @@ hs_render_pdf(const hs_pages *pages, hs_arena *a, hs_report *r, unsigned char **
         rc = draw_page(c, p);
     }
     c->page_no = 0;
+    if (rc == 0)
+        rc = ok(c, hs_render_links(c->pdf, pages));
+    if (rc == 0)
+        rc = ok(c, hs_render_outline(c->pdf, pages));
     if (rc == 0)
         rc = set_info(c, &pages->info);
     if (rc == 0)
