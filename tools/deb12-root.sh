@@ -25,9 +25,13 @@ if [ ! -x "$base/bin/sh" ]; then
 fi
 [ "${1:-base}" = base ] && { echo "$base"; exit 0; }
 run=build/deb12-runtime
+pkgs=$(ldd build/hoso | awk '$3 ~ /^\// { print $3 }' | xargs -n 1 realpath |
+    xargs dpkg -S 2>/dev/null | cut -d: -f1 | sort -u | tr '\n' ' ')
+# a root made for an older build lacks the libraries added since: make it anew
+if [ -x "$run/bin/sh" ] && [ "$(cat "$run/.hoso-packages" 2>/dev/null)" != "$pkgs" ]; then
+    rm -rf "$run"
+fi
 if [ ! -x "$run/bin/sh" ]; then
-    pkgs=$(ldd build/hoso | awk '$3 ~ /^\// { print $3 }' | xargs -n 1 realpath |
-        xargs dpkg -S 2>/dev/null | cut -d: -f1 | sort -u | tr '\n' ' ')
     echo "hoso: making $run: $base plus $pkgs" >&2
     rm -rf "$run.tmp" && cp -a "$base" "$run.tmp"
     if ! chroot "$run.tmp" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
@@ -38,6 +42,7 @@ if [ ! -x "$run/bin/sh" ]; then
         exit 1
     fi
     chroot "$run.tmp" apt-get clean
+    printf '%s' "$pkgs" >"$run.tmp/.hoso-packages"
     mv "$run.tmp" "$run"
 fi
 echo "$run"
