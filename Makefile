@@ -16,10 +16,11 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 CFLAGS  ?=
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g $(WARN) -Iengine \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -MMD -MP
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(HPDF_LIBS) -lm
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(HPDF_LIBS) -lz -lm
 # engine/render/harufix.c replaces a libharu function; it must be visible to
 # the library, so the program exports it.
-LDFLAGS += -Wl,--export-dynamic-symbol=HPDF_MemStream_SeekFunc
+LDFLAGS += -Wl,--export-dynamic-symbol=HPDF_MemStream_SeekFunc \
+           -Wl,--export-dynamic-symbol=HPDF_MemCpy -Wl,--export-dynamic-symbol=HPDF_MemSet
 
 ifeq ($(BUILD),release)
   CFLAGS  += -O2
