@@ -139,10 +139,11 @@ bench: deps
 	@$(MAKE) --no-print-directory BUILD=release all build/floor
 	@sh tools/bench.sh
 
-# The floor of the benchmark: the same text and fonts with bare libharu.
-build/floor: tools/floor.c
+# The floor of the benchmark: the same text, fonts and logo with bare
+# libharu, and the engine's per-process font resources (render/fontres.c).
+build/floor: tools/floor.c $(OUT)/libhoso.a
 	@mkdir -p build
-	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -O2 $(WARN) -o $@ $< -lhpdf -lm
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(OUT)/libhoso.a $(LDLIBS)
 
 # Fuzzing (tests/fuzz/, clang + libFuzzer): never part of make test.
 # tools/fuzz.sh installs what is missing, or skips with one line without it.
