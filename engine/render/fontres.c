@@ -60,9 +60,6 @@ typedef struct fontres {
     size_t tounicode_len;
     unsigned char *map; /* deflated CIDToGIDMap; NULL until the first document made it */
     size_t map_len;
-    /* The encoder's 256 KB of maps as every document's encoder starts:
-     * copied rather than built code by code each time. */
-    HPDF_CMapEncoderAttr_Rec *enc;
 } fontres;
 
 static void
@@ -75,19 +72,33 @@ fontres_free(void *p)
     free(fr->cps);
     free(fr->tounicode);
     free(fr->map);
-    free(fr->enc);
     free(fr);
 }
 
+/* Deflated once per engine, so at the best level; the window and the hash
+ * sized to these small maps (a few KB) rather than zlib's 256 KB default,
+ * which a cold render would pay in page faults for each. */
 static unsigned char *
 deflate_bytes(const unsigned char *d, size_t n, size_t *out_n)
 {
-    uLongf cap = compressBound((uLong)n);
-    unsigned char *z = malloc(cap);
-    if (z == NULL || compress2(z, &cap, d, (uLong)n, Z_BEST_COMPRESSION) != Z_OK)
+    int wbits = 9;
+    while (wbits < 15 && ((size_t)1 << wbits) < n)
+        wbits++;
+    z_stream z = {0};
+    uLong cap = compressBound((uLong)n) + 64;
+    unsigned char *out = malloc(cap);
+    if (out == NULL ||
+        deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, wbits, 6, Z_DEFAULT_STRATEGY) != Z_OK)
         hs_fatal_at(__FILE__, __LINE__, "out of memory (deflating a font map)");
-    *out_n = cap;
-    return z;
+    z.next_in = (Bytef *)d;
+    z.avail_in = (uInt)n;
+    z.next_out = out;
+    z.avail_out = (uInt)cap;
+    if (deflate(&z, Z_FINISH) != Z_STREAM_END)
+        hs_fatal_at(__FILE__, __LINE__, "zlib could not deflate a font map");
+    *out_n = z.total_out;
+    deflateEnd(&z);
+    return out;
 }
 
 static int
@@ -165,18 +176,14 @@ tounicode_text(const fontres *fr, size_t *len)
     return s;
 }
 
-/* The encoder's maps (what HPDF_CMapEncoder_InitAttr makes, with the
- * face's CIDs): code point -> CID in cid_map, CID -> code point in
- * unicode_map; no lists (each document's encoder gets its own). */
-static HPDF_CMapEncoderAttr_Rec *
-encoder_maps(const fontres *fr)
+/* The encoder's maps, what HPDF_CMapEncoder_InitAttr would make but with the
+ * face's CIDs: code point -> CID in cid_map, and the code point again in
+ * unicode_map (read only where cid_map is not 0: InitAttr's 65,536 squares
+ * for the undefined are not needed), the sentinel at U+FFFF. */
+static void
+encoder_maps(const fontres *fr, HPDF_CMapEncoderAttr ea)
 {
-    HPDF_CMapEncoderAttr_Rec *ea = calloc(1, sizeof *ea);
-    if (ea == NULL)
-        hs_fatal_at(__FILE__, __LINE__, "out of memory");
-    for (int i = 0; i < 256; i++)
-        for (int j = 0; j < 256; j++)
-            ea->unicode_map[i][j] = 0x25A1; /* as InitAttr: a square for the undefined */
+    memset(ea, 0, sizeof *ea);
     /* What libharu's UTF-8 encoder says, so the font dicts are as before. */
     memcpy(ea->registry, "Adobe", 6);
     memcpy(ea->ordering, "Identity-H", 11);
@@ -189,7 +196,6 @@ encoder_maps(const fontres *fr)
     }
     ea->cid_map[0xFF][0xFF] = (HPDF_UINT16)(fr->n + 1); /* the sentinel: no glyph */
     ea->unicode_map[0xFF][0xFF] = 0xFFFF;
-    return ea;
 }
 
 /* The face's resources, built on its first use in this engine. */
@@ -222,7 +228,6 @@ res_of(const hs_face *face, hs_report *r)
     char *cmap = tounicode_text(fr, &len);
     fr->tounicode = deflate_bytes((const unsigned char *)cmap, len, &fr->tounicode_len);
     free(cmap);
-    fr->enc = encoder_maps(fr);
     hs_face *w = (hs_face *)face; /* the cache slot, written once */
     w->render_res = fr;
     w->render_res_free = fontres_free;
@@ -440,7 +445,7 @@ hs_fontres_font(HPDF_Doc pdf, const hs_face *face, hs_report *r, int *reported)
         HPDF_CheckError(&pdf->error);
         return NULL;
     }
-    memcpy(ea, fr->enc, sizeof *ea);
+    encoder_maps(fr, ea);
     enc->attr = ea;
     ea->cmap_range = HPDF_List_New(pdf->mmgr, HPDF_DEF_RANGE_TBL_NUM);
     ea->notdef_range = HPDF_List_New(pdf->mmgr, HPDF_DEF_ITEMS_PER_BLOCK);
