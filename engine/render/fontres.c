@@ -39,11 +39,11 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
+
+#include "render/ready.h"
 
 #if HPDF_VERSION_ID != 20300
-#error                                                                                             \
-    "fontres.c relies on libharu 2.3.0 internals: check them (see the comment at the top and tests/unit/test_fontres.c) and update this guard"
+#error "fontres.c relies on libharu 2.3.0 internals: check them and update this guard"
 #endif
 
 /* Liberation is 0.4 MB; a CJK font is ~20 MB. */
@@ -73,32 +73,6 @@ fontres_free(void *p)
     free(fr->tounicode);
     free(fr->map);
     free(fr);
-}
-
-/* Deflated once per engine, so at the best level; the window and the hash
- * sized to these small maps (a few KB) rather than zlib's 256 KB default,
- * which a cold render would pay in page faults for each. */
-static unsigned char *
-deflate_bytes(const unsigned char *d, size_t n, size_t *out_n)
-{
-    int wbits = 9;
-    while (wbits < 15 && ((size_t)1 << wbits) < n)
-        wbits++;
-    z_stream z = {0};
-    uLong cap = compressBound((uLong)n) + 64;
-    unsigned char *out = malloc(cap);
-    if (out == NULL ||
-        deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, wbits, 6, Z_DEFAULT_STRATEGY) != Z_OK)
-        hs_fatal_at(__FILE__, __LINE__, "out of memory (deflating a font map)");
-    z.next_in = (Bytef *)d;
-    z.avail_in = (uInt)n;
-    z.next_out = out;
-    z.avail_out = (uInt)cap;
-    if (deflate(&z, Z_FINISH) != Z_STREAM_END)
-        hs_fatal_at(__FILE__, __LINE__, "zlib could not deflate a font map");
-    *out_n = z.total_out;
-    deflateEnd(&z);
-    return out;
 }
 
 static int
@@ -226,7 +200,7 @@ res_of(const hs_face *face, hs_report *r)
     fr->n = hs_face_codepoints(face, 0x20, fr->cps, n);
     size_t len;
     char *cmap = tounicode_text(fr, &len);
-    fr->tounicode = deflate_bytes((const unsigned char *)cmap, len, &fr->tounicode_len);
+    fr->tounicode = hs_pdf_deflate((const unsigned char *)cmap, len, &fr->tounicode_len);
     free(cmap);
     hs_face *w = (hs_face *)face; /* the cache slot, written once */
     w->render_res = fr;
@@ -341,24 +315,16 @@ encode_cids(HPDF_Encoder enc, const char *text, HPDF_UINT len, HPDF_UINT *out_le
     return out;
 }
 
-/* A dict stream is written as it is; this adds the /Filter it needs. */
-static HPDF_STATUS
-flate_key(HPDF_Dict d, HPDF_Stream out)
-{
-    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
-}
-
-/* Replace a dict stream's data with ready deflated bytes. */
+/* Replace a font's CMap or map stream data with ready deflated bytes; the
+ * encoding-CMap keys libharu put on its ToUnicode stream mean nothing on a
+ * ToUnicode CMap and go. */
 static HPDF_STATUS
 set_ready(HPDF_Dict d, const unsigned char *z, size_t n)
 {
     static const char *const keys[] = {"Type", "CMapName", "CIDSystemInfo", "WMode"};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         (void)HPDF_Dict_RemoveElement(d, keys[i]); /* absent is fine */
-    HPDF_MemStream_FreeData(d->stream);
-    d->filter = HPDF_STREAM_FILTER_NONE;
-    d->write_fn = flate_key;
-    return HPDF_Stream_Write(d->stream, z, (HPDF_UINT)n);
+    return hs_pdf_ready_stream(d, z, n);
 }
 
 /* libharu's subset tags, in load order as HPDF_LoadTTFontFromFile numbers them:
@@ -398,7 +364,7 @@ keep_map(fontres *fr, HPDF_Dict map, hs_report *r, const char *path)
         free(raw);
         return hs_error(r, (hs_loc){path, 0}, "font", "cannot read libharu's CIDToGIDMap back");
     }
-    fr->map = deflate_bytes(raw, size, &fr->map_len);
+    fr->map = hs_pdf_deflate(raw, size, &fr->map_len);
     free(raw);
     return 0;
 }
