@@ -5,7 +5,7 @@
 #   sh tools/deps.sh fuzz        that, plus clang and libFuzzer for make fuzz
 #   sh tools/deps.sh PACKAGE...  that, plus these (make valgrind: valgrind)
 set -eu
-need="build-essential pkg-config libhpdf-dev libxml2-dev libicu-dev icu-devtools
+need="build-essential pkg-config libhpdf-dev zlib1g-dev libxml2-dev libicu-dev icu-devtools
 poppler-utils qpdf imagemagick python3 fonttools"
 # libFuzzer's runtime (libclang_rt.fuzzer) is in libclang-rt-14-dev, not in clang.
 for a in "$@"; do
