@@ -23,7 +23,9 @@
  * - A dict stream whose filter is NONE is written raw, its /Filter key
  *   removed; the dict's write_fn runs after the keys, before ">>".
  * - The Type0 font's before_write_fn sets map_stream's and cmap_stream's
- *   filter to the document's, unless those pointers are NULL. */
+ *   filter to the document's, unless those pointers are NULL; it runs when
+ *   the font is written, after every page, so /W can be cut there to the
+ *   glyphs the font definition flagged as used. */
 #include "render/fontres.h"
 
 #include <errno.h>
@@ -327,6 +329,62 @@ set_ready(HPDF_Dict d, const unsigned char *z, size_t n)
     return hs_pdf_ready_stream(d, z, n);
 }
 
+/* libharu's before_write_fn of a Type0 TrueType font (it embeds the font
+ * file): a constant of the library, taken from the first font made. */
+static HPDF_Dict_BeforeWriteFunc cid_font_before_write;
+
+/* /W only for the CIDs whose glyphs the document drew (libharu flags them in
+ * the font definition as text is measured, composite parts too): a reader
+ * needs no width of a character that is not there, and the file is about
+ * 1.2 KB a face smaller. The CIDs are in code point order, so walking the
+ * encoder's code points walks the CIDs in order. */
+static HPDF_STATUS
+trim_widths(HPDF_FontAttr fa)
+{
+    HPDF_Array w = HPDF_Dict_GetItem(fa->descendant_font, "W", HPDF_OCLASS_ARRAY);
+    if (w == NULL)
+        return HPDF_INVALID_OBJECT;
+    HPDF_Array_Clear(w);
+    HPDF_FontDef def = fa->fontdef;
+    HPDF_TTFontDefAttr tt = def->attr;
+    HPDF_CMapEncoderAttr ea = fa->encoder->attr;
+    HPDF_Array run = NULL;
+    unsigned last = 0;
+    for (unsigned cp = 0x20; cp < 0xFFFF; cp++) { /* below: UTF-8 state; 0xFFFF: sentinel */
+        unsigned cid = ea->cid_map[cp >> 8][cp & 0xFF];
+        if (cid == 0)
+            continue;
+        HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+        if (gid >= tt->num_glyphs || !tt->glyph_tbl.flgs[gid])
+            continue;
+        HPDF_INT16 width = HPDF_TTFontDef_GetGidWidth(def, gid);
+        if (width == def->missing_width)
+            continue;
+        HPDF_STATUS st = HPDF_OK;
+        if (run == NULL || cid != last + 1) {
+            run = HPDF_Array_New(w->mmgr);
+            if (run == NULL)
+                return HPDF_Error_GetCode(w->error);
+            st = HPDF_Array_AddNumber(w, (HPDF_INT32)cid);
+            if (st == HPDF_OK)
+                st = HPDF_Array_Add(w, run);
+        }
+        if (st == HPDF_OK)
+            st = HPDF_Array_AddNumber(run, width);
+        if (st != HPDF_OK)
+            return st;
+        last = cid;
+    }
+    return HPDF_OK;
+}
+
+static HPDF_STATUS
+before_write(HPDF_Dict font)
+{
+    HPDF_STATUS st = trim_widths(font->attr);
+    return st != HPDF_OK ? st : cid_font_before_write(font);
+}
+
 /* libharu's subset tags, in load order as HPDF_LoadTTFontFromFile numbers them:
  * HPDFAA, HPDFAB, … so the same pages give the same bytes. */
 static void
@@ -438,6 +496,11 @@ hs_fontres_font(HPDF_Doc pdf, const hs_face *face, hs_report *r, int *reported)
     enc->to_unicode_fn = utf8->to_unicode_fn;
     enc->encode_text_fn = encode_cids;
     memset(ea->cid_map[0], 0, 16); /* state of the UTF-8 functions, from now on */
+
+    if (cid_font_before_write == NULL)
+        cid_font_before_write = font->before_write_fn;
+    hs_assert(font->before_write_fn == cid_font_before_write && cid_font_before_write != NULL);
+    font->before_write_fn = before_write;
 
     HPDF_FontAttr fa = font->attr;
     if (fa->map_stream == NULL || fa->cmap_stream == NULL ||
