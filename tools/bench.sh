@@ -11,8 +11,8 @@
 #    said three times: the schema allows 500 items) as make 2, 10 and 50
 #    pages (the quote's terms and signatures make 2 pages its least), warm;
 #  - the floor, build/floor: the same text, fonts and logo with bare libharu
-#    and the engine's per-process font resources (tools/floor.c); engine/floor
-#    for wall and CPU time;
+#    and the engine's per-process font resources (tools/floor.c), run in
+#    turns with the warm runs; engine/floor for wall and CPU time;
 #  - every figure against the targets of issue 15.
 # Machines are shared and noisy: compare medians and ratios of one run, and
 # read the load printed at the start and the end.
@@ -71,7 +71,25 @@ ref = record(os.path.join(tmp, "ref.xml"), 8)
 one = os.path.join(tmp, "one.pdf")
 cold = [run(base + ["-o", one, ref])[0] for _ in range(r)]
 pages, size = pages_of(one), os.path.getsize(one)
-warm = [run(base + ["-o", os.path.join(tmp, "warm") + "/"] + [ref] * n) for _ in range(r)]
+# the floor's text: what pdftotext reads back from hoso's PDF
+text = os.path.join(tmp, "ref.txt")
+subprocess.run(["pdftotext", "-layout", one, text], check=True)
+# its lines as laid out, but without the spaces pdftotext pads columns with
+lines = open(text, encoding="utf-8").read().split("\n")
+open(text, "w", encoding="utf-8").write("\n".join(re.sub(r"  +", " ", l).strip(" ") for l in lines))
+def floor():
+    out = subprocess.run(["build/floor", fonts, "samples/logo.png", text, str(n),
+                          os.path.join(tmp, "floor.pdf")], capture_output=True, text=True, check=True).stdout
+    m = re.match(r"floor: ([\d.]+) ms, ([\d.]+) cpu, (\d+) bytes, (\d+) pages", out)
+    return float(m.group(1)), float(m.group(2)), int(m.group(3))
+# engine and floor in turns, so that both see the same load
+warm, floors = [], []
+for _ in range(r):
+    warm.append(run(base + ["-o", os.path.join(tmp, "warm") + "/"] + [ref] * n))
+    floors.append(floor())
+floor_ms = statistics.median(f[0] for f in floors)
+floor_cpu = statistics.median(f[1] for f in floors)
+floor_bytes = floors[0][2]
 warm_ms = statistics.median(w / n for w, _, _ in warm)
 warm_cpu = statistics.median(c / n for _, c, _ in warm)
 warm_rss = max(x for _, _, x in warm)
@@ -119,13 +137,6 @@ for target in (2, 10, 50):
     per_page.append((pages_of(os.path.join(tmp, "p%d.pdf" % target)), count,
                      statistics.median(w / k for w, _, _ in runs),
                      statistics.median(c / k for _, c, _ in runs)))
-
-text = os.path.join(tmp, "ref.txt")
-subprocess.run(["pdftotext", "-layout", one, text], check=True)
-fl = subprocess.run(["build/floor", fonts, "samples/logo.png", text, str(max(n, 20)),
-                     os.path.join(tmp, "floor.pdf")], capture_output=True, text=True, check=True).stdout
-m = re.match(r"floor: ([\d.]+) ms, ([\d.]+) cpu, (\d+) bytes, (\d+) pages", fl)
-floor_ms, floor_cpu, floor_bytes = float(m.group(1)), float(m.group(2)), int(m.group(3))
 
 print()
 print("the reference quote: %d pages, %.1f KB" % (pages, size / 1024))

@@ -113,10 +113,14 @@ one(hs_face *const faces[4], const unsigned char *logo, size_t logo_len, char *t
         HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
         if ((*pages)++ == 0)
             HPDF_Page_DrawImage(page, img, 60, 760, 60, 60);
-        double y = 740;
+        /* every line of the page, as close as 13 pt or closer if need be */
+        int nlines = 1;
+        for (const char *p = page_text; *p; p++)
+            nlines += *p == '\n';
+        double y = 740, step = 700.0 / nlines < 13 ? 700.0 / nlines : 13;
         int k = 0;
         char *line_save = NULL;
-        for (char *line = strtok_r(page_text, "\n", &line_save); line != NULL && y > 40;
+        for (char *line = strtok_r(page_text, "\n", &line_save); line != NULL;
              line = strtok_r(NULL, "\n", &line_save), k++) {
             int f = k % 10 == 0 ? 1 : k % 7 == 0 ? 2 : k % 13 == 0 ? 3 : 0;
             if (font[f] == NULL) {
@@ -131,7 +135,7 @@ one(hs_face *const faces[4], const unsigned char *logo, size_t logo_len, char *t
             HPDF_Page_SetFontAndSize(page, font[f], 10);
             HPDF_Page_TextOut(page, 60, (HPDF_REAL)y, line);
             HPDF_Page_EndText(page);
-            y -= 13;
+            y -= step;
         }
     }
     HPDF_SaveToStream(pdf);
