@@ -36,10 +36,11 @@ CFLAGS  ?=
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g $(WARN) -Iengine \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -MMD -MP
 # libqrencode (Debian's libqrencode-dev) makes the QR matrices of <qr>.
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(HPDF_LIBS) -lqrencode -lm
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(HPDF_LIBS) -lqrencode -lz -lm
 # engine/render/harufix.c replaces a libharu function; it must be visible to
 # the library, so the program exports it.
-LDFLAGS += -Wl,--export-dynamic-symbol=HPDF_MemStream_SeekFunc
+LDFLAGS += -Wl,--export-dynamic-symbol=HPDF_MemStream_SeekFunc \
+           -Wl,--export-dynamic-symbol=HPDF_MemCpy -Wl,--export-dynamic-symbol=HPDF_MemSet
 
 ifeq ($(BUILD),release)
   CFLAGS  += -O2
@@ -158,10 +159,11 @@ bench: deps
 	@$(MAKE) --no-print-directory BUILD=release all build/floor
 	@sh tools/bench.sh
 
-# The floor of the benchmark: the same text and fonts with bare libharu.
-build/floor: tools/floor.c
+# The floor of the benchmark: the same text, fonts and logo with bare
+# libharu, and the engine's per-process font resources (render/fontres.c).
+build/floor: tools/floor.c $(OUT)/libhoso.a
 	@mkdir -p build
-	$(Q)$(call say,LD,$@)$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -O2 $(WARN) -o $@ $< -lhpdf -lm
+	$(Q)$(call say,LD,$@)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(OUT)/libhoso.a $(LDLIBS)
 
 # Fuzzing (tests/fuzz/, clang + libFuzzer): never part of make test.
 # tools/fuzz.sh installs what is missing, or skips with one line without it.

@@ -15,7 +15,7 @@ set -eu
 # build-essential, which adds g++ and libstdc++'s headers (55 MB) that hoso
 # does not use. --no-install-recommends below keeps out what the packages only
 # recommend.
-need="gcc libc6-dev make pkg-config libhpdf-dev libxml2-dev libicu-dev icu-devtools
+need="gcc libc6-dev make pkg-config libhpdf-dev zlib1g-dev libxml2-dev libicu-dev icu-devtools
 poppler-utils qpdf imagemagick python3 python3-munkres fonttools
 libqrencode-dev zbar-tools"
 # libFuzzer's runtime (libclang_rt.fuzzer) is in libclang-rt-14-dev, not in clang.
