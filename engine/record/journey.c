@@ -142,10 +142,10 @@ check_closing(const xmlNode *root, hs_report *r)
                       "closed on %s, %d days after the quote was sent on %s",
                       hs_xml_attr(outcome, "date"), d_s, close_s, CLOSE_DAYS, sent_s);
     }
-    const char *status = outcome ? hs_xml_attr(outcome, "status") : NULL;
+    const char *status = outcome ? hs_xml_attr(outcome, "answer") : NULL;
     if (status != NULL && strcmp(status, "refused") == 0 && contract != NULL)
         rc = hs_error(r, hs_loc_from_xml(contract), "closing",
-                      "<contract> of a request the customer refused (<outcome status=\"refused\"> "
+                      "<contract> of a request the customer refused (<outcome answer=\"refused\"> "
                       "line %ld)",
                       (long)hs_loc_from_xml(outcome).line);
     hs_vn_date cd;
@@ -155,7 +155,7 @@ check_closing(const xmlNode *root, hs_report *r)
         rc = hs_error(r, hs_loc_from_xml(contract), "closing",
                       "<contract date=\"%s\">: signed on %s, after the request closed on %s (%d "
                       "days after the quote was sent on %s); record the customer's agreement "
-                      "as <outcome status=\"agreed\" date=\"…\"/>",
+                      "as <outcome answer=\"agreed\" date=\"…\"/>",
                       hs_xml_attr(contract, "date"), d_s, close_s, CLOSE_DAYS, sent_s);
     }
     return rc;
