@@ -155,8 +155,7 @@ pop_string(xmlXPathParserContextPtr ctxt)
 {
     hs_xp_env *env = env_of(ctxt);
     xmlXPathObjectPtr o = valuePop(ctxt);
-    if (o != NULL && o->type == XPATH_NODESET && o->nodesetval != NULL &&
-        o->nodesetval->nodeNr > 0)
+    if (o != NULL && o->type == XPATH_NODESET && o->nodesetval != NULL && o->nodesetval->nodeNr > 0)
         env->src = o->nodesetval->nodeTab[0];
     xmlChar *x = xmlXPathCastToString(o);
     const char *s = x ? hs_xml_str(x) : "";
@@ -200,9 +199,8 @@ fn_keep_names(xmlXPathParserContextPtr ctxt, int nargs)
     int nn = nargs - 1;
     for (int i = nn - 1; i >= 0; i--)
         names[i] = pop_string(ctxt);
-    const xmlNode *src = env->src;
-    char *s = pop_string(ctxt);
-    env->src = src;
+    env->src = NULL;
+    char *s = pop_string(ctxt); /* the text's node is where its glyphs come from */
     size_t len = strlen(s);
     /* mark[i]: byte i is inside an occurrence of a name */
     char *mark = hs_arena_alloc(env->arena, len + 1);
