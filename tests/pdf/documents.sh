@@ -130,7 +130,7 @@ says analysis chinh-dai "PHIẾU PHÂN TÍCH YÊU CẦU TÙY BIẾN" "Mã yêu c
     "hoặc hết ngày 08/07/2021 (15 ngày kể từ ngày gửi báo giá)" \
     "Ngày khách hàng trả lời: 30/06/2021 Hợp đồng số 27/2021/HĐDV/TP-CĐ ngày 02/07/2021" \
     "Quyết định Duyệt, chuyển bộ phận kỹ thuật Trả lại để làm rõ yêu cầu" \
-    "NHÂN VIÊN KINH DOANH (Ký, ghi rõ họ tên) Trần Văn Minh"
+    "NHÂN VIÊN KINH DOANH (Ký, ghi rõ họ tên) TRƯỞNG PHÒNG DUYỆT (Ký, ghi rõ họ tên) KỸ THUẬT PHẢN HỒI (Ký, ghi rõ họ tên) Trần Văn Minh Lê Thị Thu Hằng Phạm Ngọc Trường"
 says analysis small "NỘI DUNG YÊU CẦU CỦA KHÁCH HÀNG (3 hạng mục)" "Cộng 3 hạng mục làm được 10.000.000 ₫ Cần máy chủ riêng" \
     "Giá báo khách hàng 9.500.000 ₫ chưa gồm thuế GTGT (Chín triệu năm trăm nghìn đồng)" \
     "Do ông Nguyễn Hoàng Nam – Giám đốc Kinh doanh khu vực miền Bắc ghi ngày 08/03/2021; chi phí kỹ thuật 10.000.000 ₫." \
@@ -203,7 +203,7 @@ says appendix chinh-dai "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "Độc 
     "trong 12 tháng kể từ ngày hai bên ký biên bản nghiệm thu" \
     "Điều 1. Phạm vi công việc" "Điều 8. Hiệu lực của Phụ lục" \
     "lập thành 4 (bốn) bản có giá trị pháp lý như nhau, mỗi bên giữ 2 bản" \
-    "ĐẠI DIỆN BÊN A GIÁM ĐỐC (Ký, ghi rõ họ tên và đóng dấu) Đặng Quốc Hưng ĐẠI DIỆN BÊN B TỔNG GIÁM ĐỐC (Ký, ghi rõ họ tên và đóng dấu) Trịnh Xuân Khải"
+    "ĐẠI DIỆN BÊN A GIÁM ĐỐC (Ký, ghi rõ họ tên và đóng dấu) ĐẠI DIỆN BÊN B TỔNG GIÁM ĐỐC (Ký, ghi rõ họ tên và đóng dấu) Đặng Quốc Hưng Trịnh Xuân Khải"
 says appendix small "Cộng giá trị 3 hạng mục 10.000.000 Giảm giá 500.000 Giá trị sau giảm giá 9.500.000 Thuế GTGT KCT TỔNG GIÁ TRỊ PHỤ LỤC 9.500.000" \
     "thuộc đối tượng không chịu thuế giá trị gia tăng" "lập thành 2 (hai) bản"
 says appendix large "Trong đó: không chịu thuế GTGT (KCT) 887.000.000 Thuế GTGT 10% (trên 97.750.000) 9.775.000 TỔNG GIÁ TRỊ PHỤ LỤC 994.525.000" \
@@ -244,7 +244,7 @@ says acceptance chinh-dai "Số: 01/2021/BBNT/TP-CĐ" "Hưng Yên, ngày 28 thá
     "Giá trị các hạng mục đạt: 273.000.000 ₫; giá trị các hạng mục không đạt: 22.000.000 ₫" \
     "Số tiền Bên B thanh toán theo biên bản này: 0 ₫ (Không đồng); đợt 2" \
     "Thời hạn bảo hành 12 tháng của các hạng mục đạt bắt đầu từ ngày 28 tháng 9 năm 2021" \
-    "ĐẠI DIỆN BÊN A TRƯỞNG NHÓM PHÁT TRIỂN (Ký, ghi rõ họ tên và đóng dấu) Phạm Ngọc Trường ĐẠI DIỆN BÊN B TRƯỞNG PHÒNG CÔNG NGHỆ THÔNG TIN (Ký, ghi rõ họ tên và đóng dấu) Huỳnh Thị Ngọc Quỳnh"
+    "ĐẠI DIỆN BÊN A TRƯỞNG NHÓM PHÁT TRIỂN (Ký, ghi rõ họ tên và đóng dấu) ĐẠI DIỆN BÊN B TRƯỞNG PHÒNG CÔNG NGHỆ THÔNG TIN (Ký, ghi rõ họ tên và đóng dấu) Phạm Ngọc Trường Huỳnh Thị Ngọc Quỳnh"
 says acceptance small "Hà Nội, ngày 22 tháng 3 năm 2021" "Tổng cộng: 3 hạng mục Đạt: 3; không đạt: 0" \
     "Bên B đồng ý nghiệm thu và đưa vào sử dụng chính thức" \
     "Số tiền Bên B thanh toán theo biên bản này: 9.500.000 ₫ (Chín triệu năm trăm nghìn đồng)"
@@ -290,7 +290,7 @@ says handover chinh-dai "Số: 02/2021/BBBG/TP-CĐ" "Hưng Yên, ngày 30 tháng
     "lập thành 4 (bốn) bản có giá trị pháp lý như nhau, mỗi bên giữ 2 bản"
 says handover small "Số: 04/2021/BBBG/TP-HL" "Hà Nội, ngày 23 tháng 3 năm 2021" \
     "Tổng cộng: 3 hạng mục Đã bàn giao: 3; chưa bàn giao: 0" \
-    "ĐẠI DIỆN BÊN A CHUYÊN VIÊN KINH DOANH (Ký, ghi rõ họ tên và đóng dấu) Bùi Quang Thắng ĐẠI DIỆN BÊN B KẾ TOÁN BÁN HÀNG (Ký, ghi rõ họ tên và đóng dấu) Vũ Thị Mỹ Hạnh"
+    "ĐẠI DIỆN BÊN A CHUYÊN VIÊN KINH DOANH (Ký, ghi rõ họ tên và đóng dấu) ĐẠI DIỆN BÊN B KẾ TOÁN BÁN HÀNG (Ký, ghi rõ họ tên và đóng dấu) Bùi Quang Thắng Vũ Thị Mỹ Hạnh"
 sed '/<handover/,/<\/handover>/d' samples/small.xml >"$T/nohandover.xml"
 "$HOSO_RELEASE" render -q -t templates/handover.xml -p $PROF -o "$T/nh.pdf" "$T/nohandover.xml" 2>"$T/nh.err"
 check_eq "handover from a record without a handover part: not made, the part named" \
