@@ -52,6 +52,9 @@ typedef struct bjob {
     char *name;   /* from the name pass: hs_file_name of its name; NULL: none */
     char *file;   /* the file name assigned (out/names.c) */
     char *prefix; /* its report line's start, for --resume */
+    char *failed; /* why its name pass was stopped or crashed; NULL: it was not */
+    int failed_timeout;
+    double failed_ms;
 } bjob;
 
 typedef struct worker {
@@ -80,6 +83,7 @@ typedef struct run {
     int njobs, cap;
     FILE *report;
     int report_errno; /* the report could not be written: the batch stops */
+    int unreported;   /* documents done whose line could not be written */
     mode_t umask;
     double t0;
     int kind; /* the pass: TASK_NAME or TASK_RENDER */
@@ -143,7 +147,7 @@ add_job(run *r, const char *record, const char *tpl, int mine)
 {
     if (r->njobs == r->cap)
         r->jobs = grow(r->jobs, &r->cap, sizeof *r->jobs);
-    r->jobs[r->njobs++] = (bjob){record, tpl, mine, 0, 0, NULL, NULL, NULL};
+    r->jobs[r->njobs++] = (bjob){record, tpl, mine, 0, 0, NULL, NULL, NULL, NULL, 0, 0};
 }
 
 static int
@@ -278,8 +282,12 @@ static void
 report_line(run *r, const bjob *j, const char *status, const char *output, int pages, size_t bytes,
             double ms, const char *efile, long eline, const char *ecode, const char *emsg)
 {
-    if (r->report == NULL || r->report_errno != 0)
+    if (r->report == NULL)
         return;
+    if (r->report_errno != 0) {
+        r->unreported++;
+        return;
+    }
     hs_arena *a = hs_arena_new(0);
     hs_buf b;
     hs_buf_init(&b, a);
@@ -299,8 +307,10 @@ report_line(run *r, const bjob *j, const char *status, const char *output, int p
     }
     hs_buf_adds(&b, "}\n");
     errno = 0;
-    if (fwrite(b.data, 1, b.len, r->report) != b.len || fflush(r->report) != 0)
+    if (fwrite(b.data, 1, b.len, r->report) != b.len || fflush(r->report) != 0) {
         r->report_errno = errno ? errno : EIO;
+        r->unreported++;
+    }
     hs_arena_free(a);
 }
 
@@ -690,6 +700,31 @@ finish_render(run *r, worker *w, bjob *j, char **f, int nf, double ms)
                 nf > 4 ? f[4] : "the worker gave no reason");
 }
 
+/* A worker that was stopped or died: why, in words; NULL if it answered. */
+static const char *
+failure(const run *r, int wstatus, int timed_out, int nf, char *buf, size_t cap)
+{
+    if (timed_out)
+        snprintf(buf, cap, "took longer than %g s and was stopped", r->o->timeout_s);
+    else if (WIFSIGNALED(wstatus))
+        snprintf(buf, cap, "the worker died (signal %d: %s); the document was not made",
+                 WTERMSIG(wstatus), strsignal(WTERMSIG(wstatus)));
+    else if (nf < 1)
+        snprintf(buf, cap, "the worker ended without a result; the document was not made");
+    else
+        return NULL;
+    return buf;
+}
+
+static void
+report_failure(run *r, bjob *j, const char *why, int timed_out, double ms)
+{
+    r->st->failed++;
+    say("%s: error: %s (template %s)", j->record, why, j->template_path);
+    report_line(r, j, timed_out ? "timeout" : "crashed", NULL, 0, 0, ms, j->record, 0,
+                timed_out ? "timeout" : "crash", why);
+}
+
 static void
 finish(run *r, worker *w, int wstatus, int timed_out)
 {
@@ -697,26 +732,19 @@ finish(run *r, worker *w, int wstatus, int timed_out)
     double ms = (now() - w->start) * 1000;
     char *f[6] = {0};
     w->msg[w->len] = '\0';
-    int nf = w->len > 0 ? split_fields(w->msg, f, 5) : 0;
+    int nf = w->len > 0 && memchr(w->msg, '\n', w->len) ? split_fields(w->msg, f, 5) : 0;
+    char buf[256];
+    const char *why = failure(r, wstatus, timed_out, nf, buf, sizeof buf);
     if (r->kind == TASK_NAME) {
         free(j->name);
-        j->name = !timed_out && !WIFSIGNALED(wstatus) && nf == 2 && strcmp(f[0], "name") == 0
-                      ? xstrdup(f[1])
-                      : NULL;
+        j->name = why == NULL && nf == 2 && strcmp(f[0], "name") == 0 ? xstrdup(f[1]) : NULL;
+        /* stopped or crashed: so it would be again; it is not rendered */
+        if (why != NULL) {
+            j->failed = xstrdup(why);
+            j->failed_timeout = timed_out;
+            j->failed_ms = ms;
+        }
         return;
-    }
-    const char *why = NULL;
-    char buf[256];
-    if (timed_out) {
-        snprintf(buf, sizeof buf, "took longer than %g s and was stopped", r->o->timeout_s);
-        why = buf;
-    } else if (WIFSIGNALED(wstatus)) {
-        snprintf(buf, sizeof buf, "the worker died (signal %d: %s); the document was not made",
-                 WTERMSIG(wstatus), strsignal(WTERMSIG(wstatus)));
-        why = buf;
-    } else if (nf < 2) {
-        snprintf(buf, sizeof buf, "the worker ended without a result; the document was not made");
-        why = buf;
     }
     if (why != NULL) {
         if (nf >= 2 && strcmp(f[0], "ok") == 0 && strchr(f[1], '/') == NULL) {
@@ -724,10 +752,7 @@ finish(run *r, worker *w, int wstatus, int timed_out)
             unlink(tmp);
             free(tmp);
         }
-        r->st->failed++;
-        say("%s: error: %s (template %s)", j->record, why, j->template_path);
-        report_line(r, j, timed_out ? "timeout" : "crashed", NULL, 0, 0, ms, j->record, 0,
-                    timed_out ? "timeout" : "crash", why);
+        report_failure(r, j, why, timed_out, ms);
         return;
     }
     finish_render(r, w, j, f, nf, ms);
@@ -1036,6 +1061,8 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
             }
             if (j->done)
                 st->resumed++;
+            else if (j->failed != NULL)
+                report_failure(&r, j, j->failed, j->failed_timeout, j->failed_ms);
             else
                 todo[ntodo++] = i;
         }
@@ -1054,10 +1081,10 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
     catch_stop_signals(SIG_DFL);
     int left = st->total - st->ok - st->failed - st->skipped - st->resumed;
     if (r.report_errno != 0) {
-        say("%s: error: cannot write the report: %s; the batch was stopped, %d document%s not "
-            "made",
+        say("%s: error: cannot write the report: %s; the batch was stopped with %d document%s "
+            "not made or not reported (--resume with the report goes on)",
             strcmp(o->report_path, "-") == 0 ? "<stdout>" : o->report_path,
-            strerror(r.report_errno), left, left == 1 ? "" : "s");
+            strerror(r.report_errno), left + r.unreported, left + r.unreported == 1 ? "" : "s");
         st->report_failed = 1;
     } else if (stop_signal) {
         st->stopped = stop_signal;
@@ -1077,6 +1104,7 @@ out:
         free(r.jobs[i].name);
         free(r.jobs[i].file);
         free(r.jobs[i].prefix);
+        free(r.jobs[i].failed);
     }
     free(r.jobs);
     for (int i = 0; i < nrec; i++)

@@ -6,7 +6,7 @@
 #   sh tools/deps.sh PACKAGE...  that, plus these (make valgrind: valgrind)
 set -eu
 need="build-essential pkg-config libhpdf-dev libxml2-dev libicu-dev icu-devtools
-poppler-utils qpdf imagemagick python3 fonttools"
+poppler-utils qpdf imagemagick python3 fonttools strace"
 # libFuzzer's runtime (libclang_rt.fuzzer) is in libclang-rt-14-dev, not in clang.
 for a in "$@"; do
     case $a in
