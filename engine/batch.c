@@ -84,6 +84,7 @@ typedef struct run {
     FILE *report;
     int report_errno; /* the report could not be written: the batch stops */
     int unreported;   /* documents done whose line could not be written */
+    int dirfd;        /* the output folder, for its fsync */
     mode_t umask;
     double t0;
     int kind; /* the pass: TASK_NAME or TASK_RENDER */
@@ -629,8 +630,14 @@ flush_placed(run *r)
     if (r->nplaced == 0)
         return;
     last_diag ld = {"", ""};
-    hs_report rep = {parent_sink, &ld, 0, 20};
-    int bad = !r->o->no_sync && hs_out_sync_dir(r->placed[0].path, &rep) != 0;
+    int bad = 0;
+    /* the folder is held open from the start: no descriptor is needed now,
+     * when a lowered -j may have left none */
+    if (!r->o->no_sync && fsync(r->dirfd) != 0 && errno != EINVAL) {
+        snprintf(ld.message, sizeof ld.message, "cannot sync the folder: %s", strerror(errno));
+        say("%s: error: %s [io]", r->o->out_dir, ld.message);
+        bad = 1;
+    }
     for (int i = 0; i < r->nplaced; i++) {
         placed *p = &r->placed[i];
         bjob *j = &r->jobs[p->job];
@@ -880,10 +887,13 @@ run_pass(run *r, const int *todo, int ntodo, int *done, int total)
                     free(pf), free(map);
                     return -1;
                 }
+                /* one fewer than now running: the parent keeps a few
+                 * descriptors free for its own files */
+                int keep = alive_workers(r) > 1 ? alive_workers(r) - 1 : 1;
                 say("hoso: -j %d lowered to %d: cannot start more worker processes: %s",
-                    r->max_workers, alive_workers(r), why);
-                r->max_workers = alive_workers(r);
-                /* the slots past the new count must hold the live ones */
+                    r->max_workers, keep, why);
+                r->max_workers = keep;
+                /* the first slots must hold the live ones */
                 for (int a = 0, b = 0; a < r->nworkers; a++)
                     if (r->w[a].pid != 0) {
                         worker t = r->w[a];
@@ -900,6 +910,9 @@ run_pass(run *r, const int *todo, int ntodo, int *done, int total)
             x->len = 0;
             send_all(x->job_fd, line, (size_t)n); /* a dead worker: seen on its result pipe */
         }
+        for (int i = r->max_workers; i < r->nworkers; i++)
+            if (r->w[i].pid != 0 && r->w[i].job < 0)
+                retire(&r->w[i]); /* past a lowered -j */
         int n = 0;
         for (int i = 0; i < r->nworkers; i++)
             if (r->w[i].pid != 0 && r->w[i].job >= 0) {
@@ -1014,6 +1027,12 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
         rc = -1;
         goto out;
     }
+    r.dirfd = open(o->out_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (r.dirfd < 0) {
+        say("%s: error: cannot open the output folder: %s", o->out_dir, strerror(errno));
+        rc = -1;
+        goto out;
+    }
     hs_out_sweep(o->out_dir);
     if (o->resume_path != NULL)
         read_resume(&r);
@@ -1056,7 +1075,7 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
             if (j->reported && j->file != NULL) {
                 char *p = out_path(&r, j->file), owner[HS_OUT_OWNER_LEN + 1];
                 hs_out_owner(j->record, j->template_path, owner);
-                j->done = hs_out_marked(p, owner);
+                j->done = hs_out_marked(p, owner) == 1;
                 free(p);
             }
             if (j->done)
@@ -1100,6 +1119,8 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
     }
     rc = st->failed > 0 || st->stopped || st->report_failed ? -1 : 0;
 out:
+    if (r.dirfd > 0)
+        close(r.dirfd);
     for (int i = 0; i < r.njobs; i++) {
         free(r.jobs[i].name);
         free(r.jobs[i].file);

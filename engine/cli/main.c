@@ -348,8 +348,22 @@ parse(int argc, char **argv, opts *o)
     int c, before = optind;
     long v;
     /* options and operands in any order (GNU); "--" ends the options */
-    while ((c = getopt_long(argc, argv, ":t:p:o:aj:qhV", longopts, NULL)) != -1) {
-        const char *name = argv[optind - 1];
+    int li = -1;
+    while ((c = getopt_long(argc, argv, ":t:p:o:aj:qhV", longopts, &li)) != -1) {
+        /* the option as written: "--report" or "-j" (not its value) */
+        char name[64];
+        if (li >= 0)
+            snprintf(name, sizeof name, "--%s", longopts[li].name);
+        else if (c == ':' || c == '?')
+            snprintf(name, sizeof name, "%s", optopt > 0 && optopt < 256 ? "" : argv[optind - 1]);
+        else
+            snprintf(name, sizeof name, "-%c", c);
+        if (c == ':')
+            snprintf(name, sizeof name, "%.60s",
+                     strncmp(argv[optind - 1], "--", 2) == 0 ? argv[optind - 1] : "");
+        if (c == ':' && name[0] == '\0')
+            snprintf(name, sizeof name, "-%c", optopt);
+        li = -1;
         if (c != '?' && c != ':' && c != 'h' && c != 'V' && cmd != 0 &&
             strchr(takes(c), cmd) == NULL) {
             const char *t = takes(c);
@@ -630,7 +644,7 @@ one_document(hs_engine *e, const opts *o, const hs_job *job, hs_report *report, 
             hs_write_document(path, &doc, job->record_path, job->template_path, flags, report) != 0)
             rc = -1;
         else if (!o->quiet && !stdout_closed)
-            printf("%s\n", path);
+            printf("%s\n", path), fflush(stdout); /* before a watchdog's execv */
         free(path);
     }
     release(h, 0, NULL);
@@ -750,8 +764,10 @@ main(int argc, char **argv)
     guard_standard_fds();
     opts o;
     int rc = parse(argc, argv, &o);
-    if (rc != 0)
+    if (rc != 0) {
+        free(o.templates);
         return rc;
+    }
     int optind_end = optind;
     char fonts_buf[PATH_MAX + 32], tpl_buf[PATH_MAX + 32];
     int first_all = o.ntemplates;

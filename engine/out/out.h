@@ -44,7 +44,9 @@ void hs_out_owner(const char *record, const char *template_path, char *buf);
 unsigned char *hs_out_mark(const unsigned char *pdf, size_t len, const char *owner,
                            size_t *out_len);
 
-/* 1 if the file at path carries owner's mark, 0 if not (or unreadable). */
+/* 1 if the file at path carries owner's mark, 0 if not (or missing, or not
+ * readable by us), -1 (errno set) if it could not be opened for another
+ * reason (no descriptor left). */
 int hs_out_marked(const char *path, const char *owner);
 
 /* Make name (UTF-8) safe as a file name, in place semantics: returns a new

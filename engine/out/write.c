@@ -83,7 +83,15 @@ hs_out_install(const char *tmp, const char *path, const char *owner, int flags, 
     if (e == EEXIST && !(flags & HS_OUT_REPLACE)) {
         struct stat sb;
         int is_file = lstat(path, &sb) == 0 && S_ISREG(sb.st_mode);
-        if (is_file && ((flags & HS_OUT_OVERWRITE) || (owner && hs_out_marked(path, owner)))) {
+        int mine = is_file && owner != NULL && !(flags & HS_OUT_OVERWRITE)
+                       ? hs_out_marked(path, owner)
+                       : 0;
+        if (mine < 0) {
+            e = errno;
+            unlink(tmp);
+            return hs_error(r, loc, "io", "cannot read the file under this name: %s", strerror(e));
+        }
+        if (is_file && ((flags & HS_OUT_OVERWRITE) || mine)) {
             if (rename(tmp, path) == 0)
                 return 0;
             e = errno;
