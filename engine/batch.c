@@ -296,6 +296,12 @@ report_line(run *r, const bjob *j, const char *status, const char *output, int p
     hs_out_json_field(&b, "status", status);
     hs_buf_addc(&b, ',');
     hs_out_json_field(&b, "output", output ? output : "");
+    if (strcmp(status, "ok") == 0 && j->name != NULL) {
+        /* the name before clashes were resolved: a resumed run needs no
+         * name pass for this document */
+        hs_buf_addc(&b, ',');
+        hs_out_json_field(&b, "name", j->name);
+    }
     hs_buf_printf(&b, ",\"pages\":%d,\"bytes\":%zu,\"ms\":%.1f", pages, bytes, ms);
     if (emsg != NULL) {
         hs_buf_adds(&b, ",\"error\":{");
@@ -319,6 +325,50 @@ static int
 cmp_prefix(const void *a, const void *b)
 {
     return strcmp((*(bjob *const *)a)->prefix, (*(bjob *const *)b)->prefix);
+}
+
+/* The JSON string that starts at p (after its opening quote), decoded;
+ * malloc'd, or NULL if it is cut short. */
+static char *
+json_string(const char *p)
+{
+    size_t cap = strlen(p) + 1, n = 0;
+    char *out = malloc(cap);
+    if (out == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    for (; *p && *p != '"'; p++) {
+        if (*p != '\\') {
+            out[n++] = *p;
+            continue;
+        }
+        p++;
+        const char *simple = strchr("\"\\/bfnrt", *p);
+        if (*p != '\0' && simple != NULL) {
+            out[n++] = "\"\\/\b\f\n\r\t"[simple - "\"\\/bfnrt"];
+            continue;
+        }
+        unsigned v;
+        if (*p != 'u' || sscanf(p + 1, "%4x", &v) != 1)
+            break;
+        p += 4;
+        if (v >= 0xD800 && v < 0xDC00) { /* a surrogate pair */
+            unsigned lo;
+            if (p[1] != '\\' || p[2] != 'u' || sscanf(p + 3, "%4x", &lo) != 1)
+                break;
+            v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
+            p += 6;
+        }
+        char u[4];
+        int k = hs_utf8_encode(v, u);
+        memcpy(out + n, u, (size_t)k); /* \uXXXX is 6 bytes: it fits */
+        n += (size_t)k;
+    }
+    if (*p != '"') {
+        free(out);
+        return NULL;
+    }
+    out[n] = '\0';
+    return out;
 }
 
 /* --resume: the jobs an earlier report lists as made. Whether the file is
@@ -351,8 +401,12 @@ read_resume(run *r)
         key.prefix = line;
         bjob **hit = bsearch(&kp, by, (size_t)n, sizeof *by, cmp_prefix);
         *st = c;
-        if (hit != NULL)
-            (*hit)->reported = 1;
+        if (hit == NULL)
+            continue;
+        (*hit)->reported = 1;
+        const char *nm = strstr(st, ",\"name\":\"");
+        if (nm != NULL && (*hit)->name == NULL)
+            (*hit)->name = json_string(nm + 9);
     }
     free(line);
     free(by);
@@ -1061,9 +1115,11 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
     catch_stop_signals(on_stop);
     signal(SIGPIPE, SIG_IGN); /* a worker that died mid-job, a closed report: write() fails */
     int ntodo = 0, done = 0;
-    /* pass 1: the names of every document of the run */
+    /* pass 1: the names of every document of the run (but those an earlier
+     * report gave) */
     for (int i = 0; i < r.njobs; i++)
-        todo[ntodo++] = i;
+        if (!(r.jobs[i].reported && r.jobs[i].name != NULL))
+            todo[ntodo++] = i;
     r.kind = TASK_NAME;
     if (run_pass(&r, todo, ntodo, &done, 0) == 0) {
         assign_names(&r);
