@@ -110,7 +110,7 @@ int hs_write_document(const char *path, hs_output *o, const char *record, const 
 /* Put the mark of record × template into o's PDF: a comment line before its
  * cross-reference table, by which a later run knows the file as its own. */
 int hs_mark_owner(hs_output *o, const char *record, const char *template_path, hs_report *r);
-/* From a signal handler: remove the temporary file of a hs_write_atomic in
+/* From a signal handler: remove the temporary file of a hs_write_document in
  * progress, so that a killed process leaves no partial file. */
 void hs_write_abandon(void);
 
