@@ -20,7 +20,9 @@ trap 'rm -rf "$tmp"' EXIT
 python3 - "$N" "$R" "$CORPUS" "$JOBS" "$tmp" <<'PY'
 import glob, json, os, random, re, resource, statistics, subprocess, sys, time
 n, r, corpus, jobs, tmp = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
-base = ["build/hoso", "render", "-q", "-t", "templates/quote.xml", "-p", "samples/profile.xml"]
+# --no-sync: parts 1 and 3 measure the engine against the floor (which does
+# not fsync either); part 2 gives the cost of the fsyncs
+base = ["build/hoso", "render", "-q", "--no-sync", "-t", "templates/quote.xml", "-p", "samples/profile.xml"]
 
 print("1. one process, %d documents of each sample, median of %d runs" % (n, r))
 print("%-16s %8s %10s %9s %6s" % ("record", "ms/doc", "peak RSS", "PDF size", "pages"))
@@ -69,6 +71,19 @@ print("   %.0f documents/s; per document: median %.1f ms, p95 %.1f ms; mean size
       % (len(rows) / wall, statistics.median(ms), ms[int(len(ms) * 0.95) - 1],
          statistics.mean(x["bytes"] for x in rows) / 1024, statistics.mean(x["pages"] for x in rows)))
 print("   peak RSS of a worker: %.1f MB" % (resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024))
+# the same batch without the fsyncs (--no-sync), and its name pass alone
+# (every document's name, no layout: --shard of one record)
+t = time.perf_counter()
+subprocess.run(["build/hoso", "batch", "-q", "--no-sync", "-j", str(jobs), "-t", "templates/quote.xml", "-p", "samples/profile.xml",
+                "-o", os.path.join(tmp, "batch-nosync"), cdir], check=True)
+wall_ns = time.perf_counter() - t
+t = time.perf_counter()
+subprocess.run(["build/hoso", "batch", "-q", "--no-sync", "-j", str(jobs), "-t", "templates/quote.xml", "-p", "samples/profile.xml",
+                "-o", os.path.join(tmp, "batch-names"), "--shard", "1/%d" % (corpus * 50), cdir], check=False)
+wall_names = time.perf_counter() - t
+print("   with --no-sync: %.0f documents/s (the fsyncs cost %.1f ms per document)"
+      % (len(rows) / wall_ns, (wall - wall_ns) * 1000 / len(rows)))
+print("   the name pass (all %d names, no layout): %.2f s, %.1f ms per document" % (corpus, wall_names, wall_names * 1000 / corpus))
 
 # the 2-page reference quote: the sample quote's first 8 feasible items
 ref = os.path.join(tmp, "ref.xml")
