@@ -1068,8 +1068,13 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
             rec.v[nrec++] = rec.v[i];
     for (int i = 0; i < nrec; i++) {
         int mine = in_shard(rec.v[i], o->shard_k, o->shard_n);
-        for (int t = 0; t < o->ntemplates; t++)
-            add_job(&r, rec.v[i], o->templates[t], mine);
+        for (int t = 0; t < o->ntemplates; t++) {
+            int again = 0; /* a template given twice is one document */
+            for (int u = 0; u < t && !again; u++)
+                again = strcmp(o->templates[u], o->templates[t]) == 0;
+            if (!again)
+                add_job(&r, rec.v[i], o->templates[t], mine);
+        }
     }
     for (int i = 0; i < r.njobs; i++) {
         r.jobs[i].prefix = line_prefix(&r.jobs[i]);
