@@ -1066,16 +1066,20 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
             free(rec.v[i]);
         else
             rec.v[nrec++] = rec.v[i];
+    /* a template given twice is one document */
+    char *dup = calloc((size_t)o->ntemplates + 1, 1);
+    if (dup == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    for (int t = 0; t < o->ntemplates; t++)
+        for (int u = 0; u < t && !dup[t]; u++)
+            dup[t] = strcmp(o->templates[u], o->templates[t]) == 0;
     for (int i = 0; i < nrec; i++) {
         int mine = in_shard(rec.v[i], o->shard_k, o->shard_n);
-        for (int t = 0; t < o->ntemplates; t++) {
-            int again = 0; /* a template given twice is one document */
-            for (int u = 0; u < t && !again; u++)
-                again = strcmp(o->templates[u], o->templates[t]) == 0;
-            if (!again)
+        for (int t = 0; t < o->ntemplates; t++)
+            if (!dup[t])
                 add_job(&r, rec.v[i], o->templates[t], mine);
-        }
     }
+    free(dup);
     for (int i = 0; i < r.njobs; i++) {
         r.jobs[i].prefix = line_prefix(&r.jobs[i]);
         st->total += r.jobs[i].mine;
