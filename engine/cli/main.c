@@ -762,6 +762,12 @@ int
 main(int argc, char **argv)
 {
     guard_standard_fds();
+    /* a start by the watchdog (execv from its handler) inherits SIGALRM
+     * blocked: the next document needs its watchdog too */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGALRM);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
     opts o;
     int rc = parse(argc, argv, &o);
     if (rc != 0) {

@@ -8,6 +8,8 @@ Q=templates/quote.xml P=samples/profile.xml
 B="$HOSO batch -q -t $Q -p $P"
 
 # ---- the order: fsync(file) < rename < fsync(folder) < report line ----
+# (where the machine lets us trace: a container may forbid ptrace)
+if strace -f -qq -o /dev/null true 2>/dev/null; then
 strace -f -y -qq -s 600 -e trace=fsync,fdatasync,rename,renameat2,link,write -o "$T/trace" \
     $HOSO_RELEASE batch -q -j 2 --ascii-names -t $Q -p $P -o "$T/st" --report "$T/st.jsonl" \
     samples/small.xml samples/chinh-dai.xml samples/large.xml
@@ -53,6 +55,9 @@ check_eq "strace -f: fsync(file) → rename → fsync(folder) → report line, f
     fine "$(tail -n 1 "$T/order")"
 strace -f -qq -e trace=fsync -o "$T/trace2" $HOSO_RELEASE batch -q --no-sync -t $Q -p $P -o "$T/ns" samples/small.xml
 check_eq "--no-sync: no fsync at all" 0 "$(grep -c fsync "$T/trace2")"
+else
+    ok "strace -f: the write order # skip: strace cannot trace here"
+fi
 
 # ---- the report cannot be written ----
 $B -o "$T/r1" --report - samples/small.xml samples/chinh-dai.xml >/dev/full 2>"$T/err"
@@ -82,7 +87,8 @@ fi
 # ---- a FIFO record and a looping template first ----
 mkdir -p "$T/in"
 mkfifo "$T/in/a-fifo.xml"
-cp samples/small.xml "$T/in/b.xml" && cp samples/chinh-dai.xml "$T/in/c.xml"
+# (the large record: the template's one expression takes hours on it)
+cp samples/large.xml "$T/in/b.xml" && cp samples/large.xml "$T/in/c.xml"
 start=$(date +%s)
 $HOSO batch -q -j 2 --timeout 2 -t tests/hostile/templates/spin.xml -t $Q -p $P -o "$T/fo" \
     --report "$T/fo.jsonl" "$T/in" 2>"$T/err"
