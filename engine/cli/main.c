@@ -673,6 +673,7 @@ watchdog_fire(int sig)
     ssize_t w = write(STDERR_FILENO, watchdog_msg, watchdog_len);
     (void)w;
     alarm(0);
+    hs_write_abandon(); /* a document being written (a slow fsync) */
     if (again != NULL && again_from < again_nrec) {
         int n = again_prefix;
         for (int i = again_from; i < again_nrec; i++)

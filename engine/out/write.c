@@ -125,15 +125,25 @@ hs_out_write(const char *path, const void *data, size_t len, const char *owner, 
     char prefix[200];
     hs_out_temp_prefix(prefix, sizeof prefix);
     snprintf(tmp, n + sizeof prefix + 16, "%s/%sXXXXXX.part", dir, prefix);
+    /* a stop signal between the file's creation and its name in pending
+     * would leave the file behind: none is taken in between */
+    sigset_t stop, old;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGHUP);
+    sigaddset(&stop, SIGALRM);
+    sigprocmask(SIG_BLOCK, &stop, &old);
     int fd = mkstemps(tmp, 5);
+    if (fd >= 0 && strlen(tmp) < sizeof pending) {
+        memcpy(pending, tmp, strlen(tmp) + 1);
+        pending_set = 1;
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
     if (fd < 0) {
         int e = errno;
         free(tmp);
         return hs_error(r, loc, "io", "cannot create a file here: %s", strerror(e));
-    }
-    if (strlen(tmp) < sizeof pending) {
-        memcpy(pending, tmp, strlen(tmp) + 1);
-        pending_set = 1;
     }
     const char *p = data;
     size_t left = len;
