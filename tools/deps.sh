@@ -17,7 +17,7 @@ set -eu
 # recommend.
 need="gcc libc6-dev make pkg-config libhpdf-dev zlib1g-dev libxml2-dev libicu-dev icu-devtools
 poppler-utils qpdf imagemagick python3 python3-munkres fonttools
-libqrencode-dev zbar-tools"
+libqrencode-dev zbar-tools strace"
 # libFuzzer's runtime (libclang_rt.fuzzer) is in libclang-rt-14-dev, not in clang.
 for a in "$@"; do
     case $a in
