@@ -87,9 +87,10 @@ E="$T/e.xml"
 err_case "a BIN of 5 digits" \
     "$E:3: error: vietqr(): the bank BIN \"97043\" has 5 digits; a bank's BIN has 6 in {vietqr('97043', '0451000387654', '1000')} [vietqr]" \
     "  <qr data=\"{vietqr('97043', '0451000387654', '1000')}\"/>"
+sed 's/ bin="[0-9]*"//' samples/profile.xml >"$T/nobin.xml"
 err_case "a profile without the bank's BIN" \
     "$E:3: error: vietqr(): the bank BIN \"\" is empty; a payment code needs the bank's 6-digit BIN in {vietqr(\$profile/bank/@bin, \$profile/bank/@account, '1000')} [vietqr]" \
-    "  <qr data=\"{vietqr(\$profile/bank/@bin, \$profile/bank/@account, '1000')}\"/>" samples/profile.xml
+    "  <qr data=\"{vietqr(\$profile/bank/@bin, \$profile/bank/@account, '1000')}\"/>" "$T/nobin.xml"
 line=$(grep -n '<name>' $REC | head -n 1 | cut -d: -f1)
 err_case "a purpose from the record too long in ASCII" \
     "$REC:$line: error: <name> \"$(sed -n "${line}s/.*<name>\(.*\)<\/name>.*/\1/p" $REC)\" is 45 characters in ASCII (\"Cong ty TNHH Thuong mai va Dich vu Hoang Long\"); a payment purpose has at most 25 [vietqr]" \
@@ -115,3 +116,14 @@ err_case "modules too small to print" \
 err_case "more data than a QR code holds" \
     "$E:3: error: this QR code has more data than the largest QR code (version 40) holds at this level (3000 bytes) [qr]" \
     "  <qr data=\"$(printf '%03000d' 7 | tr 0 a)\" level=\"H\"/>"
+
+# The shipped acceptance minutes: the amount payable now as a VietQR code to
+# the profile's account (page 2 of the small sample), none when nothing is due.
+"$HOSO" render -q -t templates/acceptance.xml -p samples/profile.xml -o "$T/acc.pdf" samples/small.xml 2>"$T/err"
+check_eq "the acceptance minutes render with their payment code" "0:" "$?:$(cat "$T/err")"
+pdftoppm -r 150 -f 2 -l 2 -png "$T/acc.pdf" "$T/accpage"
+got=$(zbarimg -q --raw "$T"/accpage-*.png 2>/dev/null | grep -v '^Connection')
+check_eq "… which pays 9.500.000 đồng to BIN 970436, account 0451000387654, for contract 05/2021/HĐDV/TP-HL" \
+    "00020101021238570010A00000072701270006970436011304510003876540208QRIBFTTA5303704540795000005802VN6222081805/2021/HDDV/TP-HL6304E168" "$got"
+"$HOSO" render -q -t templates/acceptance.xml -p samples/profile.xml -o "$T/acc0.pdf" samples/chinh-dai.xml 2>"$T/err"
+check_eq "nothing payable now (chinh-dai): no payment code" "0:0" "$?:$(pdftoppm -r 150 -png "$T/acc0.pdf" "$T/acc0" && zbarimg -q --raw "$T"/acc0-*.png 2>/dev/null | grep -vc '^Connection')"
