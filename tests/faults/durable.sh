@@ -10,7 +10,8 @@ B="$HOSO batch -q -t $Q -p $P"
 # ---- the order: fsync(file) < rename < fsync(folder) < report line ----
 # (where the machine lets us trace: a container may forbid ptrace)
 if strace -f -qq -o /dev/null true 2>/dev/null; then
-strace -f -y -qq -s 600 -e trace=fsync,fdatasync,rename,renameat2,link,write -o "$T/trace" \
+# LeakSanitizer cannot run under ptrace: off for the traced commands
+ASAN_OPTIONS=detect_leaks=0 strace -f -y -qq -s 600 -e trace=fsync,fdatasync,rename,renameat2,link,write -o "$T/trace" \
     $HOSO_RELEASE batch -q -j 2 --ascii-names -t $Q -p $P -o "$T/st" --report "$T/st.jsonl" \
     samples/small.xml samples/chinh-dai.xml samples/large.xml
 check_eq "strace: the batch ran" 3 "$(wc -l <"$T/st.jsonl")"
@@ -19,7 +20,8 @@ import re, sys
 ev = []       # (index, kind, detail) in the order calls completed
 pending = {}  # pid -> the call a "<... resumed>" line finishes
 for i, line in enumerate(open(sys.argv[1], errors="replace")):
-    m = re.match(r"(\d+) (.*)", line.rstrip("\n"))
+    # strace pads the pid to 5 columns: "4711  write(…" or "47110 write(…"
+    m = re.match(r"(\d+) +(.*)", line.rstrip("\n"))
     if not m:
         continue
     pid, rest = m.groups()
@@ -53,7 +55,7 @@ print("fine")
 PY
 check_eq "strace -f: fsync(file) → rename → fsync(folder) → report line, for every document" \
     fine "$(tail -n 1 "$T/order")"
-strace -f -qq -e trace=fsync -o "$T/trace2" $HOSO_RELEASE batch -q --no-sync -t $Q -p $P -o "$T/ns" samples/small.xml
+ASAN_OPTIONS=detect_leaks=0 strace -f -qq -e trace=fsync -o "$T/trace2" $HOSO_RELEASE batch -q --no-sync -t $Q -p $P -o "$T/ns" samples/small.xml
 check_eq "--no-sync: no fsync at all" 0 "$(grep -c fsync "$T/trace2")"
 else
     ok "strace -f: the write order # skip: strace cannot trace here"
