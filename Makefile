@@ -7,7 +7,7 @@
 BUILD   ?= release
 FUZZ_CC ?= clang
 OUT     := build/$(BUILD)
-PKGS    := libxml-2.0 icu-uc icu-i18n
+PKGS    := libxml-2.0 icu-uc icu-i18n libpng libjpeg libexif zlib
 # Debian's libhpdf-dev ships no pkg-config file.
 HPDF_LIBS := $(shell pkg-config --libs libhpdf 2>/dev/null || echo -lhpdf)
 
@@ -64,13 +64,17 @@ FONT_REDUCED := $(FONT_SRC:fonts/%=build/fonts/%)
 # (Ă Đ Ĩ Ũ Ơ Ư) and Extended Additional (Ạ … Ỹ), the combining tone marks,
 # dashes, quotes and ellipsis, ‰ ′ ″ ‹ ›, ₫ €, № ™ −, arrows, squares, circles.
 FONT_RANGES  := U+0020-007E,U+00A0-00FF,U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0303,U+0309,U+0323,U+1EA0-1EF9,U+2010-2027,U+2030,U+2032-2033,U+2039-203A,U+20AB,U+20AC,U+2116,U+2122,U+2212,U+2190-2193,U+25A0-25A1,U+25CB-25CF
+# fontTools is Debian's python3-fonttools: the system's python, not a version
+# manager's shim that may not have it.
+FONT_PYTHON  := $(firstword $(wildcard /usr/bin/python3) python3)
 .PHONY: fonts-reduced
 fonts-reduced: $(FONT_REDUCED) build/fonts/families.conf
-build/fonts/%.ttf: fonts/%.ttf
+build/fonts/%.ttf: fonts/%.ttf tools/rename-reduced.py
 	@mkdir -p build/fonts
 	pyftsubset $< --output-file=$@.tmp --unicodes="$(FONT_RANGES)" --no-hinting \
 	    --desubroutinize --layout-features='' --name-IDs='*' \
-	    --drop-tables+=DSIG,GSUB,GPOS,GDEF,kern,FFTM 2>/dev/null && mv $@.tmp $@
+	    --drop-tables+=DSIG,GSUB,GPOS,GDEF,kern,FFTM 2>/dev/null && \
+	    $(FONT_PYTHON) tools/rename-reduced.py $@.tmp && mv $@.tmp $@
 build/fonts/families.conf: fonts/families.conf tools/reduced-families.sh
 	@mkdir -p build/fonts
 	sh tools/reduced-families.sh fonts/families.conf > $@.tmp && mv $@.tmp $@

@@ -7,6 +7,9 @@
 set -eu
 need="build-essential pkg-config libhpdf-dev libxml2-dev libicu-dev icu-devtools
 poppler-utils qpdf imagemagick python3 fonttools"
+# images: libpng, libjpeg and libexif decode them, zlib compresses them
+# (engine/image/); DejaVu is the font with nested composite glyphs tests/glyphs draws
+need="$need libpng-dev libjpeg-dev libexif-dev zlib1g-dev fonts-dejavu-core"
 # libFuzzer's runtime (libclang_rt.fuzzer) is in libclang-rt-14-dev, not in clang.
 for a in "$@"; do
     case $a in

@@ -99,9 +99,6 @@ void hs_layout_row_items(hs_lctx *c, hs_slice *s);
  * line of each cell is taken, so a page always takes something. */
 int hs_layout_row_split(hs_lctx *c, hs_slice *s, double avail, int force);
 
-/* ---- image.c: pixel size of a PNG or JPEG file ---- */
-int hs_layout_image_size(const char *path, int *w, int *h);
-
 /* ---- paginate.c: slices onto pages ---- */
 void hs_layout_paginate(hs_lctx *c, const hs_doc *d, hs_slice *first, hs_pages *out);
 

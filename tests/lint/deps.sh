@@ -8,13 +8,14 @@ allowed() { # folder -> allowed engine folders (besides itself)
     vn) echo "base" ;;
     text) echo "base" ;;
     font) echo "base text" ;;
+    image) echo "base" ;;
     xml) echo "base" ;;
     record | tpl) echo "base xml vn" ;;
     eval) echo "base xml record tpl doc vn text" ;;
     doc) echo "base" ;;
-    layout) echo "base doc text font page" ;;
+    layout) echo "base doc text font page image" ;;
     page) echo "base layout font" ;;
-    render) echo "base page font" ;;
+    render) echo "base page font image" ;;
     out) echo "base" ;;
     cli) echo "hoso.h" ;;
     esac
@@ -37,6 +38,8 @@ for dir in engine/*/; do
 done
 # Only these folders include the big libraries.
 check_eq "only text/ includes ICU" "" "$(grep -l '#include <unicode/' engine/*/*.[ch] | grep -v '^engine/text/')"
+check_eq "only image/ includes libpng, libjpeg, libexif" "" \
+    "$(grep -lE '#include <(png|jpeglib|libexif/)' engine/*/*.[ch] | grep -v '^engine/image/')"
 check_eq "only render/ includes libharu" "" "$(grep -l "#include <hpdf" engine/*/*.[ch] | grep -v "^engine/render/")"
 check_eq "no layout or render code includes libxml2" "" \
     "$(grep -l '#include <libxml' engine/layout/* engine/page/* engine/render/* engine/font/* 2>/dev/null)"

@@ -11,7 +11,7 @@ check "qpdf --check passes" qpdf --check "$T/a.pdf"
 pdffonts "$T/a.pdf" >"$T/fonts"
 notemb=$(awk 'NR > 2 && $(NF-4) != "yes"' "$T/fonts")
 check_eq "pdffonts: every font embedded" "" "$notemb"
-check_contains "pdffonts: Liberation Serif is used" "$T/fonts" "LiberationSerif"
+check_contains "pdffonts: the reduced Liberation Serif (renamed Hoso Serif) is used" "$T/fonts" "HosoSerif"
 
 pdftotext -raw "$T/a.pdf" "$T/a.txt" 2>"$T/pt.err"
 check_eq "pdftotext prints no warning (valid ToUnicode maps)" "" "$(cat "$T/pt.err")"
