@@ -9,7 +9,11 @@
 #     feasible items): a single cold `hoso render`, median wall time over R
 #     runs; N documents in one process; and the floor, build/floor: the same
 #     fonts and the same text (pdftotext of hoso's PDF) with bare libharu, no
-#     XML and no layout; the ratio engine/floor.
+#     XML and no layout; the ratio engine/floor;
+#  4. the logo: N documents of the small sample in one process with the
+#     profile's logo and with a profile without one; the difference is what
+#     the logo costs a document (decoded and compressed once per engine, then
+#     copied into each PDF).
 # Machines are shared and noisy: compare medians and ratios on one machine.
 #   N=50 R=5 CORPUS=2000 JOBS=2 sh tools/bench.sh
 set -eu
@@ -97,4 +101,22 @@ print("   a single cold hoso render: median %.1f ms" % statistics.median(cold))
 print("   one process, %d documents: median %.1f ms per document" % (n, statistics.median(warm)))
 print("   floor (bare libharu, same fonts and text, no XML, no layout): %.1f ms, %.0f KB" % (floor_ms, floor_bytes / 1024))
 print("   engine / floor: %.2f" % (statistics.median(warm) / floor_ms))
+
+nologo = os.path.join(tmp, "nologo.xml")
+open(nologo, "w", encoding="utf-8").write(
+    re.sub(r"\s*<logo>[^<]*</logo>", "", open("samples/profile.xml", encoding="utf-8").read()))
+per = {}
+for label, prof in (("with the logo", "samples/profile.xml"), ("without a logo", nologo)):
+    ts = []
+    for _ in range(r):
+        t = time.perf_counter()
+        subprocess.run(["build/hoso", "render", "-q", "-t", "templates/quote.xml", "-p", prof,
+                        "-o", os.path.join(tmp, "logo") + "/"] + ["samples/small.xml"] * n, check=True)
+        ts.append((time.perf_counter() - t) * 1000 / n)
+    per[label] = statistics.median(ts)
+print()
+print("4. the logo (samples/logo.png), %d quotes of samples/small.xml in one process" % n)
+for label, v in per.items():
+    print("   %-15s median %.2f ms per document" % (label, v))
+print("   the logo costs %.2f ms a document" % (per["with the logo"] - per["without a logo"]))
 PY
