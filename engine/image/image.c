@@ -165,13 +165,22 @@ load(const char *path, size_t limit, hs_img_why *why)
             hs_image_why(why, "not a PNG or JPEG image (its first bytes say neither)");
         rc = -1;
     }
-    free(d);
-    if (rc != 0)
+    if (rc != 0) {
+        free(d);
         return NULL;
+    }
     entry *e = calloc(1, sizeof *e);
     size_t np = (size_t)px.width * (size_t)px.height;
-    if (e != NULL) {
+    if (e != NULL && px.as_stored) {
+        e->color_z = d; /* the JPEG, checked whole by decoding it */
+        e->img.color_z_len = n;
+        e->img.dct = 1;
+        d = NULL;
+    } else if (e != NULL) {
         e->color_z = deflate_all(px.color, np * (size_t)px.space, &e->img.color_z_len);
+    }
+    free(d);
+    if (e != NULL) {
         if (px.alpha != NULL)
             e->alpha_z = deflate_all(px.alpha, np, &e->img.alpha_z_len);
         e->path = strdup(path);

@@ -26,8 +26,12 @@ typedef struct hs_image {
     int width, height;    /* pixels, upright */
     hs_image_space space; /* components per pixel, 8 bits each */
     int cmyk_inverted;    /* Adobe's CMYK JPEGs store 255 - value: /Decode [1 0 ...] */
-    /* zlib streams (/FlateDecode) of the colour samples, row by row, and of
-     * the alpha samples (NULL: opaque); owned by the cache. */
+    /* The colour samples as a zlib stream (/FlateDecode), row by row, or,
+     * when dct is set, as the JPEG file itself (/DCTDecode: a JPEG that
+     * decoded whole and needs no turning is embedded as it is, not made
+     * several times larger); the alpha samples as a zlib stream (NULL:
+     * opaque). Owned by the cache. */
+    int dct;
     const unsigned char *color_z, *alpha_z;
     size_t color_z_len, alpha_z_len;
 } hs_image;

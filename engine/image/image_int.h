@@ -12,6 +12,7 @@ typedef struct hs_pixels {
     int width, height;
     hs_image_space space;
     int cmyk_inverted;
+    int as_stored;        /* a JPEG already upright: the file itself can be embedded */
     unsigned char *color; /* width * height * space bytes */
     unsigned char *alpha; /* width * height bytes, or NULL */
 } hs_pixels;

@@ -177,6 +177,7 @@ hs_image_jpeg(const unsigned char *d, size_t n, size_t limit, hs_pixels *out, hs
         return -1;
     }
     out->color = buf;
+    out->as_stored = orient == 1;
     if (orient != 1) {
         unsigned char *u = upright(buf, out->width, out->height, (int)out->space, orient,
                                    &out->width, &out->height);

@@ -247,16 +247,24 @@ flate_filter(HPDF_Dict obj, HPDF_Stream stream)
     return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
-/* An image XObject holding an already deflated stream of 8-bit samples. */
+static HPDF_STATUS
+dct_filter(HPDF_Dict obj, HPDF_Stream stream)
+{
+    (void)obj;
+    return HPDF_Stream_WriteStr(stream, "/Filter /DCTDecode\012");
+}
+
+/* An image XObject holding an already compressed stream of 8-bit samples:
+ * deflated, or a JPEG file (dct). */
 static HPDF_Dict
-xobject(pdf_ctx *c, int w, int h, const char *space, const unsigned char *z, size_t n)
+xobject(pdf_ctx *c, int w, int h, const char *space, const unsigned char *z, size_t n, int dct)
 {
     HPDF_Dict img = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
     if (img == NULL)
         return NULL;
     img->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
     img->filter = HPDF_STREAM_FILTER_NONE;
-    img->write_fn = flate_filter;
+    img->write_fn = dct ? dct_filter : flate_filter;
     HPDF_STATUS st = HPDF_Dict_AddName(img, "Type", "XObject");
     st += HPDF_Dict_AddName(img, "Subtype", "Image");
     st += HPDF_Dict_AddName(img, "ColorSpace", space);
@@ -283,7 +291,7 @@ image_for(pdf_ctx *c, const char *path)
     c->about = path;
     static const char *const spaces[5] = {NULL, "DeviceGray", NULL, "DeviceRGB", "DeviceCMYK"};
     HPDF_Dict img =
-        xobject(c, im->width, im->height, spaces[im->space], im->color_z, im->color_z_len);
+        xobject(c, im->width, im->height, spaces[im->space], im->color_z, im->color_z_len, im->dct);
     if (img != NULL && im->cmyk_inverted) {
         HPDF_Array dec = HPDF_Array_New(c->pdf->mmgr);
         HPDF_STATUS st = dec != NULL ? HPDF_Dict_Add(img, "Decode", dec) : HPDF_FAILD_TO_ALLOC_MEM;
@@ -294,7 +302,7 @@ image_for(pdf_ctx *c, const char *path)
     }
     if (img != NULL && im->alpha_z != NULL) {
         HPDF_Dict mask =
-            xobject(c, im->width, im->height, "DeviceGray", im->alpha_z, im->alpha_z_len);
+            xobject(c, im->width, im->height, "DeviceGray", im->alpha_z, im->alpha_z_len, 0);
         if (mask == NULL || HPDF_Dict_Add(img, "SMask", mask) != HPDF_OK)
             img = NULL;
     }

@@ -125,6 +125,10 @@ pdfimages -f 1 -l 1 -tiff "$T/cmyk.jpg.pdf" "$T/cmyk-x"
 check_eq "logo cmyk.jpg: the PDF holds its CMYK samples exactly" "0 (0)" \
     "$(compare -metric RMSE "$T/cmyk-x-000.tif" "$T/img/cmyk.jpg" null: 2>&1)"
 
+# an upright JPEG goes in as it is (decoded only to check it); a turned one as pixels
+check_eq "rgb.jpg embedded as its JPEG, exif6.jpg as turned pixels" "jpeg image" \
+    "$(pdfimages -list "$T/rgb.jpg.pdf" | awk 'NR == 3 {print $9}') $(pdfimages -list "$T/exif6.jpg.pdf" | awk 'NR == 3 {print $9}')"
+
 # the EXIF ones are upright: compared with the flattened logo too
 render flat "$T/img/flat.png" && page1 flat
 for o in 6 3 8 2; do
