@@ -27,6 +27,7 @@ typedef struct hs_lctx {
     int placeholders;          /* the body holds page-number items to fill in after paging */
     int failed;                /* an error went out; layout goes on to report the others */
     int depth;                 /* tables being laid out, one inside the other */
+    hs_loc cell_loc;           /* the template's cell being laid out, for messages */
     hs_para_scratch *scratch;  /* per-paragraph buffers, reused (para.c) */
     const char *bad_family[8]; /* unknown families already reported */
     int nbad_family;

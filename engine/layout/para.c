@@ -281,6 +281,12 @@ unit_end(const hs_para_scratch *p, int n, int start)
 
 #define SHRINK_FLOOR 0.70 /* the default of the shrink-min attribute */
 
+static int
+same_loc(hs_loc a, hs_loc b)
+{
+    return a.line == b.line && (a.file == b.file || (a.file && b.file && !strcmp(a.file, b.file)));
+}
+
 /* A unit wider than its line is drawn smaller to fit it, down to the floor
  * its style sets; past that it is an error, never a break inside it. */
 static int
@@ -294,16 +300,18 @@ shrink_unit(hs_lctx *c, const hs_block *b, hs_para_scratch *p, int start, int e,
     double floor = r->style.shrink_min > 0 ? r->style.shrink_min : SHRINK_FLOOR;
     double scale = avail / width;
     if (scale < floor) {
-        /* the template's line is where; the record's, what the text came from */
+        /* The template's line is where (a paragraph made of a cell's text
+         * has the text's location: then the cell's); the record's line,
+         * what the text came from. */
+        hs_loc at = b->loc;
+        if (c->cell_loc.file != NULL && same_loc(b->loc, r->loc))
+            at = c->cell_loc;
         char where[300] = "";
-        int other =
-            r->loc.file != NULL && (b->loc.file == NULL || strcmp(r->loc.file, b->loc.file) != 0 ||
-                                    r->loc.line != b->loc.line);
-        if (other)
+        if (r->loc.file != NULL && !same_loc(at, r->loc))
             snprintf(where, sizeof where, " (%s%s%s:%ld)", r->field ? r->field : "",
                      r->field ? ", " : "from ", r->loc.file, r->loc.line);
         c->failed = 1;
-        return hs_error(c->r, b->loc, "layout",
+        return hs_error(c->r, at, "layout",
                         "\"%.*s\"%s is %.1f pt wide and must not be broken, but its line is "
                         "%.1f pt: it would have to shrink to %.0f %%, below the %.0f %% floor "
                         "(widen the column, or set shrink-min)",

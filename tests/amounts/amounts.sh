@@ -61,10 +61,12 @@ sed -i "s/<table columns=\"11mm \* 19mm 36mm\"/<table shrink-min=\"95%\" columns
 st=$?
 line=$(grep -n "<cost>999999999999997</cost>" "$T/huge.xml" | cut -d: -f1)
 check_eq "shrink-min=95%: exit 1, no PDF" "1:no" "$st:$([ -e "$T/floor.pdf" ] && echo yes || echo no)"
-check_contains "shrink-min=95%: the item's amount names its record line and the floor" "$T/floor.err" \
-    "$T/huge.xml:$line: error: \"999.999.999.999.997"
-check_contains "shrink-min=95%: ... and says why" "$T/floor.err" \
-    "is 111.1 pt wide and must not be broken, but its line is 94.0 pt: it would have to shrink to 85 %, below the 95 % floor"
+tline=$(grep -n "{money(feedback/cost)}" "$T/tpl/quote.xml" | cut -d: -f1)
+check_contains "shrink-min=95%: the error is at the template's cell" "$T/floor.err" \
+    "$T/tpl/quote.xml:$tline: error: \"999.999.999.999.997"
+check_contains "shrink-min=95%: ... names the field and its record line, and says why" "$T/floor.err" \
+    "(items/item[1]/feedback/cost, $T/huge.xml:$line) is 111.1 pt wide and must not be broken, but its line is 94.0 pt: it would have to shrink to 85 %, below the 95 % floor"
+check_eq "shrink-min=95%: one error an amount (the item, the subtotal, the total)" 3 "$(wc -l <"$T/floor.err")"
 sed -i 's|shrink-min="95%"|shrink-min="5"|' "$T/tpl/quote.xml"
 "$HOSO" render -q -t "$T/tpl/quote.xml" -p $PROF -o "$T/floor.pdf" "$T/huge.xml" 2>"$T/floor.err"
 check_contains "shrink-min=\"5\" is refused" "$T/floor.err" "shrink-min=\"5\">: expected a percentage from 10% to 100%"
