@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const block_tags[] = {"p",   "h1",    "h2",         "h3",  "div",  "table",
-                                         "hr",  "space", "page-break", "img", "lines"};
+static const char *const block_tags[] = {"p",  "h1",    "h2",         "h3",  "div",   "table",
+                                         "hr", "space", "page-break", "img", "lines", "qr"};
 
 int
 hs_ev_is_block(const xmlNode *n)
@@ -91,8 +91,22 @@ image_path(hs_ev *ev, const xmlNode *n, const char *src)
     return hs_tpl_resolve(ev->in->tpls, here.file, src);
 }
 
+static int block_element(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *parent);
+
 int
 hs_ev_block_element(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *parent)
+{
+    hs_block **at = s->tail;
+    if (block_element(ev, n, s, parent) != 0)
+        return -1;
+    hs_block *b = *at;
+    while (b != NULL && b->next != NULL)
+        b = b->next;
+    return b != NULL ? hs_ev_marks(ev, n, b) : 0;
+}
+
+static int
+block_element(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *parent)
 {
     hs_props p;
     if (hs_ev_props_for(ev, n, parent, &p) != 0)
@@ -104,6 +118,8 @@ hs_ev_block_element(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *parent)
         return group(ev, n, s, &p);
     if (strcmp(tag, "table") == 0)
         return hs_ev_table(ev, n, s, &p);
+    if (strcmp(tag, "qr") == 0)
+        return hs_ev_qr(ev, n, s, &p);
     hs_block *b;
     if (strcmp(tag, "hr") == 0) {
         b = hs_ev_new_block(ev, HS_BLOCK_RULE, n, &p);

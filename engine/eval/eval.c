@@ -81,7 +81,9 @@ hs_ev_top_level(hs_ev *ev, xmlNode *n, int *rc)
         return 1;
     }
     if (hs_xml_is(n, "header") || hs_xml_is(n, "footer")) {
+        ev->in_band++; /* marks.c: no id or bookmark there */
         *rc = band(ev, n, hs_xml_is(n, "header") ? &ev->doc->headers : &ev->doc->footers);
+        ev->in_band--;
         return 1;
     }
     return 0;
@@ -170,7 +172,7 @@ hs_eval_document(const hs_eval_in *in, hs_doc **out)
     hs_ev_sink_blocks(&s, &d->body, &body);
     ev->top = &s;
     if (hs_ev_children(ev, root, &s, &body) != 0 || hs_ev_flush(ev, &s) != 0 ||
-        ev->r->errors > 0)
+        hs_ev_check_links(ev) != 0 || ev->r->errors > 0)
         return -1;
     *out = d;
     return 0;

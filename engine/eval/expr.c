@@ -134,6 +134,7 @@ hs_ev_init(hs_ev *ev, const hs_eval_in *in)
         ev->profile_root = xmlDocGetRootElement(in->profile);
     xmlXPathRegisterVariableLookup(ev->xp, lookup_var, ev);
     hs_eval_register_functions(ev->xp);
+    hs_eval_register_schedule_functions(ev->xp);
     return 0;
 }
 

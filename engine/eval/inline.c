@@ -11,9 +11,8 @@
 
 #include <string.h>
 
-static const char *const inline_tags[] = {"b",  "strong", "i",           "em",         "u",
-                                          "span", "br",   "page-number", "page-count",
-                                          "checkbox"};
+static const char *const inline_tags[] = {
+    "b", "strong", "i", "em", "u", "span", "br", "page-number", "page-count", "checkbox", "a"};
 
 int
 hs_ev_is_inline(const xmlNode *n)
@@ -172,6 +171,8 @@ hs_ev_inline_element(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *parent)
         p.style.italic = 1;
     else if (hs_xml_is(n, "u"))
         p.style.underline = 1;
+    else if (hs_xml_is(n, "a") && hs_ev_link(ev, n, &p.style) != 0)
+        return -1;
     /* A loose <b> among blocks starts a paragraph; what it holds is inline. */
     hs_sink_mode saved = s->mode;
     s->mode = HS_SINK_INLINE;

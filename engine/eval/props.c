@@ -144,6 +144,8 @@ hs_ev_apply_props(hs_ev *ev, const xmlNode *n, hs_props *p)
 {
     int rc = 0;
     for (size_t i = 0; i < sizeof props / sizeof props[0]; i++) {
+        if (props[i].off == offsetof(hs_props, style.size_pt) && hs_xml_is(n, "qr"))
+            continue; /* <qr size> is the code's side, not a text size (eval/qr.c) */
         const char *v = hs_ev_attr(ev, n, props[i].name);
         if (v != NULL && apply_one(ev, n, &props[i], v, p) != 0)
             rc = -1;

@@ -621,6 +621,8 @@ hs_face_free(hs_face *f)
     free(f->adv1000);
     free(f->nested_at);
     free(f->nested);
+    if (f->render_res_free != NULL)
+        f->render_res_free(f->render_res);
     free(f);
 }
 
@@ -632,6 +634,25 @@ hs_face_nested(const hs_face *f, unsigned gid, int *n)
         return NULL;
     *n = (int)(f->nested_at[gid + 1] - f->nested_at[gid]);
     return f->nested + f->nested_at[gid];
+}
+
+int
+hs_face_codepoints(const hs_face *f, uint32_t first, uint32_t *out, int max)
+{
+    int n = 0;
+    for (uint32_t b = first >> 8; b < 256; b++) {
+        if (f->gid_block[b] == NULL)
+            continue;
+        for (uint32_t lo = 0; lo < 256; lo++) {
+            uint32_t cp = b << 8 | lo;
+            if (cp >= first && f->gid_block[b][lo] != 0) {
+                if (n < max)
+                    out[n] = cp;
+                n++;
+            }
+        }
+    }
+    return n;
 }
 
 int

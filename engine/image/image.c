@@ -115,21 +115,15 @@ same_file(const entry *e, const struct stat *st)
 static unsigned char *
 read_whole(const char *path, struct stat *st, size_t *n, hs_img_why *why)
 {
-    FILE *fp = fopen(path, "rb");
+    const char *open_why;
+    FILE *fp = hs_fopen_regular(path, &open_why); /* a FIFO or a folder is refused unread */
     if (fp == NULL) {
-        if (errno == ENOENT)
-            hs_image_why(why, "no such image file");
-        else
-            hs_image_why(why, "cannot open the image: %s", strerror(errno));
+        hs_image_why(why, "%s", open_why);
         return NULL;
     }
     unsigned char *d = NULL;
     if (fstat(fileno(fp), st) != 0)
         hs_image_why(why, "cannot read the image: %s", strerror(errno));
-    else if (S_ISDIR(st->st_mode))
-        hs_image_why(why, "is a folder, not an image file");
-    else if (!S_ISREG(st->st_mode))
-        hs_image_why(why, "is not a regular file");
     else if ((uintmax_t)st->st_size > MAX_IMAGE_BYTES)
         hs_image_why(why, "the image file is larger than %zu MiB", MAX_IMAGE_BYTES >> 20);
     else if ((d = malloc((size_t)st->st_size + 1)) == NULL)

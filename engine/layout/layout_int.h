@@ -51,6 +51,7 @@ typedef struct hs_slice {
     const hs_tablay *table;      /* rows of a table with header rows, else NULL */
     hs_rowlay *row;              /* a table row whose items are not built yet */
     hs_item *items, *items_last; /* y relative to the slice's top */
+    hs_item *marks;              /* marks of the blocks starting here, placed with it once */
     struct hs_slice *next;
 } hs_slice;
 
@@ -99,6 +100,16 @@ void hs_layout_row_items(hs_lctx *c, hs_slice *s);
  * or all of it fits), 0 when nothing of it fits. With force, at least one
  * line of each cell is taken, so a page always takes something. */
 int hs_layout_row_split(hs_lctx *c, hs_slice *s, double avail, int force);
+
+/* ---- marks.c: ids and bookmarks ---- */
+/* Block b starts with slice first: mark its top (in the body only). */
+void hs_layout_mark(hs_lctx *c, const hs_block *b, double x, hs_slice *first);
+/* Move the slice's marks into a list at vertical offset dy (the first
+ * placement of a slice only: a repeated header row marks nothing again). */
+void hs_layout_emit_marks(hs_slice *s, double dy, hs_item **first, hs_item **last);
+
+/* ---- qr.c: a QR block as filled squares ---- */
+int hs_layout_qr(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out);
 
 /* ---- paginate.c: slices onto pages ---- */
 void hs_layout_paginate(hs_lctx *c, const hs_doc *d, hs_slice *first, hs_pages *out);

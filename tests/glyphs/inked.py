@@ -5,8 +5,9 @@ glyph that draws it in the embedded font program has ink.
 Prints one line per (character, font) drawn: "U+XXXX ok FONT" or
 "U+XXXX EMPTY FONT" (the glyph, or a component of it at any depth, has no
 outline: a blank where a letter should be). hoso's fonts are CID TrueType
-with Identity-H and CID = Unicode code point, so each 2-byte code of a
-string is the character; /CIDToGIDMap gives the glyph in /FontFile2.
+with Identity-H: each 2-byte code of a string is a CID, the font's
+/ToUnicode CMap gives its character and /CIDToGIDMap its glyph in
+/FontFile2.
 The PDF is first normalised by qpdf (uncompressed, no object streams)."""
 import io
 import re
@@ -77,7 +78,20 @@ def literal(b):
     return bytes(out)
 
 
-fonts = {}  # object number -> (name, glyf, glyph order, cid->gid bytes)
+fonts = {}  # object number -> (name, glyf, glyph order, cid->gid bytes, cid->code point)
+
+
+def to_unicode(cmap):
+    """CID -> code point from a ToUnicode CMap's bfrange and bfchar rows."""
+    out = {}
+    for sec in re.findall(rb"beginbfrange(.*?)endbfrange", cmap, re.S):
+        for a, b, c in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", sec):
+            for k in range(int(a, 16), int(b, 16) + 1):
+                out[k] = int(c, 16) + k - int(a, 16)
+    for sec in re.findall(rb"beginbfchar(.*?)endbfchar", cmap, re.S):
+        for a, c in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", sec):
+            out[int(a, 16)] = int(c, 16)
+    return out
 
 
 def font(n):
@@ -87,7 +101,8 @@ def font(n):
         cid = body(ref(d, b"DescendantFonts"))[0]
         desc = body(ref(cid, b"FontDescriptor"))[0]
         tt = TTFont(io.BytesIO(body(ref(desc, b"FontFile2"))[1]))
-        fonts[n] = (name, tt["glyf"], tt.getGlyphOrder(), body(ref(cid, b"CIDToGIDMap"))[1])
+        fonts[n] = (name, tt["glyf"], tt.getGlyphOrder(), body(ref(cid, b"CIDToGIDMap"))[1],
+                    to_unicode(body(ref(d, b"ToUnicode"))[1]))
     return fonts[n]
 
 
@@ -119,12 +134,13 @@ for n in sorted(objs):
                 continue
             codes = bytes.fromhex(tok.group(2).decode()) if tok.group(2) is not None \
                 else literal(tok.group(3))
-            name, glyf, order, cmap = font(cur)
+            name, glyf, order, cmap, uni = font(cur)
             for i in range(0, len(codes) - 1, 2):
-                cp = codes[i] << 8 | codes[i + 1]
+                cid = codes[i] << 8 | codes[i + 1]
+                cp = uni.get(cid, 0xFFFD)
                 if (cp, name) in seen or cp in BLANK:
                     continue
                 seen.add((cp, name))
-                gid = cmap[2 * cp] << 8 | cmap[2 * cp + 1]
+                gid = cmap[2 * cid] << 8 | cmap[2 * cid + 1] if 2 * cid + 1 < len(cmap) else 0
                 ok = gid != 0 and gid < len(order) and inked(glyf, order[gid])
                 print("U+%04X %s %s" % (cp, "ok" if ok else "EMPTY", name))

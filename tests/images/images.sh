@@ -173,8 +173,15 @@ bad truncated-jpeg "$T/img/cut.jpg" "corrupt or truncated JPEG"
 printf 'not an image\n' >"$T/img/text.png"
 bad not-an-image "$T/img/text.png" "not a PNG or JPEG image"
 mkdir -p "$T/img/folder.png"
-bad folder "$T/img/folder.png" "is a folder, not an image file"
-bad missing "$T/img/nothere.png" "no such image file"
+bad folder "$T/img/folder.png" "cannot open: a folder, not a regular file; refused before reading"
+bad missing "$T/img/nothere.png" "cannot open: No such file or directory"
+# a FIFO is refused before it is read (reading one without a writer would
+# wait for ever): the timeout only keeps a regression from hanging the suite
+mkfifo "$T/img/fifo.png"
+sed "s|<logo>logo.png</logo>|<logo>fifo.png</logo>|" samples/profile.xml >"$T/img/fifo.profile.xml"
+timeout 20 "$HOSO" render -q -t $TPL -p "$T/img/fifo.profile.xml" -o "$T/fifo.pdf" $REC 2>"$T/fifo.err" </dev/null
+check_eq "a FIFO as the logo: exit 1, refused unread, naming it" "1:1" \
+    "$?:$(grep -c "$T/img/fifo.png: cannot open: a FIFO (named pipe), not a regular file; refused before reading" "$T/fifo.err")"
 
 # a 7000 x 7000 16-bit RGBA PNG (600 KB of file) under --memory 256: refused
 # before decoding, with what it would need; the process stays small

@@ -11,12 +11,14 @@ allowed() { # folder -> allowed engine folders (besides itself)
     image) echo "base" ;;
     xml) echo "base" ;;
     record | tpl) echo "base xml vn" ;;
-    eval) echo "base xml record tpl doc vn text" ;;
+    eval) echo "base xml record tpl doc vn text pay qr" ;;
     doc) echo "base" ;;
-    layout) echo "base doc text font page image" ;;
+    layout) echo "base doc text font page image qr" ;;
     page) echo "base layout font" ;;
     render) echo "base page font image" ;;
     out) echo "base" ;;
+    pay) echo "base text" ;;
+    qr) echo "base" ;;
     cli) echo "hoso.h" ;;
     esac
 }
@@ -40,6 +42,7 @@ done
 check_eq "only text/ includes ICU" "" "$(grep -l '#include <unicode/' engine/*/*.[ch] | grep -v '^engine/text/')"
 check_eq "only image/ includes libpng, libjpeg, libexif" "" \
     "$(grep -lE '#include <(png|jpeglib|libexif/)' engine/*/*.[ch] | grep -v '^engine/image/')"
+check_eq "only qr/ includes libqrencode" "" "$(grep -l '#include <qrencode' engine/*/*.[ch] | grep -v '^engine/qr/')"
 check_eq "only render/ includes libharu" "" "$(grep -l "#include <hpdf" engine/*/*.[ch] | grep -v "^engine/render/")"
 check_eq "no layout or render code includes libxml2" "" \
     "$(grep -l '#include <libxml' engine/layout/* engine/page/* engine/render/* engine/font/* 2>/dev/null)"
