@@ -56,9 +56,9 @@ src = open("samples/chinh-dai.xml", encoding="utf-8").read()
 items = re.findall(r"    <item id=.*?</item>\n", src, re.S)
 feasible = [i for i in items if 'feasible="yes"' in i]
 head, tail = src.split("  <items>\n")[0], src.split("  </items>\n")[1]
-tail = re.sub(r"\s*<total>\d+</total>", "", tail)
-# the acceptance and survey name items by number: not for a reshuffled item list
-tail = re.sub(r"  <acceptance .*?</acceptance>\n|  <survey .*?</survey>\n", "", tail, flags=re.S)
+tail = re.sub(r"\s*<total>[\d.]+</total>", "", tail)
+# the acceptance, survey and handover name items by number: not for a reshuffled item list
+tail = re.sub(r"  <(acceptance|survey|handover)[ >].*?</\1>\n", "", tail, flags=re.S)
 
 def record(path, count, req=None, longer=False):
     """The quote with count feasible items; longer: each item's content said
