@@ -7,6 +7,7 @@
 
 #include "eval/eval.h"
 #include "font/font.h"
+#include "image/image.h"
 #include "layout/layout.h"
 #include "out/out.h"
 #include "page/page.h"
@@ -59,6 +60,7 @@ hs_engine_free(hs_engine *e)
     if (e == NULL)
         return;
     hs_fontset_free(e->fonts);
+    hs_image_cleanup(); /* the images its documents decoded */
     hs_tpl_cache_free(e->tpls);
     hs_schema_free(e->record_schema);
     hs_schema_free(e->profile_schema);

@@ -13,6 +13,10 @@
 #  - the floor, build/floor: the same text, fonts and logo with bare libharu
 #    and the engine's per-process font resources (tools/floor.c), run in
 #    turns with the warm runs; engine/floor for wall and CPU time;
+#  - the logo: N quotes of samples/small.xml in one process with the
+#    profile's logo and with a profile without one, CPU ms per document; the
+#    difference is what the logo costs a document (decoded and compressed
+#    once per engine, then copied into each PDF);
 #  - every figure against the targets of issue 15.
 # Machines are shared and noisy: compare medians and ratios of one run, and
 # read the load printed at the start and the end.
@@ -52,9 +56,9 @@ src = open("samples/chinh-dai.xml", encoding="utf-8").read()
 items = re.findall(r"    <item id=.*?</item>\n", src, re.S)
 feasible = [i for i in items if 'feasible="yes"' in i]
 head, tail = src.split("  <items>\n")[0], src.split("  </items>\n")[1]
-tail = re.sub(r"\s*<total>\d+</total>", "", tail)
-# the acceptance and survey name items by number: not for a reshuffled item list
-tail = re.sub(r"  <acceptance .*?</acceptance>\n|  <survey .*?</survey>\n", "", tail, flags=re.S)
+tail = re.sub(r"\s*<total>[\d.]+</total>", "", tail)
+# the acceptance, survey and handover name items by number: not for a reshuffled item list
+tail = re.sub(r"  <(acceptance|survey|handover)[ >].*?</\1>\n", "", tail, flags=re.S)
 
 def record(path, count, req=None, longer=False):
     """The quote with count feasible items; longer: each item's content said
@@ -158,6 +162,18 @@ print("  per extra page             %.2f ms wall, %.2f ms CPU (%d to %d pages; %
       % (slope, slope_cpu, p0, p1, p0, mid[0], (mid[2] - w0) / (mid[0] - p0)))
 print("  floor (bare libharu)       %.2f ms/doc wall, %.2f ms/doc CPU, %.1f KB" % (floor_ms, floor_cpu, floor_bytes / 1024))
 print("  engine / floor             %.2f wall, %.2f CPU" % (warm_ms / floor_ms, warm_cpu / floor_cpu))
+
+nologo = os.path.join(tmp, "nologo.xml")
+open(nologo, "w", encoding="utf-8").write(
+    re.sub(r"\s*<logo>[^<]*</logo>", "", open("samples/profile.xml", encoding="utf-8").read()))
+logo = {}
+for label, prof in (("with", "samples/profile.xml"), ("without", nologo)):
+    runs = [run(["build/hoso", "render", "-q", "--no-sync", "--fonts", fonts, "-t", "templates/quote.xml",
+                 "-p", prof, "-o", os.path.join(tmp, "logo") + "/"] + ["samples/small.xml"] * n)
+            for _ in range(r)]
+    logo[label] = (statistics.median(w / n for w, _, _ in runs), statistics.median(c / n for _, c, _ in runs))
+print("  the logo (samples/small.xml) with: %.2f ms/doc wall, %.2f CPU; without: %.2f wall, %.2f CPU;"
+      " it costs %.2f ms CPU a document" % (logo["with"] + logo["without"] + (logo["with"][1] - logo["without"][1],)))
 print()
 print("targets (issue 15)")
 def row(what, got, target, ok):

@@ -18,6 +18,9 @@ set -eu
 need="gcc libc6-dev make pkg-config libhpdf-dev zlib1g-dev libxml2-dev libicu-dev icu-devtools
 poppler-utils qpdf imagemagick python3 python3-munkres fonttools
 libqrencode-dev zbar-tools strace"
+# images: libpng, libjpeg and libexif decode them, zlib compresses them
+# (engine/image/); DejaVu is the font with nested composite glyphs tests/glyphs draws
+need="$need libpng-dev libjpeg-dev libexif-dev fonts-dejavu-core"
 # libFuzzer's runtime (libclang_rt.fuzzer) is in libclang-rt-14-dev, not in clang.
 for a in "$@"; do
     case $a in

@@ -89,6 +89,12 @@ hs_arena_set_escape(hs_arena *a, jmp_buf *escape)
     a->escape = escape;
 }
 
+size_t
+hs_arena_limit(const hs_arena *a)
+{
+    return a->limit;
+}
+
 int
 hs_arena_over_limit(const hs_arena *a)
 {

@@ -31,6 +31,7 @@ char *hs_arena_strdup(hs_arena *a, const char *s);
 char *hs_arena_printf(hs_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void hs_arena_defer(hs_arena *a, void (*fn)(void *), void *p);
 size_t hs_arena_used(const hs_arena *a);
+size_t hs_arena_limit(const hs_arena *a); /* 0: none */
 /* Where to longjmp when an allocation would pass the arena's limit (NULL:
  * a fatal error). hs_arena_over_limit tells, after the jump, why it came. */
 void hs_arena_set_escape(hs_arena *a, jmp_buf *escape);

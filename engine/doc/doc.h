@@ -18,6 +18,8 @@ typedef struct hs_style {
     double size_pt;
     double line_height; /* multiple of size */
     uint32_t color;     /* 0xRRGGBB */
+    double shrink_min;  /* an unbreakable unit wider than its line is shrunk down to
+                           this share of its size (0: the default, 70 %) */
     const char *link;   /* inside <a href>: its target (ASCII), else NULL */
 } hs_style;
 

@@ -38,7 +38,7 @@ hs_ev_length_attr(hs_ev *ev, const xmlNode *n, const char *name, double *pt)
     return 0;
 }
 
-typedef enum kind { K_BOOL, K_LEN, K_ALIGN, K_VALIGN, K_COLOR, K_SIZE, K_LH, K_FONT } kind;
+typedef enum kind { K_BOOL, K_LEN, K_ALIGN, K_VALIGN, K_COLOR, K_SIZE, K_LH, K_FONT, K_PCT } kind;
 
 static const struct prop {
     const char *name;
@@ -61,6 +61,9 @@ static const struct prop {
     {"first-indent", K_LEN, offsetof(hs_props, first_indent)},
     {"keep-with-next", K_BOOL, offsetof(hs_props, keep_with_next)},
     {"keep-together", K_BOOL, offsetof(hs_props, keep_together)},
+    /* how far an amount, a date or nowrap() text too wide for its line may
+     * shrink before it is an error (layout/para.c); inherited like a style */
+    {"shrink-min", K_PCT, offsetof(hs_props, style.shrink_min)},
 };
 
 static int
@@ -119,6 +122,14 @@ apply_one(hs_ev *ev, const xmlNode *n, const struct prop *pr, const char *v, hs_
         if (hs_doc_color(v, (uint32_t *)field) != 0)
             return bad_value(ev, n, pr->name, v, "expected a colour such as #1a2b3c or black");
         return 0;
+    case K_PCT: {
+        char *end;
+        d = strtod(v, &end);
+        if (end == v || strcmp(end, "%") != 0 || d < 10 || d > 100)
+            return bad_value(ev, n, pr->name, v, "expected a percentage from 10% to 100%");
+        *(double *)field = d / 100;
+        return 0;
+    }
     case K_FONT:
         if (v[0] == '\0')
             return bad_value(ev, n, pr->name, v, "expected a font family name");

@@ -171,6 +171,8 @@ fn_money(xmlXPathParserContextPtr ctxt, int nargs)
         return;
     char out[64];
     hs_vn_money_format(v, unit, out, sizeof out);
+    if (a.node != NULL) /* the amount's record line, for layout's messages */
+        env_of(ctxt)->src = a.node;
     ret_string(ctxt, out);
 }
 

@@ -21,19 +21,21 @@ typedef struct hs_face {
     const char *path;   /* absolute or relative path of the .ttf, as libharu loads it */
     const char *family; /* family name as the fonts config names it ("serif") */
     hs_face_style style;
-    int ascent, descent; /* 1/1000 em; descent is negative (hhea, as libharu writes them) */
-    int line_gap;        /* 1/1000 em */
-    int underline_pos;   /* 1/1000 em, negative: below the baseline */
+    int ascent, descent;     /* 1/1000 em; descent is negative (hhea, as libharu writes them) */
+    int line_gap;            /* 1/1000 em */
+    int underline_pos;       /* 1/1000 em, negative: below the baseline */
     int underline_thickness; /* 1/1000 em */
-    int cap_height;      /* 1/1000 em (approximate when OS/2 lacks it) */
+    int cap_height;          /* 1/1000 em (approximate when OS/2 lacks it) */
     /* OS/2 metrics, 1/1000 em, for layouts that want them rather than hhea's;
      * both descents are negative (below the baseline). */
     int typo_ascent, typo_descent, typo_line_gap;
     int win_ascent, win_descent;
     /* private to font/ */
     uint16_t *gid_block[256]; /* code point -> glyph id by blocks of 256; NULL, 0: none */
-    int16_t *adv1000;   /* per glyph: advance in 1/1000 em, as libharu truncates it */
+    int16_t *adv1000;         /* per glyph: advance in 1/1000 em, as libharu truncates it */
     int num_glyphs;
+    uint32_t *nested_at; /* per glyph + 1: its range in nested; NULL: no nested composites */
+    uint16_t *nested;
     /* What render/ builds once per engine for this face (render/fontres.c),
      * on first use; freed with the face. A cache: written through a const
      * face, once. */
@@ -67,7 +69,14 @@ const hs_family *hs_fontset_at(const hs_fontset *fs, int i);
  * first fallback family's face of the same style that has it. NULL: no font has cp. */
 const hs_face *hs_family_face_for(const hs_family *fam, hs_face_style style, uint32_t cp);
 
+/* Whether the face draws cp: its cmap (the subtable libharu reads) maps cp to
+ * a glyph with ink, or to a blank glyph for a space character. */
 int hs_face_has(const hs_face *f, uint32_t cp);
+/* The glyphs that glyph gid is built from below its direct components
+ * (components of components, and so on), which libharu 2.3.0 does not embed
+ * by itself; *n = 0 for most glyphs. Font data of the engine, never freed
+ * while the face lives. */
+const uint16_t *hs_face_nested(const hs_face *f, unsigned gid, int *n);
 /* Advance of cp in 1/1000 em; 0 for a code point the face lacks. */
 int hs_face_advance(const hs_face *f, uint32_t cp);
 /* The code points from first up to 0xFFFF the face draws, ascending, into
@@ -77,8 +86,8 @@ int hs_face_codepoints(const hs_face *f, uint32_t first, uint32_t *out, int max)
 long hs_face_text_width(const hs_face *f, const char *s, size_t n);
 
 /* Load one face from a file (used by the fontset and by tests). */
-hs_face *hs_face_load(const char *path, const char *family, hs_face_style style,
-                      hs_report *r, hs_loc where);
+hs_face *hs_face_load(const char *path, const char *family, hs_face_style style, hs_report *r,
+                      hs_loc where);
 void hs_face_free(hs_face *f);
 
 #endif

@@ -157,8 +157,7 @@ read_directory(sfnt *f)
     if (version == 0x74746366u) /* 'ttcf' */
         return bad(f, "is a font collection (.ttc); give one .ttf file");
     if (version == 0x4F54544Fu) /* 'OTTO' */
-        return bad(f,
-                   "has CFF outlines; libharu 2.3.0 embeds only TrueType (glyf) outlines");
+        return bad(f, "has CFF outlines; libharu 2.3.0 embeds only TrueType (glyf) outlines");
     if (version != 0x00010000u && version != 0x74727565u) /* 'true' */
         return bad(f, "not a TrueType font (bad sfnt version)");
     unsigned ntables = be16(f->data + 4);
@@ -325,9 +324,8 @@ read_cmap(sfnt *f, hs_face *face)
         if (be16(c.p + off) == 4)
             return read_cmap4(f, c.p + off, c.n - off, face);
     }
-    return bad(f,
-               "has no Windows Unicode BMP cmap (platform 3, encoding 1, format 4), "
-               "the only one libharu 2.3.0 reads");
+    return bad(f, "has no Windows Unicode BMP cmap (platform 3, encoding 1, format 4), "
+                  "the only one libharu 2.3.0 reads");
 }
 
 /* Top of the glyph's bounding box, from glyf via loca; -1 when unknown. */
@@ -403,6 +401,160 @@ read_advances(const sfnt *f, hs_face *face)
     }
 }
 
+/* Offset and length of glyph g inside glyf; 0 length: no outline. */
+static size_t
+glyph_span(const sfnt *f, unsigned g, size_t *len)
+{
+    size_t at, next;
+    *len = 0;
+    if (f->loca_long) {
+        if ((size_t)(g + 2) * 4 > f->loca.n)
+            return 0;
+        at = be32(f->loca.p + (size_t)g * 4);
+        next = be32(f->loca.p + (size_t)(g + 1) * 4);
+    } else {
+        if ((size_t)(g + 2) * 2 > f->loca.n)
+            return 0;
+        at = (size_t)be16(f->loca.p + (size_t)g * 2) * 2;
+        next = (size_t)be16(f->loca.p + (size_t)(g + 1) * 2) * 2;
+    }
+    if (next <= at || at > f->glyf.n || next > f->glyf.n || next - at < 10)
+        return 0;
+    *len = next - at;
+    return at;
+}
+
+/* Components of composite glyph g (at most max), or 0 for a simple or empty
+ * glyph. Parsed as libharu's CheckCompositGryph parses them. */
+static int
+components(const sfnt *f, unsigned g, uint16_t *out, int max)
+{
+    size_t len, at = glyph_span(f, g, &len);
+    if (len == 0 || bes16(f->glyf.p + at) != -1)
+        return 0;
+    const uint8_t *p = f->glyf.p + at, *end = p + len;
+    p += 10;
+    int n = 0;
+    unsigned flags;
+    do {
+        if (end - p < 4)
+            break;
+        flags = be16(p);
+        unsigned c = be16(p + 2);
+        p += 4 + (flags & 1 ? 4 : 2) + (flags & 8 ? 2 : flags & 64 ? 4 : flags & 128 ? 8 : 0);
+        if (c > 0 && c < f->num_glyphs && n < max)
+            out[n++] = (uint16_t)c;
+    } while (flags & 32);
+    return n;
+}
+
+/* Does glyph g draw anything: a simple glyph with contours, or a composite
+ * with such a glyph among its components (to a small depth: fonts nest two
+ * or three levels; a cycle would be a corrupt font). */
+static int
+inked(const sfnt *f, unsigned g, int depth)
+{
+    size_t len, at = glyph_span(f, g, &len);
+    if (len == 0 || depth > 8)
+        return 0;
+    int contours = bes16(f->glyf.p + at);
+    if (contours > 0)
+        return 1;
+    if (contours != -1)
+        return 0;
+    uint16_t c[64];
+    int n = components(f, g, c, 64);
+    for (int i = 0; i < n; i++)
+        if (inked(f, c[i], depth + 1))
+            return 1;
+    return 0;
+}
+
+/* Characters whose glyph is rightly blank. */
+static int
+is_space_char(unsigned c)
+{
+    return c == 0x20 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+           c == 0x205F || c == 0x3000;
+}
+
+/* Every glyph below the components of g's components, once: libharu 2.3.0
+ * embeds a used glyph and its direct components only, so a deeper one
+ * (DejaVu's Ằ, Noto's ½) would lose parts. */
+static int
+nested(const sfnt *f, unsigned g, uint16_t *out, int n, int max, int depth)
+{
+    uint16_t c[64];
+    int k = components(f, g, c, 64);
+    for (int i = 0; i < k && depth < 8; i++) {
+        if (depth > 0) {
+            int dup = 0;
+            for (int j = 0; j < n && !dup; j++)
+                dup = out[j] == c[i];
+            if (dup)
+                continue;
+            if (n == max)
+                return n;
+            out[n++] = c[i];
+        }
+        n = nested(f, c[i], out, n, max, depth + 1);
+    }
+    return n;
+}
+
+/* Reads glyf (one read: the fonts of an engine are read once) and then:
+ * a code point whose glyph draws nothing is dropped from the map (the face
+ * does not have it: a blank is not a glyph), and each composite glyph whose
+ * components are composites gets the list of the deeper glyphs, for the
+ * renderer to embed too. */
+static int
+read_outlines(sfnt *f, hs_face *face)
+{
+    size_t off = (size_t)(f->glyf.p - f->data);
+    if (read_at(f->fd, (uint8_t *)f->data, off, f->glyf.n) != 0)
+        return bad(f, "cannot read the 'glyf' table");
+    for (unsigned b = 0; b < 256; b++) {
+        if (face->gid_block[b] == NULL)
+            continue;
+        for (unsigned i = 0; i < 256; i++) {
+            unsigned c = b << 8 | i, g = face->gid_block[b][i];
+            if (g != 0 && !is_space_char(c) && !inked(f, g, 0))
+                face->gid_block[b][i] = 0;
+        }
+    }
+    uint32_t *at = NULL;
+    uint16_t *pool = NULL;
+    size_t used = 0, cap = 0;
+    for (unsigned g = 0; g < f->num_glyphs; g++) {
+        uint16_t deep[256];
+        int n = nested(f, g, deep, 0, 256, 0);
+        if (n == 0 && at == NULL)
+            continue;
+        if (at == NULL) {
+            at = calloc((size_t)f->num_glyphs + 1, sizeof *at);
+            if (at == NULL)
+                hs_fatal_at(__FILE__, __LINE__, "out of memory");
+        }
+        if (used + (size_t)n > cap) {
+            cap = (used + (size_t)n) * 2;
+            pool = realloc(pool, cap * sizeof *pool);
+            if (pool == NULL)
+                hs_fatal_at(__FILE__, __LINE__, "out of memory");
+        }
+        at[g] = (uint32_t)used;
+        memcpy(pool + used, deep, (size_t)n * sizeof *deep);
+        used += (size_t)n;
+        at[g + 1] = (uint32_t)used;
+    }
+    if (at != NULL)
+        for (unsigned g = 1; g <= f->num_glyphs; g++)
+            if (at[g] < at[g - 1])
+                at[g] = at[g - 1];
+    face->nested_at = at;
+    face->nested = pool;
+    return 0;
+}
+
 static char *
 xstrdup(const char *s)
 {
@@ -415,8 +567,7 @@ xstrdup(const char *s)
 }
 
 hs_face *
-hs_face_load(const char *path, const char *family, hs_face_style style, hs_report *r,
-             hs_loc where)
+hs_face_load(const char *path, const char *family, hs_face_style style, hs_report *r, hs_loc where)
 {
     sfnt f = {.path = path, .r = r, .where = where};
     uint8_t *data = NULL;
@@ -435,6 +586,8 @@ hs_face_load(const char *path, const char *family, hs_face_style style, hs_repor
         rc = read_cmap(&f, face);
     if (rc == 0)
         rc = read_metrics(&f, face);
+    if (rc == 0)
+        rc = read_outlines(&f, face);
     if (rc == 0) {
         face->num_glyphs = (int)f.num_glyphs;
         face->adv1000 = malloc((size_t)f.num_glyphs * sizeof *face->adv1000);
@@ -466,9 +619,21 @@ hs_face_free(hs_face *f)
     for (int b = 0; b < 256; b++)
         free(f->gid_block[b]);
     free(f->adv1000);
+    free(f->nested_at);
+    free(f->nested);
     if (f->render_res_free != NULL)
         f->render_res_free(f->render_res);
     free(f);
+}
+
+const uint16_t *
+hs_face_nested(const hs_face *f, unsigned gid, int *n)
+{
+    *n = 0;
+    if (f->nested_at == NULL || gid >= (unsigned)f->num_glyphs)
+        return NULL;
+    *n = (int)(f->nested_at[gid + 1] - f->nested_at[gid]);
+    return f->nested + f->nested_at[gid];
 }
 
 int

@@ -8,6 +8,8 @@
  * into the same list, so all of this applies across a group's edges. */
 #include "layout/layout_int.h"
 
+#include "image/image.h"
+
 #include <string.h>
 
 hs_face_style
@@ -56,13 +58,13 @@ image(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out)
     double iw = b->width, ih = b->height;
     if (b->image_path == NULL)
         return hs_error(c->r, b->loc, "image", "an image without a file");
+    /* Decoded here (once per engine: the renderer gets it from the cache),
+     * so that any fault of the file is reported at the template's line. */
+    const hs_image *im = hs_image_get(b->image_path, hs_arena_limit(c->a), c->r, b->loc);
+    if (im == NULL)
+        return -1;
     if (iw <= 0 || ih <= 0) {
-        int pw, ph;
-        if (hs_layout_image_size(b->image_path, &pw, &ph) != 0)
-            return hs_error(c->r, b->loc, "image",
-                            "%s: cannot read the size of this image "
-                            "(PNG or JPEG expected)",
-                            b->image_path);
+        int pw = im->width, ph = im->height;
         if (iw <= 0 && ih <= 0) {
             iw = pw * 0.75; /* at 96 pixels per inch */
             ih = ph * 0.75;

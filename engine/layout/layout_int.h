@@ -27,6 +27,7 @@ typedef struct hs_lctx {
     int placeholders;          /* the body holds page-number items to fill in after paging */
     int failed;                /* an error went out; layout goes on to report the others */
     int depth;                 /* tables being laid out, one inside the other */
+    hs_loc cell_loc;           /* the template's cell being laid out, for messages */
     hs_para_scratch *scratch;  /* per-paragraph buffers, reused (para.c) */
     const char *bad_family[8]; /* unknown families already reported */
     int nbad_family;
@@ -99,9 +100,6 @@ void hs_layout_row_items(hs_lctx *c, hs_slice *s);
  * or all of it fits), 0 when nothing of it fits. With force, at least one
  * line of each cell is taken, so a page always takes something. */
 int hs_layout_row_split(hs_lctx *c, hs_slice *s, double avail, int force);
-
-/* ---- image.c: pixel size of a PNG or JPEG file ---- */
-int hs_layout_image_size(const char *path, int *w, int *h);
 
 /* ---- marks.c: ids and bookmarks ---- */
 /* Block b starts with slice first: mark its top (in the body only). */

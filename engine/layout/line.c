@@ -49,7 +49,7 @@ text_item(hs_lctx *c, hs_slice *s, const hs_glyph *from, const hs_glyph *last, c
     it->w = w;
     it->link = r->style.link;
     it->face = from->face;
-    it->size_pt = r->style.size_pt;
+    it->size_pt = r->style.size_pt * from->scale;
     it->color = r->style.color;
     it->text = from->src;
     it->len = (size_t)(last->src - from->src) + last->len;
@@ -104,6 +104,7 @@ hs_layout_line_items(hs_lctx *c, const hs_pdraw *d, const hs_pline *L, hs_slice 
         int j = k + 1;
         double seg = g[k].w;
         while (j < L->end && g[j].ri == g[k].ri && g[j].face == g[k].face &&
+               g[j].scale == g[k].scale &&
                (g[j].kind == G_TEXT || (g[j].kind == G_SPACE && g[j].cp == ' ' && extra == 0)))
             seg += g[j++].w;
         text_item(c, s, &g[k], &g[j - 1], r, x, d->base, seg);

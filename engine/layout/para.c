@@ -66,17 +66,34 @@ is_mark(uint32_t cp)
            (cp >= 0xFE20 && cp <= 0xFE2F);
 }
 
+/* Whether cp was reported in this run already; remembers it if not. */
+static int
+seen_before(uint32_t seen[16], int *n, uint32_t cp)
+{
+    for (int j = 0; j < *n; j++)
+        if (seen[j] == cp)
+            return 1;
+    if (*n < 16)
+        seen[(*n)++] = cp;
+    return 0;
+}
+
+/* why: NULL for "no font has it". */
 static void
-glyph_error(hs_lctx *c, const hs_run *r, uint32_t cp, const char *s, int len)
+glyph_error(hs_lctx *c, const hs_run *r, uint32_t cp, const char *s, int len, const char *why)
 {
     char ch[12];
     if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
         snprintf(ch, sizeof ch, "\\x%02X", (unsigned)cp); /* keep the message on one line */
     else
         snprintf(ch, sizeof ch, "%.*s", len, s);
-    hs_error(c->r, r->loc, "glyph",
-             "U+%04X '%s' in %s: no font of family '%s' or its fallbacks has it", (unsigned)cp, ch,
-             r->field ? r->field : "template text", r->style.family);
+    const char *field = r->field ? r->field : "template text";
+    if (why != NULL)
+        hs_error(c->r, r->loc, "glyph", "U+%04X '%s' in %s: %s", (unsigned)cp, ch, field, why);
+    else
+        hs_error(c->r, r->loc, "glyph",
+                 "U+%04X '%s' in %s: no font of family '%s' or its fallbacks has it", (unsigned)cp,
+                 ch, field, r->style.family);
     c->failed = 1;
 }
 
@@ -121,7 +138,7 @@ shape_run(hs_lctx *c, hs_para_scratch *p, const hs_family *fam, int known, int r
     double size = r->style.size_pt;
     size_t base = p->text.len - pr->len;
     uint32_t seen[16];
-    int nseen = 0, rc = 0;
+    int nseen = 0, rc = 0, rtl_said = 0;
     p->g = grow(c->a, p->g, &p->gcap, *ng + pr->len, sizeof *p->g);
     for (size_t i = 0; i < pr->len;) {
         uint32_t cp;
@@ -139,6 +156,7 @@ shape_run(hs_lctx *c, hs_para_scratch *p, const hs_family *fam, int known, int r
         g->ri = ri;
         g->face = pr->face;
         g->w = 0;
+        g->scale = 1;
         g->kind = G_TEXT;
         i += (size_t)k;
         if (r->kind == HS_RUN_BREAK || is_newline(cp)) {
@@ -151,19 +169,19 @@ shape_run(hs_lctx *c, hs_para_scratch *p, const hs_family *fam, int known, int r
         } else if (cp == ' ' || cp == '\t') {
             g->kind = G_SPACE;
             g->w = hs_face_advance(pr->face, ' ') * size / 1000.0;
+        } else if (hs_text_is_rtl(cp)) {
+            rc = -1;
+            if (known && !rtl_said++) /* once a run: the text is refused, not a letter */
+                glyph_error(c, r, cp, g->src, k,
+                            "a letter of a right-to-left script (Hebrew, Arabic...), which "
+                            "hoso's layout cannot order");
         } else if ((g->face = hs_family_face_for(fam, st, cp)) != NULL) {
             g->w = hs_face_advance(g->face, cp) * size / 1000.0;
         } else {
             g->face = pr->face;
             rc = -1;
-            int dup = 0;
-            for (int j = 0; j < nseen && !dup; j++)
-                dup = seen[j] == cp;
-            if (known && !dup) {
-                glyph_error(c, r, cp, g->src, k);
-                if (nseen < 16)
-                    seen[nseen++] = cp;
-            }
+            if (known && !seen_before(seen, &nseen, cp))
+                glyph_error(c, r, cp, g->src, k, NULL);
         }
     }
     return rc;
@@ -223,13 +241,98 @@ add_line(hs_lctx *c, hs_para_scratch *p, size_t *nl, const hs_glyph *g, int from
     return L;
 }
 
+/* Characters that make a word an amount, a date, a number: digits and what
+ * formats them (separators, signs, the currency). */
+static int
+is_numeric_char(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || (cp < 0x80 && strchr(".,:/-+%()#", (int)cp) != NULL) ||
+           cp == 0x20AB || cp == 0x20AC || cp == 0x2030 || cp == 0x2212 || cp == 0x2013 ||
+           cp == 0x00D7;
+}
+
+/* What a template asked never to break: a no-break space (nowrap(), and
+ * every formatted amount: "1.234.567\u00A0₫"), a word joiner. */
+static int
+is_no_break(uint32_t cp)
+{
+    return cp == 0x00A0 || cp == 0x202F || cp == 0x2007 || cp == 0x2060;
+}
+
+/* The end of the unit that starts at glyph `start` (ICU's next break
+ * opportunity) when that unit must stay whole: it holds a no-break space,
+ * or it is a number, an amount or a date (digits and their signs only).
+ * 0: an ordinary word, which may be broken between characters. */
+static int
+unit_end(const hs_para_scratch *p, int n, int start)
+{
+    const hs_glyph *g = p->g;
+    int digit = 0, other = 0, glue = 0, e = start;
+    for (; e < n && (e == start || p->brk[g[e].off] == 0); e++) {
+        uint32_t cp = g[e].cp;
+        if (g[e].kind != G_TEXT)
+            break;
+        glue |= is_no_break(cp);
+        digit |= cp >= '0' && cp <= '9';
+        other |= !is_numeric_char(cp) && !is_no_break(cp);
+    }
+    return glue || (digit && !other) ? e : 0;
+}
+
+#define SHRINK_FLOOR 0.70 /* the default of the shrink-min attribute */
+
+static int
+same_loc(hs_loc a, hs_loc b)
+{
+    return a.line == b.line && (a.file == b.file || (a.file && b.file && !strcmp(a.file, b.file)));
+}
+
+/* A unit wider than its line is drawn smaller to fit it, down to the floor
+ * its style sets; past that it is an error, never a break inside it. */
+static int
+shrink_unit(hs_lctx *c, const hs_block *b, hs_para_scratch *p, int start, int e, double avail)
+{
+    hs_glyph *g = p->g;
+    double width = 0;
+    for (int k = start; k < e; k++)
+        width += g[k].w;
+    const hs_run *r = p->runs[g[start].ri].run;
+    double floor = r->style.shrink_min > 0 ? r->style.shrink_min : SHRINK_FLOOR;
+    double scale = avail / width;
+    if (scale < floor) {
+        /* The template's line is where (a paragraph made of a cell's text
+         * has the text's location: then the cell's); the record's line,
+         * what the text came from. */
+        hs_loc at = b->loc;
+        if (c->cell_loc.file != NULL && same_loc(b->loc, r->loc))
+            at = c->cell_loc;
+        char where[300] = "";
+        if (r->loc.file != NULL && !same_loc(at, r->loc))
+            snprintf(where, sizeof where, " (%s%s%s:%ld)", r->field ? r->field : "",
+                     r->field ? ", " : "from ", r->loc.file, r->loc.line);
+        c->failed = 1;
+        return hs_error(c->r, at, "layout",
+                        "\"%.*s\"%s is %.1f pt wide and must not be broken, but its line is "
+                        "%.1f pt: it would have to shrink to %.0f %%, below the %.0f %% floor "
+                        "(widen the column, or set shrink-min)",
+                        (int)(g[e - 1].src + g[e - 1].len - g[start].src), g[start].src, where,
+                        width, avail, scale * 100, floor * 100);
+    }
+    for (int k = start; k < e; k++) {
+        g[k].w *= scale;
+        g[k].scale = (float)scale;
+    }
+    return 0;
+}
+
 /* Greedy filling at ICU's break opportunities; a word wider than the line is
- * broken between characters, as a last resort. */
+ * broken between characters, as a last resort, unless it is an amount, a
+ * number, a date or no-break text: that is shrunk to fit (shrink_unit). */
 static int
 break_lines(hs_lctx *c, const hs_block *b, hs_para_scratch *p, int n, double first_w, double w,
             size_t *nlines)
 {
-    const hs_glyph *g = p->g;
+    hs_glyph *g = p->g;
     size_t nl = 0;
     int need = 0;
     double total = 0;
@@ -263,9 +366,14 @@ break_lines(hs_lctx *c, const hs_block *b, hs_para_scratch *p, int n, double fir
                 continue;
             }
             if (i > start && width + g[i].w > avail + HS_LAYOUT_EPS) {
+                int e;
                 if (cand > start)
                     i = cand;
-                else
+                else if ((e = unit_end(p, n, start)) > 0) {
+                    if (shrink_unit(c, b, p, start, e, avail) != 0)
+                        return -1;
+                    i = e;
+                } else
                     while (i > start + 1 && is_mark(g[i].cp))
                         i--;
                 break;

@@ -11,7 +11,8 @@ enum { G_TEXT, G_SPACE, G_NL, G_ZW, G_BOX };
 typedef struct hs_glyph {
     const char *src;     /* its bytes, inside its run's text (what items point at) */
     const hs_face *face; /* the face that draws it */
-    double w;            /* advance, pt */
+    double w;            /* advance, pt (scaled) */
+    float scale;         /* 1, or less for a unit shrunk to fit its line (para.c) */
     uint32_t off;        /* byte offset in the paragraph's joined text */
     uint32_t cp;
     int ri;             /* its run, an index into the paragraph's runs */

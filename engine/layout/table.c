@@ -96,7 +96,11 @@ layout_row(hs_lctx *c, const hs_block *b, const hs_row *row, const double *cw, d
         cl->border = cell->border_pt >= 0 ? cell->border_pt : t->border_pt;
         double inner = cl->w - t->pad[1] - t->pad[3];
         hs_slices sub = {0};
-        if (hs_layout_blocks(c, cell->blocks, cl->x + t->pad[3], inner > 1 ? inner : 1, &sub) != 0)
+        hs_loc outer = c->cell_loc;
+        c->cell_loc = cell->loc;
+        int bad = hs_layout_blocks(c, cell->blocks, cl->x + t->pad[3], inner > 1 ? inner : 1, &sub);
+        c->cell_loc = outer;
+        if (bad != 0)
             c->failed = 1;
         cl->content = sub.first;
         cl->content_h = hs_layout_height(sub.first);

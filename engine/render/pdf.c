@@ -10,19 +10,24 @@
  * - Nothing depends on the clock or on addresses: libharu 2.3.0 writes no
  *   /ID unless encrypting, no date unless asked, and numbers its subset tags
  *   (HPDFAA+, HPDFAB+…) in load order, so the same pages give the same bytes. */
-#include "render/render_int.h"
 #include "render/fontres.h"
+#include "render/render_int.h"
+
+#include "image/image.h"
+#include "render/harufix.h"
+#include "render/ready.h"
 
 #include <errno.h>
 #include <hpdf.h>
+#include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 typedef struct font_ref {
     const char *path; /* faces are keyed by file: libharu loads a file once per doc */
+    const hs_face *face;
     HPDF_Font font;
     struct font_ref *next;
 } font_ref;
@@ -54,15 +59,15 @@ typedef struct pdf_ctx {
     hs_loc where;
     const char *about; /* an arena string (an image path) named in the message:
                         * a diag's location must outlive the document */
-    int page_no; /* 1-based page being drawn, 0 outside pages */
+    int page_no;       /* 1-based page being drawn, 0 outside pages */
 } pdf_ctx;
 
 /* harufix.c replaces libharu's memory-stream seek; naming it here pulls it
  * from libhoso.a into every program that renders. */
 HPDF_STATUS HPDF_MemStream_SeekFunc(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode);
 extern HPDF_STATUS (*const hs_render_seek_fix)(HPDF_Stream, HPDF_INT, HPDF_WhenceMode);
-HPDF_STATUS (*const hs_render_seek_fix)(HPDF_Stream, HPDF_INT, HPDF_WhenceMode) =
-    HPDF_MemStream_SeekFunc;
+HPDF_STATUS(*const hs_render_seek_fix)
+(HPDF_Stream, HPDF_INT, HPDF_WhenceMode) = HPDF_MemStream_SeekFunc;
 
 static void
 on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
@@ -79,23 +84,32 @@ static const char *
 describe(HPDF_STATUS e)
 {
     switch (e) {
-    case HPDF_FILE_OPEN_ERROR: return "cannot open the file";
-    case HPDF_FILE_IO_ERROR: return "cannot read the file";
-    case HPDF_STREAM_EOF: return "the file ends too early (truncated?)";
-    case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
-    case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "the font's licence forbids embedding";
-    case HPDF_TTF_INVALID_CMAP: return "the font has no usable Unicode cmap";
-    case HPDF_TTF_INVALID_FOMAT: return "not a TrueType font";
-    case HPDF_TTF_MISSING_TABLE: return "the font lacks a required table";
-    case HPDF_INVALID_PNG_IMAGE: return "not a PNG image libharu can read";
-    case HPDF_LIBPNG_ERROR: return "libpng cannot decode the image";
-    case HPDF_UNSUPPORTED_JPEG_FORMAT: return "unsupported JPEG (progressive or CMYK?)";
-    case HPDF_INVALID_JPEG_DATA: return "corrupt JPEG data";
-    case HPDF_PAGE_INVALID_SIZE: return "page size outside 3..14400 points";
-    case HPDF_PAGE_INVALID_FONT_SIZE: return "font size outside 0..300 points";
-    case HPDF_INVALID_DATE_TIME: return "the document date is out of range";
-    case HPDF_REAL_OUT_OF_RANGE: return "a coordinate is out of range";
-    default: return "libharu failed";
+    case HPDF_FILE_OPEN_ERROR:
+        return "cannot open the file";
+    case HPDF_FILE_IO_ERROR:
+        return "cannot read the file";
+    case HPDF_STREAM_EOF:
+        return "the file ends too early (truncated?)";
+    case HPDF_FAILD_TO_ALLOC_MEM:
+        return "out of memory";
+    case HPDF_TTF_CANNOT_EMBEDDING_FONT:
+        return "the font's licence forbids embedding";
+    case HPDF_TTF_INVALID_CMAP:
+        return "the font has no usable Unicode cmap";
+    case HPDF_TTF_INVALID_FOMAT:
+        return "not a TrueType font";
+    case HPDF_TTF_MISSING_TABLE:
+        return "the font lacks a required table";
+    case HPDF_PAGE_INVALID_SIZE:
+        return "page size outside 3..14400 points";
+    case HPDF_PAGE_INVALID_FONT_SIZE:
+        return "font size outside 0..300 points";
+    case HPDF_INVALID_DATE_TIME:
+        return "the document date is out of range";
+    case HPDF_REAL_OUT_OF_RANGE:
+        return "a coordinate is out of range";
+    default:
+        return "libharu failed";
     }
 }
 
@@ -119,6 +133,18 @@ ok(pdf_ctx *c, HPDF_STATUS st)
     return st == HPDF_OK && c->error == 0 ? 0 : fail(c, st);
 }
 
+/* The glyphs libharu's subset would leave out, marked once all text is
+ * drawn. */
+static int
+finish_fonts(pdf_ctx *c)
+{
+    for (font_ref *f = c->fonts; f != NULL; f = f->next)
+        if (hs_harufix_embed_nested(f->font, f->face) != 0)
+            return hs_error(c->r, (hs_loc){f->path, 0}, "font",
+                            "libharu's copy of this font is not the file hoso read");
+    return 0;
+}
+
 static font_ref *
 font_for(pdf_ctx *c, const hs_face *face)
 {
@@ -136,115 +162,35 @@ font_for(pdf_ctx *c, const hs_face *face)
     }
     font_ref *f = HS_NEW(c->a, font_ref);
     f->path = face->path;
+    f->face = face;
     f->font = font;
     f->next = c->fonts;
     c->fonts = f;
     return f;
 }
 
-/* Images larger than this are not logos or signatures but mistakes. */
-#define MAX_IMAGE_BYTES ((size_t)32 << 20)
-
-static uint32_t
-be32(const unsigned char *p)
+/* An image XObject holding an already compressed stream of 8-bit samples:
+ * deflated, or a JPEG file (dct). */
+static HPDF_Dict
+xobject(pdf_ctx *c, int w, int h, const char *space, const unsigned char *z, size_t n, int dct)
 {
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+    HPDF_Dict img = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
+    if (img == NULL)
+        return NULL;
+    img->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+    HPDF_STATUS st = HPDF_Dict_AddName(img, "Type", "XObject");
+    st += HPDF_Dict_AddName(img, "Subtype", "Image");
+    st += HPDF_Dict_AddName(img, "ColorSpace", space);
+    st += HPDF_Dict_AddNumber(img, "Width", (HPDF_INT32)w);
+    st += HPDF_Dict_AddNumber(img, "Height", (HPDF_INT32)h);
+    st += HPDF_Dict_AddNumber(img, "BitsPerComponent", 8);
+    /* made once per engine (image/): written as they are */
+    st += dct ? hs_pdf_ready_jpeg(img, z, n) : hs_pdf_ready_stream(img, z, n);
+    return st == HPDF_OK && c->error == 0 ? img : NULL;
 }
 
-static uint32_t
-crc32_png(const unsigned char *p, size_t n)
-{
-    uint32_t table[256];
-    for (uint32_t i = 0; i < 256; i++) {
-        uint32_t v = i;
-        for (int k = 0; k < 8; k++)
-            v = v & 1 ? 0xEDB88320u ^ (v >> 1) : v >> 1;
-        table[i] = v;
-    }
-    uint32_t crc = 0xFFFFFFFFu;
-    for (size_t i = 0; i < n; i++)
-        crc = table[(crc ^ p[i]) & 0xFF] ^ (crc >> 8);
-    return crc ^ 0xFFFFFFFFu;
-}
-
-/* libharu 2.3.0 gives libpng an error function that returns, so a libpng
- * error (a truncated or corrupt file) ends in abort(); and it treats every
- * libpng warning (a wrong sRGB profile, say) as a failure. So the file is
- * checked here first: chunk bounds and CRCs, IHDR values libpng accepts,
- * chunk order. Only IHDR, PLTE, tRNS, IDAT and IEND are passed on: libharu
- * uses nothing else, and the rest is where libpng's warnings come from.
- * A well-formed file whose compressed data is corrupt can still abort. */
-static const char *
-clean_png(hs_arena *a, const unsigned char *d, size_t n, unsigned char **out, size_t *out_n)
-{
-    unsigned char *w = hs_arena_alloc(a, n);
-    size_t len = 8;
-    memcpy(w, d, 8);
-    int ct = -1, seen_plte = 0, seen_idat = 0, idat_done = 0;
-    for (size_t at = 8;;) {
-        if (n - at < 12)
-            return "the file is truncated (no IEND chunk)";
-        uint32_t clen = be32(d + at);
-        const unsigned char *type = d + at + 4, *body = d + at + 8;
-        if (clen > n - at - 12)
-            return "the file is truncated (a chunk runs past its end)";
-        if (crc32_png(type, clen + 4) != be32(body + clen))
-            return "the file is corrupt (a chunk's CRC is wrong)";
-        int keep = 0;
-        if (at == 8 && memcmp(type, "IHDR", 4) != 0)
-            return "the file does not start with an IHDR chunk";
-        if (memcmp(type, "IHDR", 4) == 0) {
-            if (at != 8 || clen != 13)
-                return "bad IHDR chunk";
-            uint32_t wd = be32(body), ht = be32(body + 4);
-            int depth = body[8];
-            ct = body[9];
-            /* bit depths allowed per colour type, as a bit set over 1..16 */
-            static const unsigned ok_depths[7] = {0x1 | 0x2 | 0x8 | 0x80 | 0x8000, 0,
-                                                  0x80 | 0x8000, 0x1 | 0x2 | 0x8 | 0x80, 0x80 | 0x8000,
-                                                  0, 0x80 | 0x8000};
-            if (wd == 0 || ht == 0 || wd > 20000 || ht > 20000 || (uint64_t)wd * ht > 50000000u)
-                return "the image is empty or larger than 20000 px a side / 50 Mpx";
-            if (ct > 6 || depth < 1 || depth > 16 || !(ok_depths[ct] >> (depth - 1) & 1) ||
-                body[10] != 0 || body[11] != 0 || body[12] > 1)
-                return "bad IHDR values (bit depth, colour type or method)";
-            keep = 1;
-        } else if (memcmp(type, "PLTE", 4) == 0) {
-            if (clen % 3 != 0 || clen == 0 || clen > 768 || seen_idat)
-                return "bad PLTE chunk";
-            seen_plte = 1;
-            keep = ct == 3; /* a suggested palette for true colour is of no use */
-        } else if (memcmp(type, "tRNS", 4) == 0) {
-            /* libpng ignores a tRNS it finds wrong, with a warning */
-            keep = !seen_idat && ((ct == 0 && clen == 2) || (ct == 2 && clen == 6) ||
-                                  (ct == 3 && seen_plte && clen <= 256));
-        } else if (memcmp(type, "IDAT", 4) == 0) {
-            if (idat_done || (ct == 3 && !seen_plte))
-                return "IDAT chunks out of order, or no palette before them";
-            seen_idat = 1;
-            keep = 1;
-        } else if (memcmp(type, "IEND", 4) == 0) {
-            if (!seen_idat)
-                return "no image data (IDAT chunk)";
-            memcpy(w + len, d + at, 12 + clen);
-            *out = w;
-            *out_n = len + 12 + clen;
-            return NULL;
-        } else if (!(type[0] & 0x20)) {
-            return "an unknown critical chunk";
-        }
-        if (seen_idat && memcmp(type, "IDAT", 4) != 0)
-            idat_done = 1;
-        if (keep) {
-            memcpy(w + len, d + at, 12 + clen);
-            len += 12 + clen;
-        }
-        at += 12 + clen;
-    }
-}
-
-/* libharu has one loader per format; pick it by the file's magic bytes
- * rather than its name. */
+/* The image at path as an XObject of this document: decoded and compressed
+ * once per engine by image/, copied into each document that draws it. */
 static HPDF_Image
 image_for(pdf_ctx *c, const char *path)
 {
@@ -252,51 +198,27 @@ image_for(pdf_ctx *c, const char *path)
     for (image_ref *i = c->images; i != NULL; i = i->next)
         if (strcmp(i->path, path) == 0)
             return i->image;
+    const hs_image *im = hs_image_get(path, hs_arena_limit(c->a), c->r, HS_LOC_NONE);
+    if (im == NULL)
+        return NULL;
     c->code = "image";
     c->about = path;
-    FILE *fp = fopen(path, "rb");
-    if (fp == NULL) {
-        hs_error(c->r, HS_LOC_NONE, "image", "%s: cannot open the image: %s", path,
-                 strerror(errno));
-        return NULL;
+    static const char *const spaces[5] = {NULL, "DeviceGray", NULL, "DeviceRGB", "DeviceCMYK"};
+    HPDF_Dict img =
+        xobject(c, im->width, im->height, spaces[im->space], im->color_z, im->color_z_len, im->dct);
+    if (img != NULL && im->cmyk_inverted) {
+        HPDF_Array dec = HPDF_Array_New(c->pdf->mmgr);
+        HPDF_STATUS st = dec != NULL ? HPDF_Dict_Add(img, "Decode", dec) : HPDF_FAILD_TO_ALLOC_MEM;
+        for (int k = 0; k < 8 && st == HPDF_OK; k++)
+            st = HPDF_Array_AddNumber(dec, 1 - k % 2);
+        if (st != HPDF_OK)
+            img = NULL;
     }
-    struct stat st;
-    size_t n = 0;
-    unsigned char *d = NULL;
-    int err = fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode);
-    if (!err && (uintmax_t)st.st_size <= MAX_IMAGE_BYTES) {
-        d = hs_arena_alloc(c->a, (size_t)st.st_size + 1);
-        n = fread(d, 1, (size_t)st.st_size, fp);
-        err = ferror(fp) || n != (size_t)st.st_size;
-    }
-    fclose(fp);
-    HPDF_Image img = NULL;
-    const char *why = NULL;
-    if (err)
-        why = "cannot read the image (not a regular file?)";
-    else if (d == NULL)
-        why = "the image file is larger than 32 MiB";
-    else if (n >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0) {
-        unsigned char *png;
-        size_t png_n;
-        why = clean_png(c->a, d, n, &png, &png_n);
-        if (why == NULL)
-            img = HPDF_LoadPngImageFromMem(c->pdf, png, (HPDF_UINT)png_n);
-        /* libharu leaves the alpha channel (SMask) of a PNG uncompressed:
-         * 57 KB for a 240 px logo. */
-        if (img != NULL) {
-            img->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-            HPDF_Dict smask = HPDF_Dict_GetItem(img, "SMask", HPDF_OCLASS_DICT);
-            if (smask != NULL)
-                smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-        }
-    } else if (n >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF)
-        img = HPDF_LoadJpegImageFromMem(c->pdf, d, (HPDF_UINT)n);
-    else
-        why = "not a PNG or JPEG image";
-    if (why != NULL) {
-        hs_error(c->r, HS_LOC_NONE, "image", "%s: %s", path, why);
-        return NULL;
+    if (img != NULL && im->alpha_z != NULL) {
+        HPDF_Dict mask =
+            xobject(c, im->width, im->height, "DeviceGray", im->alpha_z, im->alpha_z_len, 0);
+        if (mask == NULL || HPDF_Dict_Add(img, "SMask", mask) != HPDF_OK)
+            img = NULL;
     }
     if (img == NULL || c->error != 0) {
         fail(c, HPDF_INVALID_IMAGE);
@@ -362,8 +284,7 @@ draw_text(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
         if (k == 0 || cp == 0 || !hs_face_has(it->face, cp))
             return hs_error(c->r, (hs_loc){it->face->path, 0}, "font",
                             "U+%04X is not in this font (text \"%.*s\")",
-                            k ? (unsigned)cp : (unsigned char)it->text[i], (int)it->len,
-                            it->text);
+                            k ? (unsigned)cp : (unsigned char)it->text[i], (int)it->len, it->text);
         i += (size_t)k;
     }
     c->code = "pdf";
@@ -478,8 +399,10 @@ set_info(pdf_ctx *c, const hs_docinfo *info)
     const struct {
         HPDF_InfoType type;
         const char *value;
-    } attrs[] = {{HPDF_INFO_TITLE, info->title},     {HPDF_INFO_AUTHOR, info->author},
-                 {HPDF_INFO_SUBJECT, info->subject}, {HPDF_INFO_KEYWORDS, info->keywords},
+    } attrs[] = {{HPDF_INFO_TITLE, info->title},
+                 {HPDF_INFO_AUTHOR, info->author},
+                 {HPDF_INFO_SUBJECT, info->subject},
+                 {HPDF_INFO_KEYWORDS, info->keywords},
                  {HPDF_INFO_CREATOR, info->creator}};
     for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
         if (attrs[i].value != NULL && attrs[i].value[0] != '\0' &&
@@ -493,7 +416,7 @@ set_info(pdf_ctx *c, const hs_docinfo *info)
         return hs_error(c->r, HS_LOC_NONE, "pdf", "document date %lld is out of range",
                         info->date_epoch);
     HPDF_Date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-                   tm.tm_sec, 'Z', 0, 0};
+                   tm.tm_sec,         'Z',           0,          0};
     if (ok(c, HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, d)) != 0 ||
         ok(c, HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_MOD_DATE, d)) != 0)
         return -1;
@@ -519,8 +442,8 @@ take_bytes(pdf_ctx *c, unsigned char **out, size_t *out_len)
     if (ok(c, st) != 0)
         return -1;
     if (got != size)
-        return hs_error(c->r, HS_LOC_NONE, "pdf", "libharu gave %u of %u bytes",
-                        (unsigned)got, (unsigned)size);
+        return hs_error(c->r, HS_LOC_NONE, "pdf", "libharu gave %u of %u bytes", (unsigned)got,
+                        (unsigned)size);
     *out = buf;
     *out_len = got;
     return 0;
@@ -555,6 +478,8 @@ hs_render_pdf(const hs_pages *pages, hs_arena *a, hs_report *r, unsigned char **
         rc = ok(c, hs_render_outline(c->pdf, pages));
     if (rc == 0)
         rc = set_info(c, &pages->info);
+    if (rc == 0)
+        rc = finish_fonts(c);
     if (rc == 0) {
         c->code = "pdf";
         c->where = HS_LOC_NONE;

@@ -24,13 +24,31 @@ flate_key(HPDF_Dict d, HPDF_Stream out)
     return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
-HPDF_STATUS
-hs_pdf_ready_stream(HPDF_Dict d, const unsigned char *z, size_t n)
+static HPDF_STATUS
+dct_key(HPDF_Dict d, HPDF_Stream out)
+{
+    return HPDF_Stream_WriteStr(out, "/Filter /DCTDecode\012");
+}
+
+static HPDF_STATUS
+ready(HPDF_Dict d, const unsigned char *z, size_t n, HPDF_Dict_OnWriteFunc key)
 {
     HPDF_MemStream_FreeData(d->stream);
     d->filter = HPDF_STREAM_FILTER_NONE;
-    d->write_fn = flate_key;
+    d->write_fn = key;
     return HPDF_Stream_Write(d->stream, z, (HPDF_UINT)n);
+}
+
+HPDF_STATUS
+hs_pdf_ready_stream(HPDF_Dict d, const unsigned char *z, size_t n)
+{
+    return ready(d, z, n, flate_key);
+}
+
+HPDF_STATUS
+hs_pdf_ready_jpeg(HPDF_Dict d, const unsigned char *z, size_t n)
+{
+    return ready(d, z, n, dct_key);
 }
 
 /* Made once per engine, so at the best level; the window and the hash sized

@@ -1,6 +1,6 @@
 /* engine/render/ready.h — a libharu stream written as ready, deflated bytes
  * (render/ internal): for what is the same in every document of an engine,
- * deflated once (font maps in render/fontres.c; images can use it too). */
+ * deflated once (font maps in render/fontres.c, images in render/pdf.c). */
 #ifndef HS_RENDER_READY_H
 #define HS_RENDER_READY_H
 
@@ -12,6 +12,8 @@
  * save with /Filter /FlateDecode. Whoever set d's filter before must not set
  * it again (libharu's fonts do, before writing: see render/fontres.c). */
 HPDF_STATUS hs_pdf_ready_stream(HPDF_Dict d, const unsigned char *z, size_t n);
+/* The same for z a whole JPEG file (baseline), written with /Filter /DCTDecode. */
+HPDF_STATUS hs_pdf_ready_jpeg(HPDF_Dict d, const unsigned char *z, size_t n);
 
 /* z deflated at the best level, window and hash sized to n (malloc'd; *out_n
  * its length). For data made once per engine. */

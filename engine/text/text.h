@@ -43,6 +43,10 @@ int hs_text_compare(const char *a, size_t an, const char *b, size_t bn);
 int hs_text_ascii(hs_arena *a, const char *s, size_t n, const char **out, size_t *out_len,
                   hs_report *r, hs_loc loc);
 
+/* 1 when cp is a letter of a right-to-left script (bidi class R or AL:
+ * Hebrew, Arabic, Syriac...), which the layout cannot order. */
+int hs_text_is_rtl(uint32_t cp);
+
 /* Release ICU objects cached per process (for leak checkers at exit). */
 void hs_text_cleanup(void);
 

@@ -128,3 +128,5 @@ $HOSO batch -q -t $Q -p "$T/png/profile.xml" -o "$T/png/out" --report "$T/png/r.
 check_eq "short PNG logo: the batch ends with exit 1, not a signal" 1 $?
 check_eq "short PNG logo: every document is in the report, none made" "2:0" \
     "$(wc -l <"$T/png/r.jsonl"):$(grep -c '"status":"ok"' "$T/png/r.jsonl")"
+check_contains "short PNG logo: the message names the image and what is wrong" "$T/err" \
+    "$T/png/short.png: corrupt or truncated PNG"

@@ -84,7 +84,7 @@ zero-width|templates/quote.xml|tests/hostile/zero-width.xml||tests/hostile/zero-
 template-doctype|tests/hostile/templates/doctype.xml|samples/small.xml||tests/hostile/templates/doctype.xml:2: error: <!DOCTYPE document>: a DTD is not allowed
 self-include|tests/hostile/templates/self-include.xml|samples/small.xml||tests/hostile/templates/self-include.xml:4: error: tests/hostile/templates/self-include.xml includes itself
 include-cycle|tests/hostile/templates/cycle-a.xml|samples/small.xml||tests/hostile/templates/cycle-c.xml:3: error: tests/hostile/templates/cycle-b.xml includes itself
-not-an-image|tests/hostile/templates/not-an-image.xml|samples/small.xml||tests/hostile/templates/not-an-image.xml:5: error: tests/hostile/templates/../not-an-image.png: cannot read the size of this image (PNG or JPEG expected)
+not-an-image|tests/hostile/templates/not-an-image.xml|samples/small.xml||tests/hostile/templates/not-an-image.xml:5: error: tests/hostile/templates/../not-an-image.png: not a PNG or JPEG image (its first bytes say neither)
 limit-memory|tests/hostile/templates/runaway.xml|samples/large.xml|--memory 64|samples/large.xml: error: needs more than 64 MiB of memory and was stopped (template tests/hostile/templates/runaway.xml)
 limit-time|tests/hostile/templates/spin.xml|samples/large.xml|--timeout 1|samples/large.xml: error: took longer than 1 s
 CASES
@@ -100,7 +100,7 @@ check_eq "money-sum-overflow: no output file" "" "$(ls "$T"/x.pdf* 2>/dev/null)"
 "$HOSO" render -q -t $Q -p $H/profile-bad-logo.xml -o "$T/x.pdf" samples/small.xml 2>"$T/stderr"
 check_eq "logo that is not an image: exit status 1" 1 "$?"
 check_contains "logo that is not an image: message" "$T/stderr" \
-    "templates/parts/letterhead.xml:9: error: $PWD/$H/not-an-image.png: cannot read the size of this image"
+    "templates/parts/letterhead.xml:9: error: $PWD/$H/not-an-image.png: not a PNG or JPEG image"
 
 # names holding ../ and / and hundreds of characters: the file stays in the
 # output folder, its name within the file system's 255 bytes

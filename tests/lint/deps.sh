@@ -8,13 +8,14 @@ allowed() { # folder -> allowed engine folders (besides itself)
     vn) echo "base" ;;
     text) echo "base" ;;
     font) echo "base text" ;;
+    image) echo "base" ;;
     xml) echo "base" ;;
     record | tpl) echo "base xml vn" ;;
     eval) echo "base xml record tpl doc vn text pay qr" ;;
     doc) echo "base" ;;
-    layout) echo "base doc text font page qr" ;;
+    layout) echo "base doc text font page image qr" ;;
     page) echo "base layout font" ;;
-    render) echo "base page font" ;;
+    render) echo "base page font image" ;;
     out) echo "base" ;;
     pay) echo "base text" ;;
     qr) echo "base" ;;
@@ -39,6 +40,8 @@ for dir in engine/*/; do
 done
 # Only these folders include the big libraries.
 check_eq "only text/ includes ICU" "" "$(grep -l '#include <unicode/' engine/*/*.[ch] | grep -v '^engine/text/')"
+check_eq "only image/ includes libpng, libjpeg, libexif" "" \
+    "$(grep -lE '#include <(png|jpeglib|libexif/)' engine/*/*.[ch] | grep -v '^engine/image/')"
 check_eq "only qr/ includes libqrencode" "" "$(grep -l '#include <qrencode' engine/*/*.[ch] | grep -v '^engine/qr/')"
 check_eq "only render/ includes libharu" "" "$(grep -l "#include <hpdf" engine/*/*.[ch] | grep -v "^engine/render/")"
 check_eq "no layout or render code includes libxml2" "" \

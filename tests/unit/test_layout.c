@@ -455,14 +455,8 @@ image_errors_and_size(void)
     fresh();
     hs_pages out;
     const char *path = "/tmp/hoso-test-layout.png";
-    /* a PNG signature and IHDR: 200 x 100 pixels, which is all layout reads */
-    static const unsigned char png[24] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
-                                          0,    0,   0,   13,  'I',  'H',  'D',  'R',
-                                          0,    0,   0,   200, 0,    0,    0,    100};
-    FILE *f = fopen(path, "wb");
-    CHECK(f != NULL && fwrite(png, 1, sizeof png, f) == sizeof png);
-    if (f != NULL)
-        fclose(f);
+    /* a 200 x 100 pixel PNG: layout decodes it (image/) and takes its size */
+    CHECK(system("convert -size 200x100 xc:red PNG24:/tmp/hoso-test-layout.png") == 0);
     hs_block *img = block(HS_BLOCK_IMAGE);
     img->image_path = path;
     img->width = 100;
@@ -979,14 +973,8 @@ jpeg_size(void)
 {
     fresh();
     const char *path = "/tmp/hoso-test-layout.jpg";
-    /* SOI, an APP0 segment to skip, then SOF2 (progressive): 64 high, 256 wide */
-    static const unsigned char jpg[] = {0xFF, 0xD8, 0xFF, 0xE0, 0, 6,    'J', 'F',
-                                        'I',  'F',  0xFF, 0xC2, 0, 11,   8,   0,
-                                        64,   1,    0,    1,    1, 0x11, 0};
-    FILE *f = fopen(path, "wb");
-    CHECK(f != NULL && fwrite(jpg, 1, sizeof jpg, f) == sizeof jpg);
-    if (f != NULL)
-        fclose(f);
+    /* a progressive JPEG, 256 wide and 64 high */
+    CHECK(system("convert -size 256x64 xc:blue -interlace JPEG /tmp/hoso-test-layout.jpg") == 0);
     hs_block *img = block(HS_BLOCK_IMAGE);
     img->image_path = path;
     img->height = 20;

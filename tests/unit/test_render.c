@@ -639,8 +639,7 @@ render_errors(void)
     CHECK_INT(ndiag, 1);
     CHECK_STR(diag_code[0], "image");
         /* the path is in the message: a location would have to outlive the arena */
-    CHECK_STR(diag_msg[0], "hoso: error: /tmp/hoso-no-such-logo.png: cannot open the image: "
-                           "No such file or directory [image]");
+    CHECK_STR(diag_msg[0], "hoso: error: /tmp/hoso-no-such-logo.png: cannot open: No such file or directory [image]");
 
     /* a file that is neither PNG nor JPEG */
     char txt_path[64];
@@ -662,7 +661,7 @@ render_errors(void)
         size_t len;
         const char *says;
     } bad[] = {{png_2x2, 20, "truncated"}, {png_2x2, sizeof png_2x2 - 13, "truncated"},
-               {flipped, sizeof flipped - 1, "CRC"}, {jpeg_2x2, 40, "truncated"}};
+               {flipped, sizeof flipped - 1, "corrupt"}, {jpeg_2x2, 40, "truncated"}};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         write_tmp(bad[i].data, bad[i].len, i < 3 ? ".png" : ".jpg");
         snprintf(txt_path, sizeof txt_path, "%s", tmp_path);

@@ -1,0 +1,239 @@
+/* engine/image/image.c — image files: reading, limits, compression, and the
+ * process's cache of compressed images. */
+#include "image/image_int.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <zlib.h>
+
+/* Images larger than this are not logos or signatures but mistakes. */
+#define MAX_IMAGE_BYTES ((size_t)32 << 20)
+/* And so are pictures of more pixels (a 300 dpi A4 page is 8.7 Mpx). */
+#define MAX_PIXELS 100000000.0
+
+typedef struct entry {
+    char *path;
+    dev_t dev;
+    ino_t ino;
+    off_t size;
+    struct timespec mtime;
+    size_t need; /* bytes its decoding needed, for a later document's limit */
+    hs_image img;
+    unsigned char *color_z, *alpha_z;
+    struct entry *next;
+} entry;
+
+static entry *cache;
+
+void
+hs_image_why(hs_img_why *why, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why->msg, sizeof why->msg, fmt, ap);
+    va_end(ap);
+}
+
+static double
+need_bytes(int w, int h, int channels, int copies)
+{
+    double px = (double)w * (double)h * channels;
+    /* the full-size buffers, and the compressed copy (at worst a little more
+     * than the samples: zlib's compressBound) */
+    return px * copies + px * 1.001 + 4096;
+}
+
+int
+hs_image_room(int w, int h, int channels, int copies, size_t limit, const char *what,
+              hs_img_why *why)
+{
+    if (w <= 0 || h <= 0) {
+        hs_image_why(why, "the header says the image is empty (%d x %d pixels)", w, h);
+        return -1;
+    }
+    if ((double)w * h > MAX_PIXELS) {
+        hs_image_why(why, "%d x %d pixels is more than the %.0f million an image may have", w, h,
+                     MAX_PIXELS / 1e6);
+        return -1;
+    }
+    double need = need_bytes(w, h, channels, copies);
+    if (limit != 0 && need > (double)limit) {
+        hs_image_why(why,
+                     "decoding its %d x %d pixels (%s) needs %.0f MiB, more than the "
+                     "document's memory limit of %zu MiB",
+                     w, h, what, need / (1 << 20) + 0.5, limit >> 20);
+        return -1;
+    }
+    return 0;
+}
+
+/* zlib stream of n bytes; NULL when out of memory. */
+static unsigned char *
+deflate_all(const unsigned char *p, size_t n, size_t *out_n)
+{
+    uLongf len = compressBound((uLong)n);
+    unsigned char *z = malloc(len ? len : 1);
+    if (z == NULL || compress2(z, &len, p, (uLong)n, Z_DEFAULT_COMPRESSION) != Z_OK) {
+        free(z);
+        return NULL;
+    }
+    *out_n = len;
+    return z;
+}
+
+static void
+free_entry(entry *e)
+{
+    free(e->path);
+    free(e->color_z);
+    free(e->alpha_z);
+    free(e);
+}
+
+void
+hs_image_cleanup(void)
+{
+    while (cache != NULL) {
+        entry *e = cache;
+        cache = e->next;
+        free_entry(e);
+    }
+}
+
+static int
+same_file(const entry *e, const struct stat *st)
+{
+    return e->dev == st->st_dev && e->ino == st->st_ino && e->size == st->st_size &&
+           e->mtime.tv_sec == st->st_mtim.tv_sec && e->mtime.tv_nsec == st->st_mtim.tv_nsec;
+}
+
+/* The whole file, malloc'd; NULL with why set. */
+static unsigned char *
+read_whole(const char *path, struct stat *st, size_t *n, hs_img_why *why)
+{
+    const char *open_why;
+    FILE *fp = hs_fopen_regular(path, &open_why); /* a FIFO or a folder is refused unread */
+    if (fp == NULL) {
+        hs_image_why(why, "%s", open_why);
+        return NULL;
+    }
+    unsigned char *d = NULL;
+    if (fstat(fileno(fp), st) != 0)
+        hs_image_why(why, "cannot read the image: %s", strerror(errno));
+    else if ((uintmax_t)st->st_size > MAX_IMAGE_BYTES)
+        hs_image_why(why, "the image file is larger than %zu MiB", MAX_IMAGE_BYTES >> 20);
+    else if ((d = malloc((size_t)st->st_size + 1)) == NULL)
+        hs_image_why(why, "out of memory");
+    else if ((*n = fread(d, 1, (size_t)st->st_size, fp)) != (size_t)st->st_size || ferror(fp)) {
+        hs_image_why(why, "cannot read the image: %s", ferror(fp) ? strerror(errno) : "short read");
+        free(d);
+        d = NULL;
+    }
+    fclose(fp);
+    return d;
+}
+
+/* Reads, decodes and compresses path into a new entry; NULL with why set. */
+static entry *
+load(const char *path, size_t limit, hs_img_why *why)
+{
+    struct stat st;
+    size_t n = 0;
+    unsigned char *d = read_whole(path, &st, &n, why);
+    if (d == NULL)
+        return NULL;
+    hs_pixels px;
+    int rc;
+    if (n >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0)
+        rc = hs_image_png(d, n, limit, &px, why);
+    else if (n >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF)
+        rc = hs_image_jpeg(d, n, limit, &px, why);
+    else {
+        if (n == 0)
+            hs_image_why(why, "the image file is empty");
+        else
+            hs_image_why(why, "not a PNG or JPEG image (its first bytes say neither)");
+        rc = -1;
+    }
+    if (rc != 0) {
+        free(d);
+        return NULL;
+    }
+    entry *e = calloc(1, sizeof *e);
+    size_t np = (size_t)px.width * (size_t)px.height;
+    if (e != NULL && px.as_stored) {
+        e->color_z = d; /* the JPEG, checked whole by decoding it */
+        e->img.color_z_len = n;
+        e->img.dct = 1;
+        d = NULL;
+    } else if (e != NULL) {
+        e->color_z = deflate_all(px.color, np * (size_t)px.space, &e->img.color_z_len);
+    }
+    free(d);
+    if (e != NULL) {
+        if (px.alpha != NULL)
+            e->alpha_z = deflate_all(px.alpha, np, &e->img.alpha_z_len);
+        e->path = strdup(path);
+    }
+    free(px.color);
+    free(px.alpha);
+    if (e == NULL || e->color_z == NULL || (px.alpha != NULL && e->alpha_z == NULL) ||
+        e->path == NULL) {
+        if (e != NULL)
+            free_entry(e);
+        hs_image_why(why, "out of memory");
+        return NULL;
+    }
+    e->dev = st.st_dev;
+    e->ino = st.st_ino;
+    e->size = st.st_size;
+    e->mtime = st.st_mtim;
+    e->need = (size_t)need_bytes(px.width, px.height, (int)px.space + (px.alpha != NULL), 2);
+    e->img.width = px.width;
+    e->img.height = px.height;
+    e->img.space = px.space;
+    e->img.cmyk_inverted = px.cmyk_inverted;
+    e->img.color_z = e->color_z;
+    e->img.alpha_z = e->alpha_z;
+    return e;
+}
+
+const hs_image *
+hs_image_get(const char *path, size_t memory_limit, hs_report *r, hs_loc loc)
+{
+    hs_img_why why = {{0}};
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+        for (entry **p = &cache; *p != NULL; p = &(*p)->next) {
+            entry *e = *p;
+            if (strcmp(e->path, path) != 0)
+                continue;
+            if (!same_file(e, &st)) { /* replaced since: read it again */
+                *p = e->next;
+                free_entry(e);
+                break;
+            }
+            /* decoded for an earlier document: this one's limit still applies */
+            if (memory_limit != 0 && e->need > memory_limit) {
+                hs_error(r, loc, "image",
+                         "%s: decoding it needs %zu MiB, more than the document's memory "
+                         "limit of %zu MiB",
+                         path, (e->need >> 20) + 1, memory_limit >> 20);
+                return NULL;
+            }
+            return &e->img;
+        }
+    }
+    entry *e = load(path, memory_limit, &why);
+    if (e == NULL) {
+        hs_error(r, loc, "image", "%s: %s", path, why.msg);
+        return NULL;
+    }
+    e->next = cache;
+    cache = e;
+    return &e->img;
+}

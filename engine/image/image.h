@@ -1,0 +1,51 @@
+/* engine/image/image.h — PNG and JPEG files to pixels a PDF can hold, with
+ * the field's decoders (libpng, libjpeg, libexif); no libharu here.
+ *
+ * libharu 2.3.0's own loaders misdraw 16-bit PNGs, abort or free twice on
+ * truncated ones and embed JPEGs without reading them (shared/libharu.md),
+ * so every image is decoded here, checked whole, turned upright (EXIF
+ * orientation) and deflated, and the renderer hands libharu the result.
+ *
+ * Images are kept for the process, keyed by path and checked against the
+ * file's identity (device, inode, size, mtime) at each use: a logo is read,
+ * decoded and compressed once for every document of a batch (the batch's
+ * warm parent fills the cache its workers inherit), and a file replaced
+ * meanwhile is read again. hs_image_cleanup frees it all. */
+#ifndef HS_IMAGE_H
+#define HS_IMAGE_H
+
+#include "base/base.h"
+
+typedef enum hs_image_space {
+    HS_IMAGE_GRAY = 1, /* DeviceGray */
+    HS_IMAGE_RGB = 3,  /* DeviceRGB */
+    HS_IMAGE_CMYK = 4  /* DeviceCMYK */
+} hs_image_space;
+
+typedef struct hs_image {
+    int width, height;    /* pixels, upright */
+    hs_image_space space; /* components per pixel, 8 bits each */
+    int cmyk_inverted;    /* Adobe's CMYK JPEGs store 255 - value: /Decode [1 0 ...] */
+    /* The colour samples as a zlib stream (/FlateDecode), row by row, or,
+     * when dct is set, as the JPEG file itself (/DCTDecode: a JPEG that
+     * decoded whole and needs no turning is embedded as it is, not made
+     * several times larger); the alpha samples as a zlib stream (NULL:
+     * opaque). Owned by the cache. */
+    int dct;
+    const unsigned char *color_z, *alpha_z;
+    size_t color_z_len, alpha_z_len;
+} hs_image;
+
+/* The image at path, decoded and compressed (once: later calls give the
+ * cached one). memory_limit (0: none) is the document's limit: an image
+ * whose decoding would need more is an error saying how much, checked
+ * before anything is decoded. Any fault of the file (missing, a folder,
+ * not PNG/JPEG, truncated, corrupt, a header whose size the data cannot
+ * hold) is one error at loc (code "image") naming the file and what is
+ * wrong. Returns NULL after reporting. */
+const hs_image *hs_image_get(const char *path, size_t memory_limit, hs_report *r, hs_loc loc);
+
+/* Frees every cached image (at engine end, for leak checkers). */
+void hs_image_cleanup(void);
+
+#endif

@@ -1,0 +1,40 @@
+/* engine/image/image_int.h — between image.c (files, limits, the cache) and
+ * the decoders png.c and jpeg.c. */
+#ifndef HS_IMAGE_INT_H
+#define HS_IMAGE_INT_H
+
+#include "image/image.h"
+
+#include <stddef.h>
+
+/* What a decoder gives: 8-bit samples, upright, malloc'd. */
+typedef struct hs_pixels {
+    int width, height;
+    hs_image_space space;
+    int cmyk_inverted;
+    int as_stored;        /* a JPEG already upright: the file itself can be embedded */
+    unsigned char *color; /* width * height * space bytes */
+    unsigned char *alpha; /* width * height bytes, or NULL */
+} hs_pixels;
+
+/* A decoder's report: why it failed, one sentence; empty while all is well. */
+typedef struct hs_img_why {
+    char msg[320];
+} hs_img_why;
+
+/* Both return 0, or -1 with why->msg set; nothing stays allocated then.
+ * limit (0: none) is checked by hs_image_room once the header is read and
+ * before anything is decoded. */
+int hs_image_png(const unsigned char *d, size_t n, size_t limit, hs_pixels *out, hs_img_why *why);
+int hs_image_jpeg(const unsigned char *d, size_t n, size_t limit, hs_pixels *out, hs_img_why *why);
+
+/* Whether decoding w x h pixels of `channels` 8-bit samples (with `copies`
+ * full-size buffers at once besides the compressed copy) fits in limit;
+ * -1 with a message saying how much it would need. `what` describes the
+ * pixels ("16-bit RGBA"). */
+int hs_image_room(int w, int h, int channels, int copies, size_t limit, const char *what,
+                  hs_img_why *why);
+
+void hs_image_why(hs_img_why *why, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif
