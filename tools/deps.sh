@@ -52,7 +52,7 @@ then run make again.
 EOF
     exit 1
 fi
-echo "hoso: installing with apt-get (about 2 minutes on a fresh machine, 116 MB to download): $missing" >&2
+echo "hoso: installing with apt-get (about 2 minutes on a fresh machine, 121 MB to download): $missing" >&2
 export DEBIAN_FRONTEND=noninteractive
 # shellcheck disable=SC2086
 if ! { $sudo env DEBIAN_FRONTEND=noninteractive apt-get update &&

@@ -3,7 +3,7 @@
 # copies the debootstrap root BASE (made with debootstrap --variant=minbase
 # bookworm), adds git and make (the README's starting point), then runs
 # DEPS.SH in it and prints the package count and installed size before and
-# after. Root only; needs network to a Debian mirror. The README's figures
+# after, and the packages it added. Root only; needs network to a Debian mirror. The README's figures
 # come from this script.
 set -eu
 base=$1 deps=$2
@@ -24,8 +24,12 @@ figures() { # label
     echo "$1: $n packages, $((kb / 1024)) MB installed (dpkg), $du MB on disk"
 }
 figures before
+in_root dpkg-query -W -f='${Package}\n' | sort >"$root/tmp/before.list"
 cp "$deps" "$root/tmp/deps.sh"
 start=$(date +%s)
 in_root sh /tmp/deps.sh
 echo "deps.sh took $(($(date +%s) - start)) s"
 figures after
+in_root dpkg-query -W -f='${Package}\n' | sort >"$root/tmp/after.list"
+echo "added:"
+comm -13 "$root/tmp/before.list" "$root/tmp/after.list" | fmt -w 76 | sed 's/^/    /'
