@@ -388,7 +388,8 @@ work_one(run *r, const bjob *j, int fd)
     memset(&fe, 0, sizeof fe);
     hs_report rep = {child_sink, &fe, 0, 20};
     hs_job job = {j->template_path,        j->record,          NULL,           r->o->profile_path,
-                  r->o->source_date_epoch, r->o->memory_limit, r->o->timeout_s};
+                  r->o->source_date_epoch, r->o->memory_limit, r->o->timeout_s,
+                  r->o->strict};
     hs_output out;
     char msg[MSG_MAX];
     if (hs_render(r->e, &job, &rep, &out) != 0) {
@@ -692,7 +693,7 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
     for (int t = 0; t < o->ntemplates && r.njobs > 0; t++) {
         hs_report quiet = {hs_diag_discard, NULL, 0, 20};
         hs_job job = {o->templates[t],      r.jobs[0].record, NULL, o->profile_path,
-                      o->source_date_epoch, o->memory_limit,  0};
+                      o->source_date_epoch, o->memory_limit,  0, o->strict};
         hs_output out;
         if (hs_render(e, &job, &quiet, &out) == 0)
             hs_output_free(&out);

@@ -11,6 +11,7 @@
 #include "base/base.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 #define HS_VERSION "0.1.0"
 
@@ -30,6 +31,7 @@ typedef struct hs_job {
     long long source_date_epoch; /* -1: none (then dates come from the template) */
     size_t memory_limit;         /* bytes for this document; 0: the default (1 GiB) */
     double time_limit;           /* seconds for this document; 0: none */
+    int strict;                  /* every path step of the template must be in the schemas */
 } hs_job;
 
 typedef struct hs_output {
@@ -43,6 +45,15 @@ typedef struct hs_output {
  * hs_output_free. On failure nothing is allocated and -1 is returned. */
 int hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out);
 void hs_output_free(hs_output *o);
+
+/* Compile a template and its includes alone, no record: every mistake in
+ * them reported (with strict, path steps the schemas do not define too).
+ * Returns 0 or -1. */
+int hs_check_template(hs_engine *e, const char *template_path, int strict, hs_report *r);
+
+/* The reference of the template vocabulary: format "text", "man" or
+ * "markdown". Returns 0, or -1 for an unknown format. */
+int hs_print_template_reference(const char *format, FILE *out);
 
 /* ---- batch: many documents, a worker process each ---- */
 typedef struct hs_batch_opts {
@@ -60,6 +71,7 @@ typedef struct hs_batch_opts {
     int shard_k, shard_n;    /* render only shard k of n (1-based); n <= 1: all */
     int ascii_names, quiet;
     long long source_date_epoch;
+    int strict; /* --strict */
 } hs_batch_opts;
 
 typedef struct hs_batch_stats {

@@ -42,7 +42,7 @@ hs_engine_new(const char *fonts_dir, hs_report *r)
     if (e == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
     e->arena = hs_arena_new(0);
-    e->tpls = hs_tpl_cache_new();
+    e->tpls = hs_tpl_cache_new(hs_eval_register_functions);
     e->fonts = hs_fontset_new(fonts_dir, r);
     e->record_schema = hs_schema_new(HS_SCHEMA_RECORD, r);
     e->profile_schema = hs_schema_new(HS_SCHEMA_PROFILE, r);
@@ -50,6 +50,7 @@ hs_engine_new(const char *fonts_dir, hs_report *r)
         hs_engine_free(e);
         return NULL;
     }
+    hs_tpl_set_schemas(e->tpls, hs_schema_doc(e->record_schema), hs_schema_doc(e->profile_schema));
     return e;
 }
 
@@ -106,7 +107,8 @@ make_document(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_
     size_t len = 0;
     if (record == NULL)
         return -1;
-    hs_eval_in in = {a, r, e->tpls, tpl_path, record, profile, job->source_date_epoch};
+    hs_eval_in in = {a,       r, e->tpls, tpl_path, record, profile, job->source_date_epoch,
+                     job->strict};
     if (hs_eval_document(&in, &doc) != 0 || hs_layout_document(doc, e->fonts, a, r, &pages) != 0 ||
         hs_render_pdf(&pages, a, r, &pdf, &len) != 0)
         return -1;
@@ -156,6 +158,12 @@ hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
     /* Locations must outlive the arena (a batch reports after the fact). */
     label = hs_tpl_intern(e->tpls, label);
     const char *tpl_path = hs_tpl_intern(e->tpls, job->template_path);
+    /* The template is compiled once per engine, outside any document's limits. */
+    const hs_tpl *tpl = hs_tpl_load(e->tpls, tpl_path, r);
+    if (tpl == NULL || (job->strict && hs_tpl_check_strict(e->tpls, tpl, r) != 0)) {
+        hs_arena_free(a);
+        return -1;
+    }
     int rc = guarded(e, job, r, out, a, label, tpl_path, profile);
     if (rc > 0) {
         hs_output_free(out);
@@ -171,6 +179,26 @@ hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
     }
     hs_arena_free(a);
     return rc;
+}
+
+int
+hs_check_template(hs_engine *e, const char *template_path, int strict, hs_report *r)
+{
+    const char *path = hs_tpl_intern(e->tpls, template_path);
+    const hs_tpl *tpl = hs_tpl_load(e->tpls, path, r);
+    if (tpl == NULL)
+        return -1;
+    if (tpl->root->kind != HS_TK_DOCUMENT)
+        return hs_error(r, tpl->root->loc, "template",
+                        "a template has <document> as its root (a part: <part>), not <%s>",
+                        hs_telem_defs[tpl->root->kind].name);
+    return strict ? hs_tpl_check_strict(e->tpls, tpl, r) : 0;
+}
+
+int
+hs_print_template_reference(const char *format, FILE *out)
+{
+    return hs_tpl_print_reference(format, out);
 }
 
 char *

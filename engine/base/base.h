@@ -95,6 +95,10 @@ int hs_diag_format(const hs_diag *d, char *buf, size_t cap);
 void hs_diag_print_stderr(void *user, const hs_diag *d);
 void hs_diag_discard(void *user, const hs_diag *d);
 
+/* ---- "did you mean" ---- */
+/* The name of names nearest to word (a few edits away), or NULL. */
+const char *hs_suggest(const char *word, const char *const *names, size_t count);
+
 /* ---- asserts that stay on in release builds ---- */
 _Noreturn void hs_fatal_at(const char *src_file, int src_line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -20,7 +20,8 @@
 static const char usage_text[] =
     "Usage: hoso render --template FILE | --all [options] RECORD.xml...\n"
     "       hoso batch  --template FILE | --all --out DIR [options] INPUT...\n"
-    "       hoso check  --template FILE [options] RECORD.xml...\n"
+    "       hoso check  --template FILE [options] [RECORD.xml...]\n"
+    "       hoso help template [--man | --markdown]\n"
     "       hoso --help | --version\n"
     "\n"
     "Render Vietnamese business documents (quotes, contract appendices, acceptance\n"
@@ -32,7 +33,9 @@ static const char usage_text[] =
     "           crash, a hang or bad data stops only that document; INPUT is a record,\n"
     "           a folder of records, or '-' for a list of paths on standard input\n"
     "  check    do everything render does except write: validate the records and the\n"
-    "           template, lay out the pages, and report every problem found\n"
+    "           template, lay out the pages, and report every problem found; with\n"
+    "           no record, check the template and its includes alone\n"
+    "  help template   the template vocabulary: every element and attribute\n"
     "\n"
     "Options:\n"
     "  -t, --template FILE   a document template (e.g. templates/quote.xml); may be\n"
@@ -50,6 +53,9 @@ static const char usage_text[] =
     "      --fonts DIR       font folder with families.conf (default: $HOSO_FONTS,\n"
     "                        else the fonts/ folder installed with hoso)\n"
     "  -q, --quiet           do not list the files written\n"
+    "      --strict          a path step in the template that names an element or\n"
+    "                        attribute the record (or profile) schema does not define\n"
+    "                        is an error (customer/adress: did you mean address?)\n"
     "\n"
     "Limits (each document; one past a limit fails with a message, the others go on):\n"
     "      --timeout SEC     stop a document after SEC seconds (default 60; 0: none)\n"
@@ -75,9 +81,9 @@ static const char usage_text[] =
 #define MAX_TEMPLATES 64
 
 typedef struct opts {
-    const char *command, *profile, *out, *fonts, *templates_dir;
+    const char *command, *profile, *out, *fonts, *templates_dir, *help_format;
     const char *templates[MAX_TEMPLATES];
-    int ntemplates, all;
+    int ntemplates, all, strict;
     int ascii, quiet;
     /* batch */
     int jobs, shard_k, shard_n;
@@ -190,6 +196,9 @@ parse(int argc, char **argv, opts *o)
                                              {"report", required_argument, NULL, 'R'},
                                              {"resume", required_argument, NULL, 'S'},
                                              {"shard", required_argument, NULL, 'K'},
+                                             {"strict", no_argument, NULL, 'X'},
+                                             {"man", no_argument, NULL, 'N'},
+                                             {"markdown", no_argument, NULL, 'D'},
                                              {"help", no_argument, NULL, 'h'},
                                              {"version", no_argument, NULL, 'V'},
                                              {NULL, 0, NULL, 0}};
@@ -253,6 +262,15 @@ parse(int argc, char **argv, opts *o)
         case 'A':
             o->ascii = 1;
             break;
+        case 'X':
+            o->strict = 1;
+            break;
+        case 'N':
+            o->help_format = "man";
+            break;
+        case 'D':
+            o->help_format = "markdown";
+            break;
         case 'q':
             o->quiet = 1;
             break;
@@ -273,6 +291,16 @@ parse(int argc, char **argv, opts *o)
     if (o->command == NULL)
         return usage_error("%s", "no command given (render, batch or check)");
     if (strcmp(o->command, "help") == 0) {
+        if (o->nrecords >= 1 && strcmp(o->records[0], "template") == 0) {
+            const char *format = o->help_format ? o->help_format : "text";
+            for (int i = 1; i < o->nrecords; i++)
+                format = strcmp(o->records[i], "--man") == 0        ? "man"
+                         : strcmp(o->records[i], "--markdown") == 0 ? "markdown"
+                                                                    : o->records[i];
+            if (hs_print_template_reference(format, stdout) != 0)
+                return usage_error("help template %s: expected --man or --markdown", format);
+            exit(0);
+        }
         fputs(usage_text, stdout);
         exit(0);
     }
@@ -285,7 +313,7 @@ parse(int argc, char **argv, opts *o)
         return usage_error("%s", "-j, --report, --resume and --shard belong to hoso batch");
     if (o->ntemplates == 0 && !o->all)
         return usage_error("%s", "--template FILE (or --all) is required");
-    if (o->nrecords == 0)
+    if (o->nrecords == 0 && strcmp(o->command, "check") != 0)
         return usage_error("%s", "no RECORD.xml given");
     if (strcmp(o->command, "batch") == 0)
         return 0;
@@ -486,6 +514,22 @@ main(int argc, char **argv)
     if (e == NULL)
         return 1;
     long long sde = source_date_epoch();
+    if (strcmp(o.command, "check") == 0 && o.nrecords == 0) {
+        /* the templates alone, no record */
+        int bad = 0;
+        for (int t = 0; t < o.ntemplates; t++) {
+            report.errors = 0;
+            if (hs_check_template(e, o.templates[t], o.strict, &report) != 0)
+                bad++;
+            else if (!o.quiet)
+                fprintf(stderr, "%s: ok\n", o.templates[t]);
+            release(&h, 0, NULL);
+        }
+        for (int t = first_all; t < o.ntemplates; t++)
+            free((char *)o.templates[t]);
+        hs_engine_free(e);
+        return bad ? 1 : 0;
+    }
     if (strcmp(o.command, "batch") == 0) {
         hs_batch_opts bo = {o.templates,
                             o.ntemplates,
@@ -502,7 +546,8 @@ main(int argc, char **argv)
                             o.shard_n,
                             o.ascii,
                             o.quiet,
-                            sde};
+                            sde,
+                            o.strict};
         hs_batch_stats st;
         int brc = hs_batch_run(e, &bo, &st);
         if (!o.quiet)
@@ -524,7 +569,7 @@ main(int argc, char **argv)
         for (int t = 0; t < o.ntemplates; t++) {
             hs_job job = {o.templates[t], o.records[i], NULL,
                           o.profile,      sde,          (size_t)(o.memory_mb * 1024 * 1024),
-                          o.timeout_s};
+                          o.timeout_s,    o.strict};
             watchdog_arm(o.records[i], o.templates[t], o.timeout_s);
             if (one_document(e, &o, &job, &report, &h, t >= first_all) != 0)
                 failed++;

@@ -185,8 +185,9 @@ on_error(void *user, xmlErrorPtr e)
     long have, most;
     const char *len = strstr(rest, "The value has a length of '");
     if (strncmp(rest, "[facet 'maxLength']", 19) == 0 && len != NULL &&
-        sscanf(len, "The value has a length of '%ld'; this exceeds the allowed maximum length of "
-                    "'%ld'",
+        sscanf(len,
+               "The value has a length of '%ld'; this exceeds the allowed maximum length of "
+               "'%ld'",
                &have, &most) == 2) {
         if (attr[0])
             hs_error(c->r, loc, "schema", "<%s %s> has %ld characters; at most %ld are allowed",
@@ -273,6 +274,12 @@ hs_schema_new(hs_schema_kind kind, hs_report *r)
         return NULL;
     }
     return s;
+}
+
+xmlDocPtr
+hs_schema_doc(const hs_schema *s)
+{
+    return s->doc;
 }
 
 void

@@ -59,4 +59,4 @@ check_eq "only hoso's lines on stderr" "" "$(grep -v ': error: ' "$T/stderr")"
 printf '<document>\n  <p>{$nowhere}</p>\n</document>\n' >"$T/bad5.xml"
 "$HOSO" render -t "$T/bad5.xml" -o "$T/x.pdf" samples/small.xml 2>"$T/stderr"
 check_contains "an undefined variable is said so" "$T/stderr" \
-    "$T/bad5.xml:2: error: an undefined variable in {\$nowhere}"
+    "$T/bad5.xml:2: error: unknown variable \$nowhere in {\$nowhere}"

@@ -9,7 +9,8 @@ allowed() { # folder -> allowed engine folders (besides itself)
     text) echo "base" ;;
     font) echo "base text" ;;
     xml) echo "base" ;;
-    record | tpl) echo "base xml vn" ;;
+    record) echo "base xml vn" ;;
+    tpl) echo "base xml vn doc" ;;
     eval) echo "base xml record tpl doc vn text" ;;
     doc) echo "base" ;;
     layout) echo "base doc text font page" ;;
