@@ -67,6 +67,10 @@ put(FILE *out, const char *s, int man)
             fputs("\\-", out);
         else if (!man && *s == '|')
             fputs("\\|", out);
+        else if (!man && *s == '<')
+            fputs("&lt;", out);
+        else if (!man && *s == '>')
+            fputs("&gt;", out);
         else
             fputc(*s, out);
     }
@@ -138,7 +142,7 @@ hs_tpl_print_reference(const char *format, FILE *out)
         if (man)
             fprintf(out, ".SH %s\n", family_say[f]);
         else if (md)
-            fprintf(out, "\n#### %s\n", family_say[f]);
+            fputs("\n#### ", out), put(out, family_say[f], 0), fputs("\n", out);
         else
             fprintf(out, "\n%s\n", family_say[f]);
         for (int k = 0; k < HS_TK_TEXT; k++) {
@@ -158,8 +162,9 @@ hs_tpl_print_reference(const char *format, FILE *out)
                     fprintf(out, ". Takes the %s attributes.", g);
                 fputs("\n", out);
             } else if (md) {
-                fprintf(out, "\n`<%s>` — %s%s%s%s\n", e->name, e->meaning,
-                        g[0] ? " (takes the " : "", g, g[0] ? " attributes)" : "");
+                fprintf(out, "\n`<%s>` — ", e->name);
+                put(out, e->meaning, 0);
+                fprintf(out, "%s%s%s\n", g[0] ? " (takes the " : "", g, g[0] ? " attributes)" : "");
                 int any = 0;
                 for (int a = 0; a < HS_TA_COUNT; a++)
                     any |= hs_tpl_takes((hs_tk)k, (hs_ta)a) &&

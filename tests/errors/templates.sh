@@ -79,3 +79,13 @@ check_contains "the reference gives the type of align" "$T/ref.txt" "left | cent
 check_contains "the man page form" "$T/ref.5" ".TH HOSO-TEMPLATE 5"
 "$HOSO" help template --markdown >"$T/ref.md"
 check_contains "the markdown form" "$T/ref.md" '| `columns` |'
+"$HOSO" help template --markdown >"$T/ref.md"
+python3 - "$T/ref.md" >"$T/readme-diff" <<'P'
+import sys
+ref = open(sys.argv[1], encoding="utf-8").read()
+s = open("README.md", encoding="utf-8").read()
+a, b = "<!-- template-reference -->\n", "<!-- /template-reference -->\n"
+print("same" if s[s.index(a) + len(a):s.index(b)] == ref else "differs")
+P
+check_eq "the README's template reference is the table's (tools/template-reference.sh)" same \
+    "$(cat "$T/readme-diff")"
