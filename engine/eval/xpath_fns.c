@@ -20,6 +20,7 @@
 typedef struct arg {
     const char *s;
     const xmlNode *node; /* the record node it came from, or NULL */
+    int number;          /* an XPath number that is no whole đồng: NaN, a fraction */
 } arg;
 
 static hs_xp_env *
@@ -45,7 +46,7 @@ static arg
 pop_arg(xmlXPathParserContextPtr ctxt)
 {
     hs_xp_env *env = env_of(ctxt);
-    arg a = {"", NULL};
+    arg a = {"", NULL, 0};
     xmlXPathObjectPtr o = valuePop(ctxt);
     if (o == NULL)
         return a;
@@ -55,6 +56,7 @@ pop_arg(xmlXPathParserContextPtr ctxt)
         o->floatval == floor(o->floatval)) {
         a.s = hs_arena_printf(env->arena, "%.0f", o->floatval);
     } else {
+        a.number = o->type == XPATH_NUMBER;
         xmlChar *s = xmlXPathCastToString(o);
         a.s = hs_arena_strdup(env->arena, s ? hs_xml_str(s) : "");
         xmlFree(s);
@@ -79,16 +81,21 @@ fail(xmlXPathParserContextPtr ctxt, const arg *a, const char *code, const char *
     if (!env->failed) {
         if (a != NULL && a->node != NULL) {
             const xmlNode *el = a->node->type == XML_ATTRIBUTE_NODE ? a->node->parent : a->node;
-            const char *what = a->node->type == XML_ATTRIBUTE_NODE
-                                   ? hs_arena_printf(env->arena, "<%s %s=\"%s\">",
-                                                     hs_xml_str(el->name),
-                                                     hs_xml_str(a->node->name), a->s)
-                                   : hs_arena_printf(env->arena, "<%s> \"%s\"",
-                                                     hs_xml_str(el->name), a->s);
+            const char *what =
+                a->node->type == XML_ATTRIBUTE_NODE
+                    ? hs_arena_printf(env->arena, "<%s %s=\"%s\">", hs_xml_str(el->name),
+                                      hs_xml_str(a->node->name), a->s)
+                    : hs_arena_printf(env->arena, "<%s> \"%s\"", hs_xml_str(el->name), a->s);
             hs_error(env->report, hs_loc_from_xml(a->node), code, "%s %s", what, msg);
             hs_note(env->report, env->expr_loc, "used by {%s}", env->expr);
         } else {
             hs_error(env->report, env->expr_loc, code, "%s in {%s}", msg, env->expr);
+            /* a computed value: the record node the template was at */
+            const xmlNode *at = ctxt->context->node;
+            if (at != NULL && at->type == XML_ELEMENT_NODE && at->parent != NULL &&
+                at->parent->type == XML_ELEMENT_NODE)
+                hs_note(env->report, hs_loc_from_xml(at), "while at <%s> (%s)",
+                        hs_xml_str(at->name), hs_eval_node_path(env->arena, at));
         }
     }
     env->failed = 1;
@@ -110,8 +117,8 @@ arity(xmlXPathParserContextPtr ctxt, int nargs, int lo, int hi, const char *name
     for (int i = 0; i < nargs; i++)
         xmlXPathFreeObject(valuePop(ctxt));
     if (lo == hi)
-        fail(ctxt, NULL, "xpath", "%s() takes %d argument%s, not %d", name, lo,
-             lo == 1 ? "" : "s", nargs);
+        fail(ctxt, NULL, "xpath", "%s() takes %d argument%s, not %d", name, lo, lo == 1 ? "" : "s",
+             nargs);
     else
         fail(ctxt, NULL, "xpath", "%s() takes %d to %d arguments, not %d", name, lo, hi, nargs);
     return -1;
@@ -124,10 +131,21 @@ amount(xmlXPathParserContextPtr ctxt, const arg *a, int64_t *out)
     case HS_VN_OK:
         return 0;
     case HS_VN_E_RANGE:
-        fail(ctxt, a, "amount", "is beyond the largest amount (%s đồng)", "999.999.999.999.999.999");
+        fail(ctxt, a, "amount", "is beyond the largest amount (%s đồng)",
+             "999.999.999.999.999.999");
         return -1;
     default:
-        if (a->node == NULL)
+        if (a->number && strcmp(a->s, "NaN") == 0)
+            fail(ctxt, a, "amount",
+                 "NaN is not an amount: XPath arithmetic does not read grouped amounts "
+                 "(9.500.000); compute with money-add, money-sub, money-mul, money-div, or "
+                 "compare with amount(x)");
+        else if (a->number)
+            fail(ctxt, a, "amount",
+                 "\"%s\" is a fraction of a đồng: divide with money-div(a, n), half-up, or "
+                 "money-div(a, n, 'down')",
+                 a->s);
+        else if (a->node == NULL)
             fail(ctxt, a, "amount", "\"%s\" is not an amount in đồng", a->s);
         else
             fail(ctxt, a, "amount", "is not an amount in đồng");
@@ -198,7 +216,7 @@ fn_money_sum(xmlXPathParserContextPtr ctxt, int nargs)
         for (int k = 0; o->nodesetval && k < o->nodesetval->nodeNr && !bad; k++) {
             xmlNodePtr node = o->nodesetval->nodeTab[k];
             xmlChar *s = xmlNodeGetContent(node);
-            arg a = {trimmed(env->arena, s ? hs_xml_str(s) : ""), node};
+            arg a = {trimmed(env->arena, s ? hs_xml_str(s) : ""), node, 0};
             xmlFree(s);
             int64_t v;
             if (amount(ctxt, &a, &v) != 0 || hs_vn_add(total, v, &total) != HS_VN_OK) {
@@ -221,7 +239,7 @@ money_op(xmlXPathParserContextPtr ctxt, int nargs, char op)
     const char *name = op == '+' ? "money-add" : op == '-' ? "money-sub" : "money-mul";
     if (arity(ctxt, nargs, 2, op == '+' ? 16 : 2, name) != 0)
         return;
-    arg args[16] = {{NULL, NULL}};
+    arg args[16] = {{NULL, NULL, 0}};
     for (int i = nargs - 1; i >= 0; i--)
         args[i] = pop_arg(ctxt);
     int64_t acc;
@@ -256,6 +274,58 @@ static void
 fn_money_mul(xmlXPathParserContextPtr ctxt, int nargs)
 {
     money_op(ctxt, nargs, '*');
+}
+
+/* money-div(a, n [, 'down']): a divided by the whole number n, to the đồng:
+ * half-up (halves away from zero) unless 'down' (towards zero) is asked. */
+static void
+fn_money_div(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (arity(ctxt, nargs, 2, 3, "money-div") != 0)
+        return;
+    int down = 0;
+    if (nargs == 3) {
+        arg r = pop_arg(ctxt);
+        if (strcmp(r.s, "down") != 0 && strcmp(r.s, "half-up") != 0) {
+            xmlXPathFreeObject(valuePop(ctxt));
+            xmlXPathFreeObject(valuePop(ctxt));
+            fail(ctxt, NULL, "xpath", "money-div(): rounding '%s' is not 'half-up' or 'down'", r.s);
+            return;
+        }
+        down = strcmp(r.s, "down") == 0;
+    }
+    arg n = pop_arg(ctxt), a = pop_arg(ctxt);
+    int64_t x, d;
+    if (amount(ctxt, &a, &x) != 0 || amount(ctxt, &n, &d) != 0)
+        return;
+    if (d <= 0) {
+        fail(ctxt, &n, "amount",
+             "money-div(): divides by %lld; the divisor is a whole number of 1 or more",
+             (long long)d);
+        return;
+    }
+    int64_t q = x / d, r = x % d;
+    if (!down && (r < 0 ? -r : r) * 2 >= d)
+        q += x < 0 ? -1 : 1;
+    ret_amount(ctxt, q);
+}
+
+/* amount(x): an amount ("9500000" or "9.500.000") as an XPath number, for
+ * comparisons (amount(cost) > 10000000); exact up to 2^53 đồng. */
+static void
+fn_amount(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (arity(ctxt, nargs, 1, 1, "amount") != 0)
+        return;
+    arg a = pop_arg(ctxt);
+    int64_t v;
+    if (amount(ctxt, &a, &v) != 0)
+        return;
+    if (v > ((int64_t)1 << 53) || v < -((int64_t)1 << 53)) {
+        fail(ctxt, &a, "amount", "is too large to be an exact XPath number; compare with money-eq");
+        return;
+    }
+    valuePush(ctxt, xmlXPathNewFloat((double)v));
 }
 
 /* money-eq(a, b): the same amount, whatever the grouping. */
@@ -356,8 +426,10 @@ fn_words(xmlXPathParserContextPtr ctxt, int nargs)
                 o.unit = w + 5;
             else {
                 xmlXPathFreeObject(valuePop(ctxt));
-                fail(ctxt, NULL, "xpath", "words(): unknown option '%s' (le ngan ti bon lower "
-                     "slash no-unit even=… unit=…)", w);
+                fail(ctxt, NULL, "xpath",
+                     "words(): unknown option '%s' (le ngan ti bon lower "
+                     "slash no-unit even=… unit=…)",
+                     w);
                 return;
             }
         }
@@ -381,8 +453,8 @@ date_arg(xmlXPathParserContextPtr ctxt, const arg *a, hs_vn_date *d)
     if (st == HS_VN_OK)
         return 0;
     if (a->node != NULL)
-        fail(ctxt, a, "date", "%s", st == HS_VN_E_DATE ? "is not a day of the calendar"
-                                                       : "is not a date (YYYY-MM-DD)");
+        fail(ctxt, a, "date", "%s",
+             st == HS_VN_E_DATE ? "is not a day of the calendar" : "is not a date (YYYY-MM-DD)");
     else
         fail(ctxt, a, "date", "\"%s\" is not a date (YYYY-MM-DD)", a->s);
     return -1;
@@ -461,10 +533,9 @@ case_map(xmlXPathParserContextPtr ctxt, int nargs, int upper)
     arg a = pop_arg(ctxt);
     const char *out;
     size_t n;
-    int rc = upper ? hs_text_upper(env->arena, a.s, strlen(a.s), &out, &n, env->report,
-                                   env->expr_loc)
-                   : hs_text_lower(env->arena, a.s, strlen(a.s), &out, &n, env->report,
-                                   env->expr_loc);
+    int rc =
+        upper ? hs_text_upper(env->arena, a.s, strlen(a.s), &out, &n, env->report, env->expr_loc)
+              : hs_text_lower(env->arena, a.s, strlen(a.s), &out, &n, env->report, env->expr_loc);
     if (rc != 0) {
         env->failed = 1;
         valuePush(ctxt, xmlXPathNewCString(""));
@@ -512,8 +583,7 @@ fn_percent(xmlXPathParserContextPtr ctxt, int nargs)
     hs_xp_env *env = env_of(ctxt);
     xmlXPathObjectPtr o = valuePop(ctxt);
     const char *s;
-    if (o != NULL && o->type == XPATH_NUMBER && isfinite(o->floatval) &&
-        fabs(o->floatval) < 1e12)
+    if (o != NULL && o->type == XPATH_NUMBER && isfinite(o->floatval) && fabs(o->floatval) < 1e12)
         s = hs_arena_printf(env->arena, "%.2f", o->floatval);
     else {
         xmlChar *x = xmlXPathCastToString(o);
@@ -598,13 +668,27 @@ hs_eval_register_functions(xmlXPathContextPtr ctx)
         const char *name;
         xmlXPathFunction fn;
     } fns[] = {
-        {"money", fn_money},         {"money-sum", fn_money_sum}, {"money-add", fn_money_add},
-        {"money-sub", fn_money_sub}, {"money-mul", fn_money_mul}, {"money-eq", fn_money_eq},
-        {"vat", fn_vat},             {"vat-rate", fn_vat_rate},   {"words", fn_words},
-        {"date", fn_date},           {"date-line", fn_date_line}, {"add-days", fn_add_days},
-        {"upper", fn_upper},         {"lower", fn_lower},         {"num", fn_num},
-        {"percent", fn_percent},     {"file", fn_file},         {"default", fn_default},
+        {"money", fn_money},
+        {"money-sum", fn_money_sum},
+        {"money-add", fn_money_add},
+        {"money-sub", fn_money_sub},
+        {"money-mul", fn_money_mul},
+        {"money-eq", fn_money_eq},
+        {"vat", fn_vat},
+        {"vat-rate", fn_vat_rate},
+        {"words", fn_words},
+        {"date", fn_date},
+        {"date-line", fn_date_line},
+        {"add-days", fn_add_days},
+        {"upper", fn_upper},
+        {"lower", fn_lower},
+        {"num", fn_num},
+        {"percent", fn_percent},
+        {"file", fn_file},
+        {"default", fn_default},
         {"nowrap", fn_nowrap},
+        {"money-div", fn_money_div},
+        {"amount", fn_amount},
     };
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
         xmlXPathRegisterFunc(ctx, hs_xml_ustr(fns[i].name), fns[i].fn);
