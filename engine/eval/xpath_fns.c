@@ -81,11 +81,12 @@ fail(xmlXPathParserContextPtr ctxt, const arg *a, const char *code, const char *
     if (!env->failed) {
         if (a != NULL && a->node != NULL) {
             const xmlNode *el = a->node->type == XML_ATTRIBUTE_NODE ? a->node->parent : a->node;
-            const char *what =
-                a->node->type == XML_ATTRIBUTE_NODE
-                    ? hs_arena_printf(env->arena, "<%s %s=\"%s\">", hs_xml_str(el->name),
-                                      hs_xml_str(a->node->name), a->s)
-                    : hs_arena_printf(env->arena, "<%s> \"%s\"", hs_xml_str(el->name), a->s);
+            const char *what = a->node->type == XML_ATTRIBUTE_NODE
+                                   ? hs_arena_printf(env->arena, "<%s %s=\"%s\">",
+                                                     hs_xml_str(el->name),
+                                                     hs_xml_str(a->node->name), a->s)
+                                   : hs_arena_printf(env->arena, "<%s> \"%s\"",
+                                                     hs_xml_str(el->name), a->s);
             hs_error(env->report, hs_loc_from_xml(a->node), code, "%s %s", what, msg);
             hs_note(env->report, env->expr_loc, "used by {%s}", env->expr);
         } else {
@@ -117,8 +118,8 @@ arity(xmlXPathParserContextPtr ctxt, int nargs, int lo, int hi, const char *name
     for (int i = 0; i < nargs; i++)
         xmlXPathFreeObject(valuePop(ctxt));
     if (lo == hi)
-        fail(ctxt, NULL, "xpath", "%s() takes %d argument%s, not %d", name, lo, lo == 1 ? "" : "s",
-             nargs);
+        fail(ctxt, NULL, "xpath", "%s() takes %d argument%s, not %d", name, lo,
+             lo == 1 ? "" : "s", nargs);
     else
         fail(ctxt, NULL, "xpath", "%s() takes %d to %d arguments, not %d", name, lo, hi, nargs);
     return -1;
@@ -131,8 +132,7 @@ amount(xmlXPathParserContextPtr ctxt, const arg *a, int64_t *out)
     case HS_VN_OK:
         return 0;
     case HS_VN_E_RANGE:
-        fail(ctxt, a, "amount", "is beyond the largest amount (%s đồng)",
-             "999.999.999.999.999.999");
+        fail(ctxt, a, "amount", "is beyond the largest amount (%s đồng)", "999.999.999.999.999.999");
         return -1;
     default:
         if (a->number && strcmp(a->s, "NaN") == 0)
@@ -426,10 +426,8 @@ fn_words(xmlXPathParserContextPtr ctxt, int nargs)
                 o.unit = w + 5;
             else {
                 xmlXPathFreeObject(valuePop(ctxt));
-                fail(ctxt, NULL, "xpath",
-                     "words(): unknown option '%s' (le ngan ti bon lower "
-                     "slash no-unit even=… unit=…)",
-                     w);
+                fail(ctxt, NULL, "xpath", "words(): unknown option '%s' (le ngan ti bon lower "
+                     "slash no-unit even=… unit=…)", w);
                 return;
             }
         }
@@ -453,8 +451,8 @@ date_arg(xmlXPathParserContextPtr ctxt, const arg *a, hs_vn_date *d)
     if (st == HS_VN_OK)
         return 0;
     if (a->node != NULL)
-        fail(ctxt, a, "date", "%s",
-             st == HS_VN_E_DATE ? "is not a day of the calendar" : "is not a date (YYYY-MM-DD)");
+        fail(ctxt, a, "date", "%s", st == HS_VN_E_DATE ? "is not a day of the calendar"
+                                                       : "is not a date (YYYY-MM-DD)");
     else
         fail(ctxt, a, "date", "\"%s\" is not a date (YYYY-MM-DD)", a->s);
     return -1;
@@ -533,9 +531,10 @@ case_map(xmlXPathParserContextPtr ctxt, int nargs, int upper)
     arg a = pop_arg(ctxt);
     const char *out;
     size_t n;
-    int rc =
-        upper ? hs_text_upper(env->arena, a.s, strlen(a.s), &out, &n, env->report, env->expr_loc)
-              : hs_text_lower(env->arena, a.s, strlen(a.s), &out, &n, env->report, env->expr_loc);
+    int rc = upper ? hs_text_upper(env->arena, a.s, strlen(a.s), &out, &n, env->report,
+                                   env->expr_loc)
+                   : hs_text_lower(env->arena, a.s, strlen(a.s), &out, &n, env->report,
+                                   env->expr_loc);
     if (rc != 0) {
         env->failed = 1;
         valuePush(ctxt, xmlXPathNewCString(""));
@@ -583,7 +582,8 @@ fn_percent(xmlXPathParserContextPtr ctxt, int nargs)
     hs_xp_env *env = env_of(ctxt);
     xmlXPathObjectPtr o = valuePop(ctxt);
     const char *s;
-    if (o != NULL && o->type == XPATH_NUMBER && isfinite(o->floatval) && fabs(o->floatval) < 1e12)
+    if (o != NULL && o->type == XPATH_NUMBER && isfinite(o->floatval) &&
+        fabs(o->floatval) < 1e12)
         s = hs_arena_printf(env->arena, "%.2f", o->floatval);
     else {
         xmlChar *x = xmlXPathCastToString(o);
@@ -668,27 +668,14 @@ hs_eval_register_functions(xmlXPathContextPtr ctx)
         const char *name;
         xmlXPathFunction fn;
     } fns[] = {
-        {"money", fn_money},
-        {"money-sum", fn_money_sum},
-        {"money-add", fn_money_add},
-        {"money-sub", fn_money_sub},
-        {"money-mul", fn_money_mul},
-        {"money-eq", fn_money_eq},
-        {"vat", fn_vat},
-        {"vat-rate", fn_vat_rate},
-        {"words", fn_words},
-        {"date", fn_date},
-        {"date-line", fn_date_line},
-        {"add-days", fn_add_days},
-        {"upper", fn_upper},
-        {"lower", fn_lower},
-        {"num", fn_num},
-        {"percent", fn_percent},
-        {"file", fn_file},
-        {"default", fn_default},
+        {"money", fn_money},         {"money-sum", fn_money_sum}, {"money-add", fn_money_add},
+        {"money-sub", fn_money_sub}, {"money-mul", fn_money_mul}, {"money-eq", fn_money_eq},
+        {"vat", fn_vat},             {"vat-rate", fn_vat_rate},   {"words", fn_words},
+        {"date", fn_date},           {"date-line", fn_date_line}, {"add-days", fn_add_days},
+        {"upper", fn_upper},         {"lower", fn_lower},         {"num", fn_num},
+        {"percent", fn_percent},     {"file", fn_file},         {"default", fn_default},
         {"nowrap", fn_nowrap},
-        {"money-div", fn_money_div},
-        {"amount", fn_amount},
+        {"money-div", fn_money_div}, {"amount", fn_amount},
     };
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
         xmlXPathRegisterFunc(ctx, hs_xml_ustr(fns[i].name), fns[i].fn);
