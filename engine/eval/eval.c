@@ -145,6 +145,7 @@ hs_eval_document(const hs_eval_in *in, hs_doc **out)
                            hs_telem_defs[root->kind].name);
     if (in->strict && hs_tpl_check_strict(in->tpls, tpl, in->report) != 0)
         return -1;
+    hs_ev_register_ns(ev, tpl);
     hs_doc *d = HS_NEW(in->arena, hs_doc);
     d->loc = root->loc;
     ev->doc = d;

@@ -94,6 +94,8 @@ const char *hs_ev_piece(hs_ev *ev, const hs_tpiece *p, const xmlNode **src);
 int hs_ev_val(hs_ev *ev, const hs_tnode *n, hs_ta id, hs_tval *out);
 /* A text attribute; NULL when absent or after reporting (check ev->r->errors). */
 const char *hs_ev_text_attr(hs_ev *ev, const hs_tnode *n, hs_ta id);
+/* The namespace prefixes declared on t's root, for company fields in records. */
+void hs_ev_register_ns(hs_ev *ev, const hs_tpl *t);
 void hs_ev_push_var(hs_ev *ev, const char *name, xmlXPathObjectPtr value);
 void hs_ev_pop_vars(hs_ev *ev, hs_var *until);
 /* The string value of an XPath result, in the arena; *src is the record node

@@ -98,6 +98,15 @@ hs_ev_init(hs_ev *ev, const hs_eval_in *in)
 }
 
 void
+hs_ev_register_ns(hs_ev *ev, const hs_tpl *t)
+{
+    xmlNode *root = xmlDocGetRootElement(t->doc);
+    for (xmlNs *ns = root ? root->nsDef : NULL; ns != NULL; ns = ns->next)
+        if (ns->prefix != NULL)
+            xmlXPathRegisterNs(ev->xp, ns->prefix, ns->href);
+}
+
+void
 hs_ev_push_var(hs_ev *ev, const char *name, xmlXPathObjectPtr value)
 {
     hs_var *v = HS_NEW(ev->a, hs_var);

@@ -37,7 +37,7 @@ mode_name(hs_sink_mode m)
 }
 
 /* <let name="x" value="xpath"/>, <let name="x">text {expr}</let>, or
- * <let name="x"><d>…</d><d>…</d></let> (a node list of those elements). */
+ * <let name="x"><d>…</d><d>…</d></let> (its elements as a node list: $x/d). */
 static int
 let(hs_ev *ev, const hs_tnode *n)
 {
@@ -47,10 +47,7 @@ let(hs_ev *ev, const hs_tnode *n)
         if (o == NULL)
             return -1;
     } else if (n->dom != NULL) {
-        o = xmlXPathNewNodeSet(NULL);
-        for (xmlNode *c = n->dom->children; c != NULL; c = c->next)
-            if (c->type == XML_ELEMENT_NODE)
-                xmlXPathNodeSetAdd(o->nodesetval, c);
+        o = xmlXPathNewNodeSet(n->dom); /* the <let> itself: $docs/d is its list */
     } else {
         const char *text = hs_ev_interp(ev, n->text, n->loc);
         if (text == NULL)
@@ -211,6 +208,7 @@ element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p)
     case HS_TK_FOR:
         return hs_ev_children(ev, n, s, p);
     case HS_TK_INCLUDE:
+        hs_ev_register_ns(ev, n->part);
         return hs_ev_children(ev, n->part->root, s, p);
     case HS_TK_REQUIRE:
         return require(ev, n);

@@ -518,7 +518,7 @@ hs_tpl *
 hs_tc_compile_file(hs_tpl_cache *c, hs_tentry *e, xmlDocPtr doc, hs_report *r)
 {
     xmlNode *root = xmlDocGetRootElement(doc);
-    hs_tc t = {c, r, e, 0, NULL, HS_ORIGIN_RECORD, 0};
+    hs_tc t = {c, r, e, 0, NULL, HS_ORIGIN_RECORD, 0, root};
     if (root == NULL) {
         hs_error(r, (hs_loc){e->path, 0}, "template", "an empty file");
         return NULL;

@@ -77,6 +77,7 @@ typedef struct hs_tc {
     hs_tscope *scope;
     hs_origin ctx; /* what the context node is */
     int failed;
+    xmlNode *dom_root; /* the file's root: the namespace prefixes it declares */
 } hs_tc;
 
 /* xpath.c: compile one expression written at loc; shown is how the message

@@ -145,11 +145,34 @@ typedef struct scan {
     int depth;
 } scan;
 
+/* A prefix must be declared on the file's root (xmlns:co="…"). */
+static int
+prefix_declared(scan *s, const char *name, size_t n)
+{
+    const char *colon = memchr(name, ':', n);
+    if (colon == NULL)
+        return 1;
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, "%.*s", (int)(colon - name), name);
+    xmlNode *root = s->t->dom_root;
+    if (root != NULL && xmlSearchNs(root->doc, root, hs_xml_ustr(prefix)) != NULL)
+        return 1;
+    hs_error(s->t->r, s->loc, "xpath",
+             "the prefix %s: is not declared (add xmlns:%s=\"…\" to <%s>) in %s", prefix, prefix,
+             root ? hs_xml_str(root->name) : "document", s->shown);
+    s->bad = 1;
+    return 0;
+}
+
 static void
 step(scan *s, const char *name, size_t n, int attr, hs_origin o)
 {
-    if (memchr(name, ':', n) != NULL || o == HS_ORIGIN_NONE)
-        return; /* another namespace: checked lax, not by name */
+    if (memchr(name, ':', n) != NULL) {
+        prefix_declared(s, name, n);
+        return; /* another namespace: checked lax by the schema, not by name */
+    }
+    if (o == HS_ORIGIN_NONE)
+        return;
     hs_tstep *st = HS_NEW(s->t->c->arena, hs_tstep);
     st->name = hs_arena_strndup(s->t->c->arena, name, n);
     st->attr = attr;
@@ -295,7 +318,9 @@ read_tokens(scan *s)
                 for (size_t i = 0; i < 4; i++)
                     if (strlen(types[i]) == n && memcmp(types[i], name, n) == 0)
                         t = T_NODETYPE;
-                if (t == T_FUNC) {
+                if (t == T_FUNC && !prefix_declared(s, name, n)) {
+                    /* said */
+                } else if (t == T_FUNC) {
                     char fn[128];
                     snprintf(fn, sizeof fn, "%.*s", (int)n, name);
                     if (!known_function(s, fn))
