@@ -22,6 +22,9 @@ typedef struct hs_engine hs_engine;
 /* fonts_dir holds families.conf and the font files. NULL after reporting. */
 hs_engine *hs_engine_new(const char *fonts_dir, hs_report *r);
 void hs_engine_free(hs_engine *e);
+/* on: a record that fails to load has its errors said for its first
+ * document only; its other documents (templates) fail with one line each. */
+void hs_engine_say_record_errors_once(hs_engine *e, int on);
 
 typedef struct hs_job {
     const char *template_path;

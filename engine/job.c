@@ -27,7 +27,16 @@ struct hs_engine {
     hs_arena *arena;    /* engine-lifetime strings and the profile document */
     char *profile_path; /* the profile loaded, to load it once for a batch */
     xmlDocPtr profile;
+    int record_errors_once; /* say a bad record's errors for its first document only */
+    char *bad_record;       /* the last record that did not load, when so */
+    int bad_record_errors;
 };
+
+void
+hs_engine_say_record_errors_once(hs_engine *e, int on)
+{
+    e->record_errors_once = on;
+}
 
 const char *
 hs_version(void)
@@ -65,6 +74,7 @@ hs_engine_free(hs_engine *e)
     hs_schema_free(e->profile_schema);
     hs_arena_free(e->arena);
     free(e->profile_path);
+    free(e->bad_record);
     free(e);
 }
 
@@ -100,13 +110,21 @@ static int
 make_document(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_arena *a,
               const char *label, const char *tpl_path, xmlDocPtr profile)
 {
+    int before = r->errors;
     xmlDocPtr record = hs_record_load(job->record_path, label, e->record_schema, a, r);
     hs_doc *doc = NULL;
     hs_pages pages = {0};
     unsigned char *pdf = NULL;
     size_t len = 0;
-    if (record == NULL)
+    free(e->bad_record);
+    e->bad_record = NULL;
+    if (record == NULL) {
+        if (e->record_errors_once && strcmp(job->record_path, "-") != 0) {
+            e->bad_record = strdup(job->record_path);
+            e->bad_record_errors = r->errors - before;
+        }
         return -1;
+    }
     hs_eval_in in = {a,       r, e->tpls, tpl_path, record, profile, job->source_date_epoch,
                      job->strict};
     if (hs_eval_document(&in, &doc) != 0 || hs_layout_document(doc, e->fonts, a, r, &pages) != 0 ||
@@ -158,6 +176,14 @@ hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
     /* Locations must outlive the arena (a batch reports after the fact). */
     label = hs_tpl_intern(e->tpls, label);
     const char *tpl_path = hs_tpl_intern(e->tpls, job->template_path);
+    /* A record that did not load for the template before: its errors were
+     * said once; this document fails for them too, in one line. */
+    if (e->bad_record != NULL && strcmp(e->bad_record, job->record_path) == 0) {
+        hs_arena_free(a);
+        return hs_error(r, (hs_loc){label, 0}, "record",
+                        "not made with %s: the record has %d error%s (above)", tpl_path,
+                        e->bad_record_errors, e->bad_record_errors == 1 ? "" : "s");
+    }
     /* The template is compiled once per engine, outside any document's limits. */
     const hs_tpl *tpl = hs_tpl_load(e->tpls, tpl_path, r);
     if (tpl == NULL || (job->strict && hs_tpl_check_strict(e->tpls, tpl, r) != 0)) {

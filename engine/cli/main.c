@@ -514,6 +514,7 @@ main(int argc, char **argv)
     if (e == NULL)
         return 1;
     long long sde = source_date_epoch();
+    hs_engine_say_record_errors_once(e, 1);
     if (strcmp(o.command, "check") == 0 && o.nrecords == 0) {
         /* the templates alone, no record */
         int bad = 0;

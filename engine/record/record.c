@@ -6,7 +6,7 @@
  * (`<cost> "12.5tr" is not an amount in đồng`), and the facet messages that
  * only quote a regular expression are dropped, since the type message that
  * follows each of them says the same in words. */
-#include "record/record.h"
+#include "record/record_int.h"
 
 #include <libxml/xmlschemas.h>
 #include <stdio.h>
@@ -105,6 +105,7 @@ typedef struct ctx {
     const char *label;
     const char *kind, *root; /* "record", "request" / "profile", "company" */
     int count;               /* errors reported in this validation */
+    xmlDocPtr xsd;           /* the schema document: content models for messages */
 } ctx;
 
 static const char *
@@ -172,6 +173,13 @@ on_error(void *user, xmlErrorPtr e)
         return;
     }
     c->count++;
+    /* what we can say from the code and the node, not from the English */
+    if (e->code == XML_SCHEMAV_ELEMENT_CONTENT &&
+        hs_record_say_content(c->r, c->label, c->xsd, e->node) == 0)
+        return;
+    if (e->code == XML_SCHEMAV_CVC_IDC && e->node != NULL &&
+        hs_record_say_duplicate(c->r, c->label, e->node, e->str1) == 0)
+        return;
     char element[200] = "", attr[200] = "", rest_buf[1024];
     const char *rest = msg;
     if (strncmp(msg, "Element '", 9) == 0) {
@@ -262,7 +270,7 @@ hs_schema_new(hs_schema_kind kind, hs_report *r)
         free(s);
         return NULL;
     }
-    ctx c = {r, label, "schema", "xs:schema", 0};
+    ctx c = {r, label, "schema", "xs:schema", 0, NULL};
     xmlSchemaParserCtxtPtr pc = xmlSchemaNewDocParserCtxt(s->doc);
     xmlSchemaSetParserStructuredErrors(pc, on_error, &c);
     s->schema = xmlSchemaParse(pc);
@@ -309,7 +317,7 @@ hs_record_load(const char *path, const char *label, const hs_schema *s, hs_arena
     hs_arena_defer(a, free_doc, doc);
     int before = r->errors;
     int rec = s->kind == HS_SCHEMA_RECORD;
-    ctx c = {r, label, rec ? "record" : "profile", rec ? "request" : "company", 0};
+    ctx c = {r, label, rec ? "record" : "profile", rec ? "request" : "company", 0, s->doc};
     xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(s->schema);
     if (vc == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");

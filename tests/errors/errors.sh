@@ -85,3 +85,12 @@ printf '<document>\n  <p>{money(10 div 3)}</p>\n</document>\n' >"$T/frac.xml"
 "$HOSO" check -t "$T/frac.xml" samples/small.xml 2>"$T/stderr"
 check_contains "a fraction of a đồng points to money-div" "$T/stderr" \
     "\"3.333333333333333\" is a fraction of a đồng: divide with money-div(a, n), half-up, or money-div(a, n, 'down')"
+
+# With --all a record's errors are said once; each of its other documents fails for them in one line.
+mkdir -p "$T/all"
+"$HOSO" render -q --all -p samples/profile.xml -o "$T/all/" tests/errors/duplicate-item.xml 2>"$T/stderr"
+check_eq "--all with a bad record: exit status 1" 1 "$?"
+check_eq "--all: the record's error is printed once" 1 "$(grep -c 'item id 1 is used twice (lines 20 and 30)' "$T/stderr")"
+check_eq "--all: each other document is reported failed for it" 4 \
+    "$(grep -c '^tests/errors/duplicate-item.xml: error: not made with .*: the record has 2 errors (above) \[record\]$' "$T/stderr")"
+check_eq "--all: no file" "" "$(ls "$T/all")"
