@@ -50,6 +50,7 @@ hs_engine_new(const char *fonts_dir, hs_report *r)
     hs_engine *e = calloc(1, sizeof *e);
     if (e == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    hs_xml_use_budget(); /* before libxml2 allocates anything */
     e->arena = hs_arena_new(0);
     e->tpls = hs_tpl_cache_new(hs_eval_register_functions);
     e->fonts = hs_fontset_new(fonts_dir, r);
@@ -140,27 +141,6 @@ make_document(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_
     return 0;
 }
 
-/* A document past its memory or time limit jumps back here from deep in any
- * stage: 1. What it held is in the arena, which the caller frees. (What
- * libxml2 had allocated for an XPath expression under evaluation at that
- * moment is not: a bounded loss on a path that ends the document.) Alone in
- * its function so that no local of the caller lives across the jump. */
-static __attribute__((noinline)) int
-guarded(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_arena *a,
-        const char *label, const char *tpl_path, xmlDocPtr profile)
-{
-    jmp_buf escape;
-    hs_arena_set_escape(a, &escape);
-    hs_arena_set_time_limit(a, job->time_limit);
-    if (setjmp(escape) != 0) {
-        hs_arena_set_escape(a, NULL);
-        return 1;
-    }
-    int rc = make_document(e, job, r, out, a, label, tpl_path, profile);
-    hs_arena_set_escape(a, NULL);
-    return rc;
-}
-
 int
 hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
 {
@@ -190,12 +170,18 @@ hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
         hs_arena_free(a);
         return -1;
     }
-    int rc = guarded(e, job, r, out, a, label, tpl_path, profile);
-    if (rc > 0) {
+    /* Past its memory or time limit a document stops at the next safe point
+     * of a stage (the libraries' allocations fail and they unwind by
+     * themselves); everything it made is in the arena, freed below. */
+    hs_budget_begin(limit, job->time_limit);
+    int rc = make_document(e, job, r, out, a, label, tpl_path, profile);
+    int over = hs_budget_exceeded();
+    hs_budget_end();
+    if (over != HS_BUDGET_OK) {
         hs_output_free(out);
-        if (hs_arena_timed_out(a))
+        if (over == HS_BUDGET_TIME)
             hs_error(r, (hs_loc){label, 0}, "limit",
-                     "took longer than %.0f s and was stopped (template %s)", job->time_limit,
+                     "took longer than %g s and was stopped (template %s)", job->time_limit,
                      tpl_path);
         else
             hs_error(r, (hs_loc){label, 0}, "limit",

@@ -12,6 +12,7 @@
 #     XML and no layout; the ratio engine/floor.
 # Machines are shared and noisy: compare medians and ratios on one machine.
 #   N=50 R=5 CORPUS=2000 JOBS=2 sh tools/bench.sh
+#   BEFORE=/path/to/old/hoso sh tools/bench.sh   (adds 0., this build against an older one)
 set -eu
 cd "$(dirname "$0")/.."
 N=${N:-30} R=${R:-5} CORPUS=${CORPUS:-400} JOBS=${JOBS:-2}
@@ -21,6 +22,27 @@ python3 - "$N" "$R" "$CORPUS" "$JOBS" "$tmp" <<'PY'
 import glob, json, os, random, re, resource, statistics, subprocess, sys, time
 n, r, corpus, jobs, tmp = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
 base = ["build/hoso", "render", "-q", "-t", "templates/quote.xml", "-p", "samples/profile.xml"]
+
+# BEFORE=path/to/an/older/hoso: section 1 for it too, beside this build (the
+# same fonts, templates and records), e.g. to see what a change of the engine
+# did to the time per document.
+before = os.environ.get("BEFORE")
+if before:
+    print("0. per document, this build against BEFORE=%s (%d documents, median of %d runs)" % (before, n, r))
+    print("%-16s %-12s %10s %10s" % ("record", "template", "before ms", "after ms"))
+    for rec in ("samples/small.xml", "samples/chinh-dai.xml", "samples/large.xml"):
+        for tpl in ("templates/quote.xml", "templates/analysis.xml"):
+            row = []
+            for exe in (before, "build/hoso"):
+                times = []
+                for _ in range(r):
+                    t = time.perf_counter()
+                    subprocess.run([exe, "render", "-q", "-t", tpl, "-p", "samples/profile.xml",
+                                    "-o", os.path.join(tmp, "cmp") + "/"] + [rec] * n, check=True)
+                    times.append((time.perf_counter() - t) * 1000 / n)
+                row.append(statistics.median(times))
+            print("%-16s %-12s %10.1f %10.1f" % (os.path.basename(rec), os.path.basename(tpl), row[0], row[1]))
+    print()
 
 print("1. one process, %d documents of each sample, median of %d runs" % (n, r))
 print("%-16s %8s %10s %9s %6s" % ("record", "ms/doc", "peak RSS", "PDF size", "pages"))

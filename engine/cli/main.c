@@ -474,7 +474,7 @@ watchdog_arm(const char *record, const char *tpl, double seconds)
     }
     unsigned grace = (unsigned)seconds + 2 + (unsigned)(seconds / 10);
     int n = snprintf(watchdog_msg, sizeof watchdog_msg,
-                     "%s: error: took longer than %.0f s in one computation and the process was "
+                     "%s: error: took longer than %g s in one computation and the process was "
                      "stopped (template %s) [limit]\n",
                      record, seconds, tpl);
     watchdog_len = n < 0                             ? 0

@@ -269,6 +269,11 @@ hs_ev_children(hs_ev *ev, const hs_tnode *parent, hs_sink *s, const hs_props *p)
     for (const hs_tnode *n = parent->first; n != NULL && rc == 0; n = n->next) {
         if (ev->r->errors >= (ev->r->limit ? ev->r->limit : 20))
             break;
+        /* a safe point: past the document's limits, stop here (job.c says which) */
+        if (hs_budget_exceeded() != HS_BUDGET_OK) {
+            rc = -1;
+            break;
+        }
         switch (n->kind) {
         case HS_TK_TEXT:
             if (s->mode == HS_SINK_ROWS || s->mode == HS_SINK_CELLS) {

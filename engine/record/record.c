@@ -154,6 +154,10 @@ on_error(void *user, xmlErrorPtr e)
     ctx *c = user;
     if (e->level == XML_ERR_WARNING)
         return;
+    if (hs_budget_state() != HS_BUDGET_OK) { /* out of the document's memory */
+        c->count++;
+        return;
+    }
     char msg[1024];
     snprintf(msg, sizeof msg, "%s", e->message ? e->message : "invalid");
     size_t n = strlen(msg);
