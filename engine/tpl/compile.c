@@ -363,11 +363,30 @@ new_node(hs_tc *t, hs_tk k, hs_loc loc, hs_tnode *parent)
     return tn;
 }
 
+static const char *
+where_name(int w)
+{
+    switch (w) {
+    case HS_TW_INLINE:
+        return "a paragraph";
+    case HS_TW_ROWS:
+        return "a <table> (only <tr> may be here)";
+    case HS_TW_CELLS:
+        return "a <tr> (only <td> and <th> may be here)";
+    default:
+        return "a block";
+    }
+}
+
 static hs_tnode *
 text_node(hs_tc *t, xmlNode *n, hs_tnode *parent)
 {
     hs_tnode *tn = new_node(t, HS_TK_TEXT, hs_loc_from_xml(n), parent);
     tn->space_only = only_space(n->content);
+    if (!tn->space_only && (t->where == HS_TW_ROWS || t->where == HS_TW_CELLS)) {
+        err(t, tn->loc, "text is not allowed in %s", where_name(t->where));
+        return NULL;
+    }
     tn->text = interp(t, hs_xml_str(n->content), tn->loc, "text");
     if (tn->text == NULL) {
         t->failed = 1;
@@ -393,6 +412,46 @@ unknown_element(hs_tc *t, xmlNode *n)
     return err(t, loc, "unknown element <%s> (see hoso help template)", name);
 }
 
+/* Whether an element of family f may stand where t is; said when not. */
+static int
+placed(hs_tc *t, const hs_telem_def *d, hs_loc loc)
+{
+    hs_tfamily f = d->family;
+    if (f == HS_TF_CONTROL || f == HS_TF_TOP || f == HS_TF_HEAD || t->where == HS_TW_ANY)
+        return 1;
+    int ok = t->where == HS_TW_BLOCKS   ? f == HS_TF_BLOCK || f == HS_TF_INLINE
+             : t->where == HS_TW_INLINE ? f == HS_TF_INLINE
+             : t->where == HS_TW_ROWS   ? f == HS_TF_ROW
+                                        : f == HS_TF_CELL;
+    if (ok)
+        return 1;
+    if (t->where == HS_TW_INLINE && f == HS_TF_BLOCK)
+        err(t, loc, "<%s> cannot be inside a paragraph", d->name);
+    else
+        err(t, loc, "<%s> is not allowed in %s", d->name, where_name(t->where));
+    return 0;
+}
+
+/* What the content of an element of kind k may hold. */
+static int
+holds(hs_tc *t, hs_tk k)
+{
+    switch (hs_telem_defs[k].family) {
+    case HS_TF_TOP:
+        return k == HS_TK_DOCUMENT ? HS_TW_BLOCKS : HS_TW_ANY;
+    case HS_TF_BLOCK:
+        return k == HS_TK_TABLE ? HS_TW_ROWS : k == HS_TK_DIV ? HS_TW_BLOCKS : HS_TW_INLINE;
+    case HS_TF_ROW:
+        return HS_TW_CELLS;
+    case HS_TF_INLINE:
+        return HS_TW_INLINE;
+    case HS_TF_CONTROL:
+        return t->where; /* if, else, for: what their parent holds */
+    default:             /* header, footer, cells */
+        return HS_TW_BLOCKS;
+    }
+}
+
 static hs_tnode *
 element(hs_tc *t, xmlNode *n, hs_tnode *parent)
 {
@@ -411,8 +470,12 @@ element(hs_tc *t, xmlNode *n, hs_tnode *parent)
         err(t, tn->loc, "<%s> belongs directly under <document>", d->name);
         return NULL;
     }
+    if (!placed(t, d, tn->loc))
+        return NULL;
     hs_tscope *mark = t->scope;
     hs_origin saved_ctx = t->ctx;
+    int saved_where = t->where;
+    t->where = holds(t, tn->kind);
     /* each first: the element's other attributes see its node and `as` */
     xmlAttr *each = xmlHasProp(n, hs_xml_ustr("each"));
     hs_origin each_origin = t->ctx;
@@ -469,6 +532,7 @@ element(hs_tc *t, xmlNode *n, hs_tnode *parent)
     }
     t->scope = mark;
     t->ctx = saved_ctx;
+    t->where = saved_where;
     if (rc != 0 || bad)
         t->failed = 1;
     return tn;
@@ -518,7 +582,7 @@ hs_tpl *
 hs_tc_compile_file(hs_tpl_cache *c, hs_tentry *e, xmlDocPtr doc, hs_report *r)
 {
     xmlNode *root = xmlDocGetRootElement(doc);
-    hs_tc t = {c, r, e, 0, NULL, HS_ORIGIN_RECORD, 0, root};
+    hs_tc t = {c, r, e, 0, NULL, HS_ORIGIN_RECORD, 0, root, HS_TW_ANY};
     if (root == NULL) {
         hs_error(r, (hs_loc){e->path, 0}, "template", "an empty file");
         return NULL;

@@ -78,7 +78,11 @@ typedef struct hs_tc {
     hs_origin ctx; /* what the context node is */
     int failed;
     xmlNode *dom_root; /* the file's root: the namespace prefixes it declares */
+    int where;         /* what the current element may hold: HS_TW_* */
 } hs_tc;
+
+/* What an element's content may be (as evaluation will meet it). */
+enum { HS_TW_ANY, HS_TW_BLOCKS, HS_TW_INLINE, HS_TW_ROWS, HS_TW_CELLS };
 
 /* xpath.c: compile one expression written at loc; shown is how the message
  * quotes it ({…} or attr="…"). *origin (may be NULL) gets what its first path
