@@ -35,7 +35,7 @@ const char *
 hs_suggest(const char *word, const char *const *names, size_t count)
 {
     size_t len = strlen(word);
-    size_t limit = len <= 3 ? 1 : len <= 7 ? 2 : 3;
+    size_t limit = len <= 4 ? 1 : len <= 7 ? 2 : 3;
     const char *best = NULL;
     size_t best_d = limit + 1;
     for (size_t i = 0; i < count; i++) {

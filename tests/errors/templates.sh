@@ -62,6 +62,16 @@ check_contains "--strict: the profile schema for \$profile" "$T/stderr" \
     "$T/strict.xml:4: error: the profile schema has no <hotlin>"
 "$HOSO" check -t "$T/strict.xml" 2>"$T/stderr"
 check_eq "without --strict the same template loads" 0 "$?"
+# quotes forgotten: {status = pass} compares with an element <pass> that no record has
+printf '<document>\n  <p each="acceptance/result">{@status = pass}</p>\n</document>\n' >"$T/quotes.xml"
+"$HOSO" check --strict -t "$T/quotes.xml" 2>"$T/stderr"
+check_contains "--strict: a string without its quotes" "$T/stderr" \
+    "$T/quotes.xml:2: error: the record schema has no <pass> in {@status = pass} [strict]"
+mkdir -p "$T/batch"
+"$HOSO" batch -q --strict -t "$T/strict.xml" -o "$T/batch" --report "$T/report.jsonl" samples/small.xml \
+    2>"$T/stderr"
+check_eq "batch --strict: exit status 1" 1 "$?"
+check_contains "batch --strict: the report says why" "$T/report.jsonl" "did you mean <address>?"
 "$HOSO" render --strict -t "$T/strict.xml" -o "$T/x.pdf" samples/small.xml 2>"$T/stderr"
 check_eq "render --strict: exit status 1" 1 "$?"
 check_contains "render --strict: the message" "$T/stderr" "did you mean <address>?"
