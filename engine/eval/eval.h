@@ -33,6 +33,7 @@ typedef struct hs_xp_env {
     const char *expr;   /* its text, for notes */
     int failed;         /* a function reported an error during this evaluation */
     const xmlNode *src; /* record node whose text a string function passed through */
+    xmlXPathContextPtr xp; /* the context the expression runs in */
 } hs_xp_env;
 
 /* Register money(), words(), date(), … on ctx; ctx->userData must be an hs_xp_env. */

@@ -27,6 +27,9 @@ xp_error(void *user, xmlErrorPtr e)
     hs_xp_env *env = user;
     if (env->failed)
         return;
+    /* libxml2's step limit: hs_ev_xpath runs it again or stops for time */
+    if (env->xp != NULL && env->xp->opLimit != 0 && env->xp->opCount >= env->xp->opLimit)
+        return;
     env->failed = 1;
     if (hs_budget_state() != HS_BUDGET_OK)
         return; /* out of the document's limits: the owner says which */
@@ -103,6 +106,7 @@ hs_ev_init(hs_ev *ev, const hs_eval_in *in)
     hs_arena_defer(ev->a, drop_ev, ev);
     ev->xp->node = xmlDocGetRootElement(in->record);
     ev->xp->userData = &ev->env;
+    ev->env.xp = ev->xp;
     ev->xp->error = xp_error;
     /* what libxml2 says only through its generic handler (a step limit, an
      * allocation refused past the document's limit) is not for users: our
