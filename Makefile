@@ -4,7 +4,26 @@
 #   make test       install what is missing, run the whole suite (sanitizer build)
 #   make bench      speed and memory figures
 #   make fuzz       libFuzzer targets of tests/fuzz/, FUZZ_SECONDS each (clang only)
+#   make install    bin, share/hoso, library, man page, completion under PREFIX
+#   make deb        a Debian package in build/deb/ (dpkg-buildpackage -b)
+# The build is parallel (JOBS, default the number of cores; make -j1 or JOBS=1
+# for one at a time) and prints one line per file; V=1 prints the commands.
 BUILD   ?= release
+JOBS    ?= $(shell nproc 2>/dev/null || echo 1)
+ifneq ($(findstring s,$(firstword -$(MAKEFLAGS))),)
+  Q   := @
+  say :=
+else ifeq ($(V),1)
+  Q   :=
+  say :=
+else
+  Q   := @
+  say = printf '  %-5s %s\n' $(1) $(2);
+endif
+# Parallel unless make -jN was given (a sub-make has it in its environment).
+ifeq ($(findstring -j,$(shell printf '%s' "$$MAKEFLAGS")),)
+  MAKEFLAGS += -j$(JOBS)
+endif
 FUZZ_CC ?= clang
 OUT     := build/$(BUILD)
 PKGS    := libxml-2.0 icu-uc icu-i18n
@@ -16,10 +35,12 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 CFLAGS  ?=
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g $(WARN) -Iengine \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -MMD -MP
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(HPDF_LIBS) -lm
+# libqrencode (Debian's libqrencode-dev) makes the QR matrices of <qr>.
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(HPDF_LIBS) -lqrencode -lz -lm
 # engine/render/harufix.c replaces a libharu function; it must be visible to
 # the library, so the program exports it.
-LDFLAGS += -Wl,--export-dynamic-symbol=HPDF_MemStream_SeekFunc
+LDFLAGS += -Wl,--export-dynamic-symbol=HPDF_MemStream_SeekFunc \
+           -Wl,--export-dynamic-symbol=HPDF_MemCpy -Wl,--export-dynamic-symbol=HPDF_MemSet
 
 ifeq ($(BUILD),release)
   CFLAGS  += -O2
@@ -68,12 +89,12 @@ FONT_RANGES  := U+0020-007E,U+00A0-00FF,U+0102-0103,U+0110-0111,U+0128-0129,U+01
 fonts-reduced: $(FONT_REDUCED) build/fonts/families.conf
 build/fonts/%.ttf: fonts/%.ttf
 	@mkdir -p build/fonts
-	pyftsubset $< --output-file=$@.tmp --unicodes="$(FONT_RANGES)" --no-hinting \
+	$(Q)$(call say,FONT,$@)pyftsubset $< --output-file=$@.tmp --unicodes="$(FONT_RANGES)" --no-hinting \
 	    --desubroutinize --layout-features='' --name-IDs='*' \
 	    --drop-tables+=DSIG,GSUB,GPOS,GDEF,kern,FFTM 2>/dev/null && mv $@.tmp $@
 build/fonts/families.conf: fonts/families.conf tools/reduced-families.sh
 	@mkdir -p build/fonts
-	sh tools/reduced-families.sh fonts/families.conf > $@.tmp && mv $@.tmp $@
+	$(Q)$(call say,GEN,$@)sh tools/reduced-families.sh fonts/families.conf > $@.tmp && mv $@.tmp $@
 
 build/hoso: $(OUT)/hoso
 	@mkdir -p build
@@ -81,26 +102,26 @@ build/hoso: $(OUT)/hoso
 
 $(OUT)/libhoso.a: $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	$(Q)$(call say,AR,$@)ar rcs $@ $^
 
 $(OUT)/hoso: $(CLI_OBJ) $(OUT)/libhoso.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(OUT)/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(Q)$(call say,CC,$<)$(CC) $(CFLAGS) -c -o $@ $<
 
 # The record schema is compiled into the binary, so hoso needs no install path.
 $(OUT)/gen/schema.c: engine/record/record.xsd engine/record/profile.xsd tools/embed.sh
 	@mkdir -p $(@D)
-	{ sh tools/embed.sh hs_record_xsd engine/record/record.xsd && \
+	$(Q)$(call say,GEN,$@){ sh tools/embed.sh hs_record_xsd engine/record/record.xsd && \
 	  sh tools/embed.sh hs_profile_xsd engine/record/profile.xsd; } > $@.tmp && mv $@.tmp $@
 $(OUT)/gen/schema.o: $(OUT)/gen/schema.c
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(Q)$(call say,CC,$<)$(CC) $(CFLAGS) -c -o $@ $<
 
 $(OUT)/tests/%: tests/unit/%.c tests/unit/harness.h $(OUT)/libhoso.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(OUT)/libhoso.a $(LDLIBS)
+	$(Q)$(call say,LD,$@)$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(OUT)/libhoso.a $(LDLIBS)
 
 unit: $(UNIT_BIN)
 
@@ -138,10 +159,11 @@ bench: deps
 	@$(MAKE) --no-print-directory BUILD=release all build/floor
 	@sh tools/bench.sh
 
-# The floor of the benchmark: the same text and fonts with bare libharu.
-build/floor: tools/floor.c
+# The floor of the benchmark: the same text, fonts and logo with bare
+# libharu, and the engine's per-process font resources (render/fontres.c).
+build/floor: tools/floor.c $(OUT)/libhoso.a
 	@mkdir -p build
-	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -O2 $(WARN) -o $@ $< -lhpdf -lm
+	$(Q)$(call say,LD,$@)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(OUT)/libhoso.a $(LDLIBS)
 
 # Fuzzing (tests/fuzz/, clang + libFuzzer): never part of make test.
 # tools/fuzz.sh installs what is missing, or skips with one line without it.
@@ -160,13 +182,100 @@ fuzz-targets: $(FUZZ_BIN) fonts-reduced
 # The targets find samples/ and templates/ through HS_FUZZ_SRCDIR (or
 # $$HS_SRCDIR at run time), so they run from any folder.
 $(OUT)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(OUT)/libhoso.a
-	$(CC) $(CFLAGS) -Itests/fuzz -DHS_FUZZ_SRCDIR='"$(CURDIR)"' $(LDFLAGS) -o $@ $< \
+	$(Q)$(call say,LD,$@)$(CC) $(CFLAGS) -Itests/fuzz -DHS_FUZZ_SRCDIR='"$(CURDIR)"' $(LDFLAGS) -o $@ $< \
 	    $(OUT)/libhoso.a $(LDLIBS)
+
+# Installing. The installed hoso is linked from the same objects, except its
+# command line, which is compiled with the data folder fixed (HS_DATADIR): it
+# finds templates/ and fonts/ there, with no option and no environment.
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+BINDIR     ?= $(PREFIX)/bin
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+DATADIR    ?= $(PREFIX)/share/hoso
+MANDIR     ?= $(PREFIX)/share/man
+DOCDIR     ?= $(PREFIX)/share/doc/hoso
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+INST       := $(OUT)/installed
+INST_OBJ   := $(CLI_SRC:engine/cli/%.c=$(INST)/%.o)
+DIST_FONTS := build/dist-fonts
+# Installed, the reduced fonts are distributed: Liberation's licence reserves
+# its name for the unmodified fonts, so the copies are renamed "Hoso"
+# (tools/rename-font.py); the originals go beside them, unchanged, as the
+# fallbacks, with the licence.
+DIST_REDUCED := $(patsubst fonts/%,$(DIST_FONTS)/%,$(subst Liberation,Hoso,$(FONT_SRC)))
+
+# The data folder compiled in: rebuilt when PREFIX or DATADIR changes.
+$(INST)/datadir.h: FORCE
+	@mkdir -p $(@D)
+	@echo '#define HS_DATADIR "$(DATADIR)"' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+$(INST)/%.o: engine/cli/%.c $(INST)/datadir.h
+	$(Q)$(call say,CC,$@)$(CC) $(CFLAGS) -include $(INST)/datadir.h -c -o $@ $<
+$(INST)/hoso: $(INST_OBJ) $(OUT)/libhoso.a
+	$(Q)$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(DIST_FONTS)/Hoso%.ttf: build/fonts/Liberation%.ttf tools/rename-font.py
+	@mkdir -p $(@D)
+	$(Q)$(call say,FONT,$@)/usr/bin/python3 tools/rename-font.py $< $@.tmp Liberation Hoso && mv $@.tmp $@
+$(DIST_FONTS)/families.conf: fonts/families.conf tools/reduced-families.sh
+	@mkdir -p $(@D)
+	$(Q)$(call say,GEN,$@)sh tools/reduced-families.sh fonts/families.conf original Liberation Hoso > $@.tmp && mv $@.tmp $@
+VERSION := $(shell sed -n 's/^\#define HS_VERSION "\(.*\)"/\1/p' engine/hoso.h)
+$(OUT)/hoso.pc: tools/hoso.pc.in engine/hoso.h FORCE
+	@sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCLUDEDIR@|$(INCLUDEDIR)|; s|@VERSION@|$(VERSION)|' \
+	    $< > $@.tmp && if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+
+.PHONY: install install-files uninstall deb test-deb FORCE
+install:
+	@$(MAKE) --no-print-directory BUILD=release install-files
+
+install-files: $(INST)/hoso $(OUT)/libhoso.a $(OUT)/hoso.pc $(DIST_REDUCED) $(DIST_FONTS)/families.conf
+	$(Q)$(call say,INST,$(DESTDIR)$(PREFIX))true
+	$(Q)install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)/hoso/base \
+	    $(DESTDIR)$(DATADIR)/templates/parts $(DESTDIR)$(DATADIR)/fonts/original \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(DOCDIR)/examples
+	$(Q)install -m 755 $(INST)/hoso $(DESTDIR)$(BINDIR)/hoso
+	$(Q)install -m 644 $(OUT)/libhoso.a $(DESTDIR)$(LIBDIR)/libhoso.a
+	$(Q)install -m 644 $(OUT)/hoso.pc $(DESTDIR)$(LIBDIR)/pkgconfig/hoso.pc
+	$(Q)install -m 644 engine/hoso.h $(DESTDIR)$(INCLUDEDIR)/hoso/hoso.h
+	$(Q)install -m 644 engine/base/base.h $(DESTDIR)$(INCLUDEDIR)/hoso/base/base.h
+	$(Q)install -m 644 templates/*.xml $(DESTDIR)$(DATADIR)/templates/
+	$(Q)install -m 644 templates/parts/*.xml $(DESTDIR)$(DATADIR)/templates/parts/
+	$(Q)install -m 644 $(DIST_REDUCED) $(DIST_FONTS)/families.conf fonts/LICENSE-Liberation.txt \
+	    $(DESTDIR)$(DATADIR)/fonts/
+	$(Q)install -m 644 $(FONT_SRC) fonts/LICENSE-Liberation.txt $(DESTDIR)$(DATADIR)/fonts/original/
+	$(Q)sed -e 's|@DATADIR@|$(DATADIR)|g; s|@DOCDIR@|$(DOCDIR)|g; s|@VERSION@|$(VERSION)|g' man/hoso.1 \
+	    > $(DESTDIR)$(MANDIR)/man1/hoso.1 && chmod 644 $(DESTDIR)$(MANDIR)/man1/hoso.1
+	$(Q)install -m 644 tools/hoso.bash-completion $(DESTDIR)$(BASHCOMPDIR)/hoso
+	$(Q)install -m 644 $(wildcard samples/*) $(DESTDIR)$(DOCDIR)/examples/
+
+# Removes what install-files puts there, the folders only hoso uses, and the
+# folders install made for it if they are left empty.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/hoso $(DESTDIR)$(LIBDIR)/libhoso.a $(DESTDIR)$(LIBDIR)/pkgconfig/hoso.pc \
+	    $(DESTDIR)$(MANDIR)/man1/hoso.1 $(DESTDIR)$(BASHCOMPDIR)/hoso
+	rm -rf $(DESTDIR)$(INCLUDEDIR)/hoso $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
+	@for d in $(LIBDIR)/pkgconfig $(MANDIR)/man1 $(BASHCOMPDIR) $(dir $(BASHCOMPDIR:/=)) \
+	    $(dir $(DOCDIR:/=)); do rmdir "$(DESTDIR)$$d" 2>/dev/null || :; done
+
+# The Debian package, with Debian's tooling (debian/): build/deb/hoso_*.deb.
+deb: deps
+	@sh tools/deps.sh deb
+	@sh tools/make-deb.sh
+
+# The package in a fresh Debian 12 root (root and debootstrap only).
+test-deb: deb
+	@sh tools/test-deb.sh
 
 format:
 	clang-format -i engine/*.h engine/*/*.c engine/*/*.h tests/unit/*.c tests/fuzz/*.c tests/fuzz/*.h
 
+# (a Debian root of the install tests may still have /proc mounted if its
+# test was killed: unmount it, and never cross into another file system)
 clean:
-	rm -rf build out
+	@for m in build/deb12-*/proc; do umount "$$m" 2>/dev/null || :; done
+	rm -rf --one-file-system build out
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(FUZZ_BIN:=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(INST_OBJ:.o=.d) $(FUZZ_BIN:=.d)

@@ -1,25 +1,34 @@
 /* engine/batch.c — many documents, unattended, in worker processes.
  *
- * The parent holds the warm engine (fonts, schemas, templates parsed once)
- * and forks workers from it; each worker renders one document after another,
- * as the parent hands them out on a pipe, so a document costs a render, not a
- * process (a fork's copy-on-write faults cost as much as the render on a
- * virtual machine). One document's crash or hang ends only its worker: the
- * parent reports that document and forks a fresh worker; a worker is also
- * replaced after WORKER_DOCS documents, so nothing builds up. A worker
- * renders into a hidden temporary file in the output folder and tells the
- * parent on a pipe; the parent picks the final name (unique within the run),
- * renames the file into place and appends a line to the JSON Lines report,
- * flushed at once: after a SIGKILL the report lists exactly the documents
- * that exist, and --resume skips them. Workers die with the parent
- * (PR_SET_PDEATHSIG); their temporary files are removed by the next run. */
+ * The parent reads the templates and the profile once (parsing only: it
+ * never renders a user's document, which might loop or crash) and forks
+ * workers from it; each worker takes one task after another from a pipe, so
+ * a document costs a render, not a process. One document's crash or hang
+ * ends only its worker: the parent reports that document and forks a fresh
+ * worker; a worker is also replaced after WORKER_TASKS tasks.
+ *
+ * A run has two passes. First the workers work out the file name of every
+ * document of the run — of every shard, not only this one's — so that the
+ * collision rule (out/names.c) gives each document a name fixed by the
+ * inputs alone, the same for any -j and any --shard split. Then they render
+ * this shard's documents, each into a hidden temporary file in the output
+ * folder, fsynced; the parent moves it to its name without replacing what is
+ * not this document's own (out/write.c), fsyncs the folder once for all the
+ * documents finished together, and only then appends their lines to the
+ * JSON Lines report, flushed at once: after a SIGKILL or a power cut the
+ * report lists only documents that are whole on disk, and --resume skips
+ * them. A write error on the report stops the batch. Workers die with the
+ * parent (PR_SET_PDEATHSIG); their temporary files are removed by the next
+ * run. */
 #include "hoso.h"
+#include "out/out.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,25 +39,41 @@
 #include <time.h>
 #include <unistd.h>
 
-#define TMP_PREFIX ".hoso-"
-#define TMP_SUFFIX ".part"
-#define MSG_MAX 8192
-#define WORKER_DOCS 256 /* documents a worker renders before it is replaced */
+#define MSG_MAX 16384
+#define WORKER_TASKS 256 /* tasks a worker does before it is replaced */
+
+enum { TASK_NAME = 'N', TASK_RENDER = 'R' };
 
 typedef struct bjob {
     const char *record, *template_path;
-    int done;
+    int mine;     /* in this process's shard */
+    int reported; /* an earlier report (--resume) lists it as made */
+    int done;     /* made before: not to be made again */
+    char *name;   /* from the name pass: hs_file_name of its name; NULL: none */
+    char *file;   /* the file name assigned (out/names.c) */
+    char *prefix; /* its report line's start, for --resume */
+    char *failed; /* why its name pass was stopped or crashed; NULL: it was not */
+    int failed_timeout;
+    double failed_ms;
 } bjob;
 
 typedef struct worker {
-    pid_t pid;        /* 0: no process in this slot */
-    int fd, job_fd;   /* results from the worker; job numbers to it */
-    int job;          /* the document in work; -1: idle */
-    int count;        /* documents handed to this worker */
-    double start;     /* when the document in work was handed out */
+    pid_t pid;      /* 0: no process in this slot */
+    int fd, job_fd; /* results from the worker; tasks to it */
+    int job;        /* the task's job; -1: idle */
+    int count;      /* tasks handed to this worker */
+    double start;   /* when the task was handed out */
     char msg[MSG_MAX];
     size_t len;
 } worker;
+
+typedef struct placed {
+    int job;
+    char *path;
+    int pages;
+    size_t bytes;
+    double ms;
+} placed;
 
 typedef struct run {
     hs_engine *e;
@@ -56,10 +81,17 @@ typedef struct run {
     hs_batch_stats *st;
     bjob *jobs;
     int njobs, cap;
-    char **names; /* output names used in this run (and the resumed one) */
-    int nnames, names_cap;
     FILE *report;
+    int report_errno; /* the report could not be written: the batch stops */
+    int unreported;   /* documents done whose line could not be written */
+    int dirfd;        /* the output folder, for its fsync */
+    mode_t umask;
     double t0;
+    int kind; /* the pass: TASK_NAME or TASK_RENDER */
+    worker *w;
+    int nworkers, max_workers;
+    placed *placed; /* made, waiting for the folder's fsync to be reported */
+    int nplaced, placed_cap;
 } run;
 
 static double
@@ -79,16 +111,44 @@ xstrdup(const char *s)
     return d;
 }
 
-static void
-add_job(run *r, const char *record, const char *tpl)
+static void *
+grow(void *p, int *cap, size_t size)
 {
-    if (r->njobs == r->cap) {
-        r->cap = r->cap ? r->cap * 2 : 64;
-        r->jobs = realloc(r->jobs, (size_t)r->cap * sizeof *r->jobs);
-        if (r->jobs == NULL)
-            hs_fatal_at(__FILE__, __LINE__, "out of memory");
-    }
-    r->jobs[r->njobs++] = (bjob){record, tpl, 0};
+    *cap = *cap ? *cap * 2 : 64;
+    p = realloc(p, (size_t)*cap * size);
+    if (p == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    return p;
+}
+
+/* A line on stderr: every control character or byte that is not UTF-8 in
+ * it (they come from file names and records) is escaped, so that no file
+ * name can forge a line. */
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void
+say(const char *fmt, ...)
+{
+    char line[8192];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    hs_arena *a = hs_arena_new(0);
+    hs_buf b;
+    hs_buf_init(&b, a);
+    hs_out_escape(&b, line, strlen(line), 0);
+    hs_buf_addc(&b, '\n');
+    fputs(b.data, stderr);
+    hs_arena_free(a);
+}
+
+static void
+add_job(run *r, const char *record, const char *tpl, int mine)
+{
+    if (r->njobs == r->cap)
+        r->jobs = grow(r->jobs, &r->cap, sizeof *r->jobs);
+    r->jobs[r->njobs++] = (bjob){record, tpl, mine, 0, 0, NULL, NULL, NULL, NULL, 0, 0};
 }
 
 static int
@@ -97,28 +157,34 @@ cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Record paths from an argument: a file, a folder (its *.xml, sorted) or
- * "-" (one path a line on standard input). */
-static int
-expand_input(const char *in, char ***out, int *n, int *cap)
+typedef struct strv {
+    char **v;
+    int n, cap;
+} strv;
+
+static void
+push(strv *s, char *p)
 {
-#define PUSH(p)                                                                                    \
-    do {                                                                                           \
-        if (*n == *cap) {                                                                          \
-            *cap = *cap ? *cap * 2 : 64;                                                           \
-            *out = realloc(*out, (size_t)*cap * sizeof **out);                                     \
-            if (*out == NULL)                                                                      \
-                hs_fatal_at(__FILE__, __LINE__, "out of memory");                                  \
-        }                                                                                          \
-        (*out)[(*n)++] = (p);                                                                      \
-    } while (0)
+    if (s->n == s->cap)
+        s->v = grow(s->v, &s->cap, sizeof *s->v);
+    s->v[s->n++] = p;
+}
+
+/* Record paths from an argument: a file, a folder (its *.xml) or "-" (one
+ * path a line on standard input). */
+static int
+expand_input(const char *in, strv *out)
+{
     if (strcmp(in, "-") == 0) {
-        char line[4096];
-        while (fgets(line, sizeof line, stdin) != NULL) {
+        char *line = NULL;
+        size_t cap = 0;
+        ssize_t n;
+        while ((n = getline(&line, &cap, stdin)) > 0) {
             line[strcspn(line, "\r\n")] = '\0';
             if (line[0] != '\0')
-                PUSH(xstrdup(line));
+                push(out, xstrdup(line));
         }
+        free(line);
         return 0;
     }
     struct stat sb;
@@ -129,7 +195,6 @@ expand_input(const char *in, char ***out, int *n, int *cap)
         DIR *d = opendir(in);
         if (d == NULL)
             return -1;
-        int first = *n;
         for (struct dirent *de; (de = readdir(d)) != NULL;) {
             size_t len = strlen(de->d_name);
             if (len > 4 && strcmp(de->d_name + len - 4, ".xml") == 0 && de->d_name[0] != '.') {
@@ -137,16 +202,14 @@ expand_input(const char *in, char ***out, int *n, int *cap)
                 if (p == NULL)
                     hs_fatal_at(__FILE__, __LINE__, "out of memory");
                 sprintf(p, "%.*s/%s", (int)dl, in, de->d_name);
-                PUSH(p);
+                push(out, p);
             }
         }
         closedir(d);
-        qsort(*out + first, (size_t)(*n - first), sizeof **out, cmp_str);
         return 0;
     }
-    PUSH(xstrdup(in));
+    push(out, xstrdup(in));
     return 0;
-#undef PUSH
 }
 
 /* A stable share: FNV-1a of the record path, so shards never depend on the
@@ -162,172 +225,221 @@ in_shard(const char *record, int k, int n)
     return (int)(h % (uint64_t)n) == k - 1;
 }
 
-/* ---- JSON Lines ---- */
+/* ---- fields on the pipe: tab-separated, '\\', tab and newline escaped ---- */
 
 static void
-json_str(FILE *f, const char *s)
+pipe_field(hs_buf *b, const char *s)
 {
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(f, "\\%c", *p);
-        else if (*p == '\n')
-            fputs("\\n", f);
-        else if (*p < 0x20)
-            fprintf(f, "\\u%04x", *p);
+    hs_buf_addc(b, '\t');
+    for (; s && *s; s++)
+        if (*s == '\\' || *s == '\t' || *s == '\n')
+            hs_buf_printf(b, "\\%c", *s == '\t' ? 't' : *s == '\n' ? 'n' : '\\');
         else
-            fputc(*p, f);
-    }
-    fputc('"', f);
+            hs_buf_addc(b, *s);
 }
 
-/* The value of "key":"…" in a line we wrote ourselves, unescaped into buf. */
+/* Split a line into at most max fields, unescaping them in place. */
 static int
-json_field(const char *line, const char *key, char *buf, size_t cap)
+split_fields(char *line, char **f, int max)
 {
-    char pat[64];
-    snprintf(pat, sizeof pat, "\"%s\":\"", key);
-    const char *p = strstr(line, pat);
-    if (p == NULL)
-        return -1;
-    p += strlen(pat);
-    size_t n = 0;
-    for (; *p && *p != '"' && n + 1 < cap; p++) {
-        if (*p == '\\' && p[1] != '\0') {
+    int n = 0;
+    char *out = line;
+    f[n++] = out;
+    for (char *p = line; *p && *p != '\n'; p++) {
+        if (*p == '\t' && n < max) {
+            *out++ = '\0';
+            f[n++] = out;
+        } else if (*p == '\\' && p[1] != '\0' && p[1] != '\n') {
             p++;
-            if (*p == 'n')
-                buf[n++] = '\n';
-            else if (*p == 'u') {
-                unsigned v = 0;
-                if (sscanf(p + 1, "%4x", &v) == 1)
-                    buf[n++] = (char)v;
-                p += 4;
-            } else
-                buf[n++] = *p;
+            *out++ = *p == 't' ? '\t' : *p == 'n' ? '\n' : *p;
         } else {
-            buf[n++] = *p;
+            *out++ = *p;
         }
     }
-    buf[n] = '\0';
-    return 0;
+    *out = '\0';
+    return n;
+}
+
+/* ---- the report ---- */
+
+/* '{"record":…,"template":…,' — the start of every line about a job. */
+static char *
+line_prefix(const bjob *j)
+{
+    hs_arena *a = hs_arena_new(0);
+    hs_buf b;
+    hs_buf_init(&b, a);
+    hs_buf_addc(&b, '{');
+    hs_out_json_field(&b, "record", j->record);
+    hs_buf_addc(&b, ',');
+    hs_out_json_field(&b, "template", j->template_path);
+    hs_buf_addc(&b, ',');
+    char *s = xstrdup(b.data);
+    hs_arena_free(a);
+    return s;
 }
 
 static void
-remember_name(run *r, const char *name)
+report_line(run *r, const bjob *j, const char *status, const char *output, int pages, size_t bytes,
+            double ms, const char *efile, long eline, const char *ecode, const char *emsg)
 {
-    if (r->nnames == r->names_cap) {
-        r->names_cap = r->names_cap ? r->names_cap * 2 : 64;
-        r->names = realloc(r->names, (size_t)r->names_cap * sizeof *r->names);
-        if (r->names == NULL)
-            hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    if (r->report == NULL)
+        return;
+    if (r->report_errno != 0) {
+        r->unreported++;
+        return;
     }
-    r->names[r->nnames++] = xstrdup(name);
+    hs_arena *a = hs_arena_new(0);
+    hs_buf b;
+    hs_buf_init(&b, a);
+    hs_buf_adds(&b, j->prefix);
+    hs_out_json_field(&b, "status", status);
+    hs_buf_addc(&b, ',');
+    hs_out_json_field(&b, "output", output ? output : "");
+    if (strcmp(status, "ok") == 0 && j->name != NULL) {
+        /* the name before clashes were resolved: a resumed run needs no
+         * name pass for this document */
+        hs_buf_addc(&b, ',');
+        hs_out_json_field(&b, "name", j->name);
+    }
+    hs_buf_printf(&b, ",\"pages\":%d,\"bytes\":%zu,\"ms\":%.1f", pages, bytes, ms);
+    if (emsg != NULL) {
+        hs_buf_adds(&b, ",\"error\":{");
+        hs_out_json_field(&b, "file", efile);
+        hs_buf_printf(&b, ",\"line\":%ld,", eline);
+        hs_out_json_field(&b, "code", ecode);
+        hs_buf_addc(&b, ',');
+        hs_out_json_field(&b, "message", emsg);
+        hs_buf_addc(&b, '}');
+    }
+    hs_buf_adds(&b, "}\n");
+    errno = 0;
+    if (fwrite(b.data, 1, b.len, r->report) != b.len || fflush(r->report) != 0) {
+        r->report_errno = errno ? errno : EIO;
+        r->unreported++;
+    }
+    hs_arena_free(a);
 }
 
 static int
-name_used(const run *r, const char *name)
+cmp_prefix(const void *a, const void *b)
 {
-    for (int i = 0; i < r->nnames; i++)
-        if (strcmp(r->names[i], name) == 0)
-            return 1;
-    return 0;
+    return strcmp((*(bjob *const *)a)->prefix, (*(bjob *const *)b)->prefix);
 }
 
-/* --resume: documents an earlier run finished (status ok, file present). */
+/* The JSON string that starts at p (after its opening quote), decoded;
+ * malloc'd, or NULL if it is cut short. */
+static char *
+json_string(const char *p)
+{
+    size_t cap = strlen(p) + 1, n = 0;
+    char *out = malloc(cap);
+    if (out == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    for (; *p && *p != '"'; p++) {
+        if (*p != '\\') {
+            out[n++] = *p;
+            continue;
+        }
+        p++;
+        const char *simple = strchr("\"\\/bfnrt", *p);
+        if (*p != '\0' && simple != NULL) {
+            out[n++] = "\"\\/\b\f\n\r\t"[simple - "\"\\/bfnrt"];
+            continue;
+        }
+        unsigned v;
+        if (*p != 'u' || sscanf(p + 1, "%4x", &v) != 1)
+            break;
+        p += 4;
+        if (v >= 0xD800 && v < 0xDC00) { /* a surrogate pair */
+            unsigned lo;
+            if (p[1] != '\\' || p[2] != 'u' || sscanf(p + 3, "%4x", &lo) != 1)
+                break;
+            v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
+            p += 6;
+        }
+        char u[4];
+        int k = hs_utf8_encode(v, u);
+        memcpy(out + n, u, (size_t)k); /* \uXXXX is 6 bytes: it fits */
+        n += (size_t)k;
+    }
+    if (*p != '"') {
+        free(out);
+        return NULL;
+    }
+    out[n] = '\0';
+    return out;
+}
+
+/* --resume: the jobs an earlier report lists as made. Whether the file is
+ * still there, and this document's, is asked once names are known. */
 static void
-resume(run *r)
+read_resume(run *r)
 {
     FILE *f = fopen(r->o->resume_path, "r");
     if (f == NULL)
         return; /* nothing done yet */
+    bjob **by = malloc((size_t)(r->njobs ? r->njobs : 1) * sizeof *by);
+    if (by == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    int n = 0;
+    for (int i = 0; i < r->njobs; i++)
+        if (r->jobs[i].mine)
+            by[n++] = &r->jobs[i];
+    qsort(by, (size_t)n, sizeof *by, cmp_prefix);
     char *line = NULL;
     size_t cap = 0;
-    char rec[4096], tpl[4096], status[32], out[4096];
+    static const char ok[] = "\"status\":\"ok\"";
     while (getline(&line, &cap, f) > 0) {
-        if (json_field(line, "status", status, sizeof status) != 0 || strcmp(status, "ok") != 0 ||
-            json_field(line, "record", rec, sizeof rec) != 0 ||
-            json_field(line, "template", tpl, sizeof tpl) != 0 ||
-            json_field(line, "output", out, sizeof out) != 0 || access(out, F_OK) != 0)
+        /* a value's quotes are escaped: ,"status": only ends the prefix */
+        char *st = strstr(line, "\"status\":");
+        if (st == NULL || strncmp(st, ok, sizeof ok - 1) != 0 || strchr(st, '\n') == NULL)
+            continue; /* not made, or a line cut short */
+        char c = *st;
+        *st = '\0';
+        bjob key = {0}, *kp = &key;
+        key.prefix = line;
+        bjob **hit = bsearch(&kp, by, (size_t)n, sizeof *by, cmp_prefix);
+        *st = c;
+        if (hit == NULL)
             continue;
-        for (int i = 0; i < r->njobs; i++)
-            if (!r->jobs[i].done && strcmp(r->jobs[i].record, rec) == 0 &&
-                strcmp(r->jobs[i].template_path, tpl) == 0) {
-                r->jobs[i].done = 1;
-                r->st->resumed++;
-                remember_name(r, out);
-            }
+        (*hit)->reported = 1;
+        const char *nm = strstr(st, ",\"name\":\"");
+        if (nm != NULL && (*hit)->name == NULL)
+            (*hit)->name = json_string(nm + 9);
     }
     free(line);
+    free(by);
     fclose(f);
 }
 
-/* Temporary files of workers that no longer run (a killed batch). */
-/* A worker of a killed batch is reparented; until its new parent reaps it,
- * it is a zombie whose pid still answers kill(pid, 0). */
-static int
-alive(pid_t pid)
-{
-    if (kill(pid, 0) != 0 && errno == ESRCH)
-        return 0;
-    char path[64], buf[256];
-    snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
-    FILE *f = fopen(path, "r");
-    if (f == NULL)
-        return 1; /* no /proc: assume the worst, keep the file */
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = '\0';
-    const char *close_paren = strrchr(buf, ')'); /* "pid (comm) S ..." */
-    return !(close_paren != NULL && close_paren[1] == ' ' && close_paren[2] == 'Z');
-}
+/* ---- the worker ---- */
 
-static void
-sweep_temps(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (d == NULL)
-        return;
-    for (struct dirent *de; (de = readdir(d)) != NULL;) {
-        long pid;
-        if (strncmp(de->d_name, TMP_PREFIX, strlen(TMP_PREFIX)) != 0 ||
-            sscanf(de->d_name + strlen(TMP_PREFIX), "%ld-", &pid) != 1)
-            continue;
-        if (alive((pid_t)pid))
-            continue;
-        char p[4096];
-        snprintf(p, sizeof p, "%s/%s", dir, de->d_name);
-        unlink(p);
-    }
-    closedir(d);
-}
-
-/* ---- the child ---- */
-
-/* A child holds its diagnostics: a document skipped for a missing part is
- * one line from the parent, anything else is printed in full. */
+/* A worker holds a document's diagnostics: a document skipped for a missing
+ * part is one line from the parent, anything else is printed in full. */
 typedef struct first_error {
-    char text[1024];
+    char file[4096], code[64], message[1024];
+    long line;
     int set, missing_only;
-    char held[8192];
-    size_t len;
+    hs_arena *a;
+    hs_buf held;
 } first_error;
 
 static void
 child_sink(void *user, const hs_diag *d)
 {
     first_error *fe = user;
-    char line[1024];
-    hs_diag_format(d, line, sizeof line);
-    size_t n = strlen(line);
-    if (fe->len + n + 2 < sizeof fe->held) {
-        memcpy(fe->held + fe->len, line, n);
-        fe->len += n;
-        fe->held[fe->len++] = '\n';
+    char line[2048];
+    int n = hs_diag_format(d, line, sizeof line);
+    if (fe->held.len < 65536) {
+        hs_out_escape(&fe->held, line, n < (int)sizeof line ? (size_t)n : sizeof line - 1, 0);
+        hs_buf_addc(&fe->held, '\n');
     }
     if (d->severity == HS_SEV_ERROR && !fe->set) {
-        /* file \t line \t code \t message, for the parent's report */
-        snprintf(fe->text, sizeof fe->text, "%s\t%ld\t%s\t%s", d->loc.file ? d->loc.file : "",
-                 d->loc.line, d->code ? d->code : "", d->message);
+        snprintf(fe->file, sizeof fe->file, "%s", d->loc.file ? d->loc.file : "");
+        snprintf(fe->code, sizeof fe->code, "%s", d->code ? d->code : "");
+        snprintf(fe->message, sizeof fe->message, "%s", d->message);
+        fe->line = d->loc.line;
         fe->set = 1;
         fe->missing_only = d->code != NULL && strcmp(d->code, "missing") == 0;
     } else if (d->severity == HS_SEV_ERROR && strcmp(d->code ? d->code : "", "missing") != 0) {
@@ -335,17 +447,18 @@ child_sink(void *user, const hs_diag *d)
     }
 }
 
-static void
-send_all(int fd, const char *s)
+static int
+send_all(int fd, const char *s, size_t n)
 {
-    size_t n = strlen(s);
     while (n > 0) {
         ssize_t w = write(fd, s, n);
-        if (w <= 0 && errno != EINTR)
-            return;
-        if (w > 0)
-            s += w, n -= (size_t)w;
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        s += w, n -= (size_t)w;
     }
+    return 0;
 }
 
 /* SIGTERM (a scheduler's stop), SIGINT or SIGHUP: no new document is
@@ -371,84 +484,133 @@ catch_stop_signals(void (*fn)(int))
     sigaction(SIGHUP, &sa, NULL);
 }
 
-/* Worker: one document, into a temporary file; the result on fd as one line,
+/* Write the PDF to a new temporary file in the output folder, as the umask
+ * allows, and fsync it. 0 and its name in tmp, or an errno value. */
+static int
+write_temp(run *r, const hs_output *out, char *tmp, size_t cap)
+{
+    char prefix[200];
+    hs_out_temp_prefix(prefix, sizeof prefix);
+    snprintf(tmp, cap, "%s/%sXXXXXX.part", r->o->out_dir, prefix);
+    int fd = mkstemps(tmp, 5);
+    if (fd < 0)
+        return errno;
+    size_t end = out->len;
+    int e = 0;
+#ifdef HS_TEST_HOOKS
+    if (getenv("HOSO_TEST_ENOSPC") != NULL) /* a full file system, half-way */
+        end = out->len / 2, e = ENOSPC;
+#endif
+    for (size_t off = 0; off < end;) {
+        ssize_t w = write(fd, out->pdf + off, end - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            e = w < 0 ? errno : EIO;
+            break;
+        }
+        off += (size_t)w;
+    }
+    if (e == 0 && fchmod(fd, 0666 & ~r->umask) != 0)
+        e = errno;
+    if (e == 0 && !r->o->no_sync && fsync(fd) != 0)
+        e = errno;
+    if (close(fd) != 0 && e == 0)
+        e = errno;
+    if (e != 0)
+        unlink(tmp);
+    return e;
+}
+
+/* One task; its result on fd as one line:
+ * "name\tNAME" or "noname" (TASK_NAME);
  * "ok\tTMP\tNAME\tPAGES\tBYTES" or "error\tFILE\tLINE\tCODE\tMSG". */
 static void
-work_one(run *r, const bjob *j, int fd)
+work_one(run *r, int kind, const bjob *j, int fd)
 {
 #ifdef HS_TEST_HOOKS
     /* Tests of the batch: a worker that dies or hangs on a given record. */
     const char *crash = getenv("HOSO_TEST_KILL"), *hang = getenv("HOSO_TEST_HANG");
-    if (crash != NULL && strstr(j->record, crash) != NULL)
+    if (kind == TASK_RENDER && crash != NULL && strstr(j->record, crash) != NULL)
         raise(SIGKILL);
-    if (hang != NULL && strstr(j->record, hang) != NULL)
+    if (kind == TASK_RENDER && hang != NULL && strstr(j->record, hang) != NULL)
         sleep(3600);
 #endif
-    static first_error fe; /* a worker renders one document at a time */
+    first_error fe;
     memset(&fe, 0, sizeof fe);
+    fe.a = hs_arena_new(0);
+    hs_buf_init(&fe.held, fe.a);
     hs_report rep = {child_sink, &fe, 0, 20};
-    hs_job job = {j->template_path,        j->record,          NULL,           r->o->profile_path,
-                  r->o->source_date_epoch, r->o->memory_limit, r->o->timeout_s,
-                  r->o->strict};
+    hs_job job = {j->template_path,
+                  j->record,
+                  NULL,
+                  r->o->profile_path,
+                  r->o->source_date_epoch,
+                  r->o->memory_limit,
+                  r->o->timeout_s,
+                  r->o->strict,
+                  kind == TASK_NAME};
     hs_output out;
-    char msg[MSG_MAX];
+    hs_buf msg;
+    hs_buf_init(&msg, fe.a);
     if (hs_render(r->e, &job, &rep, &out) != 0) {
-        if (!fe.missing_only && fe.len > 0)
-            fwrite(fe.held, 1, fe.len, stderr);
-        fflush(stderr);
-        snprintf(msg, sizeof msg, "error\t%s\n", fe.set ? fe.text : "\t0\tinternal\tfailed");
-        /* a message holds no newline but its last: the parent reads lines */
-        for (char *p = msg; p[0] != '\0' && p[1] != '\0'; p++)
-            if (*p == '\n')
-                *p = ' ';
-        send_all(fd, msg);
-        return;
-    }
-    char *name = hs_file_name(out.name ? out.name : "document", r->o->ascii_names, &rep);
-    char tmp[2048];
-    snprintf(tmp, sizeof tmp, "%s/" TMP_PREFIX "%ld-XXXXXX" TMP_SUFFIX, r->o->out_dir,
-             (long)getpid());
-    int tfd = mkstemps(tmp, (int)strlen(TMP_SUFFIX));
-    int ok = tfd >= 0 && name != NULL;
-    size_t end = out.len;
-#ifdef HS_TEST_HOOKS
-    if (getenv("HOSO_TEST_ENOSPC") != NULL) /* a full file system, half-way */
-        end = out.len / 2;
-#endif
-    for (size_t off = 0; ok && off < end;) {
-        ssize_t w = write(tfd, out.pdf + off, end - off);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            ok = 0;
-        else
-            off += (size_t)w;
-    }
-    if (end < out.len) {
-        ok = 0;
-        errno = ENOSPC;
-    }
-    int e = errno;
-    if (tfd >= 0 && (fchmod(tfd, 0644) != 0 || close(tfd) != 0) && ok)
-        ok = 0, e = errno;
-    if (!ok) {
-        if (tfd >= 0)
-            unlink(tmp);
-        fprintf(stderr, "%s: error: cannot write in the output folder: %s (record %s) [io]\n",
-                r->o->out_dir, strerror(e), j->record);
-        fflush(stderr);
-        snprintf(msg, sizeof msg, "error\t%s\t0\tio\tcannot write in the output folder: %s\n",
-                 r->o->out_dir, strerror(e));
+        if (kind == TASK_NAME) {
+            hs_buf_adds(&msg, "noname"); /* the render pass says why */
+        } else {
+            if (!fe.missing_only && fe.held.len > 0)
+                fwrite(fe.held.data, 1, fe.held.len, stderr);
+            fflush(stderr);
+            char ln[32];
+            snprintf(ln, sizeof ln, "%ld", fe.line);
+            hs_buf_adds(&msg, "error");
+            pipe_field(&msg, fe.set ? fe.file : j->record);
+            pipe_field(&msg, ln);
+            pipe_field(&msg, fe.set ? fe.code : "internal");
+            pipe_field(&msg, fe.set ? fe.message : "failed with no message");
+        }
     } else {
-        snprintf(msg, sizeof msg, "ok\t%s\t%s\t%d\t%zu\n", tmp, name, out.pages, out.len);
+        char *name = hs_file_name(out.name ? out.name : "document", r->o->ascii_names, &rep);
+        char tmp[4096];
+        if (name != NULL && kind == TASK_RENDER &&
+            hs_mark_owner(&out, j->record, j->template_path, &rep) != 0)
+            free(name), name = NULL;
+        int e = name == NULL ? 0 : kind == TASK_NAME ? 0 : write_temp(r, &out, tmp, sizeof tmp);
+        if (name == NULL) {
+            hs_buf_adds(&msg, kind == TASK_NAME ? "noname" : "error");
+            if (kind != TASK_NAME) {
+                pipe_field(&msg, fe.file), pipe_field(&msg, "0");
+                pipe_field(&msg, fe.code), pipe_field(&msg, fe.message);
+            }
+        } else if (kind == TASK_NAME) {
+            hs_buf_adds(&msg, "name");
+            pipe_field(&msg, name);
+        } else if (e != 0) {
+            char text[512];
+            snprintf(text, sizeof text, "cannot write in the output folder: %s", strerror(e));
+            say("%s: error: %s (record %s) [io]", r->o->out_dir, text, j->record);
+            fflush(stderr);
+            hs_buf_adds(&msg, "error");
+            pipe_field(&msg, r->o->out_dir), pipe_field(&msg, "0");
+            pipe_field(&msg, "io"), pipe_field(&msg, text);
+        } else {
+            char num[64];
+            const char *base = strrchr(tmp, '/') + 1;
+            hs_buf_adds(&msg, "ok");
+            pipe_field(&msg, base);
+            pipe_field(&msg, name);
+            snprintf(num, sizeof num, "%d\t%zu", out.pages, out.len);
+            hs_buf_addc(&msg, '\t');
+            hs_buf_adds(&msg, num);
+        }
+        free(name);
+        hs_output_free(&out);
     }
-    free(name);
-    hs_output_free(&out);
-    send_all(fd, msg);
+    hs_buf_addc(&msg, '\n');
+    send_all(fd, msg.data, msg.len);
+    hs_arena_free(fe.a);
 }
 
-/* Worker: the job numbers the parent writes on job_fd, one per line, until
- * the pipe closes. */
+/* Worker: tasks "N 12" / "R 12", one a line, until the pipe closes. */
 static _Noreturn void
 worker_main(run *r, int job_fd, int fd, pid_t parent)
 {
@@ -456,6 +618,7 @@ worker_main(run *r, int job_fd, int fd, pid_t parent)
     if (getppid() != parent) /* the parent died before prctl took effect */
         _exit(1);
     catch_stop_signals(SIG_DFL);
+    signal(SIGPIPE, SIG_DFL);
 #ifndef __SANITIZE_ADDRESS__
     if (r->o->memory_limit > 0) {
         struct rlimit rl = {r->o->memory_limit * 2 + ((size_t)256 << 20),
@@ -463,7 +626,7 @@ worker_main(run *r, int job_fd, int fd, pid_t parent)
         setrlimit(RLIMIT_AS, &rl);
     }
 #endif
-    char line[32];
+    char line[64];
     size_t len = 0;
     for (;;) {
         ssize_t got = read(job_fd, line + len, 1);
@@ -477,60 +640,151 @@ worker_main(run *r, int job_fd, int fd, pid_t parent)
         }
         line[len] = '\0';
         len = 0;
-        int k = atoi(line);
-        if (k >= 0 && k < r->njobs)
-            work_one(r, &r->jobs[k], fd);
+        char *end;
+        long k = strtol(line + 1, &end, 10);
+        if ((line[0] == TASK_NAME || line[0] == TASK_RENDER) && *end == '\0' && k >= 0 &&
+            k < r->njobs)
+            work_one(r, line[0], &r->jobs[k], fd);
     }
 }
 
 /* ---- the parent ---- */
 
-static void
-report_line(run *r, const bjob *j, const char *status, const char *output, int pages, size_t bytes,
-            double ms, const char *efile, long eline, const char *ecode, const char *emsg)
+static char *
+out_path(const run *r, const char *file)
 {
-    if (r->report == NULL)
-        return;
-    FILE *f = r->report;
-    fputs("{\"record\":", f);
-    json_str(f, j->record);
-    fputs(",\"template\":", f);
-    json_str(f, j->template_path);
-    fputs(",\"status\":", f);
-    json_str(f, status);
-    fputs(",\"output\":", f);
-    json_str(f, output ? output : "");
-    fprintf(f, ",\"pages\":%d,\"bytes\":%zu,\"ms\":%.1f", pages, bytes, ms);
-    if (emsg != NULL) {
-        fputs(",\"error\":{\"file\":", f);
-        json_str(f, efile);
-        fprintf(f, ",\"line\":%ld,\"code\":", eline);
-        json_str(f, ecode);
-        fputs(",\"message\":", f);
-        json_str(f, emsg);
-        fputc('}', f);
-    }
-    fputs("}\n", f);
-    fflush(f);
+    char *p = malloc(strlen(r->o->out_dir) + strlen(file) + 2);
+    if (p == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    sprintf(p, "%s/%s", r->o->out_dir, file);
+    return p;
 }
 
-/* Move the child's temporary file to a name unique within the run. */
-static char *
-place_output(run *r, const char *tmp, const char *name)
+/* What the diagnostics of a parent-side failure go to: a line on stderr
+ * (escaped), and its message kept for the report. */
+typedef struct last_diag {
+    char code[32], message[1024];
+} last_diag;
+
+static void
+parent_sink(void *user, const hs_diag *d)
 {
-    char path[4096];
-    const char *dot = strrchr(name, '.');
-    size_t stem = dot ? (size_t)(dot - name) : strlen(name);
-    snprintf(path, sizeof path, "%s/%s", r->o->out_dir, name);
-    for (int k = 2; name_used(r, path) && k < 10000; k++)
-        snprintf(path, sizeof path, "%s/%.*s (%d)%s", r->o->out_dir, (int)stem, name, k,
-                 dot ? dot : "");
-    if (rename(tmp, path) != 0) {
-        unlink(tmp);
-        return NULL;
+    last_diag *l = user;
+    char line[2048];
+    hs_diag_format(d, line, sizeof line);
+    say("%s", line);
+    snprintf(l->code, sizeof l->code, "%s", d->code ? d->code : "");
+    snprintf(l->message, sizeof l->message, "%s", d->message);
+}
+
+/* The documents placed since the last flush are made durable (one fsync of
+ * the folder for all of them) and then reported. */
+static void
+flush_placed(run *r)
+{
+    if (r->nplaced == 0)
+        return;
+    last_diag ld = {"", ""};
+    int bad = 0;
+    /* the folder is held open from the start: no descriptor is needed now,
+     * when a lowered -j may have left none */
+    if (!r->o->no_sync && fsync(r->dirfd) != 0 && errno != EINVAL) {
+        snprintf(ld.message, sizeof ld.message, "cannot sync the folder: %s", strerror(errno));
+        say("%s: error: %s [io]", r->o->out_dir, ld.message);
+        bad = 1;
     }
-    remember_name(r, path);
-    return xstrdup(path);
+    for (int i = 0; i < r->nplaced; i++) {
+        placed *p = &r->placed[i];
+        bjob *j = &r->jobs[p->job];
+        if (bad) {
+            r->st->failed++;
+            report_line(r, j, "error", NULL, 0, 0, p->ms, r->o->out_dir, 0, "io", ld.message);
+        } else {
+            r->st->ok++;
+            report_line(r, j, "ok", p->path, p->pages, p->bytes, p->ms, NULL, 0, NULL, NULL);
+        }
+        free(p->path);
+    }
+    r->nplaced = 0;
+}
+
+static void
+finish_render(run *r, worker *w, bjob *j, char **f, int nf, double ms)
+{
+    if (nf == 5 && strcmp(f[0], "ok") == 0) {
+        char *tmp = out_path(r, f[1]);
+        if (strchr(f[1], '/') != NULL || strncmp(f[1], ".hoso-", 6) != 0) {
+            free(tmp);
+            f[0] = "error", f[1] = (char *)j->record, f[2] = "0", f[3] = "internal",
+            f[4] = "the worker named a file outside the output folder";
+        } else if (j->name == NULL || strcmp(j->name, f[2]) != 0) {
+            unlink(tmp);
+            free(tmp);
+            say("%s: error: the document's name came out as \"%s\" this time, not \"%s\" as "
+                "when the batch began (template %s) [name]",
+                j->record, f[2], j->name ? j->name : "", j->template_path);
+            r->st->failed++;
+            report_line(r, j, "error", NULL, 0, 0, ms, j->record, 0, "name",
+                        "the document's name changed while the batch ran");
+            return;
+        } else {
+            char *path = out_path(r, j->file), owner[HS_OUT_OWNER_LEN + 1];
+            hs_out_owner(j->record, j->template_path, owner);
+            last_diag ld = {"", ""};
+            hs_report rep = {parent_sink, &ld, 0, 20};
+            int flags = r->o->overwrite ? HS_OUT_OVERWRITE : 0;
+            if (hs_out_install(tmp, path, owner, flags, &rep) != 0) {
+                r->st->failed++;
+                report_line(r, j, "error", NULL, 0, 0, ms, path, 0, ld.code, ld.message);
+                free(path);
+            } else {
+                if (r->nplaced == r->placed_cap)
+                    r->placed = grow(r->placed, &r->placed_cap, sizeof *r->placed);
+                r->placed[r->nplaced++] = (placed){(int)(j - r->jobs), path, atoi(f[3]),
+                                                   (size_t)strtoull(f[4], NULL, 10), ms};
+            }
+            free(tmp);
+            return;
+        }
+    }
+    (void)w;
+    /* error: f[1] file, f[2] line, f[3] code, f[4] message */
+    int missing = nf >= 5 && strcmp(f[3], "missing") == 0;
+    if (missing) {
+        r->st->skipped++;
+        if (!r->o->quiet)
+            say("skipped: %s × %s: %s", j->record, j->template_path, f[4]);
+    } else {
+        r->st->failed++;
+    }
+    report_line(r, j, missing ? "skipped" : "error", NULL, 0, 0, ms, nf > 1 ? f[1] : "",
+                nf > 2 ? atol(f[2]) : 0, nf > 3 ? f[3] : "internal",
+                nf > 4 ? f[4] : "the worker gave no reason");
+}
+
+/* A worker that was stopped or died: why, in words; NULL if it answered. */
+static const char *
+failure(const run *r, int wstatus, int timed_out, int nf, char *buf, size_t cap)
+{
+    if (timed_out)
+        snprintf(buf, cap, "took longer than %g s and was stopped", r->o->timeout_s);
+    else if (WIFSIGNALED(wstatus))
+        snprintf(buf, cap, "the worker died (signal %d: %s); the document was not made",
+                 WTERMSIG(wstatus), strsignal(WTERMSIG(wstatus)));
+    else if (nf < 1)
+        snprintf(buf, cap, "the worker ended without a result; the document was not made");
+    else
+        return NULL;
+    return buf;
+}
+
+static void
+report_failure(run *r, bjob *j, const char *why, int timed_out, double ms)
+{
+    r->st->failed++;
+    say("%s: error: %s (template %s)", j->record, why, j->template_path);
+    report_line(r, j, timed_out ? "timeout" : "crashed", NULL, 0, 0, ms, j->record, 0,
+                timed_out ? "timeout" : "crash", why);
 }
 
 static void
@@ -539,61 +793,31 @@ finish(run *r, worker *w, int wstatus, int timed_out)
     bjob *j = &r->jobs[w->job];
     double ms = (now() - w->start) * 1000;
     char *f[6] = {0};
-    int nf = 0;
     w->msg[w->len] = '\0';
-    /* fields may be empty (an error without a file): strsep keeps them */
-    w->msg[strcspn(w->msg, "\n")] = '\0';
-    for (char *rest = w->msg; rest != NULL && nf < 6;)
-        f[nf++] = strsep(&rest, "\t");
-    if (nf == 1 && f[0][0] == '\0')
-        nf = 0;
-    const char *why = NULL;
+    int nf = w->len > 0 && memchr(w->msg, '\n', w->len) ? split_fields(w->msg, f, 5) : 0;
     char buf[256];
-    if (timed_out) {
-        snprintf(buf, sizeof buf, "took longer than %.0f s and was stopped", r->o->timeout_s);
-        why = buf;
-    } else if (WIFSIGNALED(wstatus)) {
-        snprintf(buf, sizeof buf, "the worker died (signal %d: %s); the document was not made",
-                 WTERMSIG(wstatus), strsignal(WTERMSIG(wstatus)));
-        why = buf;
+    const char *why = failure(r, wstatus, timed_out, nf, buf, sizeof buf);
+    if (r->kind == TASK_NAME) {
+        free(j->name);
+        j->name = why == NULL && nf == 2 && strcmp(f[0], "name") == 0 ? xstrdup(f[1]) : NULL;
+        /* stopped or crashed: so it would be again; it is not rendered */
+        if (why != NULL) {
+            j->failed = xstrdup(why);
+            j->failed_timeout = timed_out;
+            j->failed_ms = ms;
+        }
+        return;
     }
     if (why != NULL) {
-        if (nf >= 2 && strcmp(f[0], "ok") == 0)
-            unlink(f[1]);
-        r->st->failed++;
-        fprintf(stderr, "%s: error: %s (template %s)\n", j->record, why, j->template_path);
-        report_line(r, j, timed_out ? "timeout" : "crashed", NULL, 0, 0, ms, j->record, 0,
-                    timed_out ? "timeout" : "crash", why);
-        return;
-    }
-    if (nf == 5 && strcmp(f[0], "ok") == 0) {
-        char *path = place_output(r, f[1], f[2]);
-        if (path == NULL) {
-            r->st->failed++;
-            fprintf(stderr, "%s: error: cannot rename the document into place (record %s) [io]\n",
-                    r->o->out_dir, j->record);
-            report_line(r, j, "error", NULL, 0, 0, ms, r->o->out_dir, 0, "io",
-                        "cannot rename the document into place");
-            return;
+        if (nf >= 2 && strcmp(f[0], "ok") == 0 && strchr(f[1], '/') == NULL) {
+            char *tmp = out_path(r, f[1]);
+            unlink(tmp);
+            free(tmp);
         }
-        r->st->ok++;
-        report_line(r, j, "ok", path, atoi(f[3]), (size_t)strtoull(f[4], NULL, 10), ms, NULL, 0,
-                    NULL, NULL);
-        free(path);
+        report_failure(r, j, why, timed_out, ms);
         return;
     }
-    /* error: f[1] file, f[2] line, f[3] code, f[4] message */
-    int missing = nf >= 5 && strcmp(f[3], "missing") == 0;
-    if (missing) {
-        r->st->skipped++;
-        if (!r->o->quiet)
-            fprintf(stderr, "skipped: %s × %s: %s\n", j->record, j->template_path, f[4]);
-    } else {
-        r->st->failed++;
-    }
-    report_line(r, j, missing ? "skipped" : "error", NULL, 0, 0, ms, nf > 1 ? f[1] : "",
-                nf > 2 ? atol(f[2]) : 0, nf > 3 ? f[3] : "internal",
-                nf > 4 ? f[4] : "the worker gave no reason");
+    finish_render(r, w, j, f, nf, ms);
 }
 
 static void
@@ -608,37 +832,63 @@ progress(run *r, int done, int total)
         fputc('\n', stderr);
 }
 
-/* A new worker in slot x of the n in w, forked from the warm parent. */
+/* The limit that the error e of pipe() or fork() ran into, for a message. */
+static void
+limit_text(int e, char *buf, size_t cap)
+{
+    struct rlimit rl;
+    if ((e == EMFILE || e == ENFILE) && getrlimit(RLIMIT_NOFILE, &rl) == 0)
+        snprintf(buf, cap, "%s (open files: ulimit -n is %llu)", strerror(e),
+                 (unsigned long long)rl.rlim_cur);
+    else if (e == EAGAIN && getrlimit(RLIMIT_NPROC, &rl) == 0)
+        snprintf(buf, cap, "%s (processes: ulimit -u is %llu)", strerror(e),
+                 rl.rlim_cur == RLIM_INFINITY ? 0ull : (unsigned long long)rl.rlim_cur);
+    else
+        snprintf(buf, cap, "%s", strerror(e));
+}
+
+/* A new worker in slot x, forked from the parent. -1 (errno set) when the
+ * system has no descriptors or processes left. */
 static int
-spawn(run *r, worker *w, int n, worker *x)
+spawn(run *r, worker *x)
 {
     int res[2], jobs[2];
     if (pipe(res) != 0)
-        hs_fatal_at(__FILE__, __LINE__, "pipe: %s", strerror(errno));
-    if (pipe(jobs) != 0)
-        hs_fatal_at(__FILE__, __LINE__, "pipe: %s", strerror(errno));
+        return -1;
+    if (pipe(jobs) != 0) {
+        int e = errno;
+        close(res[0]), close(res[1]);
+        errno = e;
+        return -1;
+    }
     fflush(NULL);
     pid_t parent = getpid();
     pid_t pid = fork();
-    if (pid < 0)
-        hs_fatal_at(__FILE__, __LINE__, "fork: %s", strerror(errno));
+    if (pid < 0) {
+        int e = errno;
+        close(res[0]), close(res[1]), close(jobs[0]), close(jobs[1]);
+        errno = e;
+        return -1;
+    }
     if (pid == 0) {
         close(res[0]);
         close(jobs[1]);
         /* the other workers' pipes: a copy held here would keep a retired
          * worker from seeing its job pipe close */
-        for (int i = 0; i < n; i++)
-            if (&w[i] != x && w[i].pid != 0) {
-                close(w[i].fd);
-                close(w[i].job_fd);
+        for (int i = 0; i < r->nworkers; i++)
+            if (&r->w[i] != x && r->w[i].pid != 0) {
+                close(r->w[i].fd);
+                close(r->w[i].job_fd);
             }
+        if (r->report != NULL && fileno(r->report) > 2)
+            close(fileno(r->report));
         worker_main(r, jobs[0], res[1], parent);
     }
     close(res[1]);
     close(jobs[0]);
     fcntl(res[0], F_SETFD, FD_CLOEXEC);
     fcntl(jobs[1], F_SETFD, FD_CLOEXEC);
-    *x = (worker){pid, res[0], jobs[1], -1, 0, 0, "", 0};
+    x->pid = pid, x->fd = res[0], x->job_fd = jobs[1], x->job = -1, x->count = 0, x->len = 0;
     return 0;
 }
 
@@ -652,101 +902,84 @@ retire(worker *x)
     x->pid = 0;
 }
 
-int
-hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
+static int
+alive_workers(const run *r)
 {
-    memset(st, 0, sizeof *st);
-    run r = {e, o, st, NULL, 0, 0, NULL, 0, 0, NULL, now()};
-    char **records = NULL;
-    int nrec = 0, rcap = 0;
-    for (int i = 0; i < o->ninputs; i++)
-        if (expand_input(o->inputs[i], &records, &nrec, &rcap) != 0) {
-            fprintf(stderr, "%s: error: cannot read the folder: %s\n", o->inputs[i],
-                    strerror(errno));
-            st->failed++;
-        }
-    for (int i = 0; i < nrec; i++)
-        if (in_shard(records[i], o->shard_k, o->shard_n))
-            for (int t = 0; t < o->ntemplates; t++)
-                add_job(&r, records[i], o->templates[t]);
-    st->total = r.njobs;
-    if (mkdir(o->out_dir, 0777) != 0 && errno != EEXIST) {
-        fprintf(stderr, "%s: error: cannot create the output folder: %s\n", o->out_dir,
-                strerror(errno));
-        return -1;
-    }
-    sweep_temps(o->out_dir);
-    if (o->resume_path != NULL)
-        resume(&r);
-    if (o->report_path != NULL) {
-        int to_stdout = strcmp(o->report_path, "-") == 0;
-        r.report = to_stdout ? stdout : fopen(o->report_path, "a");
-        if (r.report == NULL) {
-            fprintf(stderr, "%s: error: cannot write the report: %s\n", o->report_path,
-                    strerror(errno));
-            return -1;
-        }
-    }
-    /* Warm the parent: one render per template loads the profile, the
-     * template and the parts it includes, so the workers inherit them parsed
-     * instead of parsing them once per document. The result is dropped. */
-    for (int t = 0; t < o->ntemplates && r.njobs > 0; t++) {
-        hs_report quiet = {hs_diag_discard, NULL, 0, 20};
-        hs_job job = {o->templates[t],      r.jobs[0].record, NULL, o->profile_path,
-                      o->source_date_epoch, o->memory_limit,  0, o->strict};
-        hs_output out;
-        if (hs_render(e, &job, &quiet, &out) == 0)
-            hs_output_free(&out);
-    }
-    int nworkers = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
-    if (nworkers < 1)
-        nworkers = 1;
-    worker *w = calloc((size_t)nworkers, sizeof *w);
-    if (w == NULL)
+    int n = 0;
+    for (int i = 0; i < r->nworkers; i++)
+        n += r->w[i].pid != 0;
+    return n;
+}
+
+/* Hand out the tasks of one pass (jobs whose index is in todo) and collect
+ * their results. -1 when the batch must stop (a signal, the report, no
+ * worker could be started). */
+static int
+run_pass(run *r, const int *todo, int ntodo, int *done, int total)
+{
+    int next = 0;
+    struct pollfd *pf = malloc((size_t)r->nworkers * sizeof *pf);
+    int *map = malloc((size_t)r->nworkers * sizeof *map);
+    if (pf == NULL || map == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
-    int next = 0, done = st->resumed;
-    progress(&r, done, r.njobs);
-    stop_signal = 0;
-    catch_stop_signals(on_stop);
-    signal(SIGPIPE, SIG_IGN); /* a worker that died mid-job: write() fails instead */
+    int rc = 0;
     for (;;) {
-        if (stop_signal)
+        if (stop_signal || r->report_errno) {
+            rc = -1;
             break;
-        /* hand out work: to an idle worker, or to a new one in a free slot */
-        for (int i = 0; i < nworkers; i++) {
-            while (next < r.njobs && r.jobs[next].done)
-                next++;
-            worker *x = &w[i];
-            if (x->pid != 0 && x->job < 0 && (next >= r.njobs || x->count >= WORKER_DOCS))
+        }
+        for (int i = 0; i < r->max_workers; i++) {
+            worker *x = &r->w[i];
+            if (x->pid != 0 && x->job < 0 && (next >= ntodo || x->count >= WORKER_TASKS))
                 retire(x); /* nothing left for it, or it has done its share */
-            if (next >= r.njobs || (x->pid != 0 && x->job >= 0))
+            if (next >= ntodo || (x->pid != 0 && x->job >= 0))
                 continue;
-            if (x->pid == 0 && spawn(&r, w, nworkers, x) != 0)
-                continue;
+            if (x->pid == 0 && spawn(r, x) != 0) {
+                char why[256];
+                limit_text(errno, why, sizeof why);
+                if (alive_workers(r) == 0) {
+                    say("hoso: error: cannot start a worker process: %s", why);
+                    free(pf), free(map);
+                    return -1;
+                }
+                /* one fewer than now running: the parent keeps a few
+                 * descriptors free for its own files */
+                int keep = alive_workers(r) > 1 ? alive_workers(r) - 1 : 1;
+                say("hoso: -j %d lowered to %d: cannot start more worker processes: %s",
+                    r->max_workers, keep, why);
+                r->max_workers = keep;
+                /* the first slots must hold the live ones */
+                for (int a = 0, b = 0; a < r->nworkers; a++)
+                    if (r->w[a].pid != 0) {
+                        worker t = r->w[a];
+                        r->w[a] = r->w[b];
+                        r->w[b++] = t;
+                    }
+                break;
+            }
             char line[32];
-            snprintf(line, sizeof line, "%d\n", next);
-            x->job = next++;
+            int n = snprintf(line, sizeof line, "%c%d\n", r->kind, todo[next]);
+            x->job = todo[next++];
             x->count++;
             x->start = now();
             x->len = 0;
-            send_all(x->job_fd, line);
+            send_all(x->job_fd, line, (size_t)n); /* a dead worker: seen on its result pipe */
         }
-        int busy = 0;
-        for (int i = 0; i < nworkers; i++)
-            busy += w[i].pid != 0 && w[i].job >= 0;
-        if (busy == 0 && next >= r.njobs)
-            break;
-        struct pollfd pf[256];
-        int map[256], n = 0;
-        for (int i = 0; i < nworkers && n < 256; i++)
-            if (w[i].pid != 0 && w[i].job >= 0) {
-                pf[n] = (struct pollfd){w[i].fd, POLLIN, 0};
+        for (int i = r->max_workers; i < r->nworkers; i++)
+            if (r->w[i].pid != 0 && r->w[i].job < 0)
+                retire(&r->w[i]); /* past a lowered -j */
+        int n = 0;
+        for (int i = 0; i < r->nworkers; i++)
+            if (r->w[i].pid != 0 && r->w[i].job >= 0) {
+                pf[n] = (struct pollfd){r->w[i].fd, POLLIN, 0};
                 map[n++] = i;
             }
+        if (n == 0 && next >= ntodo)
+            break;
         poll(pf, (nfds_t)n, 50);
         for (int k = 0; k < n; k++) {
-            worker *x = &w[map[k]];
-            int timed_out = o->timeout_s > 0 && now() - x->start > o->timeout_s;
+            worker *x = &r->w[map[k]];
+            int timed_out = r->o->timeout_s > 0 && now() - x->start > r->o->timeout_s;
             if (!(pf[k].revents & (POLLIN | POLLHUP | POLLERR)) && !timed_out)
                 continue;
             if (!timed_out) {
@@ -757,53 +990,213 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
                     x->len += (size_t)got;
                     if (memchr(x->msg, '\n', x->len) == NULL && x->len < sizeof x->msg - 1)
                         continue;
-                    finish(&r, x, 0, 0); /* a whole result line: the worker goes on */
+                    finish(r, x, 0, 0); /* a whole result line: the worker goes on */
                     x->job = -1;
-                    progress(&r, ++done, r.njobs);
+                    if (r->kind == TASK_RENDER)
+                        progress(r, ++*done, total);
                     continue;
                 }
             } else {
                 kill(x->pid, SIGKILL);
             }
-            /* the worker died (or was killed) with a document in work */
+            /* the worker died (or was killed) with a task in work */
             int ws = 0;
             waitpid(x->pid, &ws, 0);
             close(x->fd);
             close(x->job_fd);
-            finish(&r, x, ws, timed_out);
+            finish(r, x, ws, timed_out);
             x->pid = 0;
             x->job = -1;
-            progress(&r, ++done, r.njobs);
+            if (r->kind == TASK_RENDER)
+                progress(r, ++*done, total);
+        }
+        flush_placed(r);
+    }
+    flush_placed(r);
+    free(pf);
+    free(map);
+    return rc;
+}
+
+static void
+stop_workers(run *r)
+{
+    for (int i = 0; i < r->nworkers; i++) {
+        if (r->w[i].pid == 0)
+            continue;
+        if (r->w[i].job >= 0)
+            kill(r->w[i].pid, SIGKILL);
+        retire(&r->w[i]);
+    }
+}
+
+/* Every document of the run (all shards) gets its file name. */
+static void
+assign_names(run *r)
+{
+    hs_out_doc *d = malloc((size_t)(r->njobs ? r->njobs : 1) * sizeof *d);
+    if (d == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    for (int i = 0; i < r->njobs; i++)
+        d[i] = (hs_out_doc){r->jobs[i].record, r->jobs[i].template_path, r->jobs[i].name, NULL};
+    hs_out_assign_names(d, (size_t)r->njobs, r->o->ascii_names);
+    for (int i = 0; i < r->njobs; i++)
+        r->jobs[i].file = d[i].file;
+    free(d);
+}
+
+int
+hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
+{
+    memset(st, 0, sizeof *st);
+    run r = {0};
+    r.e = e, r.o = o, r.st = st, r.t0 = now();
+    r.umask = umask(0);
+    umask(r.umask);
+    strv rec = {0};
+    for (int i = 0; i < o->ninputs; i++)
+        if (expand_input(o->inputs[i], &rec) != 0) {
+            say("%s: error: cannot read the folder: %s", o->inputs[i], strerror(errno));
+            st->failed++;
+        }
+    /* sorted and once each: the same set of jobs in every process of a run */
+    qsort(rec.v, (size_t)rec.n, sizeof *rec.v, cmp_str);
+    int nrec = 0;
+    for (int i = 0; i < rec.n; i++)
+        if (nrec > 0 && strcmp(rec.v[nrec - 1], rec.v[i]) == 0)
+            free(rec.v[i]);
+        else
+            rec.v[nrec++] = rec.v[i];
+    /* a template given twice is one document */
+    char *dup = calloc((size_t)o->ntemplates + 1, 1);
+    if (dup == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    for (int t = 0; t < o->ntemplates; t++)
+        for (int u = 0; u < t && !dup[t]; u++)
+            dup[t] = strcmp(o->templates[u], o->templates[t]) == 0;
+    for (int i = 0; i < nrec; i++) {
+        int mine = in_shard(rec.v[i], o->shard_k, o->shard_n);
+        for (int t = 0; t < o->ntemplates; t++)
+            if (!dup[t])
+                add_job(&r, rec.v[i], o->templates[t], mine);
+    }
+    free(dup);
+    for (int i = 0; i < r.njobs; i++) {
+        r.jobs[i].prefix = line_prefix(&r.jobs[i]);
+        st->total += r.jobs[i].mine;
+    }
+    int rc = 0;
+    if (mkdir(o->out_dir, 0777) != 0 && errno != EEXIST) {
+        say("%s: error: cannot create the output folder: %s", o->out_dir, strerror(errno));
+        rc = -1;
+        goto out;
+    }
+    r.dirfd = open(o->out_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (r.dirfd < 0) {
+        say("%s: error: cannot open the output folder: %s", o->out_dir, strerror(errno));
+        rc = -1;
+        goto out;
+    }
+    hs_out_sweep(o->out_dir);
+    if (o->resume_path != NULL)
+        read_resume(&r);
+    if (o->report_path != NULL) {
+        int to_stdout = strcmp(o->report_path, "-") == 0;
+        r.report = to_stdout ? stdout : fopen(o->report_path, "a");
+        if (r.report == NULL) {
+            say("%s: error: cannot write the report: %s", o->report_path, strerror(errno));
+            rc = -1;
+            goto out;
         }
     }
-    for (int i = 0; i < nworkers; i++) {
-        if (w[i].pid == 0)
-            continue;
-        if (stop_signal || w[i].job >= 0)
-            kill(w[i].pid, SIGKILL);
-        retire(&w[i]);
+    /* The parent reads the templates and the profile (parsing only), so the
+     * workers inherit them parsed. What fails here fails again, and is
+     * reported, in each document's own worker. */
+    for (int t = 0; t < o->ntemplates; t++)
+        hs_engine_warm(e, o->templates[t], o->profile_path);
+    r.nworkers = r.max_workers = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+    if (r.nworkers < 1)
+        r.nworkers = r.max_workers = 1;
+    r.w = calloc((size_t)r.nworkers, sizeof *r.w);
+    int *todo = malloc((size_t)(r.njobs ? r.njobs : 1) * sizeof *todo);
+    if (r.w == NULL || todo == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    stop_signal = 0;
+    catch_stop_signals(on_stop);
+    signal(SIGPIPE, SIG_IGN); /* a worker that died mid-job, a closed report: write() fails */
+    int ntodo = 0, done = 0;
+    /* pass 1: the names of every document of the run (but those an earlier
+     * report gave) */
+    for (int i = 0; i < r.njobs; i++)
+        if (!(r.jobs[i].reported && r.jobs[i].name != NULL))
+            todo[ntodo++] = i;
+    r.kind = TASK_NAME;
+    if (run_pass(&r, todo, ntodo, &done, 0) == 0) {
+        assign_names(&r);
+        ntodo = 0;
+        for (int i = 0; i < r.njobs; i++) {
+            bjob *j = &r.jobs[i];
+            if (!j->mine)
+                continue;
+            if (j->reported && j->file != NULL) {
+                char *p = out_path(&r, j->file), owner[HS_OUT_OWNER_LEN + 1];
+                hs_out_owner(j->record, j->template_path, owner);
+                j->done = hs_out_marked(p, owner) == 1;
+                free(p);
+            }
+            if (j->done)
+                st->resumed++;
+            else if (j->failed != NULL)
+                report_failure(&r, j, j->failed, j->failed_timeout, j->failed_ms);
+            else
+                todo[ntodo++] = i;
+        }
+        /* pass 2: this shard's documents */
+        r.kind = TASK_RENDER;
+        done = st->resumed;
+        progress(&r, done, st->total);
+        run_pass(&r, todo, ntodo, &done, st->total);
     }
-    free(w);
+    stop_workers(&r);
+    free(todo);
+    free(r.w);
+    free(r.placed);
     /* again at the end: a worker of a killed run may have outlived the first sweep */
-    sweep_temps(o->out_dir);
+    hs_out_sweep(o->out_dir);
     catch_stop_signals(SIG_DFL);
-    if (stop_signal) {
+    int left = st->total - st->ok - st->failed - st->skipped - st->resumed;
+    if (r.report_errno != 0) {
+        say("%s: error: cannot write the report: %s; the batch was stopped with %d document%s "
+            "not made or not reported (--resume with the report goes on)",
+            strcmp(o->report_path, "-") == 0 ? "<stdout>" : o->report_path,
+            strerror(r.report_errno), left + r.unreported, left + r.unreported == 1 ? "" : "s");
+        st->report_failed = 1;
+    } else if (stop_signal) {
         st->stopped = stop_signal;
-        fprintf(stderr, "hoso: stopped by signal %d (%s): %d document%s not made%s\n",
-                (int)stop_signal, strsignal(stop_signal),
-                st->total - st->ok - st->failed - st->skipped - st->resumed,
-                st->total - st->ok - st->failed - st->skipped - st->resumed == 1 ? "" : "s",
-                o->report_path ? "; --resume with the report goes on" : "");
+        say("hoso: stopped by signal %d (%s): %d document%s not made%s", (int)stop_signal,
+            strsignal(stop_signal), left, left == 1 ? "" : "s",
+            o->report_path ? "; --resume with the report goes on" : "");
+    } else if (left > 0) {
+        st->failed += left; /* no worker could be started */
     }
-    if (r.report != NULL && r.report != stdout)
-        fclose(r.report);
-    for (int i = 0; i < r.nnames; i++)
-        free(r.names[i]);
-    free(r.names);
+    if (r.report != NULL && r.report != stdout && fclose(r.report) != 0 && !st->report_failed) {
+        say("%s: error: cannot write the report: %s", o->report_path, strerror(errno));
+        st->report_failed = 1;
+    }
+    rc = st->failed > 0 || st->stopped || st->report_failed ? -1 : 0;
+out:
+    if (r.dirfd > 0)
+        close(r.dirfd);
+    for (int i = 0; i < r.njobs; i++) {
+        free(r.jobs[i].name);
+        free(r.jobs[i].file);
+        free(r.jobs[i].prefix);
+        free(r.jobs[i].failed);
+    }
     free(r.jobs);
     for (int i = 0; i < nrec; i++)
-        free(records[i]);
-    free(records);
+        free(rec.v[i]);
+    free(rec.v);
     st->seconds = now() - r.t0;
-    return st->failed > 0 || st->stopped ? -1 : 0;
+    return rc;
 }

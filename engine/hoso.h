@@ -35,6 +35,7 @@ typedef struct hs_job {
     size_t memory_limit;         /* bytes for this document; 0: the default (1 GiB) */
     double time_limit;           /* seconds for this document; 0: none */
     int strict;                  /* every path step of the template must be in the schemas */
+    int name_only;               /* stop after working out the file name (no PDF) */
 } hs_job;
 
 typedef struct hs_output {
@@ -47,6 +48,11 @@ typedef struct hs_output {
 /* Render one document. On success *out holds the PDF; free it with
  * hs_output_free. On failure nothing is allocated and -1 is returned. */
 int hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out);
+
+/* Parse a template and the profile into the engine, without rendering
+ * anything (a batch's parent, before it forks its workers). Problems are
+ * not reported here: the document that needs the file reports them. */
+void hs_engine_warm(hs_engine *e, const char *template_path, const char *profile_path);
 void hs_output_free(hs_output *o);
 
 /* Compile a template and its includes alone, no record: every mistake in
@@ -74,13 +80,16 @@ typedef struct hs_batch_opts {
     int shard_k, shard_n;    /* render only shard k of n (1-based); n <= 1: all */
     int ascii_names, quiet;
     long long source_date_epoch;
-    int strict; /* --strict */
+    int strict;    /* --strict */
+    int overwrite; /* a computed name may replace a file hoso did not make */
+    int no_sync;   /* no fsync: faster, for scratch work */
 } hs_batch_opts;
 
 typedef struct hs_batch_stats {
     int total, ok, failed, skipped, resumed;
-    int stopped; /* the signal that stopped the batch (SIGTERM, SIGINT, SIGHUP);
-                    0: none */
+    int stopped;       /* the signal that stopped the batch (SIGTERM, SIGINT, SIGHUP);
+                          0: none */
+    int report_failed; /* the report could not be written: the batch stopped */
     double seconds;
 } hs_batch_stats;
 
@@ -95,10 +104,28 @@ int hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st);
  * Returns a malloc'd string, or NULL after reporting. */
 char *hs_file_name(const char *name, int ascii, hs_report *r);
 
-/* Write data to path through a temporary file in the same folder and a
- * rename, so that path never holds half a file and an error leaves nothing. */
-int hs_write_atomic(const char *path, const void *data, size_t len, hs_report *r);
-/* From a signal handler: remove the temporary file of a hs_write_atomic in
+/* s with control characters and bytes that are not UTF-8 written as \n,
+ * \t, \xNN: safe to print on a terminal or in a log line. malloc'd. */
+char *hs_escape(const char *s);
+
+/* How hs_write_document may take its name (the same values as out/out.h). */
+#define HS_WRITE_REPLACE 1   /* an explicit output file: replace it */
+#define HS_WRITE_OVERWRITE 2 /* a computed name may replace any file there */
+#define HS_WRITE_NO_SYNC 4   /* no fsync (scratch work) */
+
+/* Write a document to path through a temporary file in the same folder,
+ * fsync, a move, then fsync of the folder: path never holds half a file and
+ * an error leaves nothing. With HS_WRITE_REPLACE (an explicit output file)
+ * the move replaces what is there; otherwise (a name computed in a folder)
+ * the document is first marked as record × template's own
+ * (hs_mark_owner), and the move never replaces a file that is not, unless
+ * flags has HS_WRITE_OVERWRITE. */
+int hs_write_document(const char *path, hs_output *o, const char *record, const char *template_path,
+                      int flags, hs_report *r);
+/* Put the mark of record × template into o's PDF: a comment line before its
+ * cross-reference table, by which a later run knows the file as its own. */
+int hs_mark_owner(hs_output *o, const char *record, const char *template_path, hs_report *r);
+/* From a signal handler: remove the temporary file of a hs_write_document in
  * progress, so that a killed process leaves no partial file. */
 void hs_write_abandon(void);
 

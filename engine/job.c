@@ -97,6 +97,15 @@ profile_for(hs_engine *e, const char *path, hs_report *r)
 }
 
 void
+hs_engine_warm(hs_engine *e, const char *template_path, const char *profile_path)
+{
+    hs_report quiet = {hs_diag_discard, NULL, 0, 20};
+    hs_tpl_load(e->tpls, hs_tpl_intern(e->tpls, template_path), &quiet);
+    if (profile_path != NULL)
+        profile_for(e, profile_path, &quiet);
+}
+
+void
 hs_output_free(hs_output *o)
 {
     if (o == NULL)
@@ -128,7 +137,12 @@ make_document(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_
     }
     hs_eval_in in = {a,       r, e->tpls, tpl_path, record, profile, job->source_date_epoch,
                      job->strict};
-    if (hs_eval_document(&in, &doc) != 0 || hs_layout_document(doc, e->fonts, a, r, &pages) != 0 ||
+    if (hs_eval_document(&in, &doc) != 0)
+        return -1;
+    out->name = doc->file_name ? strdup(doc->file_name) : NULL;
+    if (job->name_only)
+        return 0;
+    if (hs_layout_document(doc, e->fonts, a, r, &pages) != 0 ||
         hs_render_pdf(&pages, a, r, &pdf, &len) != 0)
         return -1;
     out->pdf = malloc(len ? len : 1);
@@ -137,7 +151,6 @@ make_document(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_
     memcpy(out->pdf, pdf, len);
     out->len = len;
     out->pages = pages.count;
-    out->name = doc->file_name ? strdup(doc->file_name) : NULL;
     return 0;
 }
 
@@ -177,6 +190,8 @@ hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
     int rc = make_document(e, job, r, out, a, label, tpl_path, profile);
     int over = hs_budget_exceeded();
     hs_budget_end();
+    if (rc < 0 && over == HS_BUDGET_OK)
+        hs_output_free(out);
     if (over != HS_BUDGET_OK) {
         hs_output_free(out);
         if (over == HS_BUDGET_TIME)
@@ -230,6 +245,20 @@ hs_file_name(const char *name, int ascii, hs_report *r)
     return res;
 }
 
+char *
+hs_escape(const char *s)
+{
+    hs_arena *a = hs_arena_new(0);
+    hs_buf b;
+    hs_buf_init(&b, a);
+    hs_out_escape(&b, s, strlen(s), 0);
+    char *res = strdup(hs_buf_cstr(&b));
+    hs_arena_free(a);
+    if (res == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    return res;
+}
+
 void
 hs_write_abandon(void)
 {
@@ -237,7 +266,30 @@ hs_write_abandon(void)
 }
 
 int
-hs_write_atomic(const char *path, const void *data, size_t len, hs_report *r)
+hs_mark_owner(hs_output *o, const char *record, const char *template_path, hs_report *r)
 {
-    return hs_out_write(path, data, len, r);
+    char owner[HS_OUT_OWNER_LEN + 1];
+    hs_out_owner(record, template_path, owner);
+    size_t n;
+    unsigned char *marked = hs_out_mark(o->pdf, o->len, owner, &n);
+    if (marked == NULL)
+        return hs_error(r, (hs_loc){record, 0}, "pdf",
+                        "the PDF made has no cross-reference table where startxref says");
+    free(o->pdf);
+    o->pdf = marked;
+    o->len = n;
+    return 0;
+}
+
+int
+hs_write_document(const char *path, hs_output *o, const char *record, const char *template_path,
+                  int flags, hs_report *r)
+{
+    if (flags & HS_WRITE_REPLACE)
+        return hs_out_write(path, o->pdf, o->len, NULL, flags, r);
+    char owner[HS_OUT_OWNER_LEN + 1];
+    hs_out_owner(record, template_path, owner);
+    if (hs_mark_owner(o, record, template_path, r) != 0)
+        return -1;
+    return hs_out_write(path, o->pdf, o->len, owner, flags, r);
 }

@@ -1,70 +1,54 @@
 #!/bin/sh
-# bench.sh — speed and memory of the release build, measured, not guessed.
-#  1. one process, N documents of each sample (the fixed costs paid once):
-#     median ms per document over R runs, peak RSS, PDF size;
-#  2. a batch of a generated corpus (CORPUS records, the sample quote with
-#     varied customers and item counts) with `hoso batch -j JOBS`: documents
-#     per second, median and p95 ms per document from the report;
-#  3. the 2-page reference quote (the sample quote cut to its first 8
-#     feasible items): a single cold `hoso render`, median wall time over R
-#     runs; N documents in one process; and the floor, build/floor: the same
-#     fonts and the same text (pdftotext of hoso's PDF) with bare libharu, no
-#     XML and no layout; the ratio engine/floor.
-# Machines are shared and noisy: compare medians and ratios on one machine.
-#   N=50 R=5 CORPUS=2000 JOBS=2 sh tools/bench.sh
-#   BEFORE=/path/to/old/hoso sh tools/bench.sh   (adds 0., this build against an older one)
+# bench.sh — speed and memory of the release build on the 2-page reference
+# quote (the sample quote cut to its first 8 feasible items), measured side by
+# side in one run, never guessed:
+#  - its size; a single cold `hoso render` (median wall time over R runs);
+#  - warm: one process rendering it N times: median wall and CPU ms per
+#    document over R runs, peak RSS;
+#  - `hoso batch -j 1` and `-j 2` over CORPUS copies (varied request ids):
+#    documents/s, CPU ms per document, peak RSS of a worker;
+#  - ms per extra page: the quote with as many items (each with its content
+#    said three times: the schema allows 500 items) as make 2, 10 and 50
+#    pages (the quote's terms and signatures make 2 pages its least), warm;
+#  - the floor, build/floor: the same text, fonts and logo with bare libharu
+#    and the engine's per-process font resources (tools/floor.c), run in
+#    turns with the warm runs; engine/floor for wall and CPU time;
+#  - every figure against the targets of issue 15.
+# Machines are shared and noisy: compare medians and ratios of one run, and
+# read the load printed at the start and the end.
+#   N=40 R=5 CORPUS=300 sh tools/bench.sh
+#   BEFORE=/path/to/old/hoso sh tools/bench.sh   (adds, first, this build against an older one)
 set -eu
 cd "$(dirname "$0")/.."
-N=${N:-30} R=${R:-5} CORPUS=${CORPUS:-400} JOBS=${JOBS:-2}
+N=${N:-40} R=${R:-5} CORPUS=${CORPUS:-300}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/hoso-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-python3 - "$N" "$R" "$CORPUS" "$JOBS" "$tmp" <<'PY'
-import glob, json, os, random, re, resource, statistics, subprocess, sys, time
-n, r, corpus, jobs, tmp = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
-base = ["build/hoso", "render", "-q", "-t", "templates/quote.xml", "-p", "samples/profile.xml"]
+python3 - "$N" "$R" "$CORPUS" "$tmp" <<'PY'
+import os, re, statistics, subprocess, sys, time
+n, r, corpus, tmp = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+fonts = os.path.abspath("build/fonts")
+# --no-sync: the engine against the floor, which does not fsync either; the
+# batch is measured with and without the fsyncs (what durability costs)
+base = ["build/hoso", "render", "-q", "--no-sync", "--fonts", fonts, "-t", "templates/quote.xml",
+        "-p", "samples/profile.xml"]
 
-# BEFORE=path/to/an/older/hoso: section 1 for it too, beside this build (the
-# same fonts, templates and records), e.g. to see what a change of the engine
-# did to the time per document.
-before = os.environ.get("BEFORE")
-def cpu():
-    u = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return u.ru_utime + u.ru_stime
+def run(cmd):
+    """Wall ms, CPU ms (user + sys of the process and its children), peak RSS MB."""
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = (time.perf_counter() - t) * 1000
+    if status != 0:
+        sys.exit("bench: %s failed" % " ".join(cmd[:3]))
+    return wall, (ru.ru_utime + ru.ru_stime) * 1000, ru.ru_maxrss / 1024
 
-if before:
-    # CPU time, not wall time: a shared machine's load moves the wall clock
-    print("0. CPU ms per document, this build against BEFORE=%s (%d documents, median of %d runs)" % (before, n, r))
-    print("%-16s %-15s %10s %10s" % ("record", "template", "before ms", "after ms"))
-    for rec in ("samples/small.xml", "samples/chinh-dai.xml", "samples/large.xml"):
-        for tpl in ("templates/quote.xml", "templates/analysis.xml", "templates/acceptance.xml"):
-            times = {before: [], "build/hoso": []}
-            for _ in range(r):  # interleaved, so that both see the same load
-                for exe in (before, "build/hoso"):
-                    t = cpu()
-                    subprocess.run([exe, "render", "-q", "-t", tpl, "-p", "samples/profile.xml",
-                                    "-o", os.path.join(tmp, "cmp") + "/"] + [rec] * n, check=True)
-                    times[exe].append((cpu() - t) * 1000 / n)
-            row = [statistics.median(times[before]), statistics.median(times["build/hoso"])]
-            print("%-16s %-15s %10.1f %10.1f" % (os.path.basename(rec), os.path.basename(tpl), row[0], row[1]))
-    print()
+def pages_of(pdf):
+    out = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", out).group(1))
 
-print("1. one process, %d documents of each sample, median of %d runs" % (n, r))
-print("%-16s %8s %10s %9s %6s" % ("record", "ms/doc", "peak RSS", "PDF size", "pages"))
-for rec in sorted(glob.glob("samples/*.xml")):
-    if rec.endswith("profile.xml"):
-        continue
-    out = os.path.join(tmp, "one")
-    times = []
-    for _ in range(r):
-        t = time.perf_counter()
-        subprocess.run(base + ["-o", out + "/"] + [rec] * n, check=True)
-        times.append((time.perf_counter() - t) * 1000 / n)
-    pdf = max(glob.glob(out + "/*.pdf"), key=os.path.getmtime)
-    pages = re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout).group(1)
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print("%-16s %8.1f %7.1f MB %6.0f KB %6s" % (os.path.basename(rec), statistics.median(times), rss, os.path.getsize(pdf) / 1024, pages))
+def load():
+    return open("/proc/loadavg").read().split()[:3]
 
-# a corpus: the sample quote with varied customers and 3 to 30 feasible items
 src = open("samples/chinh-dai.xml", encoding="utf-8").read()
 items = re.findall(r"    <item id=.*?</item>\n", src, re.S)
 feasible = [i for i in items if 'feasible="yes"' in i]
@@ -72,55 +56,140 @@ head, tail = src.split("  <items>\n")[0], src.split("  </items>\n")[1]
 tail = re.sub(r"\s*<total>\d+</total>", "", tail)
 # the acceptance and survey name items by number: not for a reshuffled item list
 tail = re.sub(r"  <acceptance .*?</acceptance>\n|  <survey .*?</survey>\n", "", tail, flags=re.S)
-cdir = os.path.join(tmp, "corpus"); os.makedirs(cdir)
-rnd = random.Random(42)
-names = ["Chính Đại", "Hoàng Long", "Trường Xuân", "Phú Thịnh", "Đức Việt", "Nam Á", "Bảo Minh", "Kim Ngân"]
-for k in range(corpus):
-    count = rnd.randint(3, 30)
-    chosen = [feasible[rnd.randrange(len(feasible))] for _ in range(count)]
-    body = "".join(re.sub(r'id="\d+"', 'id="%d"' % (j + 1), it, 1) for j, it in enumerate(chosen))
-    name = names[k % len(names)]
-    h = head.replace("Chính Đại", name).replace('id="YC-2021-042"', 'id="YC-%05d"' % k)
-    open(os.path.join(cdir, "r%05d.xml" % k), "w", encoding="utf-8").write(h + "  <items>\n" + body + "  </items>\n" + tail)
-rep = os.path.join(tmp, "report.jsonl")
-t = time.perf_counter()
-subprocess.run(["build/hoso", "batch", "-q", "-j", str(jobs), "-t", "templates/quote.xml", "-p", "samples/profile.xml",
-                "-o", os.path.join(tmp, "batch"), "--report", rep, cdir], check=True)
-wall = time.perf_counter() - t
-rows = [json.loads(l) for l in open(rep)]
-ms = sorted(x["ms"] for x in rows)
-print()
-print("2. hoso batch -j %d over %d generated records (3 to 30 items)" % (jobs, corpus))
-print("   %.0f documents/s; per document: median %.1f ms, p95 %.1f ms; mean size %.0f KB; %d pages on average"
-      % (len(rows) / wall, statistics.median(ms), ms[int(len(ms) * 0.95) - 1],
-         statistics.mean(x["bytes"] for x in rows) / 1024, statistics.mean(x["pages"] for x in rows)))
-print("   peak RSS of a worker: %.1f MB" % (resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024))
 
-# the 2-page reference quote: the sample quote's first 8 feasible items
-ref = os.path.join(tmp, "ref.xml")
-open(ref, "w", encoding="utf-8").write(head + "  <items>\n" + "".join(feasible[:8]) + "  </items>\n" + tail)
-cold = []
-for _ in range(r):
-    t = time.perf_counter()
-    subprocess.run(base + ["-o", os.path.join(tmp, "cold.pdf"), ref], check=True)
-    cold.append((time.perf_counter() - t) * 1000)
-info = subprocess.run(["pdfinfo", os.path.join(tmp, "cold.pdf")], capture_output=True, text=True).stdout
-pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-size = os.path.getsize(os.path.join(tmp, "cold.pdf"))
-warm = []
-for _ in range(r):
-    t = time.perf_counter()
-    subprocess.run(base + ["-o", os.path.join(tmp, "warm") + "/"] + [ref] * n, check=True)
-    warm.append((time.perf_counter() - t) * 1000 / n)
+def record(path, count, req=None, longer=False):
+    """The quote with count feasible items; longer: each item's content said
+    three times, so that 50 pages fit in the schema's 500 items."""
+    its = [re.sub(r'id="\d+"', 'id="%d"' % (j + 1), feasible[j % len(feasible)], 1) for j in range(count)]
+    if longer:
+        its = [re.sub(r"<content>(.*?)</content>", r"<content>\1 \1 \1</content>", i) for i in its]
+    body = "".join(its)
+    h = head if req is None else head.replace('id="YC-2021-042"', 'id="%s"' % req)
+    open(path, "w", encoding="utf-8").write(h + "  <items>\n" + body + "  </items>\n" + tail)
+    return path
+
+# BEFORE=path/to/an/older/hoso: CPU ms per document of it beside this build
+# (the same fonts, templates and records), e.g. to see what a change of the
+# engine did to the time per document. CPU time, not wall time: a shared
+# machine's load moves the wall clock. Options an older build may lack
+# (--no-sync, --fonts) are not given to either.
+before = os.environ.get("BEFORE")
+if before:
+    print("CPU ms per document, this build against BEFORE=%s (%d documents, median of %d runs)" % (before, n, r))
+    print("%-16s %-15s %10s %10s" % ("record", "template", "before ms", "after ms"))
+    for rec in ("samples/small.xml", "samples/chinh-dai.xml", "samples/large.xml"):
+        for tpl in ("templates/quote.xml", "templates/analysis.xml", "templates/acceptance.xml"):
+            times = {before: [], "build/hoso": []}
+            for _ in range(r):  # interleaved, so that both see the same load
+                for exe in (before, "build/hoso"):
+                    _, c, _ = run([exe, "render", "-q", "-t", tpl, "-p", "samples/profile.xml",
+                                   "-o", os.path.join(tmp, "cmp") + "/"] + [rec] * n)
+                    times[exe].append(c / n)
+            row = [statistics.median(times[before]), statistics.median(times["build/hoso"])]
+            print("%-16s %-15s %10.1f %10.1f" % (os.path.basename(rec), os.path.basename(tpl), row[0], row[1]))
+    print()
+
+print("hoso bench, %d cores, load %s at the start; N=%d R=%d CORPUS=%d"
+      % (os.cpu_count(), " ".join(load()), n, r, corpus))
+ref = record(os.path.join(tmp, "ref.xml"), 8)
+one = os.path.join(tmp, "one.pdf")
+cold = [run(base + ["-o", one, ref])[0] for _ in range(r)]
+pages, size = pages_of(one), os.path.getsize(one)
+# the floor's text: what pdftotext reads back from hoso's PDF
 text = os.path.join(tmp, "ref.txt")
-subprocess.run(["pdftotext", "-layout", os.path.join(tmp, "cold.pdf"), text], check=True)
-fl = subprocess.run(["build/floor", "build/fonts", text, str(max(n, 20)), os.path.join(tmp, "floor.pdf")],
-                    capture_output=True, text=True, check=True).stdout
-floor_ms, floor_bytes = float(fl.split()[1]), int(fl.split()[3])
+subprocess.run(["pdftotext", "-layout", one, text], check=True)
+# its lines as laid out, but without the spaces pdftotext pads columns with
+lines = open(text, encoding="utf-8").read().split("\n")
+open(text, "w", encoding="utf-8").write("\n".join(re.sub(r"  +", " ", l).strip(" ") for l in lines))
+def floor():
+    out = subprocess.run(["build/floor", fonts, "samples/logo.png", text, str(n),
+                          os.path.join(tmp, "floor.pdf")], capture_output=True, text=True, check=True).stdout
+    m = re.match(r"floor: ([\d.]+) ms, ([\d.]+) cpu, (\d+) bytes, (\d+) pages", out)
+    return float(m.group(1)), float(m.group(2)), int(m.group(3))
+# engine and floor in turns, so that both see the same load
+warm, floors = [], []
+for _ in range(r):
+    warm.append(run(base + ["-o", os.path.join(tmp, "warm") + "/"] + [ref] * n))
+    floors.append(floor())
+floor_ms = statistics.median(f[0] for f in floors)
+floor_cpu = statistics.median(f[1] for f in floors)
+floor_bytes = floors[0][2]
+warm_ms = statistics.median(w / n for w, _, _ in warm)
+warm_cpu = statistics.median(c / n for _, c, _ in warm)
+warm_rss = max(x for _, _, x in warm)
+
+cdir = os.path.join(tmp, "corpus"); os.makedirs(cdir)
+for k in range(corpus):
+    record(os.path.join(cdir, "r%05d.xml" % k), 8, "YC-%05d" % k)
+batch = {}
+for jobs, sync in ((1, False), (2, False), (2, True)):
+    out = os.path.join(tmp, "batch%d%s" % (jobs, "s" if sync else ""))
+    wall, cpu, rss = run(["build/hoso", "batch", "-q", "-j", str(jobs), "--fonts", fonts, "-t",
+                          "templates/quote.xml", "-p", "samples/profile.xml", "-o", out, cdir]
+                         + ([] if sync else ["--no-sync"]))
+    if len(os.listdir(out)) != corpus:
+        sys.exit("bench: batch -j %d wrote %d of %d documents" % (jobs, len(os.listdir(out)), corpus))
+    batch[jobs, sync] = (corpus / wall * 1000, cpu / corpus, rss)
+
+# item counts that make 2, 10 and 50 pages: the fewest items that reach them
+def count_for(target):
+    lo, hi = 1, 8
+    probe = os.path.join(tmp, "probe.xml")
+    while pages_of_count(hi, probe) < target:
+        if hi == 500:
+            sys.exit("bench: 500 items make fewer than %d pages" % target)
+        lo, hi = hi, min(hi * 2, 500)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if pages_of_count(mid, probe) >= target:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+def pages_of_count(count, probe):
+    record(probe, count, longer=True)
+    run(base + ["-o", os.path.join(tmp, "probe.pdf"), probe])
+    return pages_of(os.path.join(tmp, "probe.pdf"))
+
+per_page = []
+for target in (2, 10, 50):
+    count = count_for(target)
+    rec = record(os.path.join(tmp, "p%d.xml" % target), count, longer=True)
+    k = max(3, n * 2 // target)
+    runs = [run(base + ["-o", os.path.join(tmp, "p%d" % target) + "/"] + [rec] * k) for _ in range(r)]
+    run(base + ["-o", os.path.join(tmp, "p%d.pdf" % target), rec])
+    per_page.append((pages_of(os.path.join(tmp, "p%d.pdf" % target)), count,
+                     statistics.median(w / k for w, _, _ in runs),
+                     statistics.median(c / k for _, c, _ in runs)))
+
 print()
-print("3. the reference quote (%d pages, %.0f KB)" % (pages, size / 1024))
-print("   a single cold hoso render: median %.1f ms" % statistics.median(cold))
-print("   one process, %d documents: median %.1f ms per document" % (n, statistics.median(warm)))
-print("   floor (bare libharu, same fonts and text, no XML, no layout): %.1f ms, %.0f KB" % (floor_ms, floor_bytes / 1024))
-print("   engine / floor: %.2f" % (statistics.median(warm) / floor_ms))
+print("the reference quote: %d pages, %.1f KB" % (pages, size / 1024))
+print("  cold hoso render           median %.1f ms (of %d)" % (statistics.median(cold), r))
+print("  warm, one process          %.2f ms/doc wall, %.2f ms/doc CPU (median of %d runs of %d), peak RSS %.1f MB"
+      % (warm_ms, warm_cpu, r, n, warm_rss))
+for jobs, sync in sorted(batch):
+    b = batch[jobs, sync]
+    print("  hoso batch -j %d %-10s %.0f documents/s, %.2f ms CPU/doc, peak RSS of a worker %.1f MB (%d documents)"
+          % (jobs, "(fsync)" if sync else "--no-sync", b[0], b[1], b[2], corpus))
+print("  pages (items)              " + ", ".join("%d (%d): %.1f ms/doc, %.1f CPU" % p for p in per_page))
+(p0, _, w0, c0), (p1, _, w1, c1) = per_page[0], per_page[-1]
+slope, slope_cpu = (w1 - w0) / (p1 - p0), (c1 - c0) / (p1 - p0)
+mid = per_page[1]
+print("  per extra page             %.2f ms wall, %.2f ms CPU (%d to %d pages; %d to %d: %.2f ms)"
+      % (slope, slope_cpu, p0, p1, p0, mid[0], (mid[2] - w0) / (mid[0] - p0)))
+print("  floor (bare libharu)       %.2f ms/doc wall, %.2f ms/doc CPU, %.1f KB" % (floor_ms, floor_cpu, floor_bytes / 1024))
+print("  engine / floor             %.2f wall, %.2f CPU" % (warm_ms / floor_ms, warm_cpu / floor_cpu))
+print()
+print("targets (issue 15)")
+def row(what, got, target, ok):
+    print("  %-34s %-22s %-14s %s" % (what, got, target, "met" if ok else "NOT MET"))
+row("batch -j 2 --no-sync", "%.0f docs/s" % batch[2, False][0], ">= 300/s", batch[2, False][0] >= 300)
+row("CPU per warm document", "%.2f ms" % warm_cpu, "<= 5 ms", warm_cpu <= 5)
+row("cold hoso render", "%.1f ms" % statistics.median(cold), "<= 15 ms", statistics.median(cold) <= 15)
+row("per extra page (2 to 50 pages)", "%.2f ms" % slope, "<= 1 ms", slope <= 1)
+row("file size", "%.1f KB" % (size / 1024), "<= 40 KB", size <= 40 * 1024)
+row("peak RSS per worker", "%.1f MB" % batch[2, False][2], "<= 30 MB", batch[2, False][2] <= 30)
+row("engine / floor", "%.2f" % (warm_ms / floor_ms), "<= 1.5", warm_ms / floor_ms <= 1.5)
+print("load at the end: %s" % " ".join(load()))
 PY

@@ -117,6 +117,12 @@ _Noreturn void hs_fatal_at(const char *src_file, int src_line, const char *fmt, 
     __attribute__((format(printf, 3, 4)));
 #define hs_assert(c) ((c) ? (void)0 : hs_fatal_at(__FILE__, __LINE__, "assertion failed: %s", #c))
 
+/* ---- input files (open.c) ---- */
+/* Open path for reading if it is a regular file, without blocking on a FIFO
+ * or a device; NULL and *why ("cannot open: …", static storage) if not. */
+#include <stdio.h>
+FILE *hs_fopen_regular(const char *path, const char **why);
+
 /* ---- UTF-8 ---- */
 /* Decode one code point at s[0..n); returns bytes used (1..4), or 0 on an
  * invalid or overlong sequence, a surrogate, or a value past U+10FFFF. */

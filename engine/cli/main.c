@@ -5,10 +5,13 @@
  * wrong. An error never leaves a file behind. */
 #include "hoso.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <glob.h>
 #include <limits.h>
+#include <math.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,16 +20,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char usage_text[] =
-    "Usage: hoso render --template FILE | --all [options] RECORD.xml...\n"
-    "       hoso batch  --template FILE | --all --out DIR [options] INPUT...\n"
-    "       hoso check  --template FILE [options] [RECORD.xml...]\n"
-    "       hoso help template [--man | --markdown]\n"
-    "       hoso --help | --version\n"
-    "\n"
+/* The help of each command lists only that command's options. */
+static const char intro_text[] =
     "Render Vietnamese business documents (quotes, contract appendices, acceptance\n"
-    "minutes, ...) from XML records through an XML template into PDF.\n"
-    "\n"
+    "minutes, ...) from XML records through an XML template into PDF.\n";
+
+static const char commands_text[] =
     "Commands:\n"
     "  render   make one PDF per record\n"
     "  batch    many documents, unattended: each in its own worker process, so that a\n"
@@ -36,41 +35,58 @@ static const char usage_text[] =
     "           template, lay out the pages, and report every problem found; with\n"
     "           no record, check the template and its includes alone\n"
     "  help template   the template vocabulary: every element and attribute\n"
-    "\n"
-    "Options:\n"
+    "                  (--man: as hoso-template(5); --markdown: as in the README)\n"
+    "'hoso COMMAND --help' lists the options of one command.\n";
+
+static const char opt_templates[] =
     "  -t, --template FILE   a document template (e.g. templates/quote.xml); may be\n"
     "                        given several times\n"
     "  -a, --all             every template of the templates folder; a document whose\n"
     "                        record lacks a part it needs is skipped, with the reason\n"
     "      --templates DIR   the templates folder for --all (default: $HOSO_TEMPLATES,\n"
     "                        else the templates/ folder installed with hoso)\n"
-    "  -p, --profile FILE    the issuing company's profile ($profile in templates)\n"
-    "  -o, --out PATH        where to write: a .pdf file (one record), a folder\n"
-    "                        (an existing one, or a path ending in '/'), or '-' for\n"
-    "                        standard output. Default: the current folder. In a\n"
-    "                        folder, the file is named by the template's <name>.\n"
-    "      --ascii-names     file names in ASCII (\"Bao gia tuy bien Chinh Dai.pdf\")\n"
+    "  -p, --profile FILE    the issuing company's profile ($profile in templates)\n";
+static const char opt_render_out[] =
+    "  -o, --out PATH        where to write: a .pdf file (one record; replaced if it\n"
+    "                        exists), a folder (an existing one, or a path ending in\n"
+    "                        '/'), or '-' for standard output. Default: the current\n"
+    "                        folder. In a folder, the file is named by the template's\n"
+    "                        <name>, and a file there that hoso did not make for this\n"
+    "                        record and template is never replaced (an error)\n";
+static const char opt_batch_out[] =
+    "  -o, --out DIR         the output folder (created if missing); each file is\n"
+    "                        named by the template's <name>, made unique (README,\n"
+    "                        Batches); a file there that hoso did not make for this\n"
+    "                        record and template is never replaced (an error)\n";
+static const char opt_write[] =
+    "      --overwrite       a document may replace any file under its name\n"
+    "      --no-sync         do not fsync documents (faster; a power cut may lose\n"
+    "                        them): for scratch work\n"
+    "      --ascii-names     file names in ASCII (\"Bao gia tuy bien Chinh Dai.pdf\")\n";
+static const char opt_common[] =
     "      --fonts DIR       font folder with families.conf (default: $HOSO_FONTS,\n"
     "                        else the fonts/ folder installed with hoso)\n"
-    "  -q, --quiet           do not list the files written\n"
+    "  -q, --quiet           say less (render: do not list the files written)\n"
     "      --strict          a path step in the template that names an element or\n"
     "                        attribute the record (or profile) schema does not define\n"
     "                        is an error (customer/adress: did you mean address?)\n"
+    "  -h, --help            show this help\n"
     "\n"
     "Limits (each document; one past a limit fails with a message, the others go on):\n"
     "      --timeout SEC     stop a document after SEC seconds (default 60; 0: none)\n"
     "      --memory MB       memory for one document (default 1024, at least 16)\n"
     "  Records and templates larger than 64 MiB, nested deeper than 256 elements, or\n"
-    "  with a DTD or entities are refused; so are texts over 10,000,000 bytes.\n"
+    "  with a DTD or entities are refused; so are texts over 10,000,000 bytes, and\n"
+    "  inputs that are not regular files (a FIFO, a device, a folder).\n";
+static const char opt_batch[] =
     "\n"
     "Batch options:\n"
     "  -j, --jobs N          worker processes at once (default: the number of cores)\n"
     "      --report FILE     append one JSON line per document (FILE '-': stdout):\n"
     "                        record, template, status, output, pages, bytes, ms, error\n"
     "      --resume FILE     skip the documents an earlier report lists as made\n"
-    "      --shard K/N       render only the K-th of N stable shares of the records\n"
-    "  -h, --help            show this help\n"
-    "  -V, --version         show the version\n"
+    "      --shard K/N       render only the K-th of N stable shares of the records\n";
+static const char outro_text[] =
     "\n"
     "A record of '-' is read from standard input. SOURCE_DATE_EPOCH, when set, is the\n"
     "creation date written into every PDF; otherwise the template's date is used, and\n"
@@ -78,33 +94,79 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 all documents made, 1 a document failed, 2 usage error.\n";
 
-#define MAX_TEMPLATES 64
+static void
+help(const char *command)
+{
+    if (command == NULL) {
+        printf("Usage: hoso render --template FILE | --all [options] RECORD.xml...\n"
+               "       hoso batch  --template FILE | --all --out DIR [options] INPUT...\n"
+               "       hoso check  --template FILE | --all [options] [RECORD.xml...]\n"
+               "       hoso help template [--man | --markdown]\n"
+               "       hoso COMMAND --help | hoso --help | hoso --version\n\n%s\n%s\n"
+               "Options (see each command's --help):\n%s%s%s%s%s%s",
+               intro_text, commands_text, opt_templates, opt_render_out, opt_write, opt_common,
+               opt_batch, outro_text);
+    } else if (strcmp(command, "render") == 0) {
+        printf("Usage: hoso render --template FILE | --all [options] RECORD.xml...\n\n"
+               "Make one PDF per record and template.\n\nOptions:\n%s%s%s%s%s",
+               opt_templates, opt_render_out, opt_write, opt_common, outro_text);
+    } else if (strcmp(command, "batch") == 0) {
+        printf("Usage: hoso batch --template FILE | --all --out DIR [options] INPUT...\n\n"
+               "Many documents, unattended, each in a worker process; INPUT is a record, a\n"
+               "folder of records, or '-' for a list of paths on standard input.\n\n"
+               "Options:\n%s%s%s%s%s%s",
+               opt_templates, opt_batch_out, opt_write, opt_common, opt_batch, outro_text);
+    } else {
+        printf("Usage: hoso check --template FILE | --all [options] [RECORD.xml...]\n\n"
+               "Everything render does except write: validate the records and the template,\n"
+               "lay out the pages, and report every problem found. With no record, check\n"
+               "the templates and their includes alone.\n\nOptions:\n%s%s%s",
+               opt_templates, opt_common, outro_text);
+    }
+}
 
 typedef struct opts {
-    const char *command, *profile, *out, *fonts, *templates_dir, *help_format;
-    const char *templates[MAX_TEMPLATES];
-    int ntemplates, all, strict;
-    int ascii, quiet;
+    const char *command, *profile, *out, *fonts, *templates_dir;
+    const char **templates;
+    int ntemplates, templates_cap, all;
+    int ascii, quiet, overwrite, no_sync, strict;
     /* batch */
     int jobs, shard_k, shard_n;
     double timeout_s, memory_mb;
     const char *report, *resume;
     char **records;
     int nrecords;
+    /* render after its watchdog stopped a document (see watchdog_fire) */
+    int first_template, failed_before;
 } opts;
 
-static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int usage_error(const opts *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static int
-usage_error(const char *fmt, ...)
+usage_error(const opts *o, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "hoso: ");
-    vfprintf(stderr, fmt, ap);
+    char msg[2048];
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\nTry 'hoso --help'.\n");
+    char *safe = hs_escape(msg);
+    fprintf(stderr, "hoso: %s\nTry 'hoso %s%s--help'.\n", safe, o && o->command ? o->command : "",
+            o && o->command ? " " : "");
+    free(safe);
     return 2;
+}
+
+static void
+add_template(opts *o, const char *path)
+{
+    if (o->ntemplates == o->templates_cap) {
+        o->templates_cap = o->templates_cap ? o->templates_cap * 2 : 16;
+        o->templates = realloc(o->templates, (size_t)o->templates_cap * sizeof *o->templates);
+        if (o->templates == NULL)
+            abort();
+    }
+    o->templates[o->ntemplates++] = path;
 }
 
 static int
@@ -127,6 +189,13 @@ find_dir(const char *given, const char *env_name, const char *name, const char *
     const char *env = getenv(env_name);
     if (env != NULL && env[0] != '\0')
         return env;
+#ifdef HS_DATADIR
+    /* An installed hoso (make install, the .deb): the folder fixed when it
+     * was built, and no other, so that an error names where it looked. */
+    snprintf(buf, cap, "%s/%s", HS_DATADIR, name);
+    (void)probe;
+    return buf;
+#else
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
@@ -144,22 +213,311 @@ find_dir(const char *given, const char *env_name, const char *name, const char *
         }
     }
     return name;
+#endif
 }
 
-/* --all: every template (*.xml with a <document>) directly in the folder. */
+/* --all: every template (*.xml) directly in the folder, however many. */
 static int
 add_all_templates(opts *o, const char *dir)
 {
-    char pattern[PATH_MAX];
+    char pattern[PATH_MAX + 64];
     snprintf(pattern, sizeof pattern, "%s/*.xml", dir);
     glob_t g;
     if (glob(pattern, 0, NULL, &g) != 0) {
-        fprintf(stderr, "hoso: no templates in %s (set --templates DIR)\n", dir);
+        char *safe = hs_escape(dir);
+        fprintf(stderr, "hoso: no templates in %s (set --templates DIR)\n", safe);
+        free(safe);
         return -1;
     }
-    for (size_t i = 0; i < g.gl_pathc && o->ntemplates < MAX_TEMPLATES; i++)
-        o->templates[o->ntemplates++] = strdup(g.gl_pathv[i]);
+    for (size_t i = 0; i < g.gl_pathc; i++)
+        add_template(o, strdup(g.gl_pathv[i]));
     globfree(&g);
+    return 0;
+}
+
+/* Numbers on the command line: all of the text, finite, in range. */
+static int
+parse_long(const char *s, long lo, long hi, long *v)
+{
+    char *end;
+    errno = 0;
+    long x = strtol(s, &end, 10);
+    if (s[0] == '\0' || *end != '\0' || errno != 0 || x < lo || x > hi ||
+        isspace((unsigned char)s[0]))
+        return -1;
+    *v = x;
+    return 0;
+}
+
+static int
+parse_double(const char *s, double lo, double hi, double *v)
+{
+    char *end;
+    errno = 0;
+    double x = strtod(s, &end);
+    if (s[0] == '\0' || *end != '\0' || errno != 0 || !isfinite(x) || x < lo || x > hi ||
+        isspace((unsigned char)s[0]))
+        return -1;
+    /* strtod takes hexadecimal and "infinity"; a person writes decimals */
+    for (const char *p = s; *p; p++)
+        if (!isdigit((unsigned char)*p) && *p != '.')
+            return -1;
+    *v = x;
+    return 0;
+}
+
+/* The argument getopt was looking at when it found an unknown short option
+ * c: the first one from index from on that is a cluster holding c. */
+static const char *
+arg_with(int argc, char **argv, int from, int c)
+{
+    for (int i = from; i < argc && i >= 1; i++)
+        if (argv[i][0] == '-' && argv[i][1] != '-' && strchr(argv[i] + 1, c) != NULL)
+            return argv[i];
+    return NULL;
+}
+
+enum {
+    OPT_FONTS = 256,
+    OPT_ASCII,
+    OPT_TEMPLATES,
+    OPT_TIMEOUT,
+    OPT_MEMORY,
+    OPT_REPORT,
+    OPT_RESUME,
+    OPT_SHARD,
+    OPT_OVERWRITE,
+    OPT_NO_SYNC,
+    OPT_FIRST_TEMPLATE,
+    OPT_FAILED_BEFORE,
+    OPT_STRICT
+};
+
+/* The options a command takes: R render, B batch, C check. */
+static const char *
+takes(int c)
+{
+    switch (c) {
+    case 'o':
+    case OPT_OVERWRITE:
+    case OPT_NO_SYNC:
+    case OPT_ASCII:
+        return "RB";
+    case 'j':
+    case OPT_REPORT:
+    case OPT_RESUME:
+    case OPT_SHARD:
+        return "B";
+    case OPT_FIRST_TEMPLATE:
+    case OPT_FAILED_BEFORE:
+        return "R";
+    default:
+        return "RBC";
+    }
+}
+
+static int
+parse(int argc, char **argv, opts *o)
+{
+    static const struct option longopts[] = {
+        {"template", required_argument, NULL, 't'},
+        {"profile", required_argument, NULL, 'p'},
+        {"out", required_argument, NULL, 'o'},
+        {"fonts", required_argument, NULL, OPT_FONTS},
+        {"ascii-names", no_argument, NULL, OPT_ASCII},
+        {"quiet", no_argument, NULL, 'q'},
+        {"all", no_argument, NULL, 'a'},
+        {"templates", required_argument, NULL, OPT_TEMPLATES},
+        {"jobs", required_argument, NULL, 'j'},
+        {"timeout", required_argument, NULL, OPT_TIMEOUT},
+        {"memory", required_argument, NULL, OPT_MEMORY},
+        {"report", required_argument, NULL, OPT_REPORT},
+        {"resume", required_argument, NULL, OPT_RESUME},
+        {"shard", required_argument, NULL, OPT_SHARD},
+        {"overwrite", no_argument, NULL, OPT_OVERWRITE},
+        {"no-sync", no_argument, NULL, OPT_NO_SYNC},
+        {"strict", no_argument, NULL, OPT_STRICT},
+        {"first-template", required_argument, NULL, OPT_FIRST_TEMPLATE},
+        {"failed-before", required_argument, NULL, OPT_FAILED_BEFORE},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0}};
+    memset(o, 0, sizeof *o);
+    o->timeout_s = 60;
+    o->memory_mb = 1024;
+    if (argc >= 2 && argv[1][0] != '-')
+        o->command = argv[1];
+    if (o->command != NULL && strcmp(o->command, "help") == 0) {
+        if (argc > 2 && strcmp(argv[2], "template") == 0) {
+            const char *format = argc > 3 && strcmp(argv[3], "--man") == 0        ? "man"
+                                 : argc > 3 && strcmp(argv[3], "--markdown") == 0 ? "markdown"
+                                 : argc > 3                                       ? argv[3]
+                                                                                  : "text";
+            if (argc > 4 || hs_print_template_reference(format, stdout) != 0)
+                return usage_error(o, "help template %s: expected --man or --markdown",
+                                   argv[argc - 1]);
+            exit(0);
+        }
+        help(argc > 2 ? argv[2] : NULL);
+        exit(0);
+    }
+    if (o->command != NULL && strcmp(o->command, "render") != 0 &&
+        strcmp(o->command, "check") != 0 && strcmp(o->command, "batch") != 0) {
+        const char *c = o->command;
+        o->command = NULL;
+        return usage_error(o, "unknown command '%s' (render, batch or check)", c);
+    }
+    char cmd = o->command == NULL     ? 0
+               : o->command[0] == 'r' ? 'R'
+               : o->command[0] == 'b' ? 'B'
+                                      : 'C';
+    optind = o->command ? 2 : 1;
+    opterr = 0;
+    int c, before = optind;
+    long v;
+    /* options and operands in any order (GNU); "--" ends the options */
+    int li = -1;
+    while ((c = getopt_long(argc, argv, ":t:p:o:aj:qhV", longopts, &li)) != -1) {
+        /* the option as written: "--report" or "-j" (not its value) */
+        char name[64];
+        if (li >= 0)
+            snprintf(name, sizeof name, "--%s", longopts[li].name);
+        else if (c == ':' || c == '?')
+            snprintf(name, sizeof name, "%s", optopt > 0 && optopt < 256 ? "" : argv[optind - 1]);
+        else
+            snprintf(name, sizeof name, "-%c", c);
+        if (c == ':')
+            snprintf(name, sizeof name, "%.60s",
+                     strncmp(argv[optind - 1], "--", 2) == 0 ? argv[optind - 1] : "");
+        if (c == ':' && name[0] == '\0')
+            snprintf(name, sizeof name, "-%c", optopt);
+        li = -1;
+        if (c != '?' && c != ':' && c != 'h' && c != 'V' && cmd != 0 &&
+            strchr(takes(c), cmd) == NULL) {
+            const char *t = takes(c);
+            return usage_error(o, "option '%s' belongs to hoso %s, not to hoso %s", name,
+                               t[0] == 'B' ? "batch" : "render and batch", o->command);
+        }
+        switch (c) {
+        case 't':
+            add_template(o, optarg);
+            break;
+        case 'a':
+            o->all = 1;
+            break;
+        case OPT_TEMPLATES:
+            o->templates_dir = optarg;
+            break;
+        case 'j':
+            if (parse_long(optarg, 1, 4096, &v) != 0)
+                return usage_error(o, "-j %s: expected a whole number of workers, 1 to 4096",
+                                   optarg);
+            o->jobs = (int)v;
+            break;
+        case OPT_TIMEOUT:
+            if (parse_double(optarg, 0, 1e6, &o->timeout_s) != 0)
+                return usage_error(o, "--timeout %s: expected seconds, a number from 0 to 1000000",
+                                   optarg);
+            break;
+        case OPT_MEMORY:
+            if (parse_double(optarg, 16, 1 << 22, &o->memory_mb) != 0)
+                return usage_error(
+                    o, "--memory %s: expected megabytes, a number from 16 to 4194304", optarg);
+            break;
+        case OPT_REPORT:
+            o->report = optarg;
+            break;
+        case OPT_RESUME:
+            o->resume = optarg;
+            break;
+        case OPT_SHARD: {
+            const char *slash = strchr(optarg, '/');
+            char k[32];
+            long n;
+            if (slash == NULL || (size_t)(slash - optarg) >= sizeof k ||
+                (snprintf(k, sizeof k, "%.*s", (int)(slash - optarg), optarg),
+                 parse_long(k, 1, 1000000, &v) != 0) ||
+                parse_long(slash + 1, 1, 1000000, &n) != 0 || v > n)
+                return usage_error(o, "--shard %s: expected K/N, whole numbers with 1 <= K <= N",
+                                   optarg);
+            o->shard_k = (int)v, o->shard_n = (int)n;
+            break;
+        }
+        case OPT_FIRST_TEMPLATE:
+            if (parse_long(optarg, 0, 1 << 30, &v) != 0)
+                return usage_error(o, "%s", "--first-template: internal option");
+            o->first_template = (int)v;
+            break;
+        case OPT_FAILED_BEFORE:
+            if (parse_long(optarg, 0, 1 << 30, &v) != 0)
+                return usage_error(o, "%s", "--failed-before: internal option");
+            o->failed_before = (int)v;
+            break;
+        case 'p':
+            o->profile = optarg;
+            break;
+        case 'o':
+            o->out = optarg;
+            break;
+        case OPT_FONTS:
+            o->fonts = optarg;
+            break;
+        case OPT_ASCII:
+            o->ascii = 1;
+            break;
+        case OPT_OVERWRITE:
+            o->overwrite = 1;
+            break;
+        case OPT_NO_SYNC:
+            o->no_sync = 1;
+            break;
+        case OPT_STRICT:
+            o->strict = 1;
+            break;
+        case 'q':
+            o->quiet = 1;
+            break;
+        case 'h':
+            help(o->command);
+            exit(0);
+        case 'V':
+            printf("hoso %s\n", hs_version());
+            exit(0);
+        case ':':
+            return usage_error(o, "option '%s' needs a value", name);
+        default:
+            if (optopt != 0) {
+                const char *in = arg_with(argc, argv, before, optopt);
+                if (in != NULL && strlen(in) > 2)
+                    return usage_error(o,
+                                       "unknown option '-%c' in '%s' (a file whose name starts "
+                                       "with '-': write ./%s, or put it after --)",
+                                       optopt, in, in);
+                return usage_error(o, "unknown option '-%c'", optopt);
+            }
+            return usage_error(o, "unknown option '%s'", name);
+        }
+        before = optind;
+    }
+    o->records = argv + optind;
+    o->nrecords = argc - optind;
+    if (o->command == NULL)
+        return usage_error(o, "%s", "no command given (render, batch or check)");
+    if (strcmp(o->command, "batch") == 0 && o->out == NULL)
+        return usage_error(o, "%s", "batch needs --out DIR");
+    if (o->ntemplates == 0 && !o->all)
+        return usage_error(o, "%s", "--template FILE (or --all) is required");
+    if (o->nrecords == 0 && strcmp(o->command, "check") != 0)
+        return usage_error(o, "%s", "no RECORD.xml given");
+    if (strcmp(o->command, "batch") == 0)
+        return 0;
+    int several = o->nrecords > 1 || o->ntemplates > 1 || o->all;
+    if (o->out != NULL && several && !is_dir(o->out) && o->out[strlen(o->out) - 1] != '/')
+        return usage_error(o, "--out %s names one file, but several documents are asked for",
+                           o->out);
+    if (o->out != NULL && strcmp(o->out, "-") == 0 && several)
+        return usage_error(o, "%s",
+                           "--out - writes one document; give one record and one template");
     return 0;
 }
 
@@ -179,160 +537,17 @@ source_date_epoch(void)
     return v;
 }
 
-static int
-parse(int argc, char **argv, opts *o)
-{
-    static const struct option longopts[] = {{"template", required_argument, NULL, 't'},
-                                             {"profile", required_argument, NULL, 'p'},
-                                             {"out", required_argument, NULL, 'o'},
-                                             {"fonts", required_argument, NULL, 'F'},
-                                             {"ascii-names", no_argument, NULL, 'A'},
-                                             {"quiet", no_argument, NULL, 'q'},
-                                             {"all", no_argument, NULL, 'a'},
-                                             {"templates", required_argument, NULL, 'T'},
-                                             {"jobs", required_argument, NULL, 'j'},
-                                             {"timeout", required_argument, NULL, 'W'},
-                                             {"memory", required_argument, NULL, 'M'},
-                                             {"report", required_argument, NULL, 'R'},
-                                             {"resume", required_argument, NULL, 'S'},
-                                             {"shard", required_argument, NULL, 'K'},
-                                             {"strict", no_argument, NULL, 'X'},
-                                             {"man", no_argument, NULL, 'N'},
-                                             {"markdown", no_argument, NULL, 'D'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {"version", no_argument, NULL, 'V'},
-                                             {NULL, 0, NULL, 0}};
-    memset(o, 0, sizeof *o);
-    o->timeout_s = 60;
-    o->memory_mb = 1024;
-    if (argc >= 2 && argv[1][0] != '-')
-        o->command = argv[1];
-    int first = o->command ? 2 : 1;
-    optind = first;
-    opterr = 0;
-    int c;
-    while ((c = getopt_long(argc, argv, "+t:p:o:aj:qhV", longopts, NULL)) != -1) {
-        switch (c) {
-        case 't':
-            if (o->ntemplates == MAX_TEMPLATES)
-                return usage_error("more than %d templates", MAX_TEMPLATES);
-            o->templates[o->ntemplates++] = optarg;
-            break;
-        case 'a':
-            o->all = 1;
-            break;
-        case 'T':
-            o->templates_dir = optarg;
-            break;
-        case 'j':
-            o->jobs = atoi(optarg);
-            if (o->jobs < 1 || o->jobs > 256)
-                return usage_error("-j %s: expected 1 to 256 workers", optarg);
-            break;
-        case 'W':
-            o->timeout_s = atof(optarg);
-            if (o->timeout_s < 0)
-                return usage_error("--timeout %s: expected seconds", optarg);
-            break;
-        case 'M':
-            o->memory_mb = atof(optarg);
-            if (o->memory_mb < 16)
-                return usage_error("--memory %s: expected megabytes, at least 16", optarg);
-            break;
-        case 'R':
-            o->report = optarg;
-            break;
-        case 'S':
-            o->resume = optarg;
-            break;
-        case 'K':
-            if (sscanf(optarg, "%d/%d", &o->shard_k, &o->shard_n) != 2 || o->shard_n < 1 ||
-                o->shard_k < 1 || o->shard_k > o->shard_n)
-                return usage_error("--shard %s: expected K/N with 1 <= K <= N", optarg);
-            break;
-        case 'p':
-            o->profile = optarg;
-            break;
-        case 'o':
-            o->out = optarg;
-            break;
-        case 'F':
-            o->fonts = optarg;
-            break;
-        case 'A':
-            o->ascii = 1;
-            break;
-        case 'X':
-            o->strict = 1;
-            break;
-        case 'N':
-            o->help_format = "man";
-            break;
-        case 'D':
-            o->help_format = "markdown";
-            break;
-        case 'q':
-            o->quiet = 1;
-            break;
-        case 'h':
-            fputs(usage_text, stdout);
-            exit(0);
-        case 'V':
-            printf("hoso %s\n", hs_version());
-            exit(0);
-        case ':':
-            return usage_error("option '%s' needs a value", argv[optind - 1]);
-        default:
-            return usage_error("unknown option '%s'", argv[optind - 1]);
-        }
-    }
-    o->records = argv + optind;
-    o->nrecords = argc - optind;
-    if (o->command == NULL)
-        return usage_error("%s", "no command given (render, batch or check)");
-    if (strcmp(o->command, "help") == 0) {
-        if (o->nrecords >= 1 && strcmp(o->records[0], "template") == 0) {
-            const char *format = o->help_format ? o->help_format : "text";
-            for (int i = 1; i < o->nrecords; i++)
-                format = strcmp(o->records[i], "--man") == 0        ? "man"
-                         : strcmp(o->records[i], "--markdown") == 0 ? "markdown"
-                                                                    : o->records[i];
-            if (hs_print_template_reference(format, stdout) != 0)
-                return usage_error("help template %s: expected --man or --markdown", format);
-            exit(0);
-        }
-        fputs(usage_text, stdout);
-        exit(0);
-    }
-    if (strcmp(o->command, "render") != 0 && strcmp(o->command, "check") != 0 &&
-        strcmp(o->command, "batch") != 0)
-        return usage_error("unknown command '%s' (render, batch or check)", o->command);
-    if (strcmp(o->command, "batch") == 0 && o->out == NULL)
-        return usage_error("%s", "batch needs --out DIR");
-    if (strcmp(o->command, "batch") != 0 && (o->jobs || o->report || o->resume || o->shard_n))
-        return usage_error("%s", "-j, --report, --resume and --shard belong to hoso batch");
-    if (o->ntemplates == 0 && !o->all)
-        return usage_error("%s", "--template FILE (or --all) is required");
-    if (o->nrecords == 0 && strcmp(o->command, "check") != 0)
-        return usage_error("%s", "no RECORD.xml given");
-    if (strcmp(o->command, "batch") == 0)
-        return 0;
-    int several = o->nrecords > 1 || o->ntemplates > 1 || o->all;
-    if (o->out != NULL && several && !is_dir(o->out) && o->out[strlen(o->out) - 1] != '/')
-        return usage_error("--out %s names one file, but several documents are asked for", o->out);
-    if (o->out != NULL && strcmp(o->out, "-") == 0 && several)
-        return usage_error("%s", "--out - writes one document; give one record and one template");
-    return 0;
-}
-
-/* The path to write a document to; malloc'd, NULL after reporting. */
+/* The path to write a document to; malloc'd, NULL after reporting. *named:
+ * the name was computed in a folder (then it never replaces another file). */
 static char *
-target_path(const opts *o, const hs_output *doc, const char *record, hs_report *r)
+target_path(const opts *o, const hs_output *doc, const char *record, hs_report *r, int *named)
 {
     const char *out = o->out ? o->out : ".";
     size_t n = strlen(out);
+    *named = 0;
     if (!is_dir(out) && out[n - 1] != '/')
         return strdup(out);
+    *named = 1;
     const char *name = doc->name;
     char fallback[PATH_MAX];
     if (name == NULL || name[0] == '\0') {
@@ -361,10 +576,15 @@ target_path(const opts *o, const hs_output *doc, const char *record, hs_report *
     return path;
 }
 
+/* Standard output was closed when hoso started (its descriptor now holds
+ * /dev/null, so that no file opened later takes its number). */
+static int stdout_closed;
+
 static int
 write_stdout(const hs_output *doc)
 {
-    if (fwrite(doc->pdf, 1, doc->len, stdout) != doc->len || fflush(stdout) != 0) {
+    errno = stdout_closed ? EBADF : 0;
+    if (stdout_closed || fwrite(doc->pdf, 1, doc->len, stdout) != doc->len || fflush(stdout) != 0) {
         fprintf(stderr, "hoso: cannot write to standard output: %s\n", strerror(errno));
         return -1;
     }
@@ -373,7 +593,8 @@ write_stdout(const hs_output *doc)
 
 /* Diagnostics of one document are held until it is done: with --all, a
  * template whose required part the record lacks is a skip, said in one
- * line, not a failure. */
+ * line, not a failure. Each line is escaped: a file name or a record's text
+ * cannot put a control character (a forged line) on stderr. */
 typedef struct held {
     char text[8192];
     size_t len;
@@ -396,23 +617,30 @@ held_sink(void *user, const hs_diag *d)
         else if (h->first_missing[0] == '\0')
             snprintf(h->first_missing, sizeof h->first_missing, "%s", d->message);
     }
-    size_t n = strlen(line);
+    char *safe = hs_escape(line);
+    size_t n = strlen(safe);
     if (h->len + n + 2 < sizeof h->text) {
-        memcpy(h->text + h->len, line, n);
+        memcpy(h->text + h->len, safe, n);
         h->len += n;
         h->text[h->len++] = '\n';
         h->text[h->len] = '\0';
     }
+    free(safe);
 }
 
 /* Print what was held (or, for a skip, one line), and start afresh. */
 static void
 release(held *h, int skip_missing, const char *what)
 {
-    if (skip_missing && h->missing_only)
-        fprintf(stderr, "skipped: %s: %s\n", what, h->first_missing);
-    else if (h->len > 0)
+    if (skip_missing && h->missing_only) {
+        char line[PATH_MAX * 3];
+        snprintf(line, sizeof line, "skipped: %s: %s", what, h->first_missing);
+        char *safe = hs_escape(line);
+        fprintf(stderr, "%s\n", safe);
+        free(safe);
+    } else if (h->len > 0) {
         fputs(h->text, stderr);
+    }
     memset(h, 0, sizeof *h);
 }
 
@@ -431,17 +659,23 @@ one_document(hs_engine *e, const opts *o, const hs_job *job, hs_report *report, 
         return skip ? 0 : -1;
     }
     if (strcmp(o->command, "check") == 0) {
-        if (!o->quiet)
-            fprintf(stderr, "%s: ok, %d page%s\n", job->record_path, doc.pages,
-                    doc.pages == 1 ? "" : "s");
+        if (!o->quiet) {
+            char *safe = hs_escape(job->record_path);
+            fprintf(stderr, "%s: ok, %d page%s\n", safe, doc.pages, doc.pages == 1 ? "" : "s");
+            free(safe);
+        }
     } else if (o->out != NULL && strcmp(o->out, "-") == 0) {
         rc = write_stdout(&doc);
     } else {
-        char *path = target_path(o, &doc, job->record_path, report);
-        if (path == NULL || hs_write_atomic(path, doc.pdf, doc.len, report) != 0)
+        int named;
+        char *path = target_path(o, &doc, job->record_path, report, &named);
+        int flags = (named ? 0 : HS_WRITE_REPLACE) | (o->overwrite ? HS_WRITE_OVERWRITE : 0) |
+                    (o->no_sync ? HS_WRITE_NO_SYNC : 0);
+        if (path == NULL ||
+            hs_write_document(path, &doc, job->record_path, job->template_path, flags, report) != 0)
             rc = -1;
-        else if (!o->quiet)
-            printf("%s\n", path);
+        else if (!o->quiet && !stdout_closed)
+            printf("%s\n", path), fflush(stdout); /* before a watchdog's execv */
         free(path);
     }
     release(h, 0, NULL);
@@ -451,10 +685,17 @@ one_document(hs_engine *e, const opts *o, const hs_job *job, hs_report *report, 
 
 /* The engine stops a document past its time limit at its next allocation;
  * the watchdog is for work that does not allocate (one XPath expression
- * churning inside libxml2): a while after the limit it ends the process with
- * a message, before anything of that document has been written. */
-static char watchdog_msg[1024];
+ * churning inside libxml2): a while after the limit it says so, and since
+ * the process cannot safely go on from inside libxml2, it starts itself
+ * again (execv) for the documents not yet made, with the failure counted,
+ * before anything of the stopped document has been written. */
+static char watchdog_msg[2048];
 static size_t watchdog_len;
+static char **again;                 /* argv for the new start, built once */
+static int again_prefix, again_nrec; /* options, then the records */
+static char **again_rec;             /* every record, in order */
+static int again_from;               /* the first record the new start takes */
+static char again_first[24], again_failed[24];
 
 static void
 watchdog_fire(int sig)
@@ -462,24 +703,64 @@ watchdog_fire(int sig)
     (void)sig;
     ssize_t w = write(STDERR_FILENO, watchdog_msg, watchdog_len);
     (void)w;
+    alarm(0);
+    hs_write_abandon(); /* a document being written (a slow fsync) */
+    if (again != NULL && again_from < again_nrec) {
+        int n = again_prefix;
+        for (int i = again_from; i < again_nrec; i++)
+            again[n++] = again_rec[i];
+        again[n] = NULL;
+        execv("/proc/self/exe", again); /* async-signal-safe */
+    }
     _exit(1);
 }
 
+/* Prepare the new start: argv's options (getopt has moved them before the
+ * records), the internal options saying where to go on, "--", the records. */
 static void
-watchdog_arm(const char *record, const char *tpl, double seconds)
+watchdog_setup(int argc, char **argv, int optind_end, const opts *o)
 {
-    if (record == NULL || seconds <= 0) {
+    again = malloc((size_t)(argc + 8) * sizeof *again);
+    if (again == NULL)
+        abort();
+    int n = 0;
+    for (int i = 0; i < optind_end; i++)
+        if (strcmp(argv[i], "--") != 0)
+            again[n++] = argv[i];
+    again[n++] = "--first-template";
+    again[n++] = again_first;
+    again[n++] = "--failed-before";
+    again[n++] = again_failed;
+    again[n++] = "--";
+    again_prefix = n;
+    again_rec = o->records;
+    again_nrec = o->nrecords;
+}
+
+static void
+watchdog_arm(const opts *o, int i, int t, int failed, double seconds)
+{
+    if (i < 0 || seconds <= 0) {
         alarm(0);
         return;
     }
     unsigned grace = (unsigned)seconds + 2 + (unsigned)(seconds / 10);
-    int n = snprintf(watchdog_msg, sizeof watchdog_msg,
-                     "%s: error: took longer than %g s in one computation and the process was "
-                     "stopped (template %s) [limit]\n",
-                     record, seconds, tpl);
+    char line[2048];
+    snprintf(line, sizeof line,
+             "%s: error: took longer than %g s in one computation and was stopped (template "
+             "%s) [limit]",
+             o->records[i], seconds, o->templates[t]);
+    char *safe = hs_escape(line);
+    int n = snprintf(watchdog_msg, sizeof watchdog_msg, "%s\n", safe);
+    free(safe);
     watchdog_len = n < 0                             ? 0
                    : (size_t)n < sizeof watchdog_msg ? (size_t)n
                                                      : sizeof watchdog_msg - 1;
+    /* go on with the next template of this record, or the next record */
+    int last = t + 1 >= o->ntemplates;
+    again_from = last ? i + 1 : i;
+    snprintf(again_first, sizeof again_first, "%d", last ? 0 : t + 1);
+    snprintf(again_failed, sizeof again_failed, "%d", o->failed_before + failed + 1);
     signal(SIGALRM, watchdog_fire);
     alarm(grace);
 }
@@ -493,18 +774,49 @@ on_stop(int sig)
     raise(sig);
 }
 
+/* A standard descriptor closed by the caller gets /dev/null, so that no
+ * file or pipe opened later takes its number (and receives what hoso
+ * writes to stdout or stderr). */
+static void
+guard_standard_fds(void)
+{
+    for (int fd = 0; fd <= 2; fd++)
+        if (fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+            int nfd = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+            if (nfd != fd && nfd >= 0)
+                close(nfd); /* cannot happen: open takes the lowest free number */
+            if (fd == 1)
+                stdout_closed = 1;
+        }
+}
+
 int
 main(int argc, char **argv)
 {
+    guard_standard_fds();
+    /* a start by the watchdog (execv from its handler) inherits SIGALRM
+     * blocked: the next document needs its watchdog too */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGALRM);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
     opts o;
     int rc = parse(argc, argv, &o);
-    if (rc != 0)
+    if (rc != 0) {
+        free(o.templates);
         return rc;
+    }
+    int optind_end = optind;
     char fonts_buf[PATH_MAX + 32], tpl_buf[PATH_MAX + 32];
     int first_all = o.ntemplates;
     if (o.all && add_all_templates(&o, find_dir(o.templates_dir, "HOSO_TEMPLATES", "templates",
                                                 "quote.xml", tpl_buf, sizeof tpl_buf)) != 0)
         return 1;
+    if (strcmp(o.command, "batch") == 0 && o.report != NULL && strcmp(o.report, "-") == 0 &&
+        stdout_closed) {
+        fprintf(stderr, "hoso: error: cannot write the report: standard output is closed\n");
+        return 1;
+    }
     held h = {0};
     hs_report report = {held_sink, &h, 0, 20};
     hs_engine *e = hs_engine_new(
@@ -528,27 +840,30 @@ main(int argc, char **argv)
         }
         for (int t = first_all; t < o.ntemplates; t++)
             free((char *)o.templates[t]);
+        free(o.templates);
         hs_engine_free(e);
         return bad ? 1 : 0;
     }
     if (strcmp(o.command, "batch") == 0) {
-        hs_batch_opts bo = {o.templates,
-                            o.ntemplates,
-                            o.profile,
-                            (const char **)o.records,
-                            o.nrecords,
-                            o.out,
-                            o.jobs,
-                            o.timeout_s,
-                            (size_t)(o.memory_mb * 1024 * 1024),
-                            o.report,
-                            o.resume,
-                            o.shard_k,
-                            o.shard_n,
-                            o.ascii,
-                            o.quiet,
-                            sde,
-                            o.strict};
+        hs_batch_opts bo = {.templates = o.templates,
+                            .ntemplates = o.ntemplates,
+                            .profile_path = o.profile,
+                            .inputs = (const char **)o.records,
+                            .ninputs = o.nrecords,
+                            .out_dir = o.out,
+                            .jobs = o.jobs,
+                            .timeout_s = o.timeout_s,
+                            .memory_limit = (size_t)(o.memory_mb * 1024 * 1024),
+                            .report_path = o.report,
+                            .resume_path = o.resume,
+                            .shard_k = o.shard_k,
+                            .shard_n = o.shard_n,
+                            .ascii_names = o.ascii,
+                            .quiet = o.quiet,
+                            .source_date_epoch = sde,
+                            .overwrite = o.overwrite,
+                            .no_sync = o.no_sync,
+                            .strict = o.strict};
         hs_batch_stats st;
         int brc = hs_batch_run(e, &bo, &st);
         if (!o.quiet)
@@ -559,6 +874,7 @@ main(int argc, char **argv)
                     st.seconds, st.seconds > 0 ? st.ok / st.seconds : 0.0);
         for (int t = first_all; t < o.ntemplates; t++)
             free((char *)o.templates[t]);
+        free(o.templates);
         hs_engine_free(e);
         return brc == 0 ? 0 : 1;
     }
@@ -566,19 +882,27 @@ main(int argc, char **argv)
     signal(SIGTERM, on_stop);
     signal(SIGINT, on_stop);
     signal(SIGHUP, on_stop);
+    if (o.timeout_s > 0)
+        watchdog_setup(argc, argv, optind_end, &o);
     for (int i = 0; i < o.nrecords; i++) {
-        for (int t = 0; t < o.ntemplates; t++) {
+        for (int t = i == 0 ? o.first_template : 0; t < o.ntemplates; t++) {
             hs_job job = {o.templates[t], o.records[i], NULL,
                           o.profile,      sde,          (size_t)(o.memory_mb * 1024 * 1024),
-                          o.timeout_s,    o.strict};
-            watchdog_arm(o.records[i], o.templates[t], o.timeout_s);
+                          o.timeout_s,    o.strict,     0};
+            watchdog_arm(&o, i, t, failed, o.timeout_s);
             if (one_document(e, &o, &job, &report, &h, t >= first_all) != 0)
                 failed++;
-            watchdog_arm(NULL, NULL, 0);
+            watchdog_arm(&o, -1, 0, 0, 0);
         }
+    }
+    if (!stdout_closed && fflush(stdout) != 0) {
+        fprintf(stderr, "hoso: cannot write to standard output: %s\n", strerror(errno));
+        failed++;
     }
     for (int t = first_all; t < o.ntemplates; t++)
         free((char *)o.templates[t]);
+    free(o.templates);
+    free(again);
     hs_engine_free(e);
-    return failed ? 1 : 0;
+    return failed || o.failed_before ? 1 : 0;
 }

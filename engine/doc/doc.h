@@ -18,6 +18,7 @@ typedef struct hs_style {
     double size_pt;
     double line_height; /* multiple of size */
     uint32_t color;     /* 0xRRGGBB */
+    const char *link;   /* inside <a href>: its target (ASCII), else NULL */
 } hs_style;
 
 typedef enum hs_run_kind {
@@ -47,7 +48,8 @@ typedef enum hs_block_kind {
     HS_BLOCK_PAGE_BREAK,
     HS_BLOCK_GROUP,
     HS_BLOCK_IMAGE,
-    HS_BLOCK_LINES     /* ruled lines to write on */
+    HS_BLOCK_LINES, /* ruled lines to write on */
+    HS_BLOCK_QR     /* a QR code: qr_data at qr_level, width x width with its quiet zone */
 } hs_block_kind;
 
 typedef struct hs_table hs_table;
@@ -68,6 +70,12 @@ typedef struct hs_block {
     hs_table *table;  /* table */
     struct hs_block *children; /* group */
     const char *image_path;    /* image */
+    const char *qr_data;       /* qr: the bytes to encode (UTF-8), qr_len of them */
+    size_t qr_len;
+    int qr_level;              /* qr: hs_qr_level (qr/qr.h) */
+    const char *anchor;        /* id="…": where links to #id go, or NULL */
+    const char *outline;       /* its bookmark's title, or NULL */
+    int outline_level;         /* 1 (top) .. 6 */
     struct hs_block *next;
 } hs_block;
 

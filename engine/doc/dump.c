@@ -63,6 +63,7 @@ style(hs_buf *b, const hs_style *s)
         hs_buf_adds(b, " u");
     if (s->color != 0)
         hs_buf_printf(b, " #%06x", (unsigned)s->color);
+    quoted_z(b, "link", s->link);
 }
 
 static void
@@ -127,12 +128,12 @@ table(hs_buf *b, const hs_table *t, int depth)
 static void
 blocks(hs_buf *b, const hs_block *bl, int depth)
 {
-    static const char *const kinds[] = {"p",          "table", "rule",  "space",
-                                        "page-break", "group", "image", "lines"};
+    static const char *const kinds[] = {"p",     "table", "rule",  "space", "page-break",
+                                        "group", "image", "lines", "qr"};
     static const char *const al[] = {"left", "center", "right", "justify"};
     for (; bl != NULL; bl = bl->next) {
         indent(b, depth);
-        hs_buf_adds(b, (unsigned)bl->kind < 8 ? kinds[bl->kind] : "?");
+        hs_buf_adds(b, (unsigned)bl->kind < sizeof kinds / sizeof kinds[0] ? kinds[bl->kind] : "?");
         if (bl->align != HS_ALIGN_LEFT)
             hs_buf_printf(b, " align=%s", (unsigned)bl->align < 4 ? al[bl->align] : "?");
         if (bl->space_before != 0 || bl->space_after != 0)
@@ -158,6 +159,10 @@ blocks(hs_buf *b, const hs_block *bl, int depth)
         case HS_BLOCK_LINES:
             hs_buf_printf(b, " count=%d spacing=%g thickness=%g", bl->count, bl->height,
                           bl->rule_pt);
+            break;
+        case HS_BLOCK_QR:
+            hs_buf_printf(b, " size=%g level=%c data=", bl->width, "LMQH"[bl->qr_level & 3]);
+            quoted(b, bl->qr_data ? bl->qr_data : "", bl->qr_len);
             break;
         default:
             break;

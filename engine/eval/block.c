@@ -73,9 +73,22 @@ image_path(hs_ev *ev, const hs_tnode *n, const char *src)
 }
 
 static int table(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p);
+static int block_element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *parent);
 
 int
 hs_ev_block_element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *parent)
+{
+    hs_block **at = s->tail;
+    if (block_element(ev, n, s, parent) != 0)
+        return -1;
+    hs_block *b = *at;
+    while (b != NULL && b->next != NULL)
+        b = b->next;
+    return b != NULL ? hs_ev_marks(ev, n, b) : 0;
+}
+
+static int
+block_element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *parent)
 {
     hs_props p;
     if (hs_ev_props_for(ev, n, parent, &p) != 0)
@@ -91,6 +104,8 @@ hs_ev_block_element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *pa
         return group(ev, n, s, &p);
     case HS_TK_TABLE:
         return table(ev, n, s, &p);
+    case HS_TK_QR:
+        return hs_ev_qr(ev, n, s, &p);
     case HS_TK_HR:
         b = hs_ev_new_block(ev, HS_BLOCK_RULE, n, &p);
         b->rule_pt = 0.75;

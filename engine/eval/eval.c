@@ -65,7 +65,9 @@ hs_ev_top_level(hs_ev *ev, const hs_tnode *n, int *rc)
     }
     case HS_TK_HEADER:
     case HS_TK_FOOTER:
+        ev->in_band++; /* marks.c: no id or bookmark there */
         *rc = band(ev, n, n->kind == HS_TK_HEADER ? &ev->doc->headers : &ev->doc->footers);
+        ev->in_band--;
         return 1;
     default:
         return 0;
@@ -169,7 +171,8 @@ hs_eval_document(const hs_eval_in *in, hs_doc **out)
     hs_sink s;
     hs_ev_sink_blocks(&s, &d->body, &body);
     ev->top = &s;
-    if (hs_ev_children(ev, root, &s, &body) != 0 || hs_ev_flush(ev, &s) != 0 || ev->r->errors > 0)
+    if (hs_ev_children(ev, root, &s, &body) != 0 || hs_ev_flush(ev, &s) != 0 ||
+        hs_ev_check_links(ev) != 0 || ev->r->errors > 0)
         return -1;
     *out = d;
     return 0;

@@ -38,6 +38,8 @@ typedef struct hs_xp_env {
 
 /* Register money(), words(), date(), … on ctx; ctx->userData must be an hs_xp_env. */
 void hs_eval_register_functions(xmlXPathContextPtr ctx);
+/* stage-start(), stage-end(), keep-names(), keep-parts() (eval/fns_schedule.c). */
+void hs_eval_register_schedule_functions(xmlXPathContextPtr ctx);
 
 /* "customer/name", "items/item[3]/feedback/cost", "quote/@date" for a record node. */
 const char *hs_eval_node_path(hs_arena *a, const xmlNode *n);

@@ -76,7 +76,10 @@ typedef struct hs_ev {
     hs_doc *doc;
     const hs_tnode *root; /* the template's <document> */
     hs_props doc_props;
-    hs_sink *top; /* the body's sink: where <header>, <footer>, <name> may appear */
+    hs_sink *top;           /* the body's sink: where <header>, <footer>, <name> may appear */
+    struct hs_ev_id *ids;   /* marks.c: the ids given so far */
+    struct hs_ev_id *links; /* link.c: the <a href="#id"> met so far */
+    int in_band;            /* inside <header> or <footer> */
 } hs_ev;
 
 /* expr.c */
@@ -139,5 +142,35 @@ hs_ev_family(const hs_tnode *n)
 {
     return hs_telem_defs[n->kind].family;
 }
+
+/* xpath_fns.c, for XPath functions in other files: pop one argument as a
+ * string (in the arena; *node is the record node it came from, or NULL);
+ * report a bad argument at that node (or at the expression without one) and
+ * leave the evaluation failed; check the argument count (-1 after failing). */
+const char *hs_xp_pop_string(xmlXPathParserContextPtr ctxt, const xmlNode **node);
+void hs_xp_fail(xmlXPathParserContextPtr ctxt, const char *s, const xmlNode *node, const char *code,
+                const char *msg);
+int hs_xp_arity(xmlXPathParserContextPtr ctxt, int nargs, int lo, int hi, const char *name);
+
+/* xpath_vietqr.c: vietqr() */
+void hs_eval_register_vietqr(xmlXPathContextPtr ctx);
+
+/* marks.c: the id and bookmark of block element n, made as b */
+int hs_ev_marks(hs_ev *ev, const hs_tnode *n, hs_block *b);
+typedef struct hs_ev_id {
+    const char *id;
+    const hs_tnode *at;
+    struct hs_ev_id *next;
+} hs_ev_id;
+/* The characters an id may have (ASCII letters, digits, - _ .): 1 or 0. */
+int hs_ev_id_ok(const char *id);
+/* After the walk: every #id a link names is the id of a block. */
+int hs_ev_check_links(hs_ev *ev);
+
+/* link.c: <a href>, the link its content carries */
+int hs_ev_link(hs_ev *ev, const hs_tnode *n, hs_style *st);
+
+/* qr.c: <qr> */
+int hs_ev_qr(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p);
 
 #endif

@@ -145,6 +145,10 @@ hs_ev_inline_element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p
     case HS_TK_U:
         p.style.underline = 1;
         break;
+    case HS_TK_A:
+        if (hs_ev_link(ev, n, &p.style) != 0)
+            return -1;
+        break;
     default:
         break;
     }

@@ -661,6 +661,30 @@ fn_file(xmlXPathParserContextPtr ctxt, int nargs)
     ret_string(ctxt, hs_arena_printf(env->arena, "%s/%s", dir, a.s));
 }
 
+/* ---- for the functions of other files (xpath_vietqr.c) ---- */
+
+const char *
+hs_xp_pop_string(xmlXPathParserContextPtr ctxt, const xmlNode **node)
+{
+    arg a = pop_arg(ctxt);
+    *node = a.node;
+    return a.s;
+}
+
+void
+hs_xp_fail(xmlXPathParserContextPtr ctxt, const char *s, const xmlNode *node, const char *code,
+           const char *msg)
+{
+    arg a = {s, node, 0};
+    fail(ctxt, node != NULL ? &a : NULL, code, "%s", msg);
+}
+
+int
+hs_xp_arity(xmlXPathParserContextPtr ctxt, int nargs, int lo, int hi, const char *name)
+{
+    return arity(ctxt, nargs, lo, hi, name);
+}
+
 void
 hs_eval_register_functions(xmlXPathContextPtr ctx)
 {
@@ -679,4 +703,6 @@ hs_eval_register_functions(xmlXPathContextPtr ctx)
     };
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
         xmlXPathRegisterFunc(ctx, hs_xml_ustr(fns[i].name), fns[i].fn);
+    hs_eval_register_vietqr(ctx);
+    hs_eval_register_schedule_functions(ctx);
 }

@@ -34,6 +34,11 @@ typedef struct hs_face {
     uint16_t *gid_block[256]; /* code point -> glyph id by blocks of 256; NULL, 0: none */
     int16_t *adv1000;   /* per glyph: advance in 1/1000 em, as libharu truncates it */
     int num_glyphs;
+    /* What render/ builds once per engine for this face (render/fontres.c),
+     * on first use; freed with the face. A cache: written through a const
+     * face, once. */
+    void *render_res;
+    void (*render_res_free)(void *res);
 } hs_face;
 
 /* A family: four faces (missing ones fall back to regular) and an ordered
@@ -65,6 +70,9 @@ const hs_face *hs_family_face_for(const hs_family *fam, hs_face_style style, uin
 int hs_face_has(const hs_face *f, uint32_t cp);
 /* Advance of cp in 1/1000 em; 0 for a code point the face lacks. */
 int hs_face_advance(const hs_face *f, uint32_t cp);
+/* The code points from first up to 0xFFFF the face draws, ascending, into
+ * out (at most max of them); returns how many there are (may exceed max). */
+int hs_face_codepoints(const hs_face *f, uint32_t first, uint32_t *out, int max);
 /* Sum of advances of a UTF-8 string in 1/1000 em (invalid bytes count 0). */
 long hs_face_text_width(const hs_face *f, const char *s, size_t n);
 

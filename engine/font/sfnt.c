@@ -466,7 +466,28 @@ hs_face_free(hs_face *f)
     for (int b = 0; b < 256; b++)
         free(f->gid_block[b]);
     free(f->adv1000);
+    if (f->render_res_free != NULL)
+        f->render_res_free(f->render_res);
     free(f);
+}
+
+int
+hs_face_codepoints(const hs_face *f, uint32_t first, uint32_t *out, int max)
+{
+    int n = 0;
+    for (uint32_t b = first >> 8; b < 256; b++) {
+        if (f->gid_block[b] == NULL)
+            continue;
+        for (uint32_t lo = 0; lo < 256; lo++) {
+            uint32_t cp = b << 8 | lo;
+            if (cp >= first && f->gid_block[b][lo] != 0) {
+                if (n < max)
+                    out[n] = cp;
+                n++;
+            }
+        }
+    }
+    return n;
 }
 
 int

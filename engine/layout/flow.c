@@ -103,6 +103,8 @@ block(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out)
                                out);
     case HS_BLOCK_IMAGE:
         return image(c, b, x0 + b->indent_left, w - b->indent_left - b->indent_right, out);
+    case HS_BLOCK_QR:
+        return hs_layout_qr(c, b, x0 + b->indent_left, w - b->indent_left - b->indent_right, out);
     case HS_BLOCK_SPACE:
         hs_layout_slice(c, b->height > 0 ? b->height : 0, out);
         return 0;
@@ -161,6 +163,8 @@ hs_layout_blocks(hs_lctx *c, const hs_block *blocks, double x0, double w, hs_sli
             out->pending_keep |= b->keep_with_next;
             continue;
         }
+        if (b->anchor != NULL || b->outline != NULL)
+            hs_layout_mark(c, b, x0, first);
         if (b->kind != HS_BLOCK_GROUP) {
             first->gap = gap;
             first->keep_with_prev |= out->pending_keep;

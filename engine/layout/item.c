@@ -64,6 +64,7 @@ hs_layout_slice_items(hs_lctx *c, hs_slice *s)
 void
 hs_layout_emit(hs_lctx *c, hs_slice *s, double dy, int copy, hs_item **first, hs_item **last)
 {
+    hs_layout_emit_marks(s, dy, first, last);
     hs_item *it = hs_layout_slice_items(c, s);
     while (it != NULL) {
         hs_item *next = it->next, *x = it;

@@ -50,6 +50,7 @@ typedef struct hs_slice {
     const hs_tablay *table;      /* rows of a table with header rows, else NULL */
     hs_rowlay *row;              /* a table row whose items are not built yet */
     hs_item *items, *items_last; /* y relative to the slice's top */
+    hs_item *marks;              /* marks of the blocks starting here, placed with it once */
     struct hs_slice *next;
 } hs_slice;
 
@@ -101,6 +102,16 @@ int hs_layout_row_split(hs_lctx *c, hs_slice *s, double avail, int force);
 
 /* ---- image.c: pixel size of a PNG or JPEG file ---- */
 int hs_layout_image_size(const char *path, int *w, int *h);
+
+/* ---- marks.c: ids and bookmarks ---- */
+/* Block b starts with slice first: mark its top (in the body only). */
+void hs_layout_mark(hs_lctx *c, const hs_block *b, double x, hs_slice *first);
+/* Move the slice's marks into a list at vertical offset dy (the first
+ * placement of a slice only: a repeated header row marks nothing again). */
+void hs_layout_emit_marks(hs_slice *s, double dy, hs_item **first, hs_item **last);
+
+/* ---- qr.c: a QR block as filled squares ---- */
+int hs_layout_qr(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out);
 
 /* ---- paginate.c: slices onto pages ---- */
 void hs_layout_paginate(hs_lctx *c, const hs_doc *d, hs_slice *first, hs_pages *out);

@@ -41,11 +41,13 @@ checkbox(hs_lctx *c, hs_slice *s, const hs_run *r, double x, double base)
 
 static void
 text_item(hs_lctx *c, hs_slice *s, const hs_glyph *from, const hs_glyph *last, const hs_run *r,
-          double x, double base)
+          double x, double base, double w)
 {
     hs_item *it = hs_layout_item(c, HS_ITEM_TEXT);
     it->x = x;
     it->y = base;
+    it->w = w;
+    it->link = r->style.link;
     it->face = from->face;
     it->size_pt = r->style.size_pt;
     it->color = r->style.color;
@@ -104,7 +106,7 @@ hs_layout_line_items(hs_lctx *c, const hs_pdraw *d, const hs_pline *L, hs_slice 
         while (j < L->end && g[j].ri == g[k].ri && g[j].face == g[k].face &&
                (g[j].kind == G_TEXT || (g[j].kind == G_SPACE && g[j].cp == ' ' && extra == 0)))
             seg += g[j++].w;
-        text_item(c, s, &g[k], &g[j - 1], r, x, d->base);
+        text_item(c, s, &g[k], &g[j - 1], r, x, d->base, seg);
         if (r->style.underline)
             underline(c, s, &g[k], r, x, x + seg, d->base);
         x += seg;

@@ -13,7 +13,8 @@ typedef enum hs_item_kind {
     HS_ITEM_TEXT,  /* text in one face, size and colour at (x, y) */
     HS_ITEM_LINE,  /* straight line from (x, y) to (x2, y2) */
     HS_ITEM_RECT,  /* rectangle x, y (top-left), w, h; filled and/or stroked */
-    HS_ITEM_IMAGE  /* image file drawn into x, y, w, h */
+    HS_ITEM_IMAGE, /* image file drawn into x, y, w, h */
+    HS_ITEM_MARK   /* nothing drawn: the top (y) of a block with an anchor or an outline entry */
 } hs_item_kind;
 
 typedef struct hs_item {
@@ -24,6 +25,7 @@ typedef struct hs_item {
     double size_pt;
     const char *text; /* UTF-8, NFC, every code point present in face */
     size_t len;
+    const char *link; /* the text's link target (w is its advance), or NULL */
     /* colours are 0xRRGGBB */
     uint32_t color;
     /* line and rect */
@@ -32,6 +34,9 @@ typedef struct hs_item {
     uint32_t fill_color;
     /* image */
     const char *image_path;
+    /* mark: the block's id (a link target) and its bookmark, either may be NULL */
+    const char *anchor, *outline;
+    int outline_level;
     struct hs_item *next;
 } hs_item;
 

@@ -1,8 +1,9 @@
 /* engine/record/check.c — rules of a record that XSD 1.0 cannot state:
  * a feasible item has a cost and days, an infeasible one a reason; a stated
  * quote total is the sum of the feasible costs plus VAT (no document prints a
- * total that is not the sum of its lines); acceptance results name items that
- * exist. Runs on a record that passed the schema. */
+ * total that is not the sum of its lines), every line with a VAT rate;
+ * acceptance results name items that exist. The dates of the journey are
+ * checked by journey.c. Runs on a record that passed the schema. */
 #include "record/record.h"
 
 #include "vn/vn.h"
@@ -69,23 +70,111 @@ check_feedback(const xmlNode *item, hs_report *r, int64_t *subtotal)
     return 0;
 }
 
+/* The VAT rate of a feasible line: its own vat-rate, or the quote's for every
+ * line. A quote whose lines give no rate and no rate of its own, or that mixes
+ * both, cannot say which lines are taxable: an error, never a default. */
 static int
-check_total(const xmlNode *root, int64_t subtotal, hs_report *r)
+line_rate(const xmlNode *quote, const xmlNode *item, int per_line, hs_report *r, int *rate)
+{
+    const xmlNode *fb = child(item, "feedback");
+    const char *own = hs_xml_attr(fb, "vat-rate");
+    const char *all = hs_xml_attr(quote, "vat-rate");
+    const char *id = hs_xml_attr(item, "id");
+    if (own == NULL && per_line)
+        return hs_error(r, hs_loc_from_xml(fb), "vat",
+                        "<feedback> of item %s has no vat-rate while other lines have one: give "
+                        "each line its rate (\"KCT\" for software services, not subject to VAT)",
+                        id ? id : "?");
+    if (own == NULL && all == NULL)
+        return hs_error(r, hs_loc_from_xml(fb), "vat",
+                        "<feedback> of item %s has no VAT rate: a taxable line needs its rate "
+                        "(vat-rate=\"10\"), a software service vat-rate=\"KCT\"",
+                        id ? id : "?");
+    const char *s = own ? own : all;
+    if (hs_vn_vat_parse(s, strlen(s), rate) != HS_VN_OK)
+        return hs_error(r, hs_loc_from_xml(own ? fb : quote), "amount",
+                        "vat-rate=\"%s\" is not a VAT rate", s);
+    return 0;
+}
+
+/* VAT is computed per rate (the sum of the lines at a rate, rounded half-up
+ * once), as on a Vietnamese invoice; the templates do the same. */
+static int
+check_total(const xmlNode *root, hs_report *r)
 {
     const xmlNode *quote = child(root, "quote");
+    const xmlNode *items = child(root, "items");
+    if (quote == NULL)
+        return 0;
+    int per_line = 0;
+    for (const xmlNode *it = items ? items->children : NULL; it != NULL; it = it->next) {
+        const xmlNode *fb = hs_xml_is(it, "item") ? child(it, "feedback") : NULL;
+        if (fb != NULL && hs_xml_attr(fb, "vat-rate") != NULL)
+            per_line = 1;
+    }
+    if (per_line && hs_xml_attr(quote, "vat-rate") != NULL)
+        return hs_error(r, hs_loc_from_xml(quote), "vat",
+                        "<quote vat-rate=\"%s\"> and lines with their own vat-rate: give the "
+                        "rate once, on the quote for every line or on each line",
+                        hs_xml_attr(quote, "vat-rate"));
+    /* base per rate: index 0 KCT, then tenths of a percent 0..1000 by step */
+    int rates[16];
+    int64_t base[16];
+    int nrates = 0;
+    int64_t subtotal = 0;
+    for (const xmlNode *it = items ? items->children : NULL; it != NULL; it = it->next) {
+        const xmlNode *fb = hs_xml_is(it, "item") ? child(it, "feedback") : NULL;
+        const char *feasible = fb ? hs_xml_attr(fb, "feasible") : NULL;
+        if (feasible == NULL || strcmp(feasible, "yes") != 0)
+            continue;
+        int rate;
+        if (line_rate(quote, it, per_line, r, &rate) != 0)
+            return -1;
+        char buf[64];
+        int64_t v;
+        text_of(child(fb, "cost"), buf, sizeof buf);
+        if (hs_vn_money_parse(buf, strlen(buf), 0, &v) != HS_VN_OK)
+            return -1; /* reported by check_feedback */
+        int k = 0;
+        while (k < nrates && rates[k] != rate)
+            k++;
+        if (k == nrates) {
+            if (nrates == 16)
+                return hs_error(r, hs_loc_from_xml(fb), "vat", "too many VAT rates");
+            rates[nrates] = rate;
+            base[nrates++] = 0;
+        }
+        if (hs_vn_add(base[k], v, &base[k]) != HS_VN_OK ||
+            hs_vn_add(subtotal, v, &subtotal) != HS_VN_OK)
+            return hs_error(r, hs_loc_from_xml(fb), "amount", "the sum of the items overflows");
+    }
+    const xmlNode *offer = child(quote, "offer");
+    if (offer != NULL && nrates > 1)
+        return hs_error(r, hs_loc_from_xml(offer), "vat",
+                        "<offer> is one price for lines at %d different VAT rates: the price "
+                        "to the customer needs one rate for every line",
+                        nrates);
+    if (offer != NULL && nrates == 1) {
+        char buf[64];
+        text_of(offer, buf, sizeof buf);
+        if (hs_vn_money_parse(buf, strlen(buf), 0, &base[0]) != HS_VN_OK)
+            return hs_error(r, hs_loc_from_xml(offer), "amount",
+                            "<offer> \"%s\" is not an amount in đồng", buf);
+        subtotal = base[0];
+    }
     const xmlNode *total = child(quote, "total");
     if (total == NULL)
         return 0;
-    const char *rate_s = hs_xml_attr(quote, "vat-rate");
-    int rate = HS_VN_VAT_KCT;
-    if (rate_s != NULL && hs_vn_vat_parse(rate_s, strlen(rate_s), &rate) != HS_VN_OK)
-        return hs_error(r, hs_loc_from_xml(quote), "amount", "vat-rate=\"%s\" is not a VAT rate",
-                        rate_s);
-    int64_t vat, computed, stated;
-    char buf[64];
-    if (hs_vn_vat(subtotal, rate, &vat) != HS_VN_OK ||
-        hs_vn_add(subtotal, vat, &computed) != HS_VN_OK)
+    int64_t vat = 0, computed;
+    for (int k = 0; k < nrates; k++) {
+        int64_t v;
+        if (hs_vn_vat(base[k], rates[k], &v) != HS_VN_OK || hs_vn_add(vat, v, &vat) != HS_VN_OK)
+            return hs_error(r, hs_loc_from_xml(total), "amount", "the total overflows");
+    }
+    if (hs_vn_add(subtotal, vat, &computed) != HS_VN_OK)
         return hs_error(r, hs_loc_from_xml(total), "amount", "the total overflows");
+    int64_t stated;
+    char buf[64];
     text_of(total, buf, sizeof buf);
     if (hs_vn_money_parse(buf, strlen(buf), 0, &stated) != HS_VN_OK)
         return hs_error(r, hs_loc_from_xml(total), "amount",
@@ -97,8 +186,8 @@ check_total(const xmlNode *root, int64_t subtotal, hs_report *r)
     hs_vn_money_format(vat, HS_VN_UNIT_SYMBOL, vat_s, sizeof vat_s);
     hs_vn_money_format(computed, HS_VN_UNIT_SYMBOL, comp_s, sizeof comp_s);
     return hs_error(r, hs_loc_from_xml(total), "total",
-                    "<total> \"%s\" is not the sum of the feasible items and VAT: %s + VAT %s = %s",
-                    buf, sub_s, vat_s, comp_s);
+                    "<total> \"%s\" is not the sum of the %s and VAT: %s + VAT %s = %s", buf,
+                    offer ? "offer" : "feasible items", sub_s, vat_s, comp_s);
 }
 
 static int
@@ -220,7 +309,9 @@ hs_record_check(xmlDocPtr doc, hs_report *r)
     for (const xmlNode *it = items ? items->children : NULL; it != NULL; it = it->next)
         if (hs_xml_is(it, "item") && check_feedback(it, r, &subtotal) != 0)
             rc = -1;
-    if (rc == 0 && check_total(root, subtotal, r) != 0)
+    if (rc == 0 && check_total(root, r) != 0)
+        rc = -1;
+    if (hs_record_check_journey(root, r) != 0)
         rc = -1;
     if (check_results(root, r) != 0)
         rc = -1;

@@ -29,6 +29,10 @@ xmlDocPtr hs_record_load(const char *path, const char *label, const hs_schema *s
 /* The checks alone (tests call them on a parsed record). Returns 0 or -1. */
 int hs_record_check(xmlDocPtr doc, hs_report *r);
 
+/* The dates of the journey in order, the closing rule of a request, who
+ * signs the minutes (engine/record/journey.c). Returns 0 or -1. */
+int hs_record_check_journey(const xmlNode *root, hs_report *r);
+
 /* No invisible bidi or zero-width character in any text or attribute of the
  * nodes from n on (records and profiles alike). Returns 0 or -1. */
 int hs_record_check_text(const xmlNode *n, hs_report *r);

@@ -35,3 +35,27 @@ HPDF_MemStream_SeekFunc(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode)
         attr->r_ptr += attr->r_pos;
     return HPDF_OK;
 }
+
+/* libharu 2.3.0 copies and clears memory one byte at a time (hpdf_utils.c):
+ * every stream write, the 256 KB of each encoder's maps, each CID font's
+ * 128 KB scratch map. Through the same interposition, libc does it. Same
+ * results: HPDF_MemCpy returns out + n, HPDF_MemSet s + n (libharu never
+ * copies between overlapping ranges; memmove would keep even that safe). */
+#include <string.h>
+
+HPDF_BYTE *HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n);
+void *HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n);
+
+HPDF_BYTE *
+HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
+{
+    memmove(out, in, n);
+    return out + n;
+}
+
+void *
+HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n)
+{
+    memset(s, c, n);
+    return (HPDF_BYTE *)s + n;
+}

@@ -5,13 +5,13 @@
  * - libharu's error handler only records the first error (never a longjmp out
  *   of libharu's frames); every call's status is checked and the first
  *   failure ends the document with one diagnostic.
- * - Fonts are TrueType with the UTF-8 encoder, so CID = Unicode code point.
- *   libharu's /ToUnicode is a copy of its encoding CMap, not a ToUnicode CMap
- *   (shared/libharu.md); its stream is rewritten with an identity bfrange map.
+ * - Fonts come from render/fontres.c: a face's CIDs number the code points
+ *   it draws, and its ToUnicode and CIDToGIDMap are made once per engine.
  * - Nothing depends on the clock or on addresses: libharu 2.3.0 writes no
  *   /ID unless encrypting, no date unless asked, and numbers its subset tags
  *   (HPDFAA+, HPDFAB+…) in load order, so the same pages give the same bytes. */
-#include "render/render.h"
+#include "render/render_int.h"
+#include "render/fontres.h"
 
 #include <errno.h>
 #include <hpdf.h>
@@ -24,8 +24,6 @@
 typedef struct font_ref {
     const char *path; /* faces are keyed by file: libharu loads a file once per doc */
     HPDF_Font font;
-    HPDF_Dict tounicode;     /* its /ToUnicode stream, filled in before saving */
-    unsigned char rows[32];  /* high bytes of the code points drawn with it */
     struct font_ref *next;
 } font_ref;
 
@@ -129,66 +127,6 @@ ok(pdf_ctx *c, HPDF_STATUS st)
     return st == HPDF_OK && c->error == 0 ? 0 : fail(c, st);
 }
 
-/* The ToUnicode CMap (Adobe technical note 5411). A CID here is the
- * Unicode code point (libharu's UTF-8 encoding), so the map is the identity,
- * written only over the 256-code blocks the font was used for: a bfrange's
- * ends may differ only in their last byte, so one row per block, at most 100
- * rows a section. */
-static const char *
-tounicode_cmap(hs_arena *a, const unsigned char rows[32])
-{
-    hs_buf b;
-    hs_buf_init(&b, a);
-    hs_buf_adds(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-    unsigned used[256];
-    int n = 0;
-    for (unsigned hi = 0; hi < 256; hi++)
-        if ((hi < 0xD8 || hi > 0xDF) && (rows[hi >> 3] & (1u << (hi & 7))))
-            used[n++] = hi;
-    for (int i = 0; i < n; i += 100) {
-        int k = n - i < 100 ? n - i : 100;
-        hs_buf_printf(&b, "%d beginbfrange\n", k);
-        for (int j = i; j < i + k; j++)
-            hs_buf_printf(&b, "<%02X00> <%02XFF> <%02X00>\n", used[j], used[j], used[j]);
-        hs_buf_adds(&b, "endbfrange\n");
-    }
-    hs_buf_adds(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    return hs_buf_cstr(&b);
-}
-
-/* Take over the font's /ToUnicode stream for our CMap, written when the
- * document is saved. The stream object libharu made is kept (it is already
- * numbered in the xref: a new one would leave the old one written as an
- * orphan) and emptied; the encoding-CMap keys on its dict mean nothing on a
- * ToUnicode stream and go. libharu sets its filter when the font is written,
- * so it is compressed like the rest. */
-static int
-take_tounicode(pdf_ctx *c, font_ref *f)
-{
-    HPDF_Dict tu = HPDF_Dict_GetItem(f->font, "ToUnicode", HPDF_OCLASS_DICT);
-    if (tu == NULL || tu->stream == NULL)
-        return hs_error(c->r, c->where, "pdf",
-                        "libharu made no /ToUnicode for this font: text would not copy");
-    static const char *const keys[] = {"Type", "CMapName", "CIDSystemInfo", "WMode"};
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        (void)HPDF_Dict_RemoveElement(tu, keys[i]); /* absent is fine */
-    HPDF_MemStream_FreeData(tu->stream);
-    f->tounicode = tu;
-    return 0;
-}
-
-static int
-write_tounicode(pdf_ctx *c)
-{
-    for (font_ref *f = c->fonts; f != NULL; f = f->next)
-        if (ok(c, HPDF_Stream_WriteStr(f->tounicode->stream, tounicode_cmap(c->a, f->rows))) != 0)
-            return -1;
-    return 0;
-}
-
 static font_ref *
 font_for(pdf_ctx *c, const hs_face *face)
 {
@@ -197,17 +135,16 @@ font_for(pdf_ctx *c, const hs_face *face)
             return f;
     c->code = "font";
     c->where = (hs_loc){face->path, 0};
-    const char *name = HPDF_LoadTTFontFromFile(c->pdf, face->path, HPDF_TRUE);
-    HPDF_Font font = name != NULL && c->error == 0 ? HPDF_GetFont(c->pdf, name, "UTF-8") : NULL;
+    int reported;
+    HPDF_Font font = hs_fontres_font(c->pdf, face, c->r, &reported);
     if (font == NULL || c->error != 0) {
-        fail(c, HPDF_INVALID_FONT);
+        if (!reported)
+            fail(c, HPDF_INVALID_FONT);
         return NULL;
     }
     font_ref *f = HS_NEW(c->a, font_ref);
     f->path = face->path;
     f->font = font;
-    if (take_tounicode(c, f) != 0)
-        return NULL;
     f->next = c->fonts;
     c->fonts = f;
     return f;
@@ -435,8 +372,6 @@ draw_text(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
                             "U+%04X is not in this font (text \"%.*s\")",
                             k ? (unsigned)cp : (unsigned char)it->text[i], (int)it->len,
                             it->text);
-        if (cp < 0x10000)
-            f->rows[cp >> 11] |= (unsigned char)(1u << ((cp >> 8) & 7));
         i += (size_t)k;
     }
     c->code = "pdf";
@@ -465,6 +400,8 @@ draw_item(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
 {
     if (it->kind == HS_ITEM_TEXT)
         return draw_text(c, page, p, it, h);
+    if (it->kind == HS_ITEM_MARK)
+        return 0; /* nothing to draw: render/outline.c reads it */
     c->code = "pdf";
     c->where = HS_LOC_NONE;
     HPDF_STATUS st = HPDF_OK;
@@ -512,6 +449,7 @@ draw_item(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
         break;
     }
     case HS_ITEM_TEXT:
+    case HS_ITEM_MARK: /* render/outline.c */
         break;
     }
     return ok(c, st);
@@ -622,9 +560,11 @@ hs_render_pdf(const hs_pages *pages, hs_arena *a, hs_report *r, unsigned char **
     }
     c->page_no = 0;
     if (rc == 0)
-        rc = set_info(c, &pages->info);
+        rc = ok(c, hs_render_links(c->pdf, pages));
     if (rc == 0)
-        rc = write_tounicode(c);
+        rc = ok(c, hs_render_outline(c->pdf, pages));
+    if (rc == 0)
+        rc = set_info(c, &pages->info);
     if (rc == 0) {
         c->code = "pdf";
         c->where = HS_LOC_NONE;

@@ -1,4 +1,4 @@
-/* engine/render/render.h — pages to PDF bytes. Only render/pdf.c includes <hpdf.h>.
+/* engine/render/render.h — pages to PDF bytes. Only render/ includes <hpdf.h>.
  *
  * The renderer knows nothing of templates or records: it draws what page/
  * placed. libharu errors are turned into diagnostics here and never longjmp. */

@@ -172,7 +172,7 @@ attribute(hs_tc *t, hs_tnode *tn, xmlAttr *at, hs_origin *each_origin)
     hs_loc loc = tn->loc;
     if (at->ns != NULL)
         return err(t, loc, "<%s> has no attribute %s:%s", tag, hs_xml_str(at->ns->prefix), name);
-    int id = hs_tpl_attr_id(name);
+    int id = hs_tpl_attr_for(tn->kind, name);
     if (id < 0 || !hs_tpl_takes(tn->kind, (hs_ta)id)) {
         const char *names[HS_TA_COUNT];
         size_t n = 0;

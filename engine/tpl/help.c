@@ -136,8 +136,10 @@ hs_tpl_print_reference(const char *format, FILE *out)
     static const struct {
         unsigned mask;
         const char *title;
-    } groups[] = {
-        {HS_TG_STYLE, "Style attributes"}, {HS_TG_EACH, "Repeating"}, {HS_TG_IF, "Condition"}};
+    } groups[] = {{HS_TG_STYLE, "Style attributes"},
+                  {HS_TG_EACH, "Repeating"},
+                  {HS_TG_IF, "Condition"},
+                  {HS_TG_MARK, "Id and bookmark (blocks of the body)"}};
     for (int f = HS_TF_TOP; f <= HS_TF_CONTROL; f++) {
         if (man)
             fprintf(out, ".SH %s\n", family_say[f]);
@@ -149,7 +151,9 @@ hs_tpl_print_reference(const char *format, FILE *out)
             const hs_telem_def *e = &hs_telem_defs[k];
             if ((int)e->family != f)
                 continue;
-            const char *g = (e->groups & HS_TG_STYLE) && (e->groups & HS_TG_EACH)
+            const char *g = (e->groups & HS_TG_STYLE) && (e->groups & HS_TG_MARK)
+                                ? "style, repeating, id and bookmark"
+                            : (e->groups & HS_TG_STYLE) && (e->groups & HS_TG_EACH)
                                 ? "style, repeating"
                             : (e->groups & HS_TG_STYLE) ? "style"
                             : (e->groups & HS_TG_EACH)  ? "repeating"

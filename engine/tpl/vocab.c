@@ -34,9 +34,31 @@ hs_tpl_takes(hs_tk k, hs_ta a)
     if (k >= HS_TK_COUNT || a >= HS_TA_COUNT)
         return 0;
     const hs_telem_def *e = &hs_telem_defs[k];
-    if ((e->groups & hs_tattr_defs[a].groups) != 0)
-        return 1;
-    return in_list(e->own, hs_tattr_defs[a].name);
+    const hs_tattr_def *d = &hs_tattr_defs[a];
+    if (d->groups == 0)
+        return in_list(e->own, d->name);
+    if ((e->groups & d->groups) == 0)
+        return in_list(e->own, d->name);
+    /* A group's attribute, unless the element's own of that name shadows it. */
+    for (int b = 0; b < HS_TA_COUNT; b++)
+        if (b != (int)a && hs_tattr_defs[b].groups == 0 &&
+            strcmp(hs_tattr_defs[b].name, d->name) == 0 && in_list(e->own, d->name))
+            return 0;
+    return 1;
+}
+
+int
+hs_tpl_attr_for(hs_tk k, const char *name)
+{
+    int first = -1;
+    for (int i = 0; i < HS_TA_COUNT; i++)
+        if (strcmp(hs_tattr_defs[i].name, name) == 0) {
+            if (hs_tpl_takes(k, (hs_ta)i))
+                return i;
+            if (first < 0)
+                first = i;
+        }
+    return first;
 }
 
 int

@@ -47,6 +47,7 @@ typedef enum hs_ttype {
 #define HS_TG_EACH 2u                        /* each, sort, order, as */
 #define HS_TG_IF 4u                          /* if */
 #define HS_TG_REPEAT (HS_TG_EACH | HS_TG_IF) /* both */
+#define HS_TG_MARK 8u                        /* id, bookmark, bookmark-level: blocks */
 
 /* X(ID, name, type, lo, hi, values, default, meaning). groups: which group
  * the attribute belongs to (0: only where an element names it). */
@@ -124,12 +125,25 @@ typedef enum hs_ttype {
     X(PATH, "path", XPATH, 0, 0, "", "", "what the record must have", 0)                           \
     X(WHAT, "what", TEXT, 0, 0, "", "", "its name in the error message", 0)                        \
     X(TEST, "test", XPATH, 0, 0, "", "", "the condition", 0)                                       \
-    X(AT, "at", XPATH, 0, 0, "", "the context node", "the record node the error names", 0)
+    X(AT, "at", XPATH, 0, 0, "", "the context node", "the record node the error names", 0)         \
+    X(ID, "id", TEXT, 0, 0, "", "",                                                                \
+      "a place links go to (<a href=\"#id\">): ASCII letters, digits, - _ .", HS_TG_MARK)          \
+    X(BOOKMARK, "bookmark", TEXT, 0, 0, "", "headings: their text",                                \
+      "the block's entry in the PDF's outline (\"\": none)", HS_TG_MARK)                           \
+    X(BOOKMARK_LEVEL, "bookmark-level", INT, 1, 6, "", "1 (headings: their level)",                \
+      "the outline level of the bookmark", HS_TG_MARK)                                             \
+    X(BOOKMARKS, "bookmarks", BOOL, 0, 0, "", "yes", "make the PDF's outline (bookmarks)", 0)      \
+    X(HREF, "href", TEXT, 0, 0, "", "",                                                            \
+      "the link target: http://, https://, mailto:, tel: or #id of a block", 0)                    \
+    X(DATA, "data", TEXT, 0, 0, "", "", "what the code encodes (vietqr(…) for a payment)", 0)      \
+    X(QR_SIZE, "size", LENGTH, 0, 0, "", "25mm", "the side of the code, its quiet zone included",  \
+      0)                                                                                           \
+    X(LEVEL, "level", ENUM, 0, 0, "L M Q H", "M", "error correction: L, M, Q or H", 0)
 
 /* X(ID, name, family, groups, own attributes, meaning) */
 #define HS_TPL_ELEMENTS(X)                                                                         \
     X(DOCUMENT, "document", TOP, HS_TG_STYLE,                                                      \
-      "page orientation margin title author subject keywords date",                                \
+      "page orientation margin title author subject keywords date bookmarks",                      \
       "the root of a template: page set-up, base style, PDF metadata")                             \
     X(PART, "part", TOP, 0, "", "the root of a file included with <include>")                      \
     X(NAME, "name", HEAD, 0, "", "the output file name pattern (text with {…})")                   \
@@ -137,19 +151,26 @@ typedef enum hs_ttype {
       "a named style: named after a tag it applies to every such tag, else through class")         \
     X(HEADER, "header", HEAD, HS_TG_STYLE, "on offset", "blocks printed at the top of pages")      \
     X(FOOTER, "footer", HEAD, HS_TG_STYLE, "on offset", "blocks printed at the bottom of pages")   \
-    X(P, "p", BLOCK, HS_TG_STYLE | HS_TG_REPEAT, "", "a paragraph")                                \
-    X(H1, "h1", BLOCK, HS_TG_STYLE | HS_TG_REPEAT, "", "a heading: bold, kept with what follows")  \
-    X(H2, "h2", BLOCK, HS_TG_STYLE | HS_TG_REPEAT, "", "a heading of the second level")            \
-    X(H3, "h3", BLOCK, HS_TG_STYLE | HS_TG_REPEAT, "", "a heading of the third level")             \
-    X(DIV, "div", BLOCK, HS_TG_STYLE | HS_TG_REPEAT, "", "a group of blocks")                      \
-    X(TABLE, "table", BLOCK, HS_TG_STYLE | HS_TG_REPEAT,                                           \
+    X(P, "p", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "", "a paragraph")                   \
+    X(H1, "h1", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "",                                \
+      "a heading: bold, kept with what follows")                                                   \
+    X(H2, "h2", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "",                                \
+      "a heading of the second level")                                                             \
+    X(H3, "h3", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "",                                \
+      "a heading of the third level")                                                              \
+    X(DIV, "div", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "", "a group of blocks")         \
+    X(TABLE, "table", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK,                              \
       "columns border border-color padding header-rows", "a table of <tr> rows")                   \
-    X(HR, "hr", BLOCK, HS_TG_STYLE | HS_TG_REPEAT, "thickness width", "a horizontal rule")         \
-    X(SPACE, "space", BLOCK, HS_TG_STYLE | HS_TG_REPEAT, "height", "vertical space")               \
+    X(HR, "hr", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "thickness width",                 \
+      "a horizontal rule")                                                                         \
+    X(SPACE, "space", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "height", "vertical space")  \
     X(PAGE_BREAK, "page-break", BLOCK, HS_TG_IF, "", "start a new page")                           \
-    X(IMG, "img", BLOCK, HS_TG_STYLE | HS_TG_REPEAT, "src width height", "an image (PNG, JPEG)")   \
-    X(LINES, "lines", BLOCK, HS_TG_STYLE | HS_TG_REPEAT, "count spacing thickness",                \
+    X(IMG, "img", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "src width height",              \
+      "an image (PNG, JPEG)")                                                                      \
+    X(LINES, "lines", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "count spacing thickness",   \
       "ruled lines to write on by hand")                                                           \
+    X(QR, "qr", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "data size level",                 \
+      "a QR code of data (size: its side; size here is not a text size)")                          \
     X(TR, "tr", ROW, HS_TG_STYLE | HS_TG_REPEAT, "header background", "a table row of cells")      \
     X(TD, "td", CELL, HS_TG_STYLE | HS_TG_REPEAT, "colspan border background", "a table cell")     \
     X(TH, "th", CELL, HS_TG_STYLE | HS_TG_REPEAT, "colspan border background",                     \
@@ -159,6 +180,7 @@ typedef enum hs_ttype {
     X(I, "i", INLINE, HS_TG_STYLE | HS_TG_REPEAT, "", "italic")                                    \
     X(EM, "em", INLINE, HS_TG_STYLE | HS_TG_REPEAT, "", "italic")                                  \
     X(U, "u", INLINE, HS_TG_STYLE | HS_TG_REPEAT, "", "underlined")                                \
+    X(A, "a", INLINE, HS_TG_STYLE | HS_TG_REPEAT, "href", "a link: its content leads to href")     \
     X(SPAN, "span", INLINE, HS_TG_STYLE | HS_TG_REPEAT, "", "a run of text with its own style")    \
     X(BR, "br", INLINE, HS_TG_STYLE | HS_TG_REPEAT, "", "a line break")                            \
     X(PAGE_NUMBER, "page-number", INLINE, HS_TG_STYLE | HS_TG_REPEAT, "",                          \
@@ -204,8 +226,12 @@ typedef struct hs_telem_def {
 extern const hs_tattr_def hs_tattr_defs[HS_TA_COUNT];
 extern const hs_telem_def hs_telem_defs[HS_TK_COUNT];
 
-/* Whether element k takes attribute a. */
+/* Whether element k takes attribute a. An attribute an element names among
+ * its own shadows a group's of the same name (<qr size> is not a text size). */
 int hs_tpl_takes(hs_tk k, hs_ta a);
+/* The attribute called name that element k takes; else the first one of that
+ * name (for messages); -1 when there is none. */
+int hs_tpl_attr_for(hs_tk k, const char *name);
 /* The id of an element or attribute name; -1 when there is none. */
 int hs_tpl_elem_id(const char *name);
 int hs_tpl_attr_id(const char *name);

@@ -89,6 +89,27 @@ hs_vn_status hs_vn_date_format(hs_vn_date d, const char *pattern, char *out, siz
 /* "Hà Nội, ngày 05 tháng 02 năm 2021" */
 hs_vn_status hs_vn_date_line(const char *place, hs_vn_date d, char *out, size_t cap);
 
+/* ---- working days and schedules ---- */
+/* A company's working calendar: week has bit (ISO weekday - 1) set for each
+ * working weekday (0x1F: Monday to Friday); holidays are dates off work (public
+ * holidays, days off in lieu), in any order. */
+typedef struct hs_vn_calendar {
+    unsigned week;
+    const hs_vn_date *holidays;
+    size_t nholidays;
+} hs_vn_calendar;
+
+int hs_vn_weekday(hs_vn_date d); /* 1 Monday … 7 Sunday */
+int hs_vn_is_workday(hs_vn_date d, const hs_vn_calendar *c);
+/* The stages of a schedule, in order, from start: stage i begins on the first
+ * working day on or after the day after the previous stage ended (on or after
+ * start for the first) and ends on its days[i]-th working day. A stage of 0
+ * days (a milestone) begins and ends on that first working day and takes no
+ * day from the next stage. HS_VN_E_RANGE for a calendar with no working day
+ * in a year, a stage of more than 3660 days, or a date past 9999. */
+hs_vn_status hs_vn_schedule(hs_vn_date start, const int *days, size_t n, const hs_vn_calendar *c,
+                            hs_vn_date *begin, hs_vn_date *end);
+
 /* ---- numbers ---- */
 /* 1234567 → "1.234.567" */
 hs_vn_status hs_vn_int_format(int64_t v, char *out, size_t cap);

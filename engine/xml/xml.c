@@ -210,9 +210,10 @@ hs_xml_parse_memory(const char *data, size_t n, const char *label, hs_report *r)
 xmlDocPtr
 hs_xml_parse_file(const char *path, const char *label, hs_report *r)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    const char *why = NULL;
+    FILE *f = strcmp(path, "-") == 0 ? stdin : hs_fopen_regular(path, &why);
     if (f == NULL)
-        return hs_error(r, (hs_loc){label, 0}, "io", "cannot open: %s", strerror(errno)), NULL;
+        return hs_error(r, (hs_loc){label, 0}, "io", "%s", why), NULL;
     char *data = NULL;
     size_t len = 0, cap = 0;
     for (;;) {

@@ -91,6 +91,6 @@ mkdir -p "$T/all"
 "$HOSO" render -q --all -p samples/profile.xml -o "$T/all/" tests/errors/duplicate-item.xml 2>"$T/stderr"
 check_eq "--all with a bad record: exit status 1" 1 "$?"
 check_eq "--all: the record's error is printed once" 1 "$(grep -c 'item id 1 is used twice (lines 20 and 30)' "$T/stderr")"
-check_eq "--all: each other document is reported failed for it" 4 \
+check_eq "--all: each other document is reported failed for it" "$(($(ls templates/*.xml | wc -l) - 1))" \
     "$(grep -c '^tests/errors/duplicate-item.xml: error: not made with .*: the record has 2 errors (above) \[record\]$' "$T/stderr")"
 check_eq "--all: no file" "" "$(ls "$T/all")"

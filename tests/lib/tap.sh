@@ -2,6 +2,8 @@
 # Each check prints "ok N - name" or "not ok N - name" plus "# " details.
 n=0
 ok()     { n=$((n + 1)); echo "ok $n - $1"; }
+# skip NAME REASON: a check that cannot run here; counted as skipped, not passed
+skip()   { n=$((n + 1)); echo "ok $n - $1 # skip $2"; }
 not_ok() { n=$((n + 1)); echo "not ok $n - $1"; shift; for l in "$@"; do echo "# $l"; done; }
 # check NAME COMMAND...: passes when the command succeeds
 check() {

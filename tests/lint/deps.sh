@@ -11,12 +11,14 @@ allowed() { # folder -> allowed engine folders (besides itself)
     xml) echo "base" ;;
     record) echo "base xml vn" ;;
     tpl) echo "base xml vn doc" ;;
-    eval) echo "base xml record tpl doc vn text" ;;
+    eval) echo "base xml record tpl doc vn text pay qr" ;;
     doc) echo "base" ;;
-    layout) echo "base doc text font page" ;;
+    layout) echo "base doc text font page qr" ;;
     page) echo "base layout font" ;;
     render) echo "base page font" ;;
     out) echo "base" ;;
+    pay) echo "base text" ;;
+    qr) echo "base" ;;
     cli) echo "hoso.h" ;;
     esac
 }
@@ -38,6 +40,7 @@ for dir in engine/*/; do
 done
 # Only these folders include the big libraries.
 check_eq "only text/ includes ICU" "" "$(grep -l '#include <unicode/' engine/*/*.[ch] | grep -v '^engine/text/')"
+check_eq "only qr/ includes libqrencode" "" "$(grep -l '#include <qrencode' engine/*/*.[ch] | grep -v '^engine/qr/')"
 check_eq "only render/ includes libharu" "" "$(grep -l "#include <hpdf" engine/*/*.[ch] | grep -v "^engine/render/")"
 check_eq "no layout or render code includes libxml2" "" \
     "$(grep -l '#include <libxml' engine/layout/* engine/page/* engine/render/* engine/font/* 2>/dev/null)"

@@ -44,7 +44,7 @@ def record(k):
       <content>{text(nc, k + i)} (hết nội dung {i})</content>
       <explanation>{text(8 + (k * 3 + i) % 40, i)} (hết giải thích {i})</explanation>
       <purpose>{text(5 + (i * 3) % 15, k)} (hết mục đích {i})</purpose>
-      <feedback feasible="yes">
+      <feedback feasible="yes" vat-rate="{("KCT", "8", "10")[(k + i) % 3] if k % 3 else "KCT"}">
         <cost>{(1 + (k * 7 + i * 3) % 40) * 500000}</cost>
         <days>{1 + (k + i) % 9}</days>
         <note>{text(nn, k * i)} (hết ghi chú {i})</note>
@@ -62,7 +62,7 @@ def record(k):
     <short-name>Phân trang {k:02d}</short-name>
     <address>Số {k + 1}, phố Huế, phường Ngô Thì Nhậm, quận Hai Bà Trưng, thành phố Hà Nội</address>
     <tax-code>0101234567</tax-code>
-    <representative name="Nguyễn Văn Bình" position="Giám đốc"/>
+    <representative honorific="Ông" name="Nguyễn Văn Bình" position="Giám đốc"/>
   </customer>
   <project>{text(6 + k, k)}</project>
   <items>
@@ -74,16 +74,21 @@ def record(k):
     <benefit>{text(20 + k * 9, k)}</benefit>
   </review>
   <technical engineer="Phạm Ngọc Trường" date="2021-05-07" dedicated-server="no" start-after-days="5"/>
-  <quote number="BG-PG/{k:02d}" date="2021-05-10" vat-rate="{("KCT", "8", "10")[k % 3]}">
+  <schedule start="2021-05-25">
+{chr(10).join(f'    <stage days="{d}">Giai đoạn {j + 1}: {text(2 + (k + j) % 6, j)}</stage>' for j, d in enumerate((2, 6, 1, 20, 1, 2)[: 3 + k % 4]))}
+  </schedule>
+  <quote number="BG-PG/{k:02d}" date="2021-05-10">
     <payment>{text(15 + k * 4, k + 1)}</payment>
     <timeline>{text(10 + k * 7, k + 2)}</timeline>
   </quote>
   <contract number="{k:02d}/2021/HĐDV" date="2021-05-20">
-    <appendix number="01" date="2021-05-20"/>
+    <appendix number="01" date="2021-05-20">
+      <payment>Bên B thanh toán {text(12 + k * 3, k + 5)}</payment>
+    </appendix>
   </contract>
   <acceptance number="{k:02d}/2021/BBNT" date="2021-08-02">
-    <present party="A" name="Trần Văn Minh" position="Chuyên viên Kinh doanh"/>
-    <present party="B" name="Đỗ Thị Hải Yến" position="Trưởng phòng"/>
+    <present party="A" honorific="Ông" name="Trần Văn Minh" position="Chuyên viên Kinh doanh"/>
+    <present party="B" honorific="Bà" name="Đỗ Thị Hải Yến" position="Trưởng phòng"/>
 {chr(10).join(results)}
     <conclusion>{text(20 + k * 6, k + 4)}</conclusion>
   </acceptance>
@@ -107,8 +112,11 @@ HEADING = re.compile(r"^(I|II|III|IV|V)\. [A-ZĐÁÀẢÃẠÂĂÊÔƠƯ ]|^Đi�
 
 # the heading of each signature block and the name signed under it
 SIGNERS = {"ĐẠI DIỆN BÊN A": "Đặng Quốc Hưng", "ĐẠI DIỆN BÊN B": "Nguyễn Văn Bình",
-           "ĐẠI DIỆN THIÊN PHÚC": "Đặng Quốc Hưng", "SALES PHỤ TRÁCH": "Trần Văn Minh",
+           "ĐẠI DIỆN THIÊN PHÚC": "Đặng Quốc Hưng", "NHÂN VIÊN KINH DOANH": "Trần Văn Minh",
+           "XÁC NHẬN CỦA KHÁCH HÀNG": "Nguyễn Văn Bình",
            "TRƯỞNG PHÒNG DUYỆT": "Lê Thị Thu Hằng", "KỸ THUẬT PHẢN HỒI": "Phạm Ngọc Trường"}
+# minutes are signed by those present (the first of each party here)
+MINUTES_SIGNERS = {"ĐẠI DIỆN BÊN A": "Trần Văn Minh", "ĐẠI DIỆN BÊN B": "Đỗ Thị Hải Yến"}
 
 n = 0
 
@@ -141,7 +149,7 @@ pdfs = sorted(os.path.join(f"{T}/pdf", f) for f in os.listdir(f"{T}/pdf"))
 check(f"{len(recs)} records × {len(docs)} documents render", ([r.stderr.strip()] if r.returncode
       else []) + ([f"{len(pdfs)} files"] if len(pdfs) != len(recs) * len(docs) else []))
 
-split_rows, end_headings, split_sigs, lone_totals = [], [], [], []
+split_rows, end_headings, split_sigs, lone_totals, lone_words = [], [], [], [], []
 breaks_in_tables = 0
 for pdf in pdfs:
     name = os.path.basename(pdf)
@@ -156,7 +164,7 @@ for pdf in pdfs:
                 split_rows.append(f"{name} page {i}: '{m.group(0)}' without its row's title")
         for m in re.finditer(r"Hạng mục số (\d+):", flat):
             item = m.group(1)
-            if not re.search(rf"\(hết (nội dung|ghi chú|nhận xét) {item}\)", flat) \
+            if not re.search(rf"\(hết (nội dung|ghi chú|nhận xét|mục đích) {item}\)", flat) \
                     and not name.startswith("Phiếu phân tích"):
                 split_rows.append(f"{name} page {i}: the row of item {item} ends on another page")
         # the analysis form prints the title alone in its feedback table only
@@ -172,7 +180,8 @@ for pdf in pdfs:
         if last and HEADING.search(last[-1].strip()) and i < len(ps):
             end_headings.append(f"{name} page {i} ends with the heading '{last[-1].strip()}'")
         # signature blocks
-        for head, signer in SIGNERS.items():
+        signers = dict(SIGNERS, **MINUTES_SIGNERS) if name.startswith("Biên bản") else SIGNERS
+        for head, signer in signers.items():
             for m in re.finditer(head, flat):
                 if signer not in flat[m.end():]:
                     split_sigs.append(f"{name} page {i}: '{head}' without its signer {signer}")
@@ -181,7 +190,11 @@ for pdf in pdfs:
     # totals with the last row
     for i, lines in enumerate(ps, 1):
         flat = " ".join(" ".join(body(lines, i, len(ps))).split())
-        if re.search(r"TỔNG CỘNG|TỔNG GIÁ TRỊ PHỤ LỤC", flat):
+        if re.search(r"TỔNG CỘNG THANH TOÁN|TỔNG GIÁ TRỊ PHỤ LỤC", flat) \
+                and not re.search(r"(TỔNG CỘNG THANH TOÁN|TỔNG GIÁ TRỊ PHỤ LỤC) [0-9.]+ Bằng chữ: ",
+                                  flat):
+            lone_words.append(f"{name} page {i}: the total without 'Bằng chữ' under it")
+        if re.search(r"TỔNG CỘNG THANH TOÁN|TỔNG GIÁ TRỊ PHỤ LỤC", flat):
             k = int(re.search(r"Phân trang (\d+)", name).group(1))
             last_item = 7 + k % 6
             if f"Hạng mục số {last_item}:" not in flat:
@@ -191,6 +204,7 @@ check("no table row is split over two pages", split_rows)
 check("no page ends with a heading", end_headings)
 check("no signature block is split", split_sigs)
 check("the totals stay with the last row", lone_totals)
+check("the total and its amount in words are on the same page", lone_words)
 # the set must exercise the rules: tables go on over many page breaks
 check(f"the records put many page breaks inside tables ({breaks_in_tables})",
       [] if breaks_in_tables >= 20 else [f"only {breaks_in_tables} page breaks in tables"])

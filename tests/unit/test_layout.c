@@ -84,7 +84,7 @@ width(const char *s)
 static hs_style
 style(void)
 {
-    return (hs_style){"serif", 0, 0, 0, SIZE, LH, 0};
+    return (hs_style){.family = "serif", .size_pt = SIZE, .line_height = LH};
 }
 
 static hs_run *

@@ -1,4 +1,4 @@
-# tests/visual/pages.sh — chosen pages of the five documents against reference
+# tests/visual/pages.sh — chosen pages of the six documents against reference
 # images, so that a layout regression fails the suite. The comparison allows
 # small anti-aliasing differences (poppler versions) but not a moved line.
 # To accept a deliberate change of layout, look at the new PNGs, then:
@@ -41,4 +41,5 @@ appendix chinh-dai 1
 acceptance chinh-dai 2
 survey chinh-dai 1
 survey small 1
+handover chinh-dai 1
 LIST

@@ -1,0 +1,118 @@
+/* engine/out/mark.c — how hoso knows a file in an output folder is its own.
+ *
+ * A document carries a mark derived from its record and template paths: a
+ * PDF comment "%hoso-owner KEY" on the line just before the cross-reference
+ * table. Comments are ignored by every reader, the objects do not move (the
+ * mark goes after them), and startxref is moved by the mark's length, so the
+ * file stays a valid PDF and the same inputs still give the same bytes. A
+ * file whose mark matches is this very document from an earlier run: a rerun
+ * may refresh it. Anything else under the name is someone else's file. */
+#include "out/out.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MARK_PREFIX "%hoso-owner "
+#define MARK_LEN (sizeof MARK_PREFIX - 1 + HS_OUT_OWNER_LEN + 1)
+#define MARK_FMT "%%hoso-owner %s\n"
+
+static uint64_t
+fnv1a(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+void
+hs_out_owner(const char *record, const char *template_path, char *buf)
+{
+    /* two 64-bit FNV-1a hashes with different seeds over "record\0template" */
+    uint64_t h[2] = {1469598103934665603ull, 0x84222325cbf29ce4ull};
+    for (int k = 0; k < 2; k++) {
+        h[k] = fnv1a(h[k], record, strlen(record) + 1);
+        h[k] = fnv1a(h[k], template_path, strlen(template_path));
+    }
+    snprintf(buf, HS_OUT_OWNER_LEN + 1, "%016llx%016llx", (unsigned long long)h[0],
+             (unsigned long long)h[1]);
+}
+
+/* The offset startxref names, and where its digits are in the tail. */
+static int
+find_startxref(const unsigned char *tail, size_t n, size_t *digits, size_t *ndigits,
+               unsigned long long *value)
+{
+    static const char kw[] = "startxref";
+    for (size_t i = n >= sizeof kw ? n - sizeof kw : 0; i-- > 0;) {
+        if (memcmp(tail + i, kw, sizeof kw - 1) != 0)
+            continue;
+        size_t p = i + sizeof kw - 1;
+        while (p < n && (tail[p] == '\r' || tail[p] == '\n' || tail[p] == ' '))
+            p++;
+        size_t q = p;
+        unsigned long long v = 0;
+        while (q < n && tail[q] >= '0' && tail[q] <= '9' && q - p < 19)
+            v = v * 10 + (tail[q++] - '0');
+        if (q == p)
+            return -1;
+        *digits = p, *ndigits = q - p, *value = v;
+        return 0;
+    }
+    return -1;
+}
+
+unsigned char *
+hs_out_mark(const unsigned char *pdf, size_t len, const char *owner, size_t *out_len)
+{
+    size_t tail = len > 1024 ? len - 1024 : 0;
+    size_t d, nd;
+    unsigned long long x;
+    if (find_startxref(pdf + tail, len - tail, &d, &nd, &x) != 0 || x + 4 > len ||
+        memcmp(pdf + x, "xref", 4) != 0)
+        return NULL;
+    d += tail;
+    char mark[MARK_LEN + 1], num[24];
+    snprintf(mark, sizeof mark, MARK_FMT, owner);
+    int nn = snprintf(num, sizeof num, "%llu", x + MARK_LEN);
+    unsigned char *out = malloc(len + MARK_LEN + 24);
+    if (out == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    size_t o = 0;
+    memcpy(out, pdf, x), o = x;
+    memcpy(out + o, mark, MARK_LEN), o += MARK_LEN;
+    memcpy(out + o, pdf + x, d - x), o += d - x;
+    memcpy(out + o, num, (size_t)nn), o += (size_t)nn;
+    memcpy(out + o, pdf + d + nd, len - d - nd), o += len - d - nd;
+    *out_len = o;
+    return out;
+}
+
+int
+hs_out_marked(const char *path, const char *owner)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return errno == ENOENT || errno == ELOOP || errno == EACCES ? 0 : -1;
+    struct stat sb;
+    unsigned char tail[1024], line[MARK_LEN];
+    int res = 0;
+    if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > (off_t)MARK_LEN) {
+        off_t from = sb.st_size > (off_t)sizeof tail ? sb.st_size - (off_t)sizeof tail : 0;
+        ssize_t n = pread(fd, tail, sizeof tail, from);
+        size_t d, nd;
+        unsigned long long x;
+        if (n > 0 && find_startxref(tail, (size_t)n, &d, &nd, &x) == 0 && x >= MARK_LEN &&
+            pread(fd, line, MARK_LEN, (off_t)(x - MARK_LEN)) == (ssize_t)MARK_LEN) {
+            char want[MARK_LEN + 1];
+            snprintf(want, sizeof want, MARK_FMT, owner);
+            res = memcmp(line, want, MARK_LEN) == 0;
+        }
+    }
+    close(fd);
+    return res;
+}
