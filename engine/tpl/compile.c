@@ -274,6 +274,35 @@ text_content(hs_tc *t, xmlNode *n, hs_tnode *tn)
     return tn->text == NULL ? fail(t) : 0;
 }
 
+/* The data of a <let> of elements is taken as written: a {…} (or an if or
+ * each) in it would print as its own text, never evaluated. NULL, or the
+ * first node that has one. */
+static xmlNode *
+evaluated_in_data(xmlNode *n, const char **what)
+{
+    for (xmlNode *c = n->children; c != NULL; c = c->next) {
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+            strpbrk(hs_xml_str(c->content), "{}") != NULL)
+            return *what = "{…}", c;
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        for (xmlAttr *a = c->properties; a != NULL; a = a->next) {
+            xmlChar *v = xmlNodeListGetString(c->doc, a->children, 1);
+            int braces = v != NULL && strpbrk(hs_xml_str(v), "{}") != NULL;
+            xmlFree(v);
+            if (braces)
+                return *what = "{…}", c;
+            if (a->ns == NULL && (strcmp(hs_xml_str(a->name), "if") == 0 ||
+                                  strcmp(hs_xml_str(a->name), "each") == 0))
+                return *what = strcmp(hs_xml_str(a->name), "if") == 0 ? "if=" : "each=", c;
+        }
+        xmlNode *in = evaluated_in_data(c, what);
+        if (in != NULL)
+            return in;
+    }
+    return NULL;
+}
+
 /* A <let> of elements: a node list of the template's own elements. */
 static int
 let_content(hs_tc *t, xmlNode *n, hs_tnode *tn)
@@ -292,6 +321,13 @@ let_content(hs_tc *t, xmlNode *n, hs_tnode *tn)
         return err(t, tn->loc, "<let> holds either text or elements, not both");
     if (tn->attr[HS_TA_VALUE] != NULL)
         return err(t, tn->loc, "<let> has a value and content: give one of them");
+    const char *what = NULL;
+    xmlNode *bad = evaluated_in_data(n, &what);
+    if (bad != NULL)
+        return err(t, hs_loc_from_xml(bad),
+                   "a <let> of elements is data, taken as written: %s is not evaluated in it "
+                   "(for text with {…}: <let name=\"…\">text {…}</let>)",
+                   what);
     tn->dom = n;
     return 0;
 }
