@@ -227,15 +227,21 @@ $(OUT)/hoso.pc: tools/hoso.pc.in engine/hoso.h FORCE
 	@sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCLUDEDIR@|$(INCLUDEDIR)|; s|@VERSION@|$(VERSION)|' \
 	    $< > $@.tmp && if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
 
+# hoso-template(5): the template vocabulary, printed from its table (engine/tpl/vocab.h).
+$(OUT)/hoso-template.5: $(OUT)/hoso
+	$(Q)$(call say,GEN,$@)$(OUT)/hoso help template --man > $@.tmp && mv $@.tmp $@
+
 .PHONY: install install-files uninstall deb test-deb FORCE
 install:
 	@$(MAKE) --no-print-directory BUILD=release install-files
 
-install-files: $(INST)/hoso $(OUT)/libhoso.a $(OUT)/hoso.pc $(DIST_REDUCED) $(DIST_FONTS)/families.conf
+install-files: $(INST)/hoso $(OUT)/libhoso.a $(OUT)/hoso.pc $(DIST_REDUCED) $(DIST_FONTS)/families.conf \
+    $(OUT)/hoso-template.5
 	$(Q)$(call say,INST,$(DESTDIR)$(PREFIX))true
 	$(Q)install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)/hoso/base \
 	    $(DESTDIR)$(DATADIR)/templates/parts $(DESTDIR)$(DATADIR)/fonts/original \
-	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(DOCDIR)/examples
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR) \
+	    $(DESTDIR)$(DOCDIR)/examples
 	$(Q)install -m 755 $(INST)/hoso $(DESTDIR)$(BINDIR)/hoso
 	$(Q)install -m 644 $(OUT)/libhoso.a $(DESTDIR)$(LIBDIR)/libhoso.a
 	$(Q)install -m 644 $(OUT)/hoso.pc $(DESTDIR)$(LIBDIR)/pkgconfig/hoso.pc
@@ -248,6 +254,7 @@ install-files: $(INST)/hoso $(OUT)/libhoso.a $(OUT)/hoso.pc $(DIST_REDUCED) $(DI
 	$(Q)install -m 644 $(FONT_SRC) fonts/LICENSE-Liberation.txt $(DESTDIR)$(DATADIR)/fonts/original/
 	$(Q)sed -e 's|@DATADIR@|$(DATADIR)|g; s|@DOCDIR@|$(DOCDIR)|g; s|@VERSION@|$(VERSION)|g' man/hoso.1 \
 	    > $(DESTDIR)$(MANDIR)/man1/hoso.1 && chmod 644 $(DESTDIR)$(MANDIR)/man1/hoso.1
+	$(Q)install -m 644 $(OUT)/hoso-template.5 $(DESTDIR)$(MANDIR)/man5/hoso-template.5
 	$(Q)install -m 644 tools/hoso.bash-completion $(DESTDIR)$(BASHCOMPDIR)/hoso
 	$(Q)install -m 644 $(wildcard samples/*) $(DESTDIR)$(DOCDIR)/examples/
 
@@ -255,9 +262,10 @@ install-files: $(INST)/hoso $(OUT)/libhoso.a $(OUT)/hoso.pc $(DIST_REDUCED) $(DI
 # folders install made for it if they are left empty.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/hoso $(DESTDIR)$(LIBDIR)/libhoso.a $(DESTDIR)$(LIBDIR)/pkgconfig/hoso.pc \
-	    $(DESTDIR)$(MANDIR)/man1/hoso.1 $(DESTDIR)$(BASHCOMPDIR)/hoso
+	    $(DESTDIR)$(MANDIR)/man1/hoso.1 $(DESTDIR)$(MANDIR)/man5/hoso-template.5 \
+	    $(DESTDIR)$(BASHCOMPDIR)/hoso
 	rm -rf $(DESTDIR)$(INCLUDEDIR)/hoso $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
-	@for d in $(LIBDIR)/pkgconfig $(MANDIR)/man1 $(BASHCOMPDIR) $(dir $(BASHCOMPDIR:/=)) \
+	@for d in $(LIBDIR)/pkgconfig $(MANDIR)/man1 $(MANDIR)/man5 $(BASHCOMPDIR) $(dir $(BASHCOMPDIR:/=)) \
 	    $(dir $(DOCDIR:/=)); do rmdir "$(DESTDIR)$$d" 2>/dev/null || :; done
 
 # The Debian package, with Debian's tooling (debian/): build/deb/hoso_*.deb.

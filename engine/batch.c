@@ -548,6 +548,7 @@ work_one(run *r, int kind, const bjob *j, int fd)
                   r->o->source_date_epoch,
                   r->o->memory_limit,
                   r->o->timeout_s,
+                  r->o->strict,
                   kind == TASK_NAME};
     hs_output out;
     hs_buf msg;

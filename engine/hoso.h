@@ -11,6 +11,7 @@
 #include "base/base.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 #define HS_VERSION "0.1.0"
 
@@ -21,6 +22,9 @@ typedef struct hs_engine hs_engine;
 /* fonts_dir holds families.conf and the font files. NULL after reporting. */
 hs_engine *hs_engine_new(const char *fonts_dir, hs_report *r);
 void hs_engine_free(hs_engine *e);
+/* on: a record that fails to load has its errors said for its first
+ * document only; its other documents (templates) fail with one line each. */
+void hs_engine_say_record_errors_once(hs_engine *e, int on);
 
 typedef struct hs_job {
     const char *template_path;
@@ -30,6 +34,7 @@ typedef struct hs_job {
     long long source_date_epoch; /* -1: none (then dates come from the template) */
     size_t memory_limit;         /* bytes for this document; 0: the default (1 GiB) */
     double time_limit;           /* seconds for this document; 0: none */
+    int strict;                  /* every path step of the template must be in the schemas */
     int name_only;               /* stop after working out the file name (no PDF) */
 } hs_job;
 
@@ -50,6 +55,15 @@ int hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out);
 void hs_engine_warm(hs_engine *e, const char *template_path, const char *profile_path);
 void hs_output_free(hs_output *o);
 
+/* Compile a template and its includes alone, no record: every mistake in
+ * them reported (with strict, path steps the schemas do not define too).
+ * Returns 0 or -1. */
+int hs_check_template(hs_engine *e, const char *template_path, int strict, hs_report *r);
+
+/* The reference of the template vocabulary: format "text", "man" or
+ * "markdown". Returns 0, or -1 for an unknown format. */
+int hs_print_template_reference(const char *format, FILE *out);
+
 /* ---- batch: many documents, a worker process each ---- */
 typedef struct hs_batch_opts {
     const char **templates;
@@ -66,6 +80,7 @@ typedef struct hs_batch_opts {
     int shard_k, shard_n;    /* render only shard k of n (1-based); n <= 1: all */
     int ascii_names, quiet;
     long long source_date_epoch;
+    int strict;    /* --strict */
     int overwrite; /* a computed name may replace a file hoso did not make */
     int no_sync;   /* no fsync: faster, for scratch work */
 } hs_batch_opts;

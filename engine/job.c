@@ -28,7 +28,16 @@ struct hs_engine {
     hs_arena *arena;    /* engine-lifetime strings and the profile document */
     char *profile_path; /* the profile loaded, to load it once for a batch */
     xmlDocPtr profile;
+    int record_errors_once; /* say a bad record's errors for its first document only */
+    char *bad_record;       /* the last record that did not load, when so */
+    int bad_record_errors;
 };
+
+void
+hs_engine_say_record_errors_once(hs_engine *e, int on)
+{
+    e->record_errors_once = on;
+}
 
 const char *
 hs_version(void)
@@ -42,8 +51,9 @@ hs_engine_new(const char *fonts_dir, hs_report *r)
     hs_engine *e = calloc(1, sizeof *e);
     if (e == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    hs_xml_use_budget(); /* before libxml2 allocates anything */
     e->arena = hs_arena_new(0);
-    e->tpls = hs_tpl_cache_new();
+    e->tpls = hs_tpl_cache_new(hs_eval_register_functions);
     e->fonts = hs_fontset_new(fonts_dir, r);
     e->record_schema = hs_schema_new(HS_SCHEMA_RECORD, r);
     e->profile_schema = hs_schema_new(HS_SCHEMA_PROFILE, r);
@@ -51,6 +61,7 @@ hs_engine_new(const char *fonts_dir, hs_report *r)
         hs_engine_free(e);
         return NULL;
     }
+    hs_tpl_set_schemas(e->tpls, hs_schema_doc(e->record_schema), hs_schema_doc(e->profile_schema));
     return e;
 }
 
@@ -66,6 +77,7 @@ hs_engine_free(hs_engine *e)
     hs_schema_free(e->profile_schema);
     hs_arena_free(e->arena);
     free(e->profile_path);
+    free(e->bad_record);
     free(e);
 }
 
@@ -110,14 +122,23 @@ static int
 make_document(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_arena *a,
               const char *label, const char *tpl_path, xmlDocPtr profile)
 {
+    int before = r->errors;
     xmlDocPtr record = hs_record_load(job->record_path, label, e->record_schema, a, r);
     hs_doc *doc = NULL;
     hs_pages pages = {0};
     unsigned char *pdf = NULL;
     size_t len = 0;
-    if (record == NULL)
+    free(e->bad_record);
+    e->bad_record = NULL;
+    if (record == NULL) {
+        if (e->record_errors_once && strcmp(job->record_path, "-") != 0) {
+            e->bad_record = strdup(job->record_path);
+            e->bad_record_errors = r->errors - before;
+        }
         return -1;
-    hs_eval_in in = {a, r, e->tpls, tpl_path, record, profile, job->source_date_epoch};
+    }
+    hs_eval_in in = {a,       r, e->tpls, tpl_path, record, profile, job->source_date_epoch,
+                     job->strict};
     if (hs_eval_document(&in, &doc) != 0)
         return -1;
     out->name = doc->file_name ? strdup(doc->file_name) : NULL;
@@ -135,27 +156,6 @@ make_document(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_
     return 0;
 }
 
-/* A document past its memory or time limit jumps back here from deep in any
- * stage: 1. What it held is in the arena, which the caller frees. (What
- * libxml2 had allocated for an XPath expression under evaluation at that
- * moment is not: a bounded loss on a path that ends the document.) Alone in
- * its function so that no local of the caller lives across the jump. */
-static __attribute__((noinline)) int
-guarded(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_arena *a,
-        const char *label, const char *tpl_path, xmlDocPtr profile)
-{
-    jmp_buf escape;
-    hs_arena_set_escape(a, &escape);
-    hs_arena_set_time_limit(a, job->time_limit);
-    if (setjmp(escape) != 0) {
-        hs_arena_set_escape(a, NULL);
-        return 1;
-    }
-    int rc = make_document(e, job, r, out, a, label, tpl_path, profile);
-    hs_arena_set_escape(a, NULL);
-    return rc;
-}
-
 int
 hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
 {
@@ -171,14 +171,34 @@ hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
     /* Locations must outlive the arena (a batch reports after the fact). */
     label = hs_tpl_intern(e->tpls, label);
     const char *tpl_path = hs_tpl_intern(e->tpls, job->template_path);
-    int rc = guarded(e, job, r, out, a, label, tpl_path, profile);
-    if (rc < 0)
+    /* A record that did not load for the template before: its errors were
+     * said once; this document fails for them too, in one line. */
+    if (e->bad_record != NULL && strcmp(e->bad_record, job->record_path) == 0) {
+        hs_arena_free(a);
+        return hs_error(r, (hs_loc){label, 0}, "record",
+                        "not made with %s: the record has %d error%s (above)", tpl_path,
+                        e->bad_record_errors, e->bad_record_errors == 1 ? "" : "s");
+    }
+    /* The template is compiled once per engine, outside any document's limits. */
+    const hs_tpl *tpl = hs_tpl_load(e->tpls, tpl_path, r);
+    if (tpl == NULL || (job->strict && hs_tpl_check_strict(e->tpls, tpl, r) != 0)) {
+        hs_arena_free(a);
+        return -1;
+    }
+    /* Past its memory or time limit a document stops at the next safe point
+     * of a stage (the libraries' allocations fail and they unwind by
+     * themselves); everything it made is in the arena, freed below. */
+    hs_budget_begin(limit, job->time_limit);
+    int rc = make_document(e, job, r, out, a, label, tpl_path, profile);
+    int over = hs_budget_exceeded();
+    hs_budget_end();
+    if (rc < 0 && over == HS_BUDGET_OK)
         hs_output_free(out);
-    if (rc > 0) {
+    if (over != HS_BUDGET_OK) {
         hs_output_free(out);
-        if (hs_arena_timed_out(a))
+        if (over == HS_BUDGET_TIME)
             hs_error(r, (hs_loc){label, 0}, "limit",
-                     "took longer than %.0f s and was stopped (template %s)", job->time_limit,
+                     "took longer than %g s and was stopped (template %s)", job->time_limit,
                      tpl_path);
         else
             hs_error(r, (hs_loc){label, 0}, "limit",
@@ -188,6 +208,26 @@ hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
     }
     hs_arena_free(a);
     return rc;
+}
+
+int
+hs_check_template(hs_engine *e, const char *template_path, int strict, hs_report *r)
+{
+    const char *path = hs_tpl_intern(e->tpls, template_path);
+    const hs_tpl *tpl = hs_tpl_load(e->tpls, path, r);
+    if (tpl == NULL)
+        return -1;
+    if (tpl->root->kind != HS_TK_DOCUMENT)
+        return hs_error(r, tpl->root->loc, "template",
+                        "a template has <document> as its root (a part: <part>), not <%s>",
+                        hs_telem_defs[tpl->root->kind].name);
+    return strict ? hs_tpl_check_strict(e->tpls, tpl, r) : 0;
+}
+
+int
+hs_print_template_reference(const char *format, FILE *out)
+{
+    return hs_tpl_print_reference(format, out);
 }
 
 char *

@@ -21,6 +21,7 @@
 # Machines are shared and noisy: compare medians and ratios of one run, and
 # read the load printed at the start and the end.
 #   N=40 R=5 CORPUS=300 sh tools/bench.sh
+#   BEFORE=/path/to/old/hoso sh tools/bench.sh   (adds, first, this build against an older one)
 set -eu
 cd "$(dirname "$0")/.."
 N=${N:-40} R=${R:-5} CORPUS=${CORPUS:-300}
@@ -70,6 +71,27 @@ def record(path, count, req=None, longer=False):
     h = head if req is None else head.replace('id="YC-2021-042"', 'id="%s"' % req)
     open(path, "w", encoding="utf-8").write(h + "  <items>\n" + body + "  </items>\n" + tail)
     return path
+
+# BEFORE=path/to/an/older/hoso: CPU ms per document of it beside this build
+# (the same fonts, templates and records), e.g. to see what a change of the
+# engine did to the time per document. CPU time, not wall time: a shared
+# machine's load moves the wall clock. Options an older build may lack
+# (--no-sync, --fonts) are not given to either.
+before = os.environ.get("BEFORE")
+if before:
+    print("CPU ms per document, this build against BEFORE=%s (%d documents, median of %d runs)" % (before, n, r))
+    print("%-16s %-15s %10s %10s" % ("record", "template", "before ms", "after ms"))
+    for rec in ("samples/small.xml", "samples/chinh-dai.xml", "samples/large.xml"):
+        for tpl in ("templates/quote.xml", "templates/analysis.xml", "templates/acceptance.xml"):
+            times = {before: [], "build/hoso": []}
+            for _ in range(r):  # interleaved, so that both see the same load
+                for exe in (before, "build/hoso"):
+                    _, c, _ = run([exe, "render", "-q", "-t", tpl, "-p", "samples/profile.xml",
+                                   "-o", os.path.join(tmp, "cmp") + "/"] + [rec] * n)
+                    times[exe].append(c / n)
+            row = [statistics.median(times[before]), statistics.median(times["build/hoso"])]
+            print("%-16s %-15s %10.1f %10.1f" % (os.path.basename(rec), os.path.basename(tpl), row[0], row[1]))
+    print()
 
 print("hoso bench, %d cores, load %s at the start; N=%d R=%d CORPUS=%d"
       % (os.cpu_count(), " ".join(load()), n, r, corpus))

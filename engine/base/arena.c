@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define BLOCK_MIN (64 * 1024)
 #define ALIGN (_Alignof(max_align_t))
@@ -29,10 +28,6 @@ struct hs_arena {
     block *blocks;
     cleanup *cleanups;
     size_t limit, total;
-    jmp_buf *escape;
-    double deadline; /* CLOCK_MONOTONIC seconds; 0: none */
-    unsigned ticks;
-    int timed_out;
 };
 
 static void *
@@ -83,64 +78,17 @@ hs_arena_used(const hs_arena *a)
     return a->total;
 }
 
-void
-hs_arena_set_escape(hs_arena *a, jmp_buf *escape)
-{
-    a->escape = escape;
-}
-
-size_t
-hs_arena_limit(const hs_arena *a)
-{
-    return a->limit;
-}
-
-int
-hs_arena_over_limit(const hs_arena *a)
-{
-    return a->limit != 0 && a->total > a->limit;
-}
-
-static double
-monotonic(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-void
-hs_arena_set_time_limit(hs_arena *a, double seconds)
-{
-    a->deadline = seconds > 0 ? monotonic() + seconds : 0;
-}
-
-int
-hs_arena_timed_out(const hs_arena *a)
-{
-    return a->timed_out;
-}
-
-/* Over its limit, a document is abandoned where it stands: every allocation
- * of a document comes from its arena, so the owner (hs_render) jumps back,
- * reports, and frees the arena with everything in it. */
+/* The document's budget hears of every block; its stages stop at their next
+ * safe point once it is exceeded. The arena's own limit is a last guard
+ * against growth between two safe points (twice the document's limit). */
 static void
 charge(hs_arena *a, size_t n)
 {
     a->total += n;
-    /* a runaway document allocates as it runs: the clock is read every
-     * 1024 allocations, which costs nothing measurable */
-    if (a->deadline != 0 && a->escape != NULL && (++a->ticks & 1023) == 0 &&
-        monotonic() > a->deadline) {
-        a->timed_out = 1;
-        longjmp(*a->escape, 1);
-    }
-    if (a->limit != 0 && a->total > a->limit) {
-        if (a->escape != NULL)
-            longjmp(*a->escape, 1);
+    hs_budget_note(n);
+    if (a->limit != 0 && a->total > a->limit * 2 + ((size_t)64 << 20))
         hs_fatal_at(__FILE__, __LINE__, "document needs more than %zu MiB of memory",
                     a->limit >> 20);
-    }
 }
 
 void *

@@ -31,15 +31,28 @@ char *hs_arena_strdup(hs_arena *a, const char *s);
 char *hs_arena_printf(hs_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void hs_arena_defer(hs_arena *a, void (*fn)(void *), void *p);
 size_t hs_arena_used(const hs_arena *a);
-size_t hs_arena_limit(const hs_arena *a); /* 0: none */
-/* Where to longjmp when an allocation would pass the arena's limit (NULL:
- * a fatal error). hs_arena_over_limit tells, after the jump, why it came. */
-void hs_arena_set_escape(hs_arena *a, jmp_buf *escape);
-int hs_arena_over_limit(const hs_arena *a);
-/* With an escape set: jump there too once the document has run this long
- * (seconds; 0: no limit); hs_arena_timed_out tells that this was why. */
-void hs_arena_set_time_limit(hs_arena *a, double seconds);
-int hs_arena_timed_out(const hs_arena *a);
+/* An arena's limit is a last guard (a fatal error past it); the document's
+ * limits are the budget's, below, which the arena charges. */
+
+/* ---- the budget of the document being made (budget.c) ----
+ * Memory: the arena's blocks and, through the allocators below (given to
+ * libxml2 with xmlMemSetup and to libharu with HPDF_NewEx), the libraries'.
+ * Past the limit the allocators return NULL and the libraries unwind by
+ * themselves; our stages check hs_budget_exceeded at safe points and return
+ * -1 without a message (the owner of the budget says which limit). */
+enum { HS_BUDGET_OK, HS_BUDGET_MEMORY, HS_BUDGET_TIME };
+void hs_budget_begin(size_t limit_bytes, double seconds); /* 0: no limit */
+void hs_budget_end(void);
+int hs_budget_exceeded(void);  /* HS_BUDGET_*; reads the clock now and then */
+int hs_budget_state(void);     /* the same, without reading the clock */
+void hs_budget_set(int state); /* a library said it ran out (e.g. XPath's step limit) */
+void hs_budget_note(size_t n); /* an allocation of ours (never refused) */
+double hs_budget_seconds_left(void); /* 0: no time limit */
+size_t hs_budget_limit(void);        /* the memory limit in bytes; 0: none */
+void *hs_budget_malloc(size_t n);
+void *hs_budget_realloc(void *p, size_t n);
+void hs_budget_free(void *p);
+char *hs_budget_strdup(const char *s);
 
 #define HS_NEW(a, T) ((T *)hs_arena_alloc((a), sizeof(T)))
 #define HS_NEW_N(a, n, T) ((T *)hs_arena_alloc((a), hs_mul_size((n), sizeof(T))))
@@ -95,6 +108,10 @@ void hs_warning(hs_report *r, hs_loc loc, const char *code, const char *fmt, ...
 int hs_diag_format(const hs_diag *d, char *buf, size_t cap);
 void hs_diag_print_stderr(void *user, const hs_diag *d);
 void hs_diag_discard(void *user, const hs_diag *d);
+
+/* ---- "did you mean" ---- */
+/* The name of names nearest to word (a few edits away), or NULL. */
+const char *hs_suggest(const char *word, const char *const *names, size_t count);
 
 /* ---- asserts that stay on in release builds ---- */
 _Noreturn void hs_fatal_at(const char *src_file, int src_line, const char *fmt, ...)

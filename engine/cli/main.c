@@ -32,7 +32,10 @@ static const char commands_text[] =
     "           crash, a hang or bad data stops only that document; INPUT is a record,\n"
     "           a folder of records, or '-' for a list of paths on standard input\n"
     "  check    do everything render does except write: validate the records and the\n"
-    "           template, lay out the pages, and report every problem found\n"
+    "           template, lay out the pages, and report every problem found; with\n"
+    "           no record, check the template and its includes alone\n"
+    "  help template   the template vocabulary: every element and attribute\n"
+    "                  (--man: as hoso-template(5); --markdown: as in the README)\n"
     "'hoso COMMAND --help' lists the options of one command.\n";
 
 static const char opt_templates[] =
@@ -64,6 +67,9 @@ static const char opt_common[] =
     "      --fonts DIR       font folder with families.conf (default: $HOSO_FONTS,\n"
     "                        else the fonts/ folder installed with hoso)\n"
     "  -q, --quiet           say less (render: do not list the files written)\n"
+    "      --strict          a path step in the template that names an element or\n"
+    "                        attribute the record (or profile) schema does not define\n"
+    "                        is an error (customer/adress: did you mean address?)\n"
     "  -h, --help            show this help\n"
     "\n"
     "Limits (each document; one past a limit fails with a message, the others go on):\n"
@@ -94,7 +100,8 @@ help(const char *command)
     if (command == NULL) {
         printf("Usage: hoso render --template FILE | --all [options] RECORD.xml...\n"
                "       hoso batch  --template FILE | --all --out DIR [options] INPUT...\n"
-               "       hoso check  --template FILE | --all [options] RECORD.xml...\n"
+               "       hoso check  --template FILE | --all [options] [RECORD.xml...]\n"
+               "       hoso help template [--man | --markdown]\n"
                "       hoso COMMAND --help | hoso --help | hoso --version\n\n%s\n%s\n"
                "Options (see each command's --help):\n%s%s%s%s%s%s",
                intro_text, commands_text, opt_templates, opt_render_out, opt_write, opt_common,
@@ -110,9 +117,10 @@ help(const char *command)
                "Options:\n%s%s%s%s%s%s",
                opt_templates, opt_batch_out, opt_write, opt_common, opt_batch, outro_text);
     } else {
-        printf("Usage: hoso check --template FILE | --all [options] RECORD.xml...\n\n"
+        printf("Usage: hoso check --template FILE | --all [options] [RECORD.xml...]\n\n"
                "Everything render does except write: validate the records and the template,\n"
-               "lay out the pages, and report every problem found.\n\nOptions:\n%s%s%s",
+               "lay out the pages, and report every problem found. With no record, check\n"
+               "the templates and their includes alone.\n\nOptions:\n%s%s%s",
                opt_templates, opt_common, outro_text);
     }
 }
@@ -121,7 +129,7 @@ typedef struct opts {
     const char *command, *profile, *out, *fonts, *templates_dir;
     const char **templates;
     int ntemplates, templates_cap, all;
-    int ascii, quiet, overwrite, no_sync;
+    int ascii, quiet, overwrite, no_sync, strict;
     /* batch */
     int jobs, shard_k, shard_n;
     double timeout_s, memory_mb;
@@ -281,7 +289,8 @@ enum {
     OPT_OVERWRITE,
     OPT_NO_SYNC,
     OPT_FIRST_TEMPLATE,
-    OPT_FAILED_BEFORE
+    OPT_FAILED_BEFORE,
+    OPT_STRICT
 };
 
 /* The options a command takes: R render, B batch, C check. */
@@ -327,6 +336,7 @@ parse(int argc, char **argv, opts *o)
         {"shard", required_argument, NULL, OPT_SHARD},
         {"overwrite", no_argument, NULL, OPT_OVERWRITE},
         {"no-sync", no_argument, NULL, OPT_NO_SYNC},
+        {"strict", no_argument, NULL, OPT_STRICT},
         {"first-template", required_argument, NULL, OPT_FIRST_TEMPLATE},
         {"failed-before", required_argument, NULL, OPT_FAILED_BEFORE},
         {"help", no_argument, NULL, 'h'},
@@ -338,6 +348,16 @@ parse(int argc, char **argv, opts *o)
     if (argc >= 2 && argv[1][0] != '-')
         o->command = argv[1];
     if (o->command != NULL && strcmp(o->command, "help") == 0) {
+        if (argc > 2 && strcmp(argv[2], "template") == 0) {
+            const char *format = argc > 3 && strcmp(argv[3], "--man") == 0        ? "man"
+                                 : argc > 3 && strcmp(argv[3], "--markdown") == 0 ? "markdown"
+                                 : argc > 3                                       ? argv[3]
+                                                                                  : "text";
+            if (argc > 4 || hs_print_template_reference(format, stdout) != 0)
+                return usage_error(o, "help template %s: expected --man or --markdown",
+                                   argv[argc - 1]);
+            exit(0);
+        }
         help(argc > 2 ? argv[2] : NULL);
         exit(0);
     }
@@ -451,6 +471,9 @@ parse(int argc, char **argv, opts *o)
         case OPT_NO_SYNC:
             o->no_sync = 1;
             break;
+        case OPT_STRICT:
+            o->strict = 1;
+            break;
         case 'q':
             o->quiet = 1;
             break;
@@ -484,7 +507,7 @@ parse(int argc, char **argv, opts *o)
         return usage_error(o, "%s", "batch needs --out DIR");
     if (o->ntemplates == 0 && !o->all)
         return usage_error(o, "%s", "--template FILE (or --all) is required");
-    if (o->nrecords == 0)
+    if (o->nrecords == 0 && strcmp(o->command, "check") != 0)
         return usage_error(o, "%s", "no RECORD.xml given");
     if (strcmp(o->command, "batch") == 0)
         return 0;
@@ -803,6 +826,24 @@ main(int argc, char **argv)
     if (e == NULL)
         return 1;
     long long sde = source_date_epoch();
+    hs_engine_say_record_errors_once(e, 1);
+    if (strcmp(o.command, "check") == 0 && o.nrecords == 0) {
+        /* the templates alone, no record */
+        int bad = 0;
+        for (int t = 0; t < o.ntemplates; t++) {
+            report.errors = 0;
+            if (hs_check_template(e, o.templates[t], o.strict, &report) != 0)
+                bad++;
+            else if (!o.quiet)
+                fprintf(stderr, "%s: ok\n", o.templates[t]);
+            release(&h, 0, NULL);
+        }
+        for (int t = first_all; t < o.ntemplates; t++)
+            free((char *)o.templates[t]);
+        free(o.templates);
+        hs_engine_free(e);
+        return bad ? 1 : 0;
+    }
     if (strcmp(o.command, "batch") == 0) {
         hs_batch_opts bo = {.templates = o.templates,
                             .ntemplates = o.ntemplates,
@@ -821,7 +862,8 @@ main(int argc, char **argv)
                             .quiet = o.quiet,
                             .source_date_epoch = sde,
                             .overwrite = o.overwrite,
-                            .no_sync = o.no_sync};
+                            .no_sync = o.no_sync,
+                            .strict = o.strict};
         hs_batch_stats st;
         int brc = hs_batch_run(e, &bo, &st);
         if (!o.quiet)
@@ -844,14 +886,9 @@ main(int argc, char **argv)
         watchdog_setup(argc, argv, optind_end, &o);
     for (int i = 0; i < o.nrecords; i++) {
         for (int t = i == 0 ? o.first_template : 0; t < o.ntemplates; t++) {
-            hs_job job = {o.templates[t],
-                          o.records[i],
-                          NULL,
-                          o.profile,
-                          sde,
-                          (size_t)(o.memory_mb * 1024 * 1024),
-                          o.timeout_s,
-                          0};
+            hs_job job = {o.templates[t], o.records[i], NULL,
+                          o.profile,      sde,          (size_t)(o.memory_mb * 1024 * 1024),
+                          o.timeout_s,    o.strict,     0};
             watchdog_arm(&o, i, t, failed, o.timeout_s);
             if (one_document(e, &o, &job, &report, &h, t >= first_all) != 0)
                 failed++;

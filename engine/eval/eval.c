@@ -7,21 +7,16 @@
 #include <string.h>
 
 static int
-band(hs_ev *ev, xmlNode *n, hs_band **list)
+band(hs_ev *ev, const hs_tnode *n, hs_band **list)
 {
     hs_band *b = HS_NEW(ev->a, hs_band);
-    const char *on = hs_ev_attr(ev, n, "on");
-    if (on == NULL || strcmp(on, "all") == 0)
-        b->on = HS_ON_ALL;
-    else if (strcmp(on, "first") == 0)
-        b->on = HS_ON_FIRST;
-    else if (strcmp(on, "not-first") == 0)
-        b->on = HS_ON_NOT_FIRST;
-    else
-        return hs_ev_error(ev, n, "template", "on=\"%s\": expected all, first or not-first",
-                           on);
+    hs_tval v;
+    int rc = hs_ev_val(ev, n, HS_TA_ON, &v);
+    if (rc < 0)
+        return -1;
+    b->on = rc == 0 ? HS_ON_ALL : v.i == 1 ? HS_ON_FIRST : v.i == 2 ? HS_ON_NOT_FIRST : HS_ON_ALL;
     b->offset_pt = 10 * 72 / 25.4;
-    if (hs_ev_length_attr(ev, n, "offset", &b->offset_pt) != 0)
+    if (hs_ev_length(ev, n, HS_TA_OFFSET, &b->offset_pt) != 0)
         return -1;
     hs_props p;
     if (hs_ev_props_for(ev, n, &ev->doc_props, &p) != 0)
@@ -29,6 +24,7 @@ band(hs_ev *ev, xmlNode *n, hs_band **list)
     hs_props in = {0};
     in.style = p.style;
     in.align = p.align;
+    in.background = HS_NO_COLOR;
     hs_sink s;
     hs_ev_sink_blocks(&s, &b->blocks, &in);
     if (hs_ev_children(ev, n, &s, &in) != 0 || hs_ev_flush(ev, &s) != 0)
@@ -40,94 +36,89 @@ band(hs_ev *ev, xmlNode *n, hs_band **list)
     return 0;
 }
 
-static int
-add_style(hs_ev *ev, xmlNode *n)
+static void
+add_style(hs_ev *ev, const hs_tnode *n)
 {
-    const char *name = hs_xml_attr(n, "name");
-    if (name == NULL || name[0] == '\0')
-        return hs_ev_error(ev, n, "template", "<style> needs a name attribute");
     hs_named_style *s = HS_NEW(ev->a, hs_named_style);
-    s->name = name;
+    s->name = n->attr[HS_TA_NAME]->raw;
     s->node = n;
     s->next = ev->styles;
     ev->styles = s;
-    return 0;
-}
-
-static int
-collect_styles(hs_ev *ev, xmlNode *root)
-{
-    for (xmlNode *n = root->children; n != NULL; n = n->next)
-        if (hs_xml_is(n, "style") && add_style(ev, n) != 0)
-            return -1;
-    return 0;
 }
 
 int
-hs_ev_top_level(hs_ev *ev, xmlNode *n, int *rc)
+hs_ev_top_level(hs_ev *ev, const hs_tnode *n, int *rc)
 {
-    if (hs_xml_is(n, "style")) {
+    switch (n->kind) {
+    case HS_TK_STYLE:
         /* The document's own styles are collected before the walk; a part's
          * count from where it is included. */
-        *rc = n->parent == ev->root ? 0 : add_style(ev, n);
+        if (n->parent != ev->root)
+            add_style(ev, n);
+        *rc = 0;
         return 1;
-    }
-    if (hs_xml_is(n, "name")) {
-        xmlChar *content = xmlNodeGetContent(n);
-        const char *name = hs_ev_interp(ev, content ? hs_xml_str(content) : "", n);
-        xmlFree(content);
+    case HS_TK_NAME: {
+        const char *name = hs_ev_interp(ev, n->text, n->loc);
         *rc = name == NULL ? -1 : 0;
         ev->doc->file_name = name;
         return 1;
     }
-    if (hs_xml_is(n, "header") || hs_xml_is(n, "footer")) {
+    case HS_TK_HEADER:
+    case HS_TK_FOOTER:
         ev->in_band++; /* marks.c: no id or bookmark there */
-        *rc = band(ev, n, hs_xml_is(n, "header") ? &ev->doc->headers : &ev->doc->footers);
+        *rc = band(ev, n, n->kind == HS_TK_HEADER ? &ev->doc->headers : &ev->doc->footers);
         ev->in_band--;
         return 1;
+    default:
+        return 0;
     }
-    return 0;
 }
 
-
-
 static int
-page_setup(hs_ev *ev, xmlNode *root, hs_doc *d)
+page_setup(hs_ev *ev, const hs_tnode *root, hs_doc *d)
 {
-    const char *v = hs_ev_attr(ev, root, "page");
-    if (hs_doc_page_size(v ? v : "A4", &d->page_w, &d->page_h) != 0)
-        return hs_ev_error(ev, root, "template",
-                           "page=\"%s\": expected A3, A4, A5, Letter, Legal or \"210mm 297mm\"",
-                           v);
-    v = hs_ev_attr(ev, root, "orientation");
-    if (v != NULL && strcmp(v, "landscape") == 0) {
+    hs_tval v;
+    int rc = hs_ev_val(ev, root, HS_TA_PAGE, &v);
+    if (rc < 0)
+        return -1;
+    if (rc == 1) {
+        d->page_w = v.page_w;
+        d->page_h = v.page_h;
+    } else if (hs_doc_page_size("A4", &d->page_w, &d->page_h) != 0) {
+        return -1;
+    }
+    rc = hs_ev_val(ev, root, HS_TA_ORIENTATION, &v);
+    if (rc < 0)
+        return -1;
+    if (rc == 1 && v.i == 1) {
         double t = d->page_w;
         d->page_w = d->page_h;
         d->page_h = t;
-    } else if (v != NULL && strcmp(v, "portrait") != 0) {
-        return hs_ev_error(ev, root, "template",
-                           "orientation=\"%s\": expected portrait or landscape", v);
     }
     const double mm = 72 / 25.4;
     d->margin[0] = d->margin[2] = 20 * mm;
     d->margin[1] = 15 * mm;
     d->margin[3] = 30 * mm;
-    if (hs_ev_box_attr(ev, root, "margin", d->margin) != 0)
+    rc = hs_ev_val(ev, root, HS_TA_MARGIN, &v);
+    if (rc < 0)
         return -1;
-    if (d->margin[1] + d->margin[3] > d->page_w - 72 || d->margin[0] + d->margin[2] > d->page_h - 72)
+    if (rc == 1)
+        memcpy(d->margin, v.box, sizeof d->margin);
+    if (d->margin[1] + d->margin[3] > d->page_w - 72 ||
+        d->margin[0] + d->margin[2] > d->page_h - 72)
         return hs_ev_error(ev, root, "template", "the margins leave less than an inch of page");
     return 0;
 }
 
 static int
-metadata(hs_ev *ev, xmlNode *root, hs_doc *d)
+metadata(hs_ev *ev, const hs_tnode *root, hs_doc *d)
 {
-    d->title = hs_ev_attr(ev, root, "title");
-    d->author = hs_ev_attr(ev, root, "author");
-    d->subject = hs_ev_attr(ev, root, "subject");
-    d->keywords = hs_ev_attr(ev, root, "keywords");
+    d->title = hs_ev_text_attr(ev, root, HS_TA_TITLE);
+    d->author = hs_ev_text_attr(ev, root, HS_TA_AUTHOR);
+    d->subject = hs_ev_text_attr(ev, root, HS_TA_SUBJECT);
+    d->keywords = hs_ev_text_attr(ev, root, HS_TA_KEYWORDS);
     d->date_epoch = ev->in->source_date_epoch;
-    const char *date = hs_ev_attr(ev, root, "date");
+    const char *date = hs_ev_text_attr(ev, root, HS_TA_DATE);
     if (ev->r->errors > 0)
         return -1;
     if (date != NULL && date[0] != '\0') {
@@ -146,28 +137,37 @@ hs_eval_document(const hs_eval_in *in, hs_doc **out)
 {
     hs_ev *ev = HS_NEW(in->arena, hs_ev);
     hs_ev_init(ev, in);
-    xmlDocPtr tpl = hs_tpl_load(in->tpls, in->template_path, in->report);
+    const hs_tpl *tpl = hs_tpl_load(in->tpls, in->template_path, in->report);
     if (tpl == NULL)
         return -1;
-    xmlNode *root = xmlDocGetRootElement(tpl);
-    if (!hs_xml_is(root, "document"))
-        return hs_ev_error(ev, root, "template", "a template must have <document> as root");
+    const hs_tnode *root = tpl->root;
+    if (root->kind != HS_TK_DOCUMENT)
+        return hs_ev_error(ev, root, "template",
+                           "a template has <document> as its root (a part: <part>), not <%s>",
+                           hs_telem_defs[root->kind].name);
+    if (in->strict && hs_tpl_check_strict(in->tpls, tpl, in->report) != 0)
+        return -1;
+    hs_ev_register_ns(ev, tpl);
     hs_doc *d = HS_NEW(in->arena, hs_doc);
-    d->loc = hs_loc_from_xml(root);
+    d->loc = root->loc;
     ev->doc = d;
     ev->root = root;
-    ev->includes[ev->depth++] = in->template_path;
     hs_props *p = &ev->doc_props;
     p->style.family = "serif";
     p->style.size_pt = 13;
     p->style.line_height = 1.2;
     p->style.color = 0;
-    if (collect_styles(ev, root) != 0 || page_setup(ev, root, d) != 0 ||
-        hs_ev_apply_props(ev, root, p) != 0 || metadata(ev, root, d) != 0)
+    p->background = HS_NO_COLOR;
+    for (const hs_tnode *n = root->first; n != NULL; n = n->next)
+        if (n->kind == HS_TK_STYLE)
+            add_style(ev, n);
+    if (page_setup(ev, root, d) != 0 || hs_ev_apply_props(ev, root, p) != 0 ||
+        metadata(ev, root, d) != 0)
         return -1;
     hs_props body = {0};
     body.style = p->style;
     body.align = p->align;
+    body.background = HS_NO_COLOR;
     hs_sink s;
     hs_ev_sink_blocks(&s, &d->body, &body);
     ev->top = &s;

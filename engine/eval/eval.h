@@ -16,9 +16,10 @@ typedef struct hs_eval_in {
     hs_report *report;
     hs_tpl_cache *tpls;
     const char *template_path;
-    xmlDocPtr record;  /* validated record */
-    xmlDocPtr profile; /* may be NULL */
+    xmlDocPtr record;            /* validated record */
+    xmlDocPtr profile;           /* may be NULL */
     long long source_date_epoch; /* -1: none; used when the template sets no date */
+    int strict; /* --strict: path steps must be in the record (or profile) schema */
 } hs_eval_in;
 
 /* Returns 0 and the document, or -1 after reporting. */
@@ -28,10 +29,11 @@ int hs_eval_document(const hs_eval_in *in, hs_doc **out);
 typedef struct hs_xp_env {
     hs_arena *arena;
     hs_report *report;
-    hs_loc expr_loc;      /* template location of the expression being evaluated */
-    const char *expr;     /* its text, for notes */
-    int failed;           /* a function reported an error during this evaluation */
-    const xmlNode *src;   /* record node whose text a string function passed through */
+    hs_loc expr_loc;    /* template location of the expression being evaluated */
+    const char *expr;   /* its text, for notes */
+    int failed;         /* a function reported an error during this evaluation */
+    const xmlNode *src; /* record node whose text a string function passed through */
+    xmlXPathContextPtr xp; /* the context the expression runs in */
 } hs_xp_env;
 
 /* Register money(), words(), date(), … on ctx; ctx->userData must be an hs_xp_env. */

@@ -1,19 +1,19 @@
 /* engine/eval/eval_int.h — state shared by the files of eval/.
  *
- * One hs_ev per document. The template is walked once; the XPath context's
- * node, position and size follow `each`, and variables live on a stack that
- * every element's children pop back when they end (so a <let> is visible to
- * its following siblings and their descendants only). */
+ * One hs_ev per document. The compiled template (tpl/) is walked once; the
+ * XPath context's node, position and size follow `each`, and variables live
+ * on a stack that every element's children pop back when they end (so a
+ * <let> is visible to its following siblings and their descendants only). */
 #ifndef HS_EVAL_INT_H
 #define HS_EVAL_INT_H
 
 #include "eval/eval.h"
 
-#include <libxml/hash.h>
 #include <libxml/xpathInternals.h>
 
 /* What an element sets for itself and passes down. Text style and alignment
- * are inherited; spacing, indents and keeps belong to one block. */
+ * are inherited; spacing, indents, keeps and background belong to one
+ * element. */
 typedef struct hs_props {
     hs_style style;
     hs_align align;
@@ -21,6 +21,7 @@ typedef struct hs_props {
     double space_before, space_after;
     double indent_left, indent_right, first_indent;
     int keep_with_next, keep_together;
+    uint32_t background; /* rows and cells; HS_NO_COLOR: none */
 } hs_props;
 
 typedef struct hs_var {
@@ -31,7 +32,7 @@ typedef struct hs_var {
 
 typedef struct hs_named_style {
     const char *name;
-    xmlNode *node; /* the <style> element: its attributes are applied like an element's */
+    const hs_tnode *node; /* the <style>: its attributes are applied like an element's */
     struct hs_named_style *next;
 } hs_named_style;
 
@@ -51,9 +52,9 @@ typedef struct hs_sink {
     hs_block *para;      /* the paragraph being filled; implicit ones are linked on flush */
     int para_implicit;
     hs_run **rtail;
-    hs_run *last_text;   /* its last text run, whose trailing space is trimmed */
-    int last_space;      /* the paragraph so far ends in a space (or is empty) */
-    int visible;         /* the paragraph has something besides spaces */
+    hs_run *last_text; /* its last text run, whose trailing space is trimmed */
+    int last_space;    /* the paragraph so far ends in a space (or is empty) */
+    int visible;       /* the paragraph has something besides spaces */
     /* tables */
     hs_table *table;
     hs_row **row_tail;
@@ -62,25 +63,20 @@ typedef struct hs_sink {
     int nrows;
 } hs_sink;
 
-#define HS_INCLUDE_DEPTH 16
-
 typedef struct hs_ev {
     const hs_eval_in *in;
     hs_arena *a;
     hs_report *r;
     xmlXPathContextPtr xp;
     hs_xp_env env;
-    xmlHashTablePtr compiled; /* expression text -> xmlXPathCompExprPtr */
     hs_var *vars;
     xmlNodePtr profile_root;
     int profile_warned;
     hs_named_style *styles;
     hs_doc *doc;
-    xmlNode *root; /* the template's <document> */
+    const hs_tnode *root; /* the template's <document> */
     hs_props doc_props;
-    hs_sink *top; /* the body's sink: where <header>, <footer>, <name> may appear */
-    const char *includes[HS_INCLUDE_DEPTH];
-    int depth;
+    hs_sink *top;           /* the body's sink: where <header>, <footer>, <name> may appear */
     struct hs_ev_id *ids;   /* marks.c: the ids given so far */
     struct hs_ev_id *links; /* link.c: the <a href="#id"> met so far */
     int in_band;            /* inside <header> or <footer> */
@@ -88,64 +84,64 @@ typedef struct hs_ev {
 
 /* expr.c */
 int hs_ev_init(hs_ev *ev, const hs_eval_in *in);
-void hs_ev_done(hs_ev *ev);
-/* Evaluate an XPath expression at template node at. NULL after reporting. The
- * caller frees the result with xmlXPathFreeObject. */
-xmlXPathObjectPtr hs_ev_xpath(hs_ev *ev, const char *expr, const xmlNode *at);
-int hs_ev_bool(hs_ev *ev, const char *expr, const xmlNode *at, int *out);
-/* A string with {expr} parts replaced; NFC; in the arena. NULL after reporting. */
-const char *hs_ev_interp(hs_ev *ev, const char *text, const xmlNode *at);
-/* An attribute of at, interpolated; NULL when absent (or after reporting:
- * check ev->r->errors). */
-const char *hs_ev_attr(hs_ev *ev, const xmlNode *at, const char *name);
+/* Evaluate a compiled expression. NULL after reporting; the caller frees the
+ * result with xmlXPathFreeObject. */
+xmlXPathObjectPtr hs_ev_xpath(hs_ev *ev, const hs_texpr *x);
+int hs_ev_bool(hs_ev *ev, const hs_texpr *x, int *out);
+/* The pieces of a {…} text joined; NFC; in the arena. NULL after reporting. */
+const char *hs_ev_interp(hs_ev *ev, const hs_tinterp *in, hs_loc loc);
+/* One piece: its text, and the record node it came from (*src, or NULL). */
+const char *hs_ev_piece(hs_ev *ev, const hs_tpiece *p, const xmlNode **src);
+/* Attribute id of n in its type: 1 and *out, 0 when absent, -1 after
+ * reporting (a value made by {…} that is not of the type). */
+int hs_ev_val(hs_ev *ev, const hs_tnode *n, hs_ta id, hs_tval *out);
+/* A text attribute; NULL when absent or after reporting (check ev->r->errors). */
+const char *hs_ev_text_attr(hs_ev *ev, const hs_tnode *n, hs_ta id);
+/* The namespace prefixes declared on t's root, for company fields in records. */
+void hs_ev_register_ns(hs_ev *ev, const hs_tpl *t);
 void hs_ev_push_var(hs_ev *ev, const char *name, xmlXPathObjectPtr value);
 void hs_ev_pop_vars(hs_ev *ev, hs_var *until);
 /* The string value of an XPath result, in the arena; *src is the record node
  * it came from, if any. */
 const char *hs_ev_string(hs_ev *ev, xmlXPathObjectPtr o, const xmlNode **src);
-/* The '}' that ends the expression starting at p (after its '{'), skipping
- * quoted XPath strings; NULL when there is none. */
-const char *hs_ev_expr_end(const char *p);
+int hs_ev_error(hs_ev *ev, const hs_tnode *at, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* eval.c: <name>, <header>, <footer>, <style> directly under <document>.
  * Returns 1 when n was one of them (*rc set), 0 otherwise. */
-int hs_ev_top_level(hs_ev *ev, xmlNode *n, int *rc);
+int hs_ev_top_level(hs_ev *ev, const hs_tnode *n, int *rc);
 
 /* walk.c */
-int hs_ev_children(hs_ev *ev, xmlNode *parent, hs_sink *s, const hs_props *p);
+int hs_ev_children(hs_ev *ev, const hs_tnode *parent, hs_sink *s, const hs_props *p);
 int hs_ev_flush(hs_ev *ev, hs_sink *s);
 void hs_ev_sink_blocks(hs_sink *s, hs_block **tail, const hs_props *p);
 
 /* props.c */
-int hs_ev_apply_props(hs_ev *ev, const xmlNode *n, hs_props *p);
+int hs_ev_apply_props(hs_ev *ev, const hs_tnode *n, hs_props *p);
 /* Props for a child element n of an element with props parent (inheritance,
  * the named style of its tag, its class, its own attributes). */
-int hs_ev_props_for(hs_ev *ev, const xmlNode *n, const hs_props *parent, hs_props *out);
-hs_block *hs_ev_new_block(hs_ev *ev, hs_block_kind k, const xmlNode *n, const hs_props *p);
+int hs_ev_props_for(hs_ev *ev, const hs_tnode *n, const hs_props *parent, hs_props *out);
+hs_block *hs_ev_new_block(hs_ev *ev, hs_block_kind k, const hs_tnode *n, const hs_props *p);
 hs_block *hs_ev_block_at(hs_ev *ev, hs_block_kind k, hs_loc loc, const hs_props *p);
-/* "2pt 4pt" etc.: one to four lengths in CSS order into top right bottom left. */
-int hs_ev_box_attr(hs_ev *ev, const xmlNode *n, const char *name, double out[4]);
-/* The next space-separated word of c into word; NULL at the end. */
-const char *hs_ev_next_word(const char *c, char *word, size_t cap, size_t *len);
-int hs_ev_length_attr(hs_ev *ev, const xmlNode *n, const char *name, double *pt);
-int hs_ev_error(hs_ev *ev, const xmlNode *at, const char *code, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+/* A length attribute into *pt when present (0), or -1 after reporting. */
+int hs_ev_length(hs_ev *ev, const hs_tnode *n, hs_ta id, double *pt);
 
 /* inline.c */
-int hs_ev_text(hs_ev *ev, hs_sink *s, const char *text, size_t n, const hs_style *st,
-               hs_loc loc, const char *field);
-int hs_ev_inline_element(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *p);
-int hs_ev_text_node(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *p);
-int hs_ev_is_inline(const xmlNode *n);
-
-/* block.c: tables */
-int hs_ev_table(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *p);
-int hs_ev_row(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *p);
-int hs_ev_cell(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *p);
+int hs_ev_text(hs_ev *ev, hs_sink *s, const char *text, size_t n, const hs_style *st, hs_loc loc,
+               const char *field);
+int hs_ev_inline_element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p);
+int hs_ev_text_node(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p);
 
 /* block.c */
-int hs_ev_block_element(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *p);
-int hs_ev_is_block(const xmlNode *n);
+int hs_ev_block_element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p);
+int hs_ev_row(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p);
+int hs_ev_cell(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p);
+
+static inline hs_tfamily
+hs_ev_family(const hs_tnode *n)
+{
+    return hs_telem_defs[n->kind].family;
+}
 
 /* xpath_fns.c, for XPath functions in other files: pop one argument as a
  * string (in the arena; *node is the record node it came from, or NULL);
@@ -160,10 +156,10 @@ int hs_xp_arity(xmlXPathParserContextPtr ctxt, int nargs, int lo, int hi, const 
 void hs_eval_register_vietqr(xmlXPathContextPtr ctx);
 
 /* marks.c: the id and bookmark of block element n, made as b */
-int hs_ev_marks(hs_ev *ev, const xmlNode *n, hs_block *b);
+int hs_ev_marks(hs_ev *ev, const hs_tnode *n, hs_block *b);
 typedef struct hs_ev_id {
     const char *id;
-    const xmlNode *at;
+    const hs_tnode *at;
     struct hs_ev_id *next;
 } hs_ev_id;
 /* The characters an id may have (ASCII letters, digits, - _ .): 1 or 0. */
@@ -172,9 +168,9 @@ int hs_ev_id_ok(const char *id);
 int hs_ev_check_links(hs_ev *ev);
 
 /* link.c: <a href>, the link its content carries */
-int hs_ev_link(hs_ev *ev, const xmlNode *n, hs_style *st);
+int hs_ev_link(hs_ev *ev, const hs_tnode *n, hs_style *st);
 
 /* qr.c: <qr> */
-int hs_ev_qr(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *p);
+int hs_ev_qr(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p);
 
 #endif

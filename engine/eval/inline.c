@@ -11,18 +11,6 @@
 
 #include <string.h>
 
-static const char *const inline_tags[] = {
-    "b", "strong", "i", "em", "u", "span", "br", "page-number", "page-count", "checkbox", "a"};
-
-int
-hs_ev_is_inline(const xmlNode *n)
-{
-    for (size_t i = 0; i < sizeof inline_tags / sizeof inline_tags[0]; i++)
-        if (hs_xml_is(n, inline_tags[i]))
-            return 1;
-    return 0;
-}
-
 static void
 open_para(hs_ev *ev, hs_sink *s, hs_loc loc)
 {
@@ -48,6 +36,9 @@ add_run(hs_ev *ev, hs_sink *s, hs_run_kind k, const hs_style *st, hs_loc loc)
     *s->rtail = r;
     s->rtail = &r->next;
     s->visible = 1;
+    /* Only a text run that ends the paragraph loses its trailing space: in
+     * "trang <page-number/>" the space is between two runs and stays. */
+    s->last_text = NULL;
     return r;
 }
 
@@ -95,84 +86,72 @@ hs_ev_text(hs_ev *ev, hs_sink *s, const char *text, size_t n, const hs_style *st
 
 /* Literal text and {expr} parts become separate runs: each keeps its origin. */
 int
-hs_ev_text_node(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *p)
+hs_ev_text_node(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p)
 {
-    const char *text = hs_xml_str(n->content);
-    hs_loc here = hs_loc_from_xml(n);
-    hs_buf lit;
-    hs_buf_init(&lit, ev->a);
-    for (const char *c = text; *c;) {
-        if ((c[0] == '{' && c[1] == '{') || (c[0] == '}' && c[1] == '}')) {
-            hs_buf_addc(&lit, c[0]);
-            c += 2;
+    const hs_tinterp *in = n->text;
+    for (int i = 0; i < in->n; i++) {
+        const hs_tpiece *pc = &in->p[i];
+        if (pc->x == NULL) {
+            if (hs_ev_text(ev, s, pc->lit, pc->len, &p->style, n->loc, NULL) != 0)
+                return -1;
             continue;
         }
-        if (c[0] == '}')
-            return hs_ev_error(ev, n, "template", "a lone '}' in text (write '}}' for a brace)");
-        if (c[0] != '{') {
-            hs_buf_addc(&lit, *c++);
-            continue;
-        }
-        const char *end = hs_ev_expr_end(c + 1);
-        if (end == NULL)
-            return hs_ev_error(ev, n, "template", "'{' without its '}' in text");
-        if (lit.len > 0 && hs_ev_text(ev, s, lit.data, lit.len, &p->style, here, NULL) != 0)
-            return -1;
-        lit.len = 0;
-        const char *expr = hs_arena_strndup(ev->a, c + 1, (size_t)(end - c - 1));
-        xmlXPathObjectPtr o = hs_ev_xpath(ev, expr, n);
-        if (o == NULL)
-            return -1;
         const xmlNode *src;
-        const char *value = hs_ev_string(ev, o, &src);
-        xmlXPathFreeObject(o);
-        hs_loc loc = src ? hs_loc_from_xml(src) : here;
+        const char *value = hs_ev_piece(ev, pc, &src);
+        if (value == NULL)
+            return -1;
+        hs_loc loc = src ? hs_loc_from_xml(src) : n->loc;
         const char *field = src ? hs_eval_node_path(ev->a, src) : NULL;
         if (hs_ev_text(ev, s, value, strlen(value), &p->style, loc, field) != 0)
             return -1;
-        c = end + 1;
     }
-    if (lit.len > 0)
-        return hs_ev_text(ev, s, lit.data, lit.len, &p->style, here, NULL);
     return 0;
 }
 
 int
-hs_ev_inline_element(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *parent)
+hs_ev_inline_element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *parent)
 {
     hs_props p;
     if (hs_ev_props_for(ev, n, parent, &p) != 0)
         return -1;
-    hs_loc loc = hs_loc_from_xml(n);
-    if (hs_xml_is(n, "br")) {
+    hs_loc loc = n->loc;
+    switch (n->kind) {
+    case HS_TK_BR:
         add_run(ev, s, HS_RUN_BREAK, &p.style, loc);
         s->last_space = 1;
         return 0;
-    }
-    if (hs_xml_is(n, "page-number") || hs_xml_is(n, "page-count")) {
-        add_run(ev, s, hs_xml_is(n, "page-number") ? HS_RUN_PAGE : HS_RUN_PAGES, &p.style,
-                loc);
+    case HS_TK_PAGE_NUMBER:
+    case HS_TK_PAGE_COUNT:
+        add_run(ev, s, n->kind == HS_TK_PAGE_NUMBER ? HS_RUN_PAGE : HS_RUN_PAGES, &p.style, loc);
         s->last_space = 0;
         return 0;
-    }
-    if (hs_xml_is(n, "checkbox")) {
-        const char *checked = hs_xml_attr(n, "checked");
+    case HS_TK_CHECKBOX: {
         int on = 0;
-        if (checked != NULL && hs_ev_bool(ev, checked, n, &on) != 0)
+        if (n->attr[HS_TA_CHECKED] != NULL && hs_ev_bool(ev, n->attr[HS_TA_CHECKED]->x, &on) != 0)
             return -1;
         hs_run *r = add_run(ev, s, HS_RUN_CHECKBOX, &p.style, loc);
         r->checked = on;
         s->last_space = 0;
         return 0;
     }
-    if (hs_xml_is(n, "b") || hs_xml_is(n, "strong"))
+    case HS_TK_B:
+    case HS_TK_STRONG:
         p.style.bold = 1;
-    else if (hs_xml_is(n, "i") || hs_xml_is(n, "em"))
+        break;
+    case HS_TK_I:
+    case HS_TK_EM:
         p.style.italic = 1;
-    else if (hs_xml_is(n, "u"))
+        break;
+    case HS_TK_U:
         p.style.underline = 1;
-    else if (hs_xml_is(n, "a") && hs_ev_link(ev, n, &p.style) != 0)
-        return -1;
+        break;
+    case HS_TK_A:
+        if (hs_ev_link(ev, n, &p.style) != 0)
+            return -1;
+        break;
+    default:
+        break;
+    }
     /* A loose <b> among blocks starts a paragraph; what it holds is inline. */
     hs_sink_mode saved = s->mode;
     s->mode = HS_SINK_INLINE;

@@ -14,10 +14,10 @@
 static const char *const schemes[] = {"http://", "https://", "mailto:", "tel:"};
 
 int
-hs_ev_link(hs_ev *ev, const xmlNode *n, hs_style *st)
+hs_ev_link(hs_ev *ev, const hs_tnode *n, hs_style *st)
 {
     int errors = ev->r->errors;
-    const char *href = hs_ev_attr(ev, n, "href");
+    const char *href = hs_ev_text_attr(ev, n, HS_TA_HREF);
     if (ev->r->errors != errors)
         return -1;
     if (href == NULL || href[0] == '\0')

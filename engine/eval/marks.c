@@ -8,7 +8,6 @@
  * outline at all. */
 #include "eval/eval_int.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 /* A heading's text for the outline: its text runs, breaks as spaces. */
@@ -56,7 +55,7 @@ hs_ev_check_links(hs_ev *ev)
 }
 
 static int
-set_id(hs_ev *ev, const xmlNode *n, hs_block *b, const char *id)
+set_id(hs_ev *ev, const hs_tnode *n, hs_block *b, const char *id)
 {
     if (!hs_ev_id_ok(id))
         return hs_ev_error(ev, n, "template",
@@ -64,7 +63,7 @@ set_id(hs_ev *ev, const xmlNode *n, hs_block *b, const char *id)
     for (const hs_ev_id *e = ev->ids; e != NULL; e = e->next)
         if (strcmp(e->id, id) == 0) {
             hs_ev_error(ev, n, "template", "id=\"%s\" is used twice in the document", id);
-            hs_note(ev->r, hs_loc_from_xml(e->at), "first here");
+            hs_note(ev->r, e->at->loc, "first here");
             return -1;
         }
     hs_ev_id *e = HS_NEW(ev->a, hs_ev_id);
@@ -77,13 +76,16 @@ set_id(hs_ev *ev, const xmlNode *n, hs_block *b, const char *id)
 }
 
 int
-hs_ev_marks(hs_ev *ev, const xmlNode *n, hs_block *b)
+hs_ev_marks(hs_ev *ev, const hs_tnode *n, hs_block *b)
 {
+    if (!hs_tpl_takes(n->kind, HS_TA_ID))
+        return 0; /* <page-break>: the compiler allows it none */
     int errors = ev->r->errors;
-    const char *id = hs_ev_attr(ev, n, "id");
-    const char *title = hs_ev_attr(ev, n, "bookmark");
-    const char *lv = hs_ev_attr(ev, n, "bookmark-level");
-    if (ev->r->errors != errors)
+    const char *id = hs_ev_text_attr(ev, n, HS_TA_ID);
+    const char *title = hs_ev_text_attr(ev, n, HS_TA_BOOKMARK);
+    hs_tval lv;
+    int has_level = hs_ev_val(ev, n, HS_TA_BOOKMARK_LEVEL, &lv);
+    if (ev->r->errors != errors || has_level < 0)
         return -1;
     if (ev->in_band > 0) {
         /* A band is printed on every page: its blocks are nowhere in one place. */
@@ -91,28 +93,21 @@ hs_ev_marks(hs_ev *ev, const xmlNode *n, hs_block *b)
             return hs_ev_error(ev, n, "template",
                                "<%s %s=\"…\">: a header or footer is on every page; ids and "
                                "bookmarks are for blocks of the body",
-                               hs_xml_str(n->name), id != NULL ? "id" : "bookmark");
+                               hs_telem_defs[n->kind].name, id != NULL ? "id" : "bookmark");
         return 0;
     }
     if (id != NULL && set_id(ev, n, b, id) != 0)
         return -1;
-    const char *tag = hs_xml_str(n->name);
-    int heading = tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '3' && tag[2] == '\0';
-    int level = heading ? tag[1] - '0' : 1;
-    if (lv != NULL) {
-        char *end;
-        long x = strtol(lv, &end, 10);
-        if (end == lv || *end != '\0' || x < 1 || x > 6)
-            return hs_ev_error(ev, n, "template",
-                               "bookmark-level=\"%s\": expected a level from 1 to 6", lv);
-        level = (int)x;
-    }
-    const char *on = hs_xml_attr(ev->root, "bookmarks");
-    if (on != NULL && strcmp(on, "no") == 0)
+    int heading = n->kind == HS_TK_H1 || n->kind == HS_TK_H2 || n->kind == HS_TK_H3;
+    int level = n->kind == HS_TK_H2 ? 2 : n->kind == HS_TK_H3 ? 3 : 1;
+    if (has_level == 1)
+        level = lv.i; /* the table bounds it: 1 to 6 */
+    hs_tval on;
+    int rc = hs_ev_val(ev, ev->root, HS_TA_BOOKMARKS, &on);
+    if (rc < 0)
+        return -1;
+    if (rc == 1 && on.i == 0)
         return 0;
-    if (on != NULL && strcmp(on, "yes") != 0)
-        return hs_ev_error(ev, ev->root, "template",
-                           "<document bookmarks=\"%s\">: expected yes (the default) or no", on);
     if (title == NULL && heading)
         title = heading_text(ev, b);
     if (title == NULL || title[0] == '\0')

@@ -10,11 +10,11 @@
 #include <string.h>
 
 int
-hs_ev_qr(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *p)
+hs_ev_qr(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p)
 {
     hs_block *b = hs_ev_new_block(ev, HS_BLOCK_QR, n, p);
     int errors = ev->r->errors;
-    const char *data = hs_ev_attr(ev, n, "data");
+    const char *data = hs_ev_text_attr(ev, n, HS_TA_DATA);
     if (ev->r->errors != errors)
         return -1;
     if (data == NULL || data[0] == '\0')
@@ -23,18 +23,16 @@ hs_ev_qr(hs_ev *ev, xmlNode *n, hs_sink *s, const hs_props *p)
     b->qr_data = data;
     b->qr_len = strlen(data);
     b->width = 25 / 25.4 * 72;
-    if (hs_ev_length_attr(ev, n, "size", &b->width) != 0)
+    if (hs_ev_length(ev, n, HS_TA_QR_SIZE, &b->width) != 0)
         return -1;
     if (b->width <= 0)
         return hs_ev_error(ev, n, "template", "<qr size=\"…\">: the size must be more than 0");
-    hs_qr_level level = HS_QR_M;
-    const char *lv = hs_ev_attr(ev, n, "level");
-    if (ev->r->errors != errors)
+    /* The table's words are L M Q H, in the order of hs_qr_level. */
+    hs_tval v;
+    int rc = hs_ev_val(ev, n, HS_TA_LEVEL, &v);
+    if (rc < 0)
         return -1;
-    if (lv != NULL && hs_qr_level_parse(lv, &level) != 0)
-        return hs_ev_error(ev, n, "template",
-                           "<qr level=\"%s\">: expected L, M, Q or H (error correction)", lv);
-    b->qr_level = (int)level;
+    b->qr_level = rc == 1 ? v.i : (int)HS_QR_M;
     b->height = b->width;
     *s->tail = b;
     s->tail = &b->next;

@@ -20,6 +20,7 @@
 typedef struct arg {
     const char *s;
     const xmlNode *node; /* the record node it came from, or NULL */
+    int number;          /* an XPath number that is no whole đồng: NaN, a fraction */
 } arg;
 
 static hs_xp_env *
@@ -45,7 +46,7 @@ static arg
 pop_arg(xmlXPathParserContextPtr ctxt)
 {
     hs_xp_env *env = env_of(ctxt);
-    arg a = {"", NULL};
+    arg a = {"", NULL, 0};
     xmlXPathObjectPtr o = valuePop(ctxt);
     if (o == NULL)
         return a;
@@ -55,6 +56,7 @@ pop_arg(xmlXPathParserContextPtr ctxt)
         o->floatval == floor(o->floatval)) {
         a.s = hs_arena_printf(env->arena, "%.0f", o->floatval);
     } else {
+        a.number = o->type == XPATH_NUMBER;
         xmlChar *s = xmlXPathCastToString(o);
         a.s = hs_arena_strdup(env->arena, s ? hs_xml_str(s) : "");
         xmlFree(s);
@@ -89,6 +91,12 @@ fail(xmlXPathParserContextPtr ctxt, const arg *a, const char *code, const char *
             hs_note(env->report, env->expr_loc, "used by {%s}", env->expr);
         } else {
             hs_error(env->report, env->expr_loc, code, "%s in {%s}", msg, env->expr);
+            /* a computed value: the record node the template was at */
+            const xmlNode *at = ctxt->context->node;
+            if (at != NULL && at->type == XML_ELEMENT_NODE && at->parent != NULL &&
+                at->parent->type == XML_ELEMENT_NODE)
+                hs_note(env->report, hs_loc_from_xml(at), "while at <%s> (%s)",
+                        hs_xml_str(at->name), hs_eval_node_path(env->arena, at));
         }
     }
     env->failed = 1;
@@ -127,7 +135,17 @@ amount(xmlXPathParserContextPtr ctxt, const arg *a, int64_t *out)
         fail(ctxt, a, "amount", "is beyond the largest amount (%s đồng)", "999.999.999.999.999.999");
         return -1;
     default:
-        if (a->node == NULL)
+        if (a->number && strcmp(a->s, "NaN") == 0)
+            fail(ctxt, a, "amount",
+                 "NaN is not an amount: XPath arithmetic does not read grouped amounts "
+                 "(9.500.000); compute with money-add, money-sub, money-mul, money-div, or "
+                 "compare with amount(x)");
+        else if (a->number)
+            fail(ctxt, a, "amount",
+                 "\"%s\" is a fraction of a đồng: divide with money-div(a, n), half-up, or "
+                 "money-div(a, n, 'down')",
+                 a->s);
+        else if (a->node == NULL)
             fail(ctxt, a, "amount", "\"%s\" is not an amount in đồng", a->s);
         else
             fail(ctxt, a, "amount", "is not an amount in đồng");
@@ -200,7 +218,7 @@ fn_money_sum(xmlXPathParserContextPtr ctxt, int nargs)
         for (int k = 0; o->nodesetval && k < o->nodesetval->nodeNr && !bad; k++) {
             xmlNodePtr node = o->nodesetval->nodeTab[k];
             xmlChar *s = xmlNodeGetContent(node);
-            arg a = {trimmed(env->arena, s ? hs_xml_str(s) : ""), node};
+            arg a = {trimmed(env->arena, s ? hs_xml_str(s) : ""), node, 0};
             xmlFree(s);
             int64_t v;
             if (amount(ctxt, &a, &v) != 0 || hs_vn_add(total, v, &total) != HS_VN_OK) {
@@ -223,7 +241,7 @@ money_op(xmlXPathParserContextPtr ctxt, int nargs, char op)
     const char *name = op == '+' ? "money-add" : op == '-' ? "money-sub" : "money-mul";
     if (arity(ctxt, nargs, 2, op == '+' ? 16 : 2, name) != 0)
         return;
-    arg args[16] = {{NULL, NULL}};
+    arg args[16] = {{NULL, NULL, 0}};
     for (int i = nargs - 1; i >= 0; i--)
         args[i] = pop_arg(ctxt);
     int64_t acc;
@@ -258,6 +276,58 @@ static void
 fn_money_mul(xmlXPathParserContextPtr ctxt, int nargs)
 {
     money_op(ctxt, nargs, '*');
+}
+
+/* money-div(a, n [, 'down']): a divided by the whole number n, to the đồng:
+ * half-up (halves away from zero) unless 'down' (towards zero) is asked. */
+static void
+fn_money_div(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (arity(ctxt, nargs, 2, 3, "money-div") != 0)
+        return;
+    int down = 0;
+    if (nargs == 3) {
+        arg r = pop_arg(ctxt);
+        if (strcmp(r.s, "down") != 0 && strcmp(r.s, "half-up") != 0) {
+            xmlXPathFreeObject(valuePop(ctxt));
+            xmlXPathFreeObject(valuePop(ctxt));
+            fail(ctxt, NULL, "xpath", "money-div(): rounding '%s' is not 'half-up' or 'down'", r.s);
+            return;
+        }
+        down = strcmp(r.s, "down") == 0;
+    }
+    arg n = pop_arg(ctxt), a = pop_arg(ctxt);
+    int64_t x, d;
+    if (amount(ctxt, &a, &x) != 0 || amount(ctxt, &n, &d) != 0)
+        return;
+    if (d <= 0) {
+        fail(ctxt, &n, "amount",
+             "money-div(): divides by %lld; the divisor is a whole number of 1 or more",
+             (long long)d);
+        return;
+    }
+    int64_t q = x / d, r = x % d;
+    if (!down && (r < 0 ? -r : r) * 2 >= d)
+        q += x < 0 ? -1 : 1;
+    ret_amount(ctxt, q);
+}
+
+/* amount(x): an amount ("9500000" or "9.500.000") as an XPath number, for
+ * comparisons (amount(cost) > 10000000); exact up to 2^53 đồng. */
+static void
+fn_amount(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (arity(ctxt, nargs, 1, 1, "amount") != 0)
+        return;
+    arg a = pop_arg(ctxt);
+    int64_t v;
+    if (amount(ctxt, &a, &v) != 0)
+        return;
+    if (v > ((int64_t)1 << 53) || v < -((int64_t)1 << 53)) {
+        fail(ctxt, &a, "amount", "is too large to be an exact XPath number; compare with money-eq");
+        return;
+    }
+    valuePush(ctxt, xmlXPathNewFloat((double)v));
 }
 
 /* money-eq(a, b): the same amount, whatever the grouping. */
@@ -607,7 +677,7 @@ void
 hs_xp_fail(xmlXPathParserContextPtr ctxt, const char *s, const xmlNode *node, const char *code,
            const char *msg)
 {
-    arg a = {s, node};
+    arg a = {s, node, 0};
     fail(ctxt, node != NULL ? &a : NULL, code, "%s", msg);
 }
 
@@ -631,8 +701,10 @@ hs_eval_register_functions(xmlXPathContextPtr ctx)
         {"upper", fn_upper},         {"lower", fn_lower},         {"num", fn_num},
         {"percent", fn_percent},     {"file", fn_file},         {"default", fn_default},
         {"nowrap", fn_nowrap},
+        {"money-div", fn_money_div}, {"amount", fn_amount},
     };
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
         xmlXPathRegisterFunc(ctx, hs_xml_ustr(fns[i].name), fns[i].fn);
     hs_eval_register_vietqr(ctx);
+    hs_eval_register_schedule_functions(ctx);
 }

@@ -60,7 +60,7 @@ image(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out)
         return hs_error(c->r, b->loc, "image", "an image without a file");
     /* Decoded here (once per engine: the renderer gets it from the cache),
      * so that any fault of the file is reported at the template's line. */
-    const hs_image *im = hs_image_get(b->image_path, hs_arena_limit(c->a), c->r, b->loc);
+    const hs_image *im = hs_image_get(b->image_path, hs_budget_limit(), c->r, b->loc);
     if (im == NULL)
         return -1;
     if (iw <= 0 || ih <= 0) {

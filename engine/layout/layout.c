@@ -1,11 +1,14 @@
 /* engine/layout/layout.c — the whole document: body, pages, bands, info.
  *
  * Headers and footers are laid out once per page after pagination, so page
- * number and page count runs print real numbers. Of the bands of one kind
- * (headers, or footers) a page gets the most specific: those marked "first"
- * on page 1 or "not-first" on the others when there are any, else those
- * marked "all" — like a word processor's "different first page". Page
- * numbers in the body took the room of two digits and are filled in last. */
+ * number and page count runs print real numbers. A page gets every band of
+ * one kind (headers, or footers) that is for it, except that bands marked
+ * "first" replace those marked "all" on page 1 — a word processor's
+ * "different first page". No band is dropped for another: a document's own
+ * footer on="all" and a part's footer on="not-first" both print on page 2,
+ * one above the other (headers stack downwards from their offset, footers
+ * upwards, in the order they were written). Page numbers in the body took
+ * the room of two digits and are filled in last. */
 #include "layout/layout_int.h"
 
 #include <string.h>
@@ -17,8 +20,10 @@ matches(hs_pages_sel on, int page)
            (on == HS_ON_NOT_FIRST && page > 1);
 }
 
+/* *edge: where the bands already on this page end (headers: their bottom,
+ * footers: their top), so that the next one goes past them. */
 static int
-band(hs_lctx *c, const hs_doc *d, const hs_band *b, int footer, hs_page *pg)
+band(hs_lctx *c, const hs_doc *d, const hs_band *b, int footer, hs_page *pg, double *edge)
 {
     double x0 = d->margin[3], w = d->page_w - d->margin[1] - d->margin[3];
     hs_slices s = {0};
@@ -28,6 +33,11 @@ band(hs_lctx *c, const hs_doc *d, const hs_band *b, int footer, hs_page *pg)
     double y = footer ? d->page_h - b->offset_pt - h : b->offset_pt;
     if (pg == NULL) /* checking only */
         return 0;
+    if (footer && y + h > *edge)
+        y = *edge - h;
+    else if (!footer && y < *edge)
+        y = *edge;
+    *edge = footer ? y : y + h;
     hs_layout_stack(c, s.first, y, &pg->first, &pg->last);
     return 0;
 }
@@ -37,22 +47,31 @@ bands(hs_lctx *c, const hs_doc *d, const hs_band *list, int footer, hs_pages *ou
 {
     /* Once for the errors (a missing glyph is said once, not once a page). */
     c->page_no = c->page_count = 1;
-    for (const hs_band *b = list; b != NULL; b = b->next)
-        if (band(c, d, b, footer, NULL) != 0)
+    const hs_band *v[64];
+    int n = 0, first = 0;
+    for (const hs_band *b = list; b != NULL; b = b->next) {
+        if (band(c, d, b, footer, NULL, NULL) != 0)
             c->failed = 1;
+        if (n == 64)
+            return hs_error(c->r, HS_LOC_NONE, "template", "more than 64 %s",
+                            footer ? "footers" : "headers");
+        v[n++] = b;
+        first |= b->on == HS_ON_FIRST;
+    }
     if (c->failed)
         return -1;
     int no = 0;
     for (hs_page *pg = out->first; pg != NULL; pg = pg->next) {
         c->page_no = ++no;
         c->page_count = out->count;
-        int specific = 0;
-        for (const hs_band *b = list; b != NULL; b = b->next)
-            specific |= b->on != HS_ON_ALL && matches(b->on, no);
-        for (const hs_band *b = list; b != NULL; b = b->next)
-            if (matches(b->on, no) && (b->on != HS_ON_ALL || !specific) &&
-                band(c, d, b, footer, pg) != 0)
+        double edge = footer ? d->page_h : 0;
+        /* footers from the last written up, headers from the first down */
+        for (int i = 0; i < n; i++) {
+            const hs_band *b = v[footer ? n - 1 - i : i];
+            if (matches(b->on, no) && !(b->on == HS_ON_ALL && no == 1 && first) &&
+                band(c, d, b, footer, pg, &edge) != 0)
                 return -1;
+        }
     }
     return 0;
 }

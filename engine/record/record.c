@@ -6,7 +6,7 @@
  * (`<cost> "12.5tr" is not an amount in đồng`), and the facet messages that
  * only quote a regular expression are dropped, since the type message that
  * follows each of them says the same in words. */
-#include "record/record.h"
+#include "record/record_int.h"
 
 #include <libxml/xmlschemas.h>
 #include <stdio.h>
@@ -130,6 +130,7 @@ typedef struct ctx {
     const char *label;
     const char *kind, *root; /* "record", "request" / "profile", "company" */
     int count;               /* errors reported in this validation */
+    xmlDocPtr xsd;           /* the schema document: content models for messages */
 } ctx;
 
 static const char *
@@ -178,6 +179,10 @@ on_error(void *user, xmlErrorPtr e)
     ctx *c = user;
     if (e->level == XML_ERR_WARNING)
         return;
+    if (hs_budget_state() != HS_BUDGET_OK) { /* out of the document's memory */
+        c->count++;
+        return;
+    }
     char msg[1024];
     snprintf(msg, sizeof msg, "%s", e->message ? e->message : "invalid");
     size_t n = strlen(msg);
@@ -197,6 +202,13 @@ on_error(void *user, xmlErrorPtr e)
         return;
     }
     c->count++;
+    /* what we can say from the code and the node, not from the English */
+    if (e->code == XML_SCHEMAV_ELEMENT_CONTENT &&
+        hs_record_say_content(c->r, c->label, c->xsd, e->node) == 0)
+        return;
+    if (e->code == XML_SCHEMAV_CVC_IDC && e->node != NULL &&
+        hs_record_say_duplicate(c->r, c->label, e->node, e->str1) == 0)
+        return;
     char element[200] = "", attr[200] = "", rest_buf[1024];
     const char *rest = msg;
     if (strncmp(msg, "Element '", 9) == 0) {
@@ -210,8 +222,9 @@ on_error(void *user, xmlErrorPtr e)
     long have, most;
     const char *len = strstr(rest, "The value has a length of '");
     if (strncmp(rest, "[facet 'maxLength']", 19) == 0 && len != NULL &&
-        sscanf(len, "The value has a length of '%ld'; this exceeds the allowed maximum length of "
-                    "'%ld'",
+        sscanf(len,
+               "The value has a length of '%ld'; this exceeds the allowed maximum length of "
+               "'%ld'",
                &have, &most) == 2) {
         if (attr[0])
             hs_error(c->r, loc, "schema", "<%s %s> has %ld characters; at most %ld are allowed",
@@ -286,7 +299,7 @@ hs_schema_new(hs_schema_kind kind, hs_report *r)
         free(s);
         return NULL;
     }
-    ctx c = {r, label, "schema", "xs:schema", 0};
+    ctx c = {r, label, "schema", "xs:schema", 0, NULL};
     xmlSchemaParserCtxtPtr pc = xmlSchemaNewDocParserCtxt(s->doc);
     xmlSchemaSetParserStructuredErrors(pc, on_error, &c);
     s->schema = xmlSchemaParse(pc);
@@ -298,6 +311,12 @@ hs_schema_new(hs_schema_kind kind, hs_report *r)
         return NULL;
     }
     return s;
+}
+
+xmlDocPtr
+hs_schema_doc(const hs_schema *s)
+{
+    return s->doc;
 }
 
 void
@@ -327,7 +346,7 @@ hs_record_load(const char *path, const char *label, const hs_schema *s, hs_arena
     hs_arena_defer(a, free_doc, doc);
     int before = r->errors;
     int rec = s->kind == HS_SCHEMA_RECORD;
-    ctx c = {r, label, rec ? "record" : "profile", rec ? "request" : "company", 0};
+    ctx c = {r, label, rec ? "record" : "profile", rec ? "request" : "company", 0, s->doc};
     xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(s->schema);
     if (vc == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");

@@ -16,6 +16,8 @@ typedef enum hs_schema_kind { HS_SCHEMA_RECORD, HS_SCHEMA_PROFILE } hs_schema_ki
  */
 hs_schema *hs_schema_new(hs_schema_kind kind, hs_report *r);
 void hs_schema_free(hs_schema *s);
+/* The schema document itself (the names it defines, for --strict). */
+xmlDocPtr hs_schema_doc(const hs_schema *s);
 
 /* Parse path (label in messages), validate it against s, and for a record run
  * the checks. The document is freed with the arena a. NULL after reporting:

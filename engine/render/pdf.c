@@ -79,6 +79,12 @@ on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
     }
 }
 
+static void *
+haru_alloc(HPDF_UINT size)
+{
+    return hs_budget_malloc(size);
+}
+
 /* A sentence for the libharu errors a user can cause; the rest are bugs. */
 static const char *
 describe(HPDF_STATUS e)
@@ -118,6 +124,8 @@ static int
 fail(pdf_ctx *c, HPDF_STATUS st)
 {
     HPDF_STATUS e = c->error ? c->error : st;
+    if (hs_budget_state() != HS_BUDGET_OK)
+        return -1; /* past the document's limits: its owner says so */
     char page[32] = "";
     if (c->where.file == NULL && c->about == NULL && c->page_no > 0)
         snprintf(page, sizeof page, "page %d: ", c->page_no);
@@ -198,7 +206,7 @@ image_for(pdf_ctx *c, const char *path)
     for (image_ref *i = c->images; i != NULL; i = i->next)
         if (strcmp(i->path, path) == 0)
             return i->image;
-    const hs_image *im = hs_image_get(path, hs_arena_limit(c->a), c->r, HS_LOC_NONE);
+    const hs_image *im = hs_image_get(path, hs_budget_limit(), c->r, HS_LOC_NONE);
     if (im == NULL)
         return NULL;
     c->code = "image";
@@ -461,7 +469,9 @@ hs_render_pdf(const hs_pages *pages, hs_arena *a, hs_report *r, unsigned char **
     c->a = a;
     c->r = r;
     c->code = "pdf";
-    c->pdf = HPDF_NewEx(on_error, NULL, NULL, 0, c);
+    /* libharu allocates within the document's budget: past its memory limit
+     * an allocation fails and libharu returns an error, unwinding itself */
+    c->pdf = HPDF_NewEx(on_error, haru_alloc, hs_budget_free, 0, c);
     if (c->pdf == NULL)
         return hs_error(r, HS_LOC_NONE, "pdf", "libharu cannot start a document");
     int rc = ok(c, HPDF_UseUTFEncodings(c->pdf));

@@ -1,19 +1,9 @@
-/* engine/tpl/load.c — the template cache: parse each file once per engine. */
-#include "tpl/tpl.h"
+/* engine/tpl/load.c — the template cache: each file parsed and compiled once
+ * per engine; the names of the schemas for --strict. */
+#include "tpl/tpl_int.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct entry {
-    const char *path;
-    xmlDocPtr doc;
-    struct entry *next;
-} entry;
-
-struct hs_tpl_cache {
-    hs_arena *arena; /* strings and entries, for the engine's lifetime */
-    entry *first;
-};
 
 static void
 free_doc(void *p)
@@ -21,12 +11,24 @@ free_doc(void *p)
     xmlFreeDoc(p);
 }
 
+static void
+free_ctx(void *p)
+{
+    xmlXPathFreeContext(p);
+}
+
 hs_tpl_cache *
-hs_tpl_cache_new(void)
+hs_tpl_cache_new(void (*register_functions)(xmlXPathContextPtr))
 {
     hs_arena *a = hs_arena_new(0);
     hs_tpl_cache *c = HS_NEW(a, hs_tpl_cache);
     c->arena = a;
+    c->xp = xmlXPathNewContext(NULL);
+    if (c->xp == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    hs_arena_defer(a, free_ctx, c->xp);
+    if (register_functions != NULL)
+        register_functions(c->xp);
     return c;
 }
 
@@ -54,21 +56,139 @@ hs_tpl_resolve(hs_tpl_cache *c, const char *from, const char *rel)
     return hs_arena_printf(c->arena, "%.*s/%s", (int)(slash - from), from, rel);
 }
 
-xmlDocPtr
+const hs_tpl *
 hs_tpl_load(hs_tpl_cache *c, const char *path, hs_report *r)
 {
-    for (entry *e = c->first; e != NULL; e = e->next)
-        if (strcmp(e->path, path) == 0)
-            return e->doc;
-    const char *label = hs_tpl_intern(c, path);
-    xmlDocPtr doc = hs_xml_parse_file(path, label, r);
+    hs_tentry **link = &c->first;
+    for (hs_tentry *e = c->first; e != NULL; link = &e->next, e = e->next)
+        if (strcmp(e->path, path) == 0) {
+            if (e->tpl != NULL || e->compiling)
+                return e->tpl;
+            *link = e->next; /* it failed before: compile again, say why again */
+            break;
+        }
+    hs_tentry *e = HS_NEW(c->arena, hs_tentry);
+    e->path = hs_tpl_intern(c, path);
+    xmlDocPtr doc = hs_xml_parse_file(path, e->path, r);
     if (doc == NULL)
         return NULL;
     hs_arena_defer(c->arena, free_doc, doc);
-    entry *e = HS_NEW(c->arena, entry);
-    e->path = label;
-    e->doc = doc;
     e->next = c->first;
     c->first = e;
-    return doc;
+    e->compiling = 1;
+    int before = r->errors;
+    e->tpl = hs_tc_compile_file(c, e, doc, r);
+    e->compiling = 0;
+    if (e->tpl == NULL && r->errors == before)
+        hs_error(r, (hs_loc){e->path, 0}, "template", "the template does not compile");
+    return e->tpl;
+}
+
+/* ---- --strict ---- */
+
+static void
+collect(hs_arena *a, xmlNode *n, hs_names *elems, hs_names *attrs, size_t cap)
+{
+    for (; n != NULL; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        const char *name = hs_xml_attr(n, "name");
+        hs_names *to = hs_xml_is(n, "element") ? elems : hs_xml_is(n, "attribute") ? attrs : NULL;
+        if (to != NULL && name != NULL && to->n < cap) {
+            int seen = 0;
+            for (size_t i = 0; i < to->n && !seen; i++)
+                seen = strcmp(to->v[i], name) == 0;
+            if (!seen)
+                to->v[to->n++] = hs_arena_strdup(a, name);
+        }
+        collect(a, n->children, elems, attrs, cap);
+    }
+}
+
+static void
+names_of(hs_tpl_cache *c, xmlDocPtr xsd, hs_names *elems, hs_names *attrs)
+{
+    enum { CAP = 4096 };
+    elems->v = HS_NEW_N(c->arena, CAP, const char *);
+    attrs->v = HS_NEW_N(c->arena, CAP, const char *);
+    if (xsd != NULL)
+        collect(c->arena, xmlDocGetRootElement(xsd), elems, attrs, CAP);
+}
+
+void
+hs_tpl_set_schemas(hs_tpl_cache *c, xmlDocPtr record_xsd, xmlDocPtr profile_xsd)
+{
+    names_of(c, record_xsd, &c->rec_elems, &c->rec_attrs);
+    names_of(c, profile_xsd, &c->prof_elems, &c->prof_attrs);
+    c->have_schemas = 1;
+}
+
+static int
+in_names(const hs_names *n, const char *name)
+{
+    for (size_t i = 0; i < n->n; i++)
+        if (strcmp(n->v[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+static int
+check_step(hs_tpl_cache *c, const hs_tstep *s, hs_report *r)
+{
+    const hs_names *rec = s->attr ? &c->rec_attrs : &c->rec_elems;
+    const hs_names *prof = s->attr ? &c->prof_attrs : &c->prof_elems;
+    int in_rec = in_names(rec, s->name), in_prof = in_names(prof, s->name);
+    if ((s->origin == HS_ORIGIN_RECORD && in_rec) || (s->origin == HS_ORIGIN_PROFILE && in_prof) ||
+        (s->origin == HS_ORIGIN_ANY && (in_rec || in_prof)))
+        return 0;
+    const char *near = NULL;
+    if (s->origin != HS_ORIGIN_PROFILE)
+        near = hs_suggest(s->name, rec->v, rec->n);
+    if (near == NULL && s->origin != HS_ORIGIN_RECORD)
+        near = hs_suggest(s->name, prof->v, prof->n);
+    const char *schema = s->origin == HS_ORIGIN_PROFILE  ? "profile"
+                         : s->origin == HS_ORIGIN_RECORD ? "record"
+                                                         : "record or profile";
+    const char *at = s->attr ? "@" : "<", *end = s->attr ? "" : ">";
+    hs_error(r, s->loc, "strict", "the %s schema has no %s%s%s%s%s%s%s%s in %s", schema, at,
+             s->name, end, near ? " (did you mean " : "", near ? at : "", near ? near : "",
+             near ? end : "", near ? "?)" : "", s->shown);
+    return -1;
+}
+
+static int
+strict_entry(hs_tpl_cache *c, hs_tentry *e, hs_report *r)
+{
+    if (e->strict_done)
+        return 0;
+    e->strict_done = 1;
+    int rc = 0;
+    /* in the order they were written */
+    size_t n = 0;
+    for (hs_tstep *s = e->steps; s != NULL; s = s->next)
+        n++;
+    const hs_tstep **v = HS_NEW_N(c->arena, n ? n : 1, const hs_tstep *);
+    size_t i = n;
+    for (hs_tstep *s = e->steps; s != NULL; s = s->next)
+        v[--i] = s;
+    for (i = 0; i < n; i++)
+        if (check_step(c, v[i], r) != 0)
+            rc = -1;
+    for (hs_tinc *inc = e->includes; inc != NULL; inc = inc->next)
+        if (strict_entry(c, inc->e, r) != 0)
+            rc = -1;
+    if (rc != 0)
+        e->strict_done = 0; /* say it again for the next record */
+    return rc;
+}
+
+int
+hs_tpl_check_strict(hs_tpl_cache *c, const hs_tpl *t, hs_report *r)
+{
+    if (!c->have_schemas)
+        return 0;
+    for (hs_tentry *e = c->first; e != NULL; e = e->next)
+        if (e->tpl == t)
+            return strict_entry(c, e, r);
+    return 0;
 }

@@ -92,6 +92,10 @@ parse_error(void *user, xmlErrorPtr e)
     err_ctx *c = user;
     if (e->level == XML_ERR_WARNING)
         return;
+    if (hs_budget_state() != HS_BUDGET_OK) { /* out of the document's memory */
+        c->count++;
+        return;
+    }
     /* Only the first error of a parse is reported: the rest follow from it. */
     if (c->count++ > 0)
         return;
@@ -143,6 +147,10 @@ void
 hs_xml_error_to_report(void *user, const xmlError *e)
 {
     hs_report *r = user;
+    if (hs_budget_state() != HS_BUDGET_OK) {
+        r->errors++; /* out of the document's limits: the owner says so */
+        return;
+    }
     char msg[512];
     snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
     trim_message(msg);

@@ -34,6 +34,10 @@ int hs_xml_is(const xmlNode *n, const char *name); /* element with that local na
 /* Attribute value owned by the tree (no copy) or NULL. */
 const char *hs_xml_attr(const xmlNode *n, const char *name);
 
+/* libxml2's allocations count toward the document's budget (base.h); call
+ * before libxml2 allocates anything (hs_engine_new does). */
+void hs_xml_use_budget(void);
+
 /* Forward a libxml2 structured error to a report; user must be an hs_report *. */
 void hs_xml_error_to_report(void *user, const xmlError *e);
 

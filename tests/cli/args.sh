@@ -77,16 +77,21 @@ check_eq "ulimit -n 6: exit 1" 1 $?
 check_contains "ulimit -n 6: names the limit" "$T/err" \
     "hoso: error: cannot start a worker process: Too many open files (open files: ulimit -n is 6)"
 
-# render of several documents: the watchdog stops one, the next still run
-# (the large record: the template's one expression takes hours on it)
+# render of several documents: a limit stops one, the next still run (the
+# large record: the template's one expression takes hours on it). libxml2's
+# XPath step limit stops it at about the time limit in the release build; in
+# the slower sanitizer build the watchdog may come first ("in one
+# computation"), and render starts itself again for the documents left:
+# either way the document is reported stopped and the others are made.
 sed 's|<short-name>Trường Xuân</short-name>|<short-name>Trường Xuân Hai</short-name>|' samples/large.xml >"$T/large2.xml"
 "$HOSO_RELEASE" render --timeout 1 -t tests/hostile/templates/spin.xml -t $Q -p $P -o "$T/wd/" \
     samples/large.xml "$T/large2.xml" >"$T/wd.out" 2>"$T/err"
-check_eq "render, documents stopped by the watchdog: exit 1" 1 $?
+check_eq "render, documents stopped by the time limit: exit 1" 1 $?
+sed -i 's/ in one computation and was stopped/ and was stopped/' "$T/err"
 check_contains "render: the stopped document is reported" "$T/err" \
-    "samples/large.xml: error: took longer than 1 s in one computation and was stopped (template tests/hostile/templates/spin.xml) [limit]"
+    "samples/large.xml: error: took longer than 1 s and was stopped (template tests/hostile/templates/spin.xml) [limit]"
 check_contains "render: so is the next record's" "$T/err" \
-    "$T/large2.xml: error: took longer than 1 s in one computation and was stopped (template tests/hostile/templates/spin.xml) [limit]"
+    "$T/large2.xml: error: took longer than 1 s and was stopped (template tests/hostile/templates/spin.xml) [limit]"
 check_eq "render: the documents after each are made" \
     "Báo giá tùy biến Trường Xuân (06.04.21).pdf|Báo giá tùy biến Trường Xuân Hai (06.04.21).pdf" \
     "$(ls "$T/wd" | tr '\n' '|' | sed 's/|$//')"

@@ -59,4 +59,38 @@ check_eq "only hoso's lines on stderr" "" "$(grep -v ': error: ' "$T/stderr")"
 printf '<document>\n  <p>{$nowhere}</p>\n</document>\n' >"$T/bad5.xml"
 "$HOSO" render -t "$T/bad5.xml" -o "$T/x.pdf" samples/small.xml 2>"$T/stderr"
 check_contains "an undefined variable is said so" "$T/stderr" \
-    "$T/bad5.xml:2: error: an undefined variable in {\$nowhere}"
+    "$T/bad5.xml:2: error: unknown variable \$nowhere in {\$nowhere}"
+
+# Money in templates: grouped amounts, exact division with its rounding, amounts as numbers.
+cat >"$T/div.xml" <<'X'
+<document>
+  <p each="items/item[feedback/@feasible = 'yes']">{feedback/cost} / {feedback/days} = {money(money-div(feedback/cost, feedback/days))}; {money-div(feedback/cost, feedback/days, 'down')}; {amount(feedback/cost) > 40000000}</p>
+  <p>{money-div('10', '4')} {money-div('10', '4', 'down')} {money-div('-10', '4')}</p>
+</document>
+X
+"$HOSO" render -q -t "$T/div.xml" -o "$T/div.pdf" samples/large.xml 2>"$T/stderr"
+check_eq "money-div on grouped amounts: exit status 0" 0 "$?"
+pdftotext "$T/div.pdf" "$T/div.txt"
+check_contains "money-div rounds half-up" "$T/div.txt" "32.000.000 / 12 = 2.666.667 ₫; 2666666; false"
+check_contains "amount() compares grouped amounts as numbers" "$T/div.txt" "45.000.000 / 15 = 3.000.000 ₫; 3000000; true"
+check_contains "halves away from zero, 'down' towards it" "$T/div.txt" "3 2 -3"
+printf '<document>\n  <p each="items/item">{money(feedback/cost div feedback/days)}</p>\n</document>\n' >"$T/nan.xml"
+"$HOSO" check -t "$T/nan.xml" samples/large.xml 2>"$T/stderr"
+check_eq "XPath div of grouped amounts: exit status 1" 1 "$?"
+check_contains "NaN is explained" "$T/stderr" \
+    "$T/nan.xml:2: error: NaN is not an amount: XPath arithmetic does not read grouped amounts (9.500.000); compute with money-add, money-sub, money-mul, money-div, or compare with amount(x) in {money(feedback/cost div feedback/days)} [amount]"
+check_contains "… with the record line of the item" "$T/stderr" \
+    "samples/large.xml:23: note: while at <item> (items/item[1])"
+printf '<document>\n  <p>{money(10 div 3)}</p>\n</document>\n' >"$T/frac.xml"
+"$HOSO" check -t "$T/frac.xml" samples/small.xml 2>"$T/stderr"
+check_contains "a fraction of a đồng points to money-div" "$T/stderr" \
+    "\"3.333333333333333\" is a fraction of a đồng: divide with money-div(a, n), half-up, or money-div(a, n, 'down')"
+
+# With --all a record's errors are said once; each of its other documents fails for them in one line.
+mkdir -p "$T/all"
+"$HOSO" render -q --all -p samples/profile.xml -o "$T/all/" tests/errors/duplicate-item.xml 2>"$T/stderr"
+check_eq "--all with a bad record: exit status 1" 1 "$?"
+check_eq "--all: the record's error is printed once" 1 "$(grep -c 'item id 1 is used twice (lines 20 and 30)' "$T/stderr")"
+check_eq "--all: each other document is reported failed for it" "$(($(ls templates/*.xml | wc -l) - 1))" \
+    "$(grep -c '^tests/errors/duplicate-item.xml: error: not made with .*: the record has 2 errors (above) \[record\]$' "$T/stderr")"
+check_eq "--all: no file" "" "$(ls "$T/all")"

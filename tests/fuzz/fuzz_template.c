@@ -61,9 +61,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fz_write(template_path, data, size);
     fz_diags c;
     hs_report r = fz_report(&c, NULL);
-    hs_tpl_cache *tpls = hs_tpl_cache_new();
+    hs_tpl_cache *tpls = hs_tpl_cache_new(hs_eval_register_functions);
     hs_arena *a = hs_arena_new(MEMORY_LIMIT);
-    hs_eval_in in = {a, &r, tpls, template_path, record, profile, -1};
+    hs_eval_in in = {a, &r, tpls, template_path, record, profile, -1, 0};
     hs_doc *doc = NULL;
     int rc = hs_eval_document(&in, &doc);
     if (rc == 0 && doc == NULL)

@@ -19,7 +19,7 @@ for f in bin/hoso lib/libhoso.a lib/pkgconfig/hoso.pc include/hoso/hoso.h includ
     share/hoso/templates/quote.xml share/hoso/templates/parts/letterhead.xml \
     share/hoso/fonts/families.conf share/hoso/fonts/HosoSerif-Regular.ttf \
     share/hoso/fonts/original/LiberationSerif-Regular.ttf share/hoso/fonts/LICENSE-Liberation.txt \
-    share/man/man1/hoso.1 share/bash-completion/completions/hoso share/doc/hoso/examples/profile.xml; do
+    share/man/man1/hoso.1 share/man/man5/hoso-template.5 share/bash-completion/completions/hoso share/doc/hoso/examples/profile.xml; do
     [ -f "$P/$f" ] || missing_files="${missing_files:-} $f"
 done
 check_eq "installed: binary, templates, parts, fonts, library, header, man page, completion" \

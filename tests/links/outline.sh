@@ -41,14 +41,14 @@ err_case() { # NAME EXPECTED-MESSAGE BODY [DOCUMENT-ATTRIBUTES]
     check_eq "$1: the message" "$T/e.xml:$2 [template]" "$(grep -v ': note: ' "$T/err")"
     check_eq "$1: no file left" "" "$(ls "$T/e.pdf" 2>/dev/null)"
 }
-err_case "a level past 6" '3: error: bookmark-level="7": expected a level from 1 to 6' \
+err_case "a level past 6" '3: error: <p bookmark-level="7">: expected a whole number from 1 to 6' \
     '  <p bookmark="x" bookmark-level="7">x</p>'
 err_case "an id given twice" '4: error: id="a" is used twice in the document' \
     "$(printf '  <p id="a">x</p>\n  <p id="a">y</p>')"
 check_contains "an id given twice: a note says where first" "$T/err" "$T/e.xml:3: note: first here"
 err_case "an id with a space" "3: error: id=\"a b\": an id is ASCII letters, digits, '-', '_' and '.'" \
     '  <p id="a b">x</p>'
-err_case "bookmarks neither yes nor no" '1: error: <document bookmarks="maybe">: expected yes (the default) or no' \
+err_case "bookmarks neither yes nor no" '1: error: <document bookmarks="maybe">: expected yes or no' \
     '  <h1>x</h1>' ' bookmarks="maybe"'
 err_case "an id in a footer" \
     "3: error: <p id=\"…\">: a header or footer is on every page; ids and bookmarks are for blocks of the body" \

@@ -10,7 +10,8 @@ allowed() { # folder -> allowed engine folders (besides itself)
     font) echo "base text" ;;
     image) echo "base" ;;
     xml) echo "base" ;;
-    record | tpl) echo "base xml vn" ;;
+    record) echo "base xml vn" ;;
+    tpl) echo "base xml vn doc" ;;
     eval) echo "base xml record tpl doc vn text pay qr" ;;
     doc) echo "base" ;;
     layout) echo "base doc text font page image qr" ;;

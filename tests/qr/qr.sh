@@ -102,7 +102,7 @@ err_case "an amount of 14 digits" \
     "$E:3: error: vietqr(): the amount \"10000000000000\" has more than 13 digits, the most a payment code carries in {vietqr('970436', '0451000387654', '10000000000000')} [vietqr]" \
     "  <qr data=\"{vietqr('970436', '0451000387654', '10000000000000')}\"/>"
 err_case "an unknown level" \
-    "$E:3: error: <qr level=\"X\">: expected L, M, Q or H (error correction) [template]" \
+    "$E:3: error: <qr level=\"X\">: expected L, M, Q or H [template]" \
     "  <qr data=\"x\" level=\"X\"/>"
 err_case "no data" \
     "$E:3: error: <qr> needs a data attribute with something to encode [template]" \

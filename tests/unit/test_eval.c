@@ -29,12 +29,14 @@ collect(void *user, const hs_diag *d)
 }
 
 static const char *record_xml =
-    "<request id=\"YC-1\">\n"                                    /* 1 */
-    "  <customer><name>Công ty Chính Đại</name></customer>\n"   /* 2 */
-    "  <items>\n"                                                /* 3 */
-    "    <item id=\"1\"><title>Báo cáo</title><feedback feasible=\"yes\"><cost>14000000</cost></feedback></item>\n"
+    "<request id=\"YC-1\">\n"                                 /* 1 */
+    "  <customer><name>Công ty Chính Đại</name></customer>\n" /* 2 */
+    "  <items>\n"                                             /* 3 */
+    "    <item id=\"1\"><title>Báo cáo</title><feedback "
+    "feasible=\"yes\"><cost>14000000</cost></feedback></item>\n"
     "    <item id=\"2\"><title>Cảnh báo</title><feedback feasible=\"no\"/></item>\n"
-    "    <item id=\"3\"><title>Ánh xạ</title><feedback feasible=\"yes\"><cost>12.5tr</cost></feedback></item>\n"
+    "    <item id=\"3\"><title>Ánh xạ</title><feedback "
+    "feasible=\"yes\"><cost>12.5tr</cost></feedback></item>\n"
     "  </items>\n"
     "  <quote date=\"2021-06-23\" vat-rate=\"10\"/>\n"
     "</request>\n";
@@ -56,14 +58,14 @@ run(fixture *f, const char *tpl)
     last_msg[0] = '\0';
     nerrors = 0;
     f->a = hs_arena_new(0);
-    f->tpls = hs_tpl_cache_new();
+    f->tpls = hs_tpl_cache_new(hs_eval_register_functions);
     f->r.sink = collect;
     snprintf(f->tpl_path, sizeof f->tpl_path, "/tmp/hs_test_eval_%d.xml", (int)getpid());
     FILE *fp = fopen(f->tpl_path, "w");
     fputs(tpl, fp);
     fclose(fp);
     f->rec = hs_xml_parse_memory(record_xml, strlen(record_xml), "rec.xml", &f->r);
-    hs_eval_in in = {f->a, &f->r, f->tpls, f->tpl_path, f->rec, NULL, -1};
+    hs_eval_in in = {f->a, &f->r, f->tpls, f->tpl_path, f->rec, NULL, -1, 0};
     return hs_eval_document(&in, &f->doc);
 }
 
@@ -162,8 +164,7 @@ test_amount_error_names_record_line(void)
     fixture f;
     CHECK_INT(run(&f, "<document>\n<p>{money-sum(items/item/feedback/cost)}</p>\n</document>\n"),
               -1);
-    CHECK(strstr(last_msg, "rec.xml:6: error: <cost> \"12.5tr\" is not an amount in đồng") !=
-          NULL);
+    CHECK(strstr(last_msg, "rec.xml:6: error: <cost> \"12.5tr\" is not an amount in đồng") != NULL);
     CHECK(strstr(last_msg, ":2: note: used by {money-sum(items/item/feedback/cost)}") != NULL);
     done(&f);
     return 0;
@@ -199,11 +200,12 @@ static int
 test_table(void)
 {
     fixture f;
-    CHECK_INT(run(&f, "<document>\n"
-                      "<table columns=\"12mm * 2*\" border=\"0.5pt\" header-rows=\"1\">\n"
-                      "<tr><th>STT</th><th colspan=\"2\">Hạng mục</th></tr>\n"
-                      "<tr each=\"items/item\"><td>{position()}</td><td>{title}</td><td>x</td></tr>\n"
-                      "</table>\n</document>\n"),
+    CHECK_INT(run(&f,
+                  "<document>\n"
+                  "<table columns=\"12mm * 2*\" border=\"0.5pt\" header-rows=\"1\">\n"
+                  "<tr><th>STT</th><th colspan=\"2\">Hạng mục</th></tr>\n"
+                  "<tr each=\"items/item\"><td>{position()}</td><td>{title}</td><td>x</td></tr>\n"
+                  "</table>\n</document>\n"),
               0);
     const hs_table *t = f.doc->body->table;
     CHECK(t != NULL);

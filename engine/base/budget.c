@@ -1,0 +1,177 @@
+/* engine/base/budget.c — the limits of the document being made.
+ *
+ * One document at a time per process: its memory is everything it allocates
+ * (its arena, and libxml2's and libharu's blocks through the allocators
+ * below), its time runs from hs_budget_begin. Past the memory limit the
+ * allocators of the libraries return NULL and the libraries unwind by
+ * themselves; our own stages look at hs_budget_exceeded at their safe points
+ * and return -1. Nothing jumps through a foreign frame. */
+#include "base/base.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static struct {
+    int active;
+    size_t limit, used;
+    double deadline; /* CLOCK_MONOTONIC seconds; 0: none */
+    unsigned gen;    /* the document a block was charged to */
+    unsigned ticks;
+    int state;
+} B;
+
+/* In front of every block of the allocators, keeping max alignment. */
+typedef union head {
+    struct {
+        size_t size;
+        unsigned gen; /* 0: not charged */
+    } h;
+    max_align_t align;
+} head;
+
+static double
+monotonic(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void
+hs_budget_begin(size_t limit, double seconds)
+{
+    B.active = 1;
+    B.limit = limit;
+    B.used = 0;
+    B.deadline = seconds > 0 ? monotonic() + seconds : 0;
+    B.gen++;
+    if (B.gen == 0)
+        B.gen = 1;
+    B.state = HS_BUDGET_OK;
+}
+
+void
+hs_budget_end(void)
+{
+    B.active = 0;
+}
+
+size_t
+hs_budget_limit(void)
+{
+    return B.active ? B.limit : 0;
+}
+
+double
+hs_budget_seconds_left(void)
+{
+    if (!B.active || B.deadline == 0)
+        return 0;
+    double left = B.deadline - monotonic();
+    return left > 0 ? left : 1e-9;
+}
+
+void
+hs_budget_note(size_t n)
+{
+    if (!B.active)
+        return;
+    B.used += n;
+    if (B.limit != 0 && B.used > B.limit && B.state == HS_BUDGET_OK)
+        B.state = HS_BUDGET_MEMORY;
+}
+
+void
+hs_budget_set(int state)
+{
+    if (B.active && B.state == HS_BUDGET_OK)
+        B.state = state;
+}
+
+int
+hs_budget_exceeded(void)
+{
+    if (!B.active)
+        return HS_BUDGET_OK;
+    /* the clock is read every 64 safe points, which costs nothing measurable */
+    if (B.state == HS_BUDGET_OK && B.deadline != 0 && (++B.ticks & 63) == 0 &&
+        monotonic() > B.deadline)
+        B.state = HS_BUDGET_TIME;
+    return B.state;
+}
+
+int
+hs_budget_state(void)
+{
+    return B.active ? B.state : HS_BUDGET_OK;
+}
+
+void *
+hs_budget_malloc(size_t n)
+{
+    if (n > SIZE_MAX - sizeof(head))
+        return NULL;
+    int charge = B.active;
+    if (charge && B.limit != 0 && (B.state == HS_BUDGET_MEMORY || B.used + n > B.limit)) {
+        B.state = B.state == HS_BUDGET_OK ? HS_BUDGET_MEMORY : B.state;
+        return NULL;
+    }
+    head *h = malloc(sizeof(head) + n);
+    if (h == NULL)
+        return NULL;
+    h->h.size = n;
+    h->h.gen = charge ? B.gen : 0;
+    if (charge)
+        B.used += n;
+    return h + 1;
+}
+
+void
+hs_budget_free(void *p)
+{
+    if (p == NULL)
+        return;
+    head *h = (head *)p - 1;
+    if (B.active && h->h.gen == B.gen && B.used >= h->h.size)
+        B.used -= h->h.size;
+    free(h);
+}
+
+void *
+hs_budget_realloc(void *p, size_t n)
+{
+    if (p == NULL)
+        return hs_budget_malloc(n);
+    head *h = (head *)p - 1;
+    size_t old = h->h.size;
+    if (n > old && B.active && B.limit != 0 &&
+        (B.state == HS_BUDGET_MEMORY || B.used + (n - old) > B.limit)) {
+        B.state = B.state == HS_BUDGET_OK ? HS_BUDGET_MEMORY : B.state;
+        return NULL;
+    }
+    if (n > SIZE_MAX - sizeof(head))
+        return NULL;
+    int charged = B.active && h->h.gen == B.gen;
+    head *q = realloc(h, sizeof(head) + n);
+    if (q == NULL)
+        return NULL;
+    if (charged) {
+        B.used = B.used - (B.used >= old ? old : B.used) + n;
+    } else if (B.active) {
+        q->h.gen = B.gen; /* charged from now on, for its whole size */
+        B.used += n;
+    }
+    q->h.size = n;
+    return q + 1;
+}
+
+char *
+hs_budget_strdup(const char *s)
+{
+    size_t n = strlen(s);
+    char *d = hs_budget_malloc(n + 1);
+    if (d != NULL)
+        memcpy(d, s, n + 1);
+    return d;
+}

@@ -1,0 +1,80 @@
+/* engine/tpl/vocab.c — the vocabulary table as data, and who takes what. */
+#include "tpl/tpl.h"
+
+#include <string.h>
+
+#define HS_TPL_ROW_A(id, nm, ty, lo_, hi_, vals, df, mean, grp)                                    \
+    [HS_TA_##id] = {nm, HS_TT_##ty, lo_, hi_, vals, df, mean, grp},
+#define HS_TPL_ROW_E(id, nm, fam, grp, own_, mean)                                                 \
+    [HS_TK_##id] = {nm, HS_TF_##fam, grp, own_, mean},
+
+const hs_tattr_def hs_tattr_defs[HS_TA_COUNT] = {HS_TPL_ATTRS(HS_TPL_ROW_A)};
+const hs_telem_def hs_telem_defs[HS_TK_COUNT] = {
+    HS_TPL_ELEMENTS(HS_TPL_ROW_E)[HS_TK_TEXT] = {"(text)", HS_TF_TEXT, 0, "", "text"}};
+
+/* A word of a space-separated list. */
+static int
+in_list(const char *list, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = list; *p;) {
+        while (*p == ' ')
+            p++;
+        size_t len = strcspn(p, " ");
+        if (len == n && memcmp(p, word, n) == 0)
+            return 1;
+        p += len;
+    }
+    return 0;
+}
+
+int
+hs_tpl_takes(hs_tk k, hs_ta a)
+{
+    if (k >= HS_TK_COUNT || a >= HS_TA_COUNT)
+        return 0;
+    const hs_telem_def *e = &hs_telem_defs[k];
+    const hs_tattr_def *d = &hs_tattr_defs[a];
+    if (d->groups == 0)
+        return in_list(e->own, d->name);
+    if ((e->groups & d->groups) == 0)
+        return in_list(e->own, d->name);
+    /* A group's attribute, unless the element's own of that name shadows it. */
+    for (int b = 0; b < HS_TA_COUNT; b++)
+        if (b != (int)a && hs_tattr_defs[b].groups == 0 &&
+            strcmp(hs_tattr_defs[b].name, d->name) == 0 && in_list(e->own, d->name))
+            return 0;
+    return 1;
+}
+
+int
+hs_tpl_attr_for(hs_tk k, const char *name)
+{
+    int first = -1;
+    for (int i = 0; i < HS_TA_COUNT; i++)
+        if (strcmp(hs_tattr_defs[i].name, name) == 0) {
+            if (hs_tpl_takes(k, (hs_ta)i))
+                return i;
+            if (first < 0)
+                first = i;
+        }
+    return first;
+}
+
+int
+hs_tpl_elem_id(const char *name)
+{
+    for (int i = 0; i < HS_TK_TEXT; i++)
+        if (strcmp(hs_telem_defs[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+int
+hs_tpl_attr_id(const char *name)
+{
+    for (int i = 0; i < HS_TA_COUNT; i++)
+        if (strcmp(hs_tattr_defs[i].name, name) == 0)
+            return i;
+    return -1;
+}
