@@ -19,7 +19,7 @@ import re, sys
 ev = []       # (index, kind, detail) in the order calls completed
 pending = {}  # pid -> the call a "<... resumed>" line finishes
 for i, line in enumerate(open(sys.argv[1], errors="replace")):
-    m = re.match(r"(\d+) (.*)", line.rstrip("\n"))
+    m = re.match(r"(\d+) +(.*)", line.rstrip("\n"))  # strace pads short pids
     if not m:
         continue
     pid, rest = m.groups()
