@@ -8,8 +8,7 @@
 
 #include "base/base.h"
 
-typedef enum hs_align { HS_ALIGN_LEFT, HS_ALIGN_CENTER, HS_ALIGN_RIGHT, HS_ALIGN_JUSTIFY }
-    hs_align;
+typedef enum hs_align { HS_ALIGN_LEFT, HS_ALIGN_CENTER, HS_ALIGN_RIGHT, HS_ALIGN_JUSTIFY } hs_align;
 typedef enum hs_valign { HS_VALIGN_TOP, HS_VALIGN_MIDDLE, HS_VALIGN_BOTTOM } hs_valign;
 
 typedef struct hs_style {
@@ -25,10 +24,10 @@ typedef struct hs_style {
 
 typedef enum hs_run_kind {
     HS_RUN_TEXT,
-    HS_RUN_BREAK,      /* forced line break (<br/>) */
-    HS_RUN_PAGE,       /* the current page number */
-    HS_RUN_PAGES,      /* the number of pages */
-    HS_RUN_CHECKBOX    /* a box drawn at text size; ticked when checked */
+    HS_RUN_BREAK,   /* forced line break (<br/>) */
+    HS_RUN_PAGE,    /* the current page number */
+    HS_RUN_PAGES,   /* the number of pages */
+    HS_RUN_CHECKBOX /* a box drawn at text size; ticked when checked */
 } hs_run_kind;
 
 typedef struct hs_run {
@@ -64,20 +63,20 @@ typedef struct hs_block {
     double indent_left, indent_right, first_indent;
     hs_align align;
     int keep_with_next, keep_together;
-    double height;    /* space, image, lines: height in pt */
-    double width;     /* rule, image: width in pt, 0 for the full width */
-    double rule_pt;   /* rule and lines: line thickness */
-    int count;        /* lines: how many */
-    hs_run *runs;     /* para */
-    hs_table *table;  /* table */
+    double height;   /* space, image, lines: height in pt */
+    double width;    /* rule, image: width in pt, 0 for the full width */
+    double rule_pt;  /* rule and lines: line thickness; paragraph: its rule-below (0: none) */
+    int count;       /* lines: how many */
+    hs_run *runs;    /* para */
+    hs_table *table; /* table */
     struct hs_block *children; /* group */
     const char *image_path;    /* image */
     const char *qr_data;       /* qr: the bytes to encode (UTF-8), qr_len of them */
     size_t qr_len;
-    int qr_level;              /* qr: hs_qr_level (qr/qr.h) */
-    const char *anchor;        /* id="…": where links to #id go, or NULL */
-    const char *outline;       /* its bookmark's title, or NULL */
-    int outline_level;         /* 1 (top) .. 6 */
+    int qr_level;        /* qr: hs_qr_level (qr/qr.h) */
+    const char *anchor;  /* id="…": where links to #id go, or NULL */
+    const char *outline; /* its bookmark's title, or NULL */
+    int outline_level;   /* 1 (top) .. 6 */
     struct hs_block *next;
 } hs_block;
 
@@ -95,7 +94,7 @@ typedef struct hs_cell {
 
 typedef struct hs_row {
     hs_cell *cells;
-    int header;       /* repeated at the top of every page the table continues on */
+    int header; /* repeated at the top of every page the table continues on */
     int keep_with_next;
     hs_loc loc;
     struct hs_row *next;
@@ -110,16 +109,16 @@ struct hs_table {
     int ncols;
     hs_colspec *cols;
     hs_row *rows;
-    double border_pt;  /* 0: no borders */
+    double border_pt; /* 0: no borders */
     uint32_t border_color;
-    double pad[4];     /* top right bottom left, pt */
+    double pad[4]; /* top right bottom left, pt */
 };
 
 typedef enum hs_pages_sel { HS_ON_ALL, HS_ON_FIRST, HS_ON_NOT_FIRST } hs_pages_sel;
 
 typedef struct hs_band {
     hs_pages_sel on;
-    double offset_pt;  /* header: from the top edge; footer: from the bottom edge */
+    double offset_pt; /* header: from the top edge; footer: from the bottom edge */
     hs_block *blocks;
     struct hs_band *next;
 } hs_band;

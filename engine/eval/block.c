@@ -28,6 +28,8 @@ static int
 paragraph(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p)
 {
     hs_block *b = hs_ev_new_block(ev, HS_BLOCK_PARA, n, p);
+    if (hs_ev_length(ev, n, HS_TA_RULE_BELOW, &b->rule_pt) != 0)
+        return -1;
     hs_sink in = {0};
     in.mode = HS_SINK_INLINE;
     in.para = b;

@@ -406,6 +406,30 @@ line_box(const hs_para_scratch *p, const hs_pline *L, double *base)
     return lh;
 }
 
+/* rule-below: a solid rule 1pt under the line boxes, as long as the longest
+ * line and placed as the lines are (Decree 30's rule under the motto). A
+ * separate rule, where an underline would cut the marks below ộ, ậ, ự, ạ. */
+static void
+rule_below(hs_lctx *c, const hs_block *b, const hs_para_scratch *p, size_t nl, double x, double w,
+           hs_slices *out)
+{
+    double longest = 0;
+    for (size_t i = 0; i < nl; i++)
+        if (p->lines[i].width > longest)
+            longest = p->lines[i].width;
+    if (longest > w)
+        longest = w;
+    if (b->align == HS_ALIGN_CENTER)
+        x += (w - longest) / 2;
+    else if (b->align == HS_ALIGN_RIGHT)
+        x += w - longest;
+    double t = b->rule_pt, gap = 3; /* below the line box: clear of p, g, y */
+    hs_slice *s = hs_layout_slice(c, gap + t, out);
+    s->keep_with_prev = 1;
+    hs_layout_push(s,
+                   hs_layout_line(c, x, gap + t / 2, x + longest, gap + t / 2, t, b->style.color));
+}
+
 static int
 empty_para(hs_lctx *c, const hs_block *b, hs_slices *out)
 {
@@ -446,5 +470,7 @@ hs_layout_para(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *ou
         if (i > 0)
             s->keep_with_prev = nl < 4 || i == 1 || i == nl - 1;
     }
+    if (b->rule_pt > 0)
+        rule_below(c, b, p, nl, x0 + b->indent_left, inner, out);
     return 0;
 }

@@ -79,8 +79,7 @@ typedef enum hs_ttype {
     X(KEEP_TOGETHER, "keep-together", BOOL, 0, 0, "", "no", "never split this block across pages", \
       HS_TG_STYLE)                                                                                 \
     X(SHRINK_MIN, "shrink-min", PERCENT, 10, 100, "", "inherited (70%)",                           \
-      "how far an amount, a date or nowrap() text too wide for its line may shrink",               \
-      HS_TG_STYLE)                                                                                 \
+      "how far an amount, a date or nowrap() text too wide for its line may shrink", HS_TG_STYLE)  \
     X(CLASS, "class", CLASSES, 0, 0, "", "", "named <style>s applied to this element",             \
       HS_TG_STYLE)                                                                                 \
     X(EACH, "each", XPATH, 0, 0, "", "", "repeat the element once per node selected", HS_TG_EACH)  \
@@ -142,7 +141,9 @@ typedef enum hs_ttype {
     X(DATA, "data", TEXT, 0, 0, "", "", "what the code encodes (vietqr(…) for a payment)", 0)      \
     X(QR_SIZE, "size", LENGTH, 0, 0, "", "25mm", "the side of the code, its quiet zone included",  \
       0)                                                                                           \
-    X(LEVEL, "level", ENUM, 0, 0, "L M Q H", "M", "error correction: L, M, Q or H", 0)
+    X(LEVEL, "level", ENUM, 0, 0, "L M Q H", "M", "error correction: L, M, Q or H", 0)             \
+    X(RULE_BELOW, "rule-below", LENGTH, 0, 0, "", "none",                                          \
+      "a solid rule this thick under the text, as long as its longest line (not an underline)", 0)
 
 /* X(ID, name, family, groups, own attributes, meaning) */
 #define HS_TPL_ELEMENTS(X)                                                                         \
@@ -155,12 +156,12 @@ typedef enum hs_ttype {
       "a named style: named after a tag it applies to every such tag, else through class")         \
     X(HEADER, "header", HEAD, HS_TG_STYLE, "on offset", "blocks printed at the top of pages")      \
     X(FOOTER, "footer", HEAD, HS_TG_STYLE, "on offset", "blocks printed at the bottom of pages")   \
-    X(P, "p", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "", "a paragraph")                   \
-    X(H1, "h1", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "",                                \
+    X(P, "p", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "rule-below", "a paragraph")         \
+    X(H1, "h1", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "rule-below",                      \
       "a heading: bold, kept with what follows")                                                   \
-    X(H2, "h2", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "",                                \
+    X(H2, "h2", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "rule-below",                      \
       "a heading of the second level")                                                             \
-    X(H3, "h3", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "",                                \
+    X(H3, "h3", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "rule-below",                      \
       "a heading of the third level")                                                              \
     X(DIV, "div", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "", "a group of blocks")         \
     X(TABLE, "table", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK,                              \
