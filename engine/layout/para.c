@@ -406,7 +406,7 @@ line_box(const hs_para_scratch *p, const hs_pline *L, double *base)
     return lh;
 }
 
-/* rule-below: a solid rule 1pt under the line boxes, as long as the longest
+/* rule-below: a solid rule 3pt under the line boxes, as long as the longest
  * line and placed as the lines are (Decree 30's rule under the motto). A
  * separate rule, where an underline would cut the marks below ộ, ậ, ự, ạ. */
 static void
