@@ -19,7 +19,25 @@ static struct {
     unsigned gen;    /* the document a block was charged to */
     unsigned ticks;
     int state;
+    int lenient; /* hs_budget_lenient */
 } B;
+
+/* Past the limit: the state says so, and the block is refused unless the
+ * caller is inside an XPath evaluation (lenient), which gets up to twice the
+ * limit, so that libxml2 finishes the expression and our next safe point
+ * stops the document. */
+static int
+refuse(size_t more)
+{
+    B.state = B.state == HS_BUDGET_OK ? HS_BUDGET_MEMORY : B.state;
+    return !(B.lenient && B.state == HS_BUDGET_MEMORY && B.used + more <= 2 * B.limit);
+}
+
+void
+hs_budget_lenient(int on)
+{
+    B.lenient = on;
+}
 
 /* In front of every block of the allocators, keeping max alignment. */
 typedef union head {
@@ -49,6 +67,7 @@ hs_budget_begin(size_t limit, double seconds)
     if (B.gen == 0)
         B.gen = 1;
     B.state = HS_BUDGET_OK;
+    B.lenient = 0;
 }
 
 void
@@ -113,10 +132,9 @@ hs_budget_malloc(size_t n)
     if (n > SIZE_MAX - sizeof(head))
         return NULL;
     int charge = B.active;
-    if (charge && B.limit != 0 && (B.state == HS_BUDGET_MEMORY || B.used + n > B.limit)) {
-        B.state = B.state == HS_BUDGET_OK ? HS_BUDGET_MEMORY : B.state;
+    if (charge && B.limit != 0 && (B.state == HS_BUDGET_MEMORY || B.used + n > B.limit) &&
+        refuse(n))
         return NULL;
-    }
     head *h = malloc(sizeof(head) + n);
     if (h == NULL)
         return NULL;
@@ -146,10 +164,8 @@ hs_budget_realloc(void *p, size_t n)
     head *h = (head *)p - 1;
     size_t old = h->h.size;
     if (n > old && B.active && B.limit != 0 &&
-        (B.state == HS_BUDGET_MEMORY || B.used + (n - old) > B.limit)) {
-        B.state = B.state == HS_BUDGET_OK ? HS_BUDGET_MEMORY : B.state;
+        (B.state == HS_BUDGET_MEMORY || B.used + (n - old) > B.limit) && refuse(n - old))
         return NULL;
-    }
     if (n > SIZE_MAX - sizeof(head))
         return NULL;
     int charged = B.active && h->h.gen == B.gen;

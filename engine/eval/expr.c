@@ -159,6 +159,7 @@ hs_ev_xpath(hs_ev *ev, const hs_texpr *x)
     double left = hs_budget_seconds_left();
     ev->xp->opCount = 0;
     ev->xp->opLimit = left > 0 ? (unsigned long)(left * HS_XPATH_STEPS_PER_SECOND) + 1 : 0;
+    hs_budget_lenient(1);
     xmlXPathObjectPtr o = xmlXPathCompiledEval(x->comp, ev->xp);
     /* Stopped at libxml2's step limit (which it says only on stderr) on a
      * machine faster than the estimate, before the time is up: again, with
@@ -174,6 +175,7 @@ hs_ev_xpath(hs_ev *ev, const hs_texpr *x)
         ev->xp->opLimit = (unsigned long)(left * HS_XPATH_STEPS_PER_SECOND) + 1;
         o = xmlXPathCompiledEval(x->comp, ev->xp);
     }
+    hs_budget_lenient(0);
     if (ev->env.failed || o == NULL || hs_budget_state() != HS_BUDGET_OK) {
         if (o != NULL)
             xmlXPathFreeObject(o);
