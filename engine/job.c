@@ -8,7 +8,6 @@
 #include "eval/eval.h"
 #include "font/font.h"
 #include "image/image.h"
-#include "layout/layout.h"
 #include "out/out.h"
 #include "page/page.h"
 #include "record/record.h"
@@ -144,7 +143,7 @@ make_document(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_
     out->name = doc->file_name ? strdup(doc->file_name) : NULL;
     if (job->name_only)
         return 0;
-    if (hs_layout_document(doc, e->fonts, a, r, &pages) != 0 ||
+    if (hs_page_document(doc, e->fonts, a, r, &pages) != 0 ||
         hs_render_pdf(&pages, a, r, &pdf, &len) != 0)
         return -1;
     out->pdf = malloc(len ? len : 1);

@@ -14,8 +14,8 @@ allowed() { # folder -> allowed engine folders (besides itself)
     tpl) echo "base xml vn doc" ;;
     eval) echo "base xml record tpl doc vn text pay qr" ;;
     doc) echo "base" ;;
-    layout) echo "base doc text font page image qr" ;;
-    page) echo "base layout font" ;;
+    layout) echo "base doc text font image qr" ;;
+    page) echo "base doc layout font" ;;
     render) echo "base page font image" ;;
     out) echo "base" ;;
     pay) echo "base text" ;;

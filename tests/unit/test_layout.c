@@ -177,7 +177,7 @@ doc(double cw, double lines, hs_block *body)
 static int
 layout(const hs_doc *d, hs_pages *out)
 {
-    return hs_layout_document(d, fonts, arena, &report, out);
+    return hs_page_document(d, fonts, arena, &report, out);
 }
 
 /* ---- reading the pages ---- */
