@@ -25,6 +25,10 @@ void hs_engine_free(hs_engine *e);
 /* on: a record that fails to load has its errors said for its first
  * document only; its other documents (templates) fail with one line each. */
 void hs_engine_say_record_errors_once(hs_engine *e, int on);
+/* How many file labels the engine keeps (templates, their parts, profiles):
+ * it grows with the files the engine reads, never with the documents it
+ * makes, so that a program that embeds the engine runs in bounded memory. */
+size_t hs_engine_interned(const hs_engine *e);
 
 typedef struct hs_job {
     const char *template_path;

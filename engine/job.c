@@ -38,6 +38,12 @@ hs_engine_say_record_errors_once(hs_engine *e, int on)
     e->record_errors_once = on;
 }
 
+size_t
+hs_engine_interned(const hs_engine *e)
+{
+    return hs_tpl_interned(e->tpls);
+}
+
 const char *
 hs_version(void)
 {
@@ -167,8 +173,10 @@ hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
     const char *label = job->record_label                    ? job->record_label
                         : strcmp(job->record_path, "-") == 0 ? "<stdin>"
                                                              : job->record_path;
-    /* Locations must outlive the arena (a batch reports after the fact). */
-    label = hs_tpl_intern(e->tpls, label);
+    /* The record's label is the caller's string (or a literal), which
+     * outlives this call, as every diag of the document does not: a sink
+     * copies what it keeps. It is not interned, so an engine's strings grow
+     * with its templates, not with the documents it makes. */
     const char *tpl_path = hs_tpl_intern(e->tpls, job->template_path);
     /* A record that did not load for the template before: its errors were
      * said once; this document fails for them too, in one line. */

@@ -70,8 +70,9 @@ image_path(hs_ev *ev, const hs_tnode *n, const char *src)
 {
     if (src[0] == '/')
         return src;
-    /* A path written in a template is relative to that template's file. */
-    return hs_tpl_resolve(ev->in->tpls, n->loc.file, src);
+    /* A path written in a template is relative to that template's file; it
+     * may come from the record, so it lives with the document. */
+    return hs_tpl_resolve(ev->in->arena, n->loc.file, src);
 }
 
 static int table(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p);

@@ -25,21 +25,9 @@ typedef struct hs_eval_in {
 /* Returns 0 and the document, or -1 after reporting. */
 int hs_eval_document(const hs_eval_in *in, hs_doc **out);
 
-/* ---- shared between eval.c and xpath_fns.c ---- */
-typedef struct hs_xp_env {
-    hs_arena *arena;
-    hs_report *report;
-    hs_loc expr_loc;    /* template location of the expression being evaluated */
-    const char *expr;   /* its text, for notes */
-    int failed;         /* a function reported an error during this evaluation */
-    const xmlNode *src; /* record node whose text a string function passed through */
-    xmlXPathContextPtr xp; /* the context the expression runs in */
-} hs_xp_env;
-
-/* Register money(), words(), date(), … on ctx; ctx->userData must be an hs_xp_env. */
+/* Register money(), words(), date(), … on ctx (tpl/ calls it on the context its
+ * expressions are compiled and run in). */
 void hs_eval_register_functions(xmlXPathContextPtr ctx);
-/* stage-start(), stage-end(), keep-names(), keep-parts() (eval/fns_schedule.c). */
-void hs_eval_register_schedule_functions(xmlXPathContextPtr ctx);
 
 /* "customer/name", "items/item[3]/feedback/cost", "quote/@date" for a record node. */
 const char *hs_eval_node_path(hs_arena *a, const xmlNode *n);

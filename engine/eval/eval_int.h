@@ -11,6 +11,20 @@
 
 #include <libxml/xpathInternals.h>
 
+/* What an XPath function of ours finds in ctx->userData. */
+typedef struct hs_xp_env {
+    hs_arena *arena;
+    hs_report *report;
+    hs_loc expr_loc;       /* template location of the expression being evaluated */
+    const char *expr;      /* its text, for notes */
+    int failed;            /* a function reported an error during this evaluation */
+    const xmlNode *src;    /* record node whose text a string function passed through */
+    xmlXPathContextPtr xp; /* the context the expression runs in */
+} hs_xp_env;
+
+/* stage-start(), stage-end(), keep-names(), keep-parts() (eval/fns_schedule.c). */
+void hs_eval_register_schedule_functions(xmlXPathContextPtr ctx);
+
 /* What an element sets for itself and passes down. Text style and alignment
  * are inherited; spacing, indents, keeps and background belong to one
  * element. */

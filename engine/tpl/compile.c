@@ -338,7 +338,7 @@ include(hs_tc *t, hs_tnode *tn)
     const hs_tattr *src = tn->attr[HS_TA_SRC];
     if (src == NULL)
         return -1;
-    const char *path = hs_tpl_resolve(t->c, tn->loc.file, src->raw);
+    const char *path = hs_tpl_intern(t->c, hs_tpl_resolve(t->c->arena, tn->loc.file, src->raw));
     hs_tentry *e = NULL;
     for (hs_tentry *x = t->c->first; x != NULL; x = x->next)
         if (strcmp(x->path, path) == 0)
