@@ -53,6 +53,15 @@ typedef struct hs_output {
  * hs_output_free. On failure nothing is allocated and -1 is returned. */
 int hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out);
 
+/* The stages `hoso dump` shows: the compiled template, the document tree
+ * (after evaluation), the laid-out pages (after pagination). */
+typedef enum hs_stage { HS_STAGE_TPL, HS_STAGE_DOC, HS_STAGE_PAGES } hs_stage;
+
+/* The output of one stage for job as text, deterministic (no pointers,
+ * positions to 0.01 pt), malloc'd into *text. HS_STAGE_TPL reads no record
+ * (job->record_path may be NULL). Returns 0, or -1 after reporting. */
+int hs_dump(hs_engine *e, const hs_job *job, hs_stage stage, hs_report *r, char **text);
+
 /* Parse a template and the profile into the engine, without rendering
  * anything (a batch's parent, before it forks its workers). Problems are
  * not reported here: the document that needs the file reports them. */

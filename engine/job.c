@@ -122,10 +122,22 @@ hs_output_free(hs_output *o)
     memset(o, 0, sizeof *o);
 }
 
-/* The stages of one document, all allocating from arena a. */
+/* A dump of the stage's output, malloc'd, into *text. */
+static void
+keep_dump(hs_buf *b, char **text)
+{
+    const char *s = hs_buf_cstr(b);
+    *text = strdup(s);
+    if (*text == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+}
+
+/* The stages of one document, all allocating from arena a. With dump, the
+ * stages stop after stage and *dump holds its text. */
 static int
 make_document(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_arena *a,
-              const char *label, const char *tpl_path, xmlDocPtr profile)
+              const char *label, const char *tpl_path, xmlDocPtr profile, hs_stage stage,
+              char **dump)
 {
     int before = r->errors;
     xmlDocPtr record = hs_record_load(job->record_path, label, e->record_schema, a, r);
@@ -142,15 +154,27 @@ make_document(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_
         }
         return -1;
     }
-    hs_eval_in in = {a,       r, e->tpls, tpl_path, record, profile, job->source_date_epoch,
-                     job->strict};
+    hs_eval_in in = {a, r, e->tpls, tpl_path, record, profile, job->source_date_epoch, job->strict};
     if (hs_eval_document(&in, &doc) != 0)
         return -1;
+    hs_buf text;
+    hs_buf_init(&text, a);
+    if (dump != NULL && stage == HS_STAGE_DOC) {
+        hs_doc_dump(doc, &text);
+        keep_dump(&text, dump);
+        return 0;
+    }
     out->name = doc->file_name ? strdup(doc->file_name) : NULL;
     if (job->name_only)
         return 0;
-    if (hs_page_document(doc, e->fonts, a, r, &pages) != 0 ||
-        hs_render_pdf(&pages, a, r, &pdf, &len) != 0)
+    if (hs_page_document(doc, e->fonts, a, r, &pages) != 0)
+        return -1;
+    if (dump != NULL) {
+        hs_page_dump(&pages, &text);
+        keep_dump(&text, dump);
+        return 0;
+    }
+    if (hs_render_pdf(&pages, a, r, &pdf, &len) != 0)
         return -1;
     out->pdf = malloc(len ? len : 1);
     if (out->pdf == NULL)
@@ -161,8 +185,9 @@ make_document(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_
     return 0;
 }
 
-int
-hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
+/* Render the document, or with dump, its stage's text. */
+static int
+run(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_stage stage, char **dump)
 {
     memset(out, 0, sizeof *out);
     xmlDocPtr profile = NULL;
@@ -196,7 +221,7 @@ hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
      * of a stage (the libraries' allocations fail and they unwind by
      * themselves); everything it made is in the arena, freed below. */
     hs_budget_begin(limit, job->time_limit);
-    int rc = make_document(e, job, r, out, a, label, tpl_path, profile);
+    int rc = make_document(e, job, r, out, a, label, tpl_path, profile, stage, dump);
     int over = hs_budget_exceeded();
     hs_budget_end();
     if (rc < 0 && over == HS_BUDGET_OK)
@@ -214,6 +239,38 @@ hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
         rc = -1;
     }
     hs_arena_free(a);
+    return rc;
+}
+
+int
+hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
+{
+    return run(e, job, r, out, HS_STAGE_PAGES, NULL);
+}
+
+int
+hs_dump(hs_engine *e, const hs_job *job, hs_stage stage, hs_report *r, char **text)
+{
+    *text = NULL;
+    if (stage == HS_STAGE_TPL) {
+        const hs_tpl *tpl = hs_tpl_load(e->tpls, hs_tpl_intern(e->tpls, job->template_path), r);
+        if (tpl == NULL)
+            return -1;
+        hs_arena *a = hs_arena_new(0);
+        hs_buf b;
+        hs_buf_init(&b, a);
+        hs_tpl_dump(tpl, &b);
+        keep_dump(&b, text);
+        hs_arena_free(a);
+        return 0;
+    }
+    hs_output out;
+    int rc = run(e, job, r, &out, stage, text);
+    hs_output_free(&out);
+    if (rc != 0) {
+        free(*text);
+        *text = NULL;
+    }
     return rc;
 }
 

@@ -5,6 +5,8 @@
  * wrong. An error never leaves a file behind. */
 #include "hoso.h"
 
+#include "cli/cli.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -34,6 +36,8 @@ static const char commands_text[] =
     "  check    do everything render does except write: validate the records and the\n"
     "           template, lay out the pages, and report every problem found; with\n"
     "           no record, check the template and its includes alone\n"
+    "  dump     print one stage's output as text: the compiled template (tpl), the\n"
+    "           document tree (doc) or the laid-out pages (pages); for tests\n"
     "  help template   the template vocabulary: every element and attribute\n"
     "                  (--man: as hoso-template(5); --markdown: as in the README)\n"
     "'hoso COMMAND --help' lists the options of one command.\n";
@@ -101,6 +105,7 @@ help(const char *command)
         printf("Usage: hoso render --template FILE | --all [options] RECORD.xml...\n"
                "       hoso batch  --template FILE | --all --out DIR [options] INPUT...\n"
                "       hoso check  --template FILE | --all [options] [RECORD.xml...]\n"
+               "       hoso dump   --stage=tpl|doc|pages -t TEMPLATE [-p PROFILE] [RECORD.xml]\n"
                "       hoso help template [--man | --markdown]\n"
                "       hoso COMMAND --help | hoso --help | hoso --version\n\n%s\n%s\n"
                "Options (see each command's --help):\n%s%s%s%s%s%s",
@@ -180,9 +185,9 @@ is_dir(const char *p)
  * else beside the executable (build/fonts for build/hoso: the reduced fonts;
  * the parent folders for build/<mode>/hoso and a source tree; share/hoso/
  * beside bin/), else the current folder's. probe is a file it must hold. */
-static const char *
-find_dir(const char *given, const char *env_name, const char *name, const char *probe, char *buf,
-         size_t cap)
+const char *
+hs_cli_find_dir(const char *given, const char *env_name, const char *name, const char *probe,
+                char *buf, size_t cap)
 {
     if (given != NULL)
         return given;
@@ -521,8 +526,8 @@ parse(int argc, char **argv, opts *o)
     return 0;
 }
 
-static long long
-source_date_epoch(void)
+long long
+hs_cli_source_date_epoch(void)
 {
     const char *s = getenv("SOURCE_DATE_EPOCH");
     if (s == NULL || s[0] == '\0')
@@ -794,6 +799,8 @@ int
 main(int argc, char **argv)
 {
     guard_standard_fds();
+    if (argc >= 2 && strcmp(argv[1], "dump") == 0)
+        return hs_cli_dump(argc, argv);
     /* a start by the watchdog (execv from its handler) inherits SIGALRM
      * blocked: the next document needs its watchdog too */
     sigset_t set;
@@ -809,7 +816,7 @@ main(int argc, char **argv)
     int optind_end = optind;
     char fonts_buf[PATH_MAX + 32], tpl_buf[PATH_MAX + 32];
     int first_all = o.ntemplates;
-    if (o.all && add_all_templates(&o, find_dir(o.templates_dir, "HOSO_TEMPLATES", "templates",
+    if (o.all && add_all_templates(&o, hs_cli_find_dir(o.templates_dir, "HOSO_TEMPLATES", "templates",
                                                 "quote.xml", tpl_buf, sizeof tpl_buf)) != 0)
         return 1;
     if (strcmp(o.command, "batch") == 0 && o.report != NULL && strcmp(o.report, "-") == 0 &&
@@ -820,12 +827,12 @@ main(int argc, char **argv)
     held h = {0};
     hs_report report = {held_sink, &h, 0, 20};
     hs_engine *e = hs_engine_new(
-        find_dir(o.fonts, "HOSO_FONTS", "fonts", "families.conf", fonts_buf, sizeof fonts_buf),
+        hs_cli_find_dir(o.fonts, "HOSO_FONTS", "fonts", "families.conf", fonts_buf, sizeof fonts_buf),
         &report);
     release(&h, 0, NULL);
     if (e == NULL)
         return 1;
-    long long sde = source_date_epoch();
+    long long sde = hs_cli_source_date_epoch();
     hs_engine_say_record_errors_once(e, 1);
     if (strcmp(o.command, "check") == 0 && o.nrecords == 0) {
         /* the templates alone, no record */

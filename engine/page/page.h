@@ -39,6 +39,10 @@ void hs_page_add_item(hs_page *p, hs_item *it);
 int hs_page_document(const hs_doc *doc, const hs_fontset *fs, hs_arena *a, hs_report *r,
                      hs_pages *out);
 
+/* The pages as text, one item a line (page/dump.c: golden tests, `hoso dump
+ * --stage=pages`). */
+void hs_page_dump(const hs_pages *ps, hs_buf *out);
+
 /* ---- paginate.c: the body's slices onto pages ---- */
 void hs_page_paginate(hs_lctx *c, hs_arena *a, const hs_doc *d, hs_slice *first, hs_pages *out);
 

@@ -106,6 +106,10 @@ void hs_tpl_set_schemas(hs_tpl_cache *c, xmlDocPtr record_xsd, xmlDocPtr profile
  * messages again. */
 const hs_tpl *hs_tpl_load(hs_tpl_cache *c, const char *path, hs_report *r);
 
+/* The compiled template t and its parts as indented text, appended to out
+ * (tpl/dump.c: golden tests, `hoso dump --stage=tpl`). */
+void hs_tpl_dump(const hs_tpl *t, hs_buf *out);
+
 /* --strict: every path step of every expression of t (and its parts) must
  * name an element or attribute of the record schema, or of the profile
  * schema for $profile. Returns 0 or -1 after reporting. */
