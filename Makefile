@@ -2,6 +2,7 @@
 #   make            build build/hoso (release)
 #   make run        install what is missing, render every sample into out/
 #   make test       install what is missing, run the whole suite (sanitizer build)
+#   make golden     write tests/golden/expected/ again (review the diff)
 #   make bench      speed and memory figures
 #   make fuzz       libFuzzer targets of tests/fuzz/, FUZZ_SECONDS each (clang only)
 #   make install    bin, share/hoso, library, man page, completion under PREFIX
@@ -70,7 +71,7 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(OUT)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/%)
 
-.PHONY: all deps run test test-sanitize valgrind unit bench clean format fuzz fuzz-build fuzz-targets
+.PHONY: all deps run test test-sanitize valgrind unit golden bench clean format fuzz fuzz-build fuzz-targets
 all: $(OUT)/hoso build/hoso fonts-reduced
 
 # Fonts cut down ahead of time to what Vietnamese documents print (Latin,
@@ -137,6 +138,12 @@ test: deps
 	@$(MAKE) --no-print-directory BUILD=sanitize build/sanitize/hoso unit
 	@$(MAKE) --no-print-directory BUILD=release all
 	@sh tests/run
+
+# The golden dumps of tests/golden/ written again after an intended change
+# (review `git diff tests/golden/expected` before committing it).
+golden:
+	@$(MAKE) --no-print-directory BUILD=release all
+	@sh tests/golden/update
 
 # The whole suite again with every command run by the sanitizer build.
 test-sanitize: deps

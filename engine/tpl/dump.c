@@ -174,7 +174,7 @@ node(dumper *w, const hs_tnode *n, int depth)
             continue;
         }
         hs_buf_adds(b, hs_telem_defs[n->kind].name);
-        if (n->text != NULL) {
+        if (n->text != NULL && n->text->n > 0) {
             hs_buf_adds(b, " content");
             interp(b, n->text);
         }
