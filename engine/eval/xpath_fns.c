@@ -348,7 +348,11 @@ rate(xmlXPathParserContextPtr ctxt, const arg *a, int *tenths)
 {
     if (hs_vn_vat_parse(a->s, strlen(a->s), tenths) == HS_VN_OK)
         return 0;
-    fail(ctxt, a, "amount", "\"%s\" is not a VAT rate (KCT, 0, 5, 8, 10)", a->s);
+    /* a record node's value is quoted with its element by fail() */
+    if (a->node != NULL)
+        fail(ctxt, a, "amount", "is not a VAT rate (KCT, 0, 5, 8, 10)");
+    else
+        fail(ctxt, a, "amount", "\"%s\" is not a VAT rate (KCT, 0, 5, 8, 10)", a->s);
     return -1;
 }
 
@@ -567,7 +571,10 @@ fn_num(xmlXPathParserContextPtr ctxt, int nargs)
     arg a = pop_arg(ctxt);
     int64_t v;
     if (hs_vn_money_parse(a.s, strlen(a.s), 1, &v) != HS_VN_OK) {
-        fail(ctxt, &a, "number", "\"%s\" is not a whole number", a.s);
+        if (a.node != NULL) /* fail() quotes the node's value with its element */
+            fail(ctxt, &a, "number", "is not a whole number");
+        else
+            fail(ctxt, &a, "number", "\"%s\" is not a whole number", a.s);
         return;
     }
     char out[40];

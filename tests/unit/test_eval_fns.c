@@ -1,0 +1,379 @@
+/* tests/unit/test_eval_fns.c — every XPath function that
+ * hs_eval_register_functions registers, from a table: what it gives for
+ * well-formed arguments (amounts, dates, words, cases, numbers, schedule
+ * dates, payment codes), and the exact message, code and line of each of its
+ * errors. Expressions run as {…} in a paragraph of a one-line template,
+ * against the record and profile below; a test of the whole pipeline
+ * (tests/golden/) shows the same texts laid out. */
+#include "harness.h"
+
+#include "eval/eval.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char record_xml[] =
+    "<request id=\"YC-7\">\n"                                                 /* 1 */
+    "  <customer><name>Công ty Chính Đại</name><short>  Chính Đại </short>\n" /* 2 */
+    "    <address>Số 8, ngõ 102, phố Trường Chinh, quận Đống Đa</address>\n"  /* 3 */
+    "    <phone>024 3576 2190</phone></customer>\n"                           /* 4 */
+    "  <items>\n"                                                             /* 5 */
+    "    <item id=\"1\"><cost>14000000</cost><days>3</days></item>\n"         /* 6 */
+    "    <item id=\"2\"><cost>2.500.000</cost><days>x</days></item>\n"        /* 7 */
+    "    <item id=\"3\"><cost>12.5tr</cost></item>\n"                         /* 8 */
+    "  </items>\n"                                                            /* 9 */
+    "  <quote date=\"2021-06-23\" bad-date=\"2021-02-30\" rate=\"10\" big=\"999999999999999999\" "
+    "huge=\"9999999999999999999\" neg=\"-5\"/>\n"                  /* 10 */
+    "  <schedule start=\"2021-04-26\">\n"                          /* 11 */
+    "    <stage days=\"2\">A</stage><stage days=\"3\">B</stage>\n" /* 12 */
+    "  </schedule>\n"                                              /* 13 */
+    "  <logo>img/logo.png</logo>\n"                                /* 14 */
+    "  <empty></empty>\n"                                          /* 15 */
+    "</request>\n";
+
+static const char profile_xml[] = "<company><name>Thiên Phúc</name>\n"                   /* 1 */
+                                  "  <bank bin=\"970436\" account=\"0451000387654\"/>\n" /* 2 */
+                                  "  <calendar week=\"1 2 3 4 5\"><holiday date=\"2021-04-30\"/>"
+                                  "<holiday date=\"2021-05-03\"/></calendar>\n" /* 3 */
+                                  "  <other><calendar week=\"\"/></other>\n"    /* 4 */
+                                  "</company>\n";
+
+static char tpl_path[64];
+static char msgs[4096]; /* the diagnostics of the last evaluation, one a line */
+
+static void
+collect(void *user, const hs_diag *d)
+{
+    (void)user;
+    const char *f = d->loc.file == NULL                  ? ""
+                    : strcmp(d->loc.file, tpl_path) == 0 ? "t.xml"
+                                                         : d->loc.file;
+    char line[1024];
+    snprintf(line, sizeof line, "%s:%ld: %s%s%s%s%s\n", f, d->loc.line,
+             d->severity == HS_SEV_ERROR ? "" : "note: ", d->message, d->code ? " [" : "",
+             d->code ? d->code : "", d->code ? "]" : "");
+    if (strlen(msgs) + strlen(line) < sizeof msgs)
+        strcat(msgs, line);
+}
+
+static xmlDocPtr record, profile;
+static hs_tpl_cache *tpls;
+
+/* The text of the document's paragraphs (runs joined, "|" for a line break,
+ * blocks separated by "\n"), in a; NULL when evaluation failed. */
+static const char *
+eval_body(hs_arena *a, const char *body)
+{
+    msgs[0] = '\0';
+    /* a new path each time: the template cache compiles each file once */
+    static int serial;
+    snprintf(tpl_path, sizeof tpl_path, "/tmp/hs_test_fns_%d_%d.xml", (int)getpid(), serial++);
+    FILE *fp = fopen(tpl_path, "w");
+    fprintf(fp, "<document>%s</document>\n", body);
+    fclose(fp);
+    hs_report r = {collect, NULL, 0, 20};
+    hs_eval_in in = {a, &r, tpls, tpl_path, record, profile, -1, 0};
+    hs_doc *doc = NULL;
+    int rc = hs_eval_document(&in, &doc);
+    remove(tpl_path);
+    if (rc != 0)
+        return NULL;
+    hs_buf b;
+    hs_buf_init(&b, a);
+    for (const hs_block *bl = doc->body; bl != NULL; bl = bl->next) {
+        if (bl != doc->body)
+            hs_buf_addc(&b, '\n');
+        for (const hs_run *run = bl->runs; run != NULL; run = run->next) {
+            if (run->kind == HS_RUN_TEXT)
+                hs_buf_add(&b, run->text, run->len);
+            else if (run->kind == HS_RUN_BREAK)
+                hs_buf_addc(&b, '|');
+        }
+    }
+    return hs_buf_cstr(&b);
+}
+
+/* {expr} in a paragraph gives want. */
+static int
+gives(const char *expr, const char *want, int line)
+{
+    hs_arena *a = hs_arena_new(0);
+    char body[1024];
+    snprintf(body, sizeof body, "<p>{%s}</p>", expr);
+    const char *got = eval_body(a, body);
+    int ok = got != NULL && strcmp(got, want) == 0;
+    if (!ok)
+        fprintf(stderr, "%s:%d: {%s} gave \"%s\", expected \"%s\"%s%s\n", __FILE__, line, expr,
+                got ? got : "(error)", want, msgs[0] ? "; said: " : "", msgs);
+    hs_arena_free(a);
+    return ok;
+}
+
+/* {expr} in a paragraph fails with exactly these diagnostics. */
+static int
+fails(const char *expr, const char *want, int line)
+{
+    hs_arena *a = hs_arena_new(0);
+    char body[1024];
+    snprintf(body, sizeof body, "<p>{%s}</p>", expr);
+    const char *got = eval_body(a, body);
+    int ok = got == NULL && strcmp(msgs, want) == 0;
+    if (!ok)
+        fprintf(stderr, "%s:%d: {%s} gave %s%s%s, and said:\n%s-- expected:\n%s", __FILE__, line,
+                expr, got ? "\"" : "", got ? got : "an error", got ? "\"" : "", msgs, want);
+    hs_arena_free(a);
+    return ok;
+}
+
+#define GIVES(e, w) CHECK(gives((e), (w), __LINE__))
+#define FAILS(e, w) CHECK(fails((e), (w), __LINE__))
+
+static void
+fn_money(void)
+{
+    GIVES("money(items/item[1]/cost)", "14.000.000\u00a0₫");
+    GIVES("money(items/item[2]/cost)", "2.500.000\u00a0₫");
+    GIVES("money('0')", "0\u00a0₫");
+    GIVES("money(1234567, 'đồng')", "1.234.567\u00a0đồng");
+    GIVES("money(1234567, 'VNĐ')", "1.234.567\u00a0VNĐ");
+    GIVES("money(1234567, 'none')", "1.234.567");
+    GIVES("money(quote/@big)", "999.999.999.999.999.999\u00a0₫");
+    FAILS("money(items/item[3]/cost)",
+          "rec.xml:8: <cost> \"12.5tr\" is not an amount in đồng [amount]\n"
+          "t.xml:1: note: used by {money(items/item[3]/cost)}\n");
+    FAILS("money(quote/@huge)", "rec.xml:10: <quote huge=\"9999999999999999999\"> is beyond the "
+                                "largest amount (999.999.999.999.999.999 đồng) [amount]\n"
+                                "t.xml:1: note: used by {money(quote/@huge)}\n");
+    FAILS("money(1, 'USD')", "t.xml:1: money(): unit 'USD' is not '₫', 'đồng', 'VNĐ' or 'none' in "
+                             "{money(1, 'USD')} [xpath]\n");
+    FAILS("money()", "t.xml:1: money() takes 1 to 2 arguments, not 0 in {money()} [xpath]\n");
+}
+
+static void
+fn_money_arithmetic(void)
+{
+    GIVES("money(money-sum(items/item[position() &lt; 3]/cost))", "16.500.000\u00a0₫");
+    GIVES("money-sum(items/item[position() > 5]/cost)", "0");
+    GIVES("money-add(1, '2.000', 3)", "2004");
+    GIVES("money-sub(items/item[1]/cost, items/item[2]/cost)", "11500000");
+    GIVES("money-sub(1, 3)", "-2");
+    GIVES("money-mul(items/item[2]/cost, 3)", "7500000");
+    GIVES("money-div(10, 4)", "3");
+    GIVES("money-div(10, 4, 'down')", "2");
+    GIVES("money-div(-10, 4)", "-3");
+    GIVES("money-eq(items/item[2]/cost, 2500000)", "true");
+    GIVES("money-eq(1, 2)", "false");
+    GIVES("amount(items/item[2]/cost) > 2000000", "true");
+    FAILS("money-sum(items/item/cost)",
+          "rec.xml:8: <cost> \"12.5tr\" is not an amount in đồng [amount]\n"
+          "t.xml:1: note: used by {money-sum(items/item/cost)}\n");
+    FAILS("money-sum('5')",
+          "t.xml:1: money-sum() sums the nodes a path selects in {money-sum('5')} [xpath]\n");
+    FAILS("money-mul(quote/@big, 10)",
+          "t.xml:1: money-mul(): the result is beyond the largest amount in {money-mul(quote/@big, "
+          "10)} [amount]\n");
+    FAILS("money-div(10, 4, 'up')",
+          "t.xml:1: money-div(): rounding 'up' is not 'half-up' or 'down' "
+          "in {money-div(10, 4, 'up')} [xpath]\n");
+    FAILS("money-div(10, 0)",
+          "t.xml:1: money-div(): divides by 0; the divisor is a whole number of "
+          "1 or more in {money-div(10, 0)} [amount]\n");
+    FAILS(
+        "amount(quote/@big)",
+        "rec.xml:10: <quote big=\"999999999999999999\"> is too large to be an exact XPath number; "
+        "compare with money-eq [amount]\n"
+        "t.xml:1: note: used by {amount(quote/@big)}\n");
+    FAILS("money-sub(1)",
+          "t.xml:1: money-sub() takes 2 arguments, not 1 in {money-sub(1)} [xpath]\n");
+}
+
+static void
+fn_vat(void)
+{
+    GIVES("vat(items/item[1]/cost, quote/@rate)", "1400000");
+    GIVES("vat(15, 10)", "2"); /* 1.5 rounds half up */
+    GIVES("vat(14, 10)", "1"); /* 1.4 rounds down */
+    GIVES("vat(1000, 'KCT')", "0");
+    GIVES("vat(1000, 8)", "80");
+    GIVES("vat-rate(quote/@rate)", "10%");
+    GIVES("vat-rate('KCT')", "KCT");
+    GIVES("vat-rate('0')", "0%");
+    /* any rate from 0 to 100 % parses (rates change by law; the record
+     * schema lists today's) */
+    GIVES("vat-rate('7')", "7%");
+    GIVES("vat-rate('8.5 %')", "8,5%");
+    FAILS("vat-rate('abc')", "t.xml:1: \"abc\" is not a VAT rate (KCT, 0, 5, 8, 10) in "
+                             "{vat-rate('abc')} [amount]\n");
+    FAILS("vat(1000, quote/@date)", "rec.xml:10: <quote date=\"2021-06-23\"> is not a VAT rate "
+                                    "(KCT, 0, 5, 8, 10) [amount]\n"
+                                    "t.xml:1: note: used by {vat(1000, quote/@date)}\n");
+}
+
+static void
+fn_words(void)
+{
+    GIVES("words(items/item[1]/cost)", "Mười bốn triệu đồng");
+    GIVES("words(0)", "Không đồng");
+    GIVES("words(1005)", "Một nghìn không trăm linh năm đồng");
+    GIVES("words(1005, 'le')", "Một nghìn không trăm lẻ năm đồng");
+    GIVES("words(1000, 'ngan')", "Một ngàn đồng");
+    GIVES("words(2500000000, 'ti')", "Hai tỉ năm trăm triệu đồng");
+    GIVES("words(24, 'bon')", "Hai mươi bốn đồng");
+    GIVES("words(24)", "Hai mươi tư đồng");
+    GIVES("words(15, 'lower')", "mười lăm đồng");
+    GIVES("words(15, 'no-unit')", "Mười lăm");
+    GIVES("words(1000000, 'even=chẵn')", "Một triệu đồng chẵn");
+    FAILS("words(1, 'roman')",
+          "t.xml:1: words(): unknown option 'roman' (le ngan ti bon lower slash "
+          "no-unit even=… unit=…) in {words(1, 'roman')} [xpath]\n");
+    FAILS("words(items/item[3]/cost)", "rec.xml:8: <cost> \"12.5tr\" is not an amount in đồng "
+                                       "[amount]\n"
+                                       "t.xml:1: note: used by {words(items/item[3]/cost)}\n");
+}
+
+static void
+fn_dates(void)
+{
+    GIVES("date(quote/@date)", "23/06/2021");
+    GIVES("date(quote/@date, 'dd/MM/yyyy')", "23/06/2021");
+    GIVES("date(quote/@date, 'dd.MM.yy')", "23.06.21");
+    GIVES("date(quote/@date, 'long')", "ngày 23 tháng 6 năm 2021");
+    GIVES("date-line('Hà Nội', quote/@date)", "Hà Nội, ngày 23 tháng 6 năm 2021");
+    GIVES("add-days(quote/@date, 10)", "2021-07-03");
+    GIVES("add-days('2021-12-31', 1)", "2022-01-01");
+    GIVES("add-days('2021-03-01', -1)", "2021-02-28");
+    FAILS("date(quote/@bad-date)",
+          "rec.xml:10: <quote bad-date=\"2021-02-30\"> is not a day of the calendar [date]\n"
+          "t.xml:1: note: used by {date(quote/@bad-date)}\n");
+    FAILS("date('23/06/2021')",
+          "t.xml:1: \"23/06/2021\" is not a date (YYYY-MM-DD) in {date('23/06/2021')} [date]\n");
+    FAILS("add-days(quote/@date, 'x')", "t.xml:1: add-days(): \"x\" is not a whole number of days "
+                                        "in {add-days(quote/@date, 'x')} [xpath]\n");
+    FAILS("date()", "t.xml:1: date() takes 1 to 2 arguments, not 0 in {date()} [xpath]\n");
+}
+
+static void
+fn_text(void)
+{
+    GIVES("upper(customer/name)", "CÔNG TY CHÍNH ĐẠI");
+    GIVES("lower('ĐÀ NẴNG')", "đà nẵng");
+    GIVES("num(1234567)", "1.234.567");
+    GIVES("num(items/item[1]/days)", "3");
+    GIVES("percent(8.5)", "8,5%");
+    GIVES("percent(10)", "10%");
+    GIVES("default(customer/short, 'x')", "Chính Đại");
+    GIVES("default(empty, customer/name)", "Công ty Chính Đại");
+    GIVES("default(missing, 'không có')", "không có");
+    GIVES("nowrap(customer/phone)", "024\u00a03576\u00a02190");
+    GIVES("keep-names('Ông Hoàng Văn Tiến, Giám đốc', 'Hoàng Văn Tiến')",
+          "Ông Hoàng\u00a0Văn\u00a0Tiến, Giám đốc");
+    GIVES("keep-parts(customer/address)",
+          "Số\u00a08, ngõ\u00a0102, phố\u00a0Trường\u00a0Chinh, quận\u00a0Đống\u00a0Đa");
+    FAILS("num(items/item[2]/days)", "rec.xml:7: <days> \"x\" is not a whole number [number]\n"
+                                     "t.xml:1: note: used by {num(items/item[2]/days)}\n");
+    FAILS("percent('abc')",
+          "t.xml:1: percent(): \"abc\" is not a number in {percent('abc')} [number]\n");
+    FAILS("keep-parts(1, 2)",
+          "t.xml:1: keep-parts() takes 1 argument, not 2 in {keep-parts(1, 2)} [xpath]\n");
+    FAILS("keep-names()", "t.xml:1: keep-names() takes a text and 0 to 8 names, not 0 arguments in "
+                          "{keep-names()} [xpath]\n");
+}
+
+static void
+fn_file(void)
+{
+    /* a path in the record is relative to the record's file (here: a
+     * label with no folder, so the working folder) */
+    char cwd[1024], want[1100];
+    CHECK(getcwd(cwd, sizeof cwd) != NULL);
+    snprintf(want, sizeof want, "%s/./img/logo.png", cwd);
+    GIVES("file(logo)", want);
+    GIVES("file('/abs/x.png')", "/abs/x.png");
+}
+
+static void
+fn_schedule(void)
+{
+    /* 2 working days from Monday 26/04; then 3 past the holidays 30/04 and 03/05 */
+    GIVES("stage-start(schedule/stage[1], $profile/calendar)", "2021-04-26");
+    GIVES("stage-end(schedule/stage[1], $profile/calendar)", "2021-04-27");
+    GIVES("stage-start(schedule/stage[2], $profile/calendar)", "2021-04-28");
+    GIVES("stage-end(schedule/stage[2], $profile/calendar)", "2021-05-04");
+    FAILS("stage-start(schedule/stage[1])",
+          "t.xml:1: stage-start() takes 2 arguments (a <stage> and "
+          "a <calendar>), not 1 in {stage-start(schedule/stage[1])} "
+          "[xpath]\n");
+    FAILS("stage-end(customer, $profile/calendar)",
+          "t.xml:1: stage-end(): the first argument is not a <stage> of a <schedule> in "
+          "{stage-end(customer, $profile/calendar)} [xpath]\n");
+    FAILS("stage-end(schedule/stage[1], $profile/other/calendar)",
+          "p.xml:4: the calendar leaves no working day to date the schedule by [schedule]\n"
+          "t.xml:1: note: used by {stage-end(schedule/stage[1], $profile/other/calendar)}\n");
+    FAILS("stage-end(schedule/stage[1], $profile/bank)",
+          "rec.xml:12: stage-end(): no working calendar to date the stage by: the profile needs a "
+          "<calendar week=\"1 2 3 4 5\"> with its public holidays [schedule]\n"
+          "t.xml:1: note: used by {stage-end(schedule/stage[1], $profile/bank)}\n");
+}
+
+static void
+fn_vietqr(void)
+{
+    /* EMVCo fields in order; the CRC of the payload ends it (tests/vectors/vietqr.tsv
+     * checks payloads against codes published by banks) */
+    hs_arena *a = hs_arena_new(0);
+    const char *s = eval_body(a, "<p>{vietqr($profile/bank/@bin, $profile/bank/@account, 150000, "
+                                 "'YC-7')}</p>");
+    CHECK(s != NULL);
+    if (s != NULL) {
+        CHECK(strncmp(s, "000201010212", 12) == 0);    /* version, dynamic (an amount) */
+        CHECK(strstr(s, "0006970436") != NULL);        /* the bank's BIN */
+        CHECK(strstr(s, "01130451000387654") != NULL); /* the account */
+        CHECK(strstr(s, "5303704") != NULL);           /* đồng */
+        CHECK(strstr(s, "5406150000") != NULL);        /* the amount */
+        CHECK(strstr(s, "6304") == s + strlen(s) - 8); /* the CRC closes it */
+    }
+    hs_arena_free(a);
+    FAILS("vietqr($profile/bank/@bin, $profile/bank/@account, items/item[3]/cost)",
+          "rec.xml:8: <cost> \"12.5tr\" is not an amount in đồng [amount]\n"
+          "t.xml:1: note: used by {vietqr($profile/bank/@bin, $profile/bank/@account, "
+          "items/item[3]/cost)}\n");
+}
+
+static void
+unknown_function_is_a_template_error(void)
+{
+    hs_arena *a = hs_arena_new(0);
+    CHECK(eval_body(a, "<p>{monney(1)}</p>") == NULL);
+    CHECK(strstr(msgs, "t.xml:1: ") == msgs);
+    CHECK(strstr(msgs, "monney") != NULL);
+    hs_arena_free(a);
+}
+
+int
+main(void)
+{
+    hs_report quiet = {collect, NULL, 0, 20};
+    record = hs_xml_parse_memory(record_xml, strlen(record_xml), "rec.xml", &quiet);
+    profile = hs_xml_parse_memory(profile_xml, strlen(profile_xml), "p.xml", &quiet);
+    tpls = hs_tpl_cache_new(hs_eval_register_functions);
+    if (record == NULL || profile == NULL) {
+        fprintf(stderr, "the test's record or profile does not parse:\n%s", msgs);
+        return 1;
+    }
+    RUN(fn_money);
+    RUN(fn_money_arithmetic);
+    RUN(fn_vat);
+    RUN(fn_words);
+    RUN(fn_dates);
+    RUN(fn_text);
+    RUN(fn_file);
+    RUN(fn_schedule);
+    RUN(fn_vietqr);
+    RUN(unknown_function_is_a_template_error);
+    hs_tpl_cache_free(tpls);
+    xmlFreeDoc(record);
+    xmlFreeDoc(profile);
+    return DONE();
+}
