@@ -179,8 +179,17 @@ blocks(hs_buf *b, const hs_block *bl, int depth)
             hs_buf_printf(b, " size=%g level=%c data=", bl->width, "LMQH"[bl->qr_level & 3]);
             hs_doc_dump_quoted(b, bl->qr_data ? bl->qr_data : "", bl->qr_len);
             break;
+        case HS_BLOCK_PARA:
+            if (bl->rule_pt > 0)
+                hs_buf_printf(b, " rule-below=%g", bl->rule_pt);
+            break;
         default:
             break;
+        }
+        hs_doc_dump_field(b, "id", bl->anchor);
+        if (bl->outline != NULL) {
+            hs_buf_printf(b, " level=%d", bl->outline_level);
+            hs_doc_dump_field(b, "bookmark", bl->outline);
         }
         if (bl->kind == HS_BLOCK_PARA || bl->kind == HS_BLOCK_RULE)
             style(b, &bl->style);

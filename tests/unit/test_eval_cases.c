@@ -1,10 +1,12 @@
-/* tests/unit/test_eval_fns.c — every XPath function that
- * hs_eval_register_functions registers, from a table: what it gives for
- * well-formed arguments (amounts, dates, words, cases, numbers, schedule
- * dates, payment codes), and the exact message, code and line of each of its
- * errors. Expressions run as {…} in a paragraph of a one-line template,
- * against the record and profile below; a test of the whole pipeline
- * (tests/golden/) shows the same texts laid out. */
+/* tests/unit/test_eval_cases.c — evaluation, case by case: every XPath
+ * function that hs_eval_register_functions registers (what it gives for
+ * well-formed arguments — amounts, dates, words, cases, numbers, schedule
+ * dates, payment codes — and the exact message, code and line of each of its
+ * errors); every element and attribute as it reaches the document tree
+ * (compared with its hs_doc_dump); each, sort, if/else, let, for, include,
+ * require and assert; and every error evaluation reports. Templates are one
+ * line inside <document>, run against the record and profile below; the
+ * golden dumps (tests/golden/) show the same through layout. */
 #include "harness.h"
 
 #include "eval/eval.h"
@@ -47,38 +49,60 @@ static void
 collect(void *user, const hs_diag *d)
 {
     (void)user;
+    /* the template's temporary path as t.xml, in the message too */
+    char text[1024];
+    const char *m = d->message, *at;
+    size_t tn = strlen(tpl_path), k = 0;
+    while (tn > 0 && (at = strstr(m, tpl_path)) != NULL && k + (size_t)(at - m) + 6 < sizeof text) {
+        memcpy(text + k, m, (size_t)(at - m));
+        k += (size_t)(at - m);
+        memcpy(text + k, "t.xml", 5);
+        k += 5;
+        m = at + tn;
+    }
+    snprintf(text + k, sizeof text - k, "%s", m);
     const char *f = d->loc.file == NULL                  ? ""
                     : strcmp(d->loc.file, tpl_path) == 0 ? "t.xml"
                                                          : d->loc.file;
-    char line[1024];
+    char line[1400];
     snprintf(line, sizeof line, "%s:%ld: %s%s%s%s%s\n", f, d->loc.line,
-             d->severity == HS_SEV_ERROR ? "" : "note: ", d->message, d->code ? " [" : "",
+             d->severity == HS_SEV_ERROR ? "" : "note: ", text, d->code ? " [" : "",
              d->code ? d->code : "", d->code ? "]" : "");
     if (strlen(msgs) + strlen(line) < sizeof msgs)
         strcat(msgs, line);
 }
 
 static xmlDocPtr record, profile;
+static int no_profile; /* evaluate without the profile */
 static hs_tpl_cache *tpls;
+
+/* Evaluate <document ATTRS>BODY</document> (a new file each time: the
+ * template cache compiles a file once) into a; NULL when it failed, with
+ * msgs holding what was said. */
+static const hs_doc *
+evaluate(hs_arena *a, const char *attrs, const char *body)
+{
+    msgs[0] = '\0';
+    static int serial;
+    snprintf(tpl_path, sizeof tpl_path, "/tmp/hs_test_eval_%d_%d.xml", (int)getpid(), serial++);
+    FILE *fp = fopen(tpl_path, "w");
+    fprintf(fp, "<document%s%s>%s</document>\n", attrs[0] ? " " : "", attrs, body);
+    fclose(fp);
+    hs_report r = {collect, NULL, 0, 20};
+    hs_eval_in in = {a, &r, tpls, tpl_path, record, no_profile ? NULL : profile, -1, 0};
+    hs_doc *doc = NULL;
+    int rc = hs_eval_document(&in, &doc);
+    remove(tpl_path);
+    return rc == 0 ? doc : NULL;
+}
 
 /* The text of the document's paragraphs (runs joined, "|" for a line break,
  * blocks separated by "\n"), in a; NULL when evaluation failed. */
 static const char *
 eval_body(hs_arena *a, const char *body)
 {
-    msgs[0] = '\0';
-    /* a new path each time: the template cache compiles each file once */
-    static int serial;
-    snprintf(tpl_path, sizeof tpl_path, "/tmp/hs_test_fns_%d_%d.xml", (int)getpid(), serial++);
-    FILE *fp = fopen(tpl_path, "w");
-    fprintf(fp, "<document>%s</document>\n", body);
-    fclose(fp);
-    hs_report r = {collect, NULL, 0, 20};
-    hs_eval_in in = {a, &r, tpls, tpl_path, record, profile, -1, 0};
-    hs_doc *doc = NULL;
-    int rc = hs_eval_document(&in, &doc);
-    remove(tpl_path);
-    if (rc != 0)
+    const hs_doc *doc = evaluate(a, "", body);
+    if (doc == NULL)
         return NULL;
     hs_buf b;
     hs_buf_init(&b, a);
@@ -351,6 +375,276 @@ unknown_function_is_a_template_error(void)
     hs_arena_free(a);
 }
 
+/* The dump of the document tree (hs_doc_dump) of <document ATTRS>BODY</document>,
+ * the template's path written t.xml; NULL when evaluation failed. */
+static const char *
+dump_doc(hs_arena *a, const char *attrs, const char *body)
+{
+    const hs_doc *doc = evaluate(a, attrs, body);
+    if (doc == NULL)
+        return NULL;
+    hs_buf b;
+    hs_buf_init(&b, a);
+    hs_doc_dump(doc, &b);
+    /* the temporary path as t.xml */
+    const char *d = hs_buf_cstr(&b);
+    hs_buf out;
+    hs_buf_init(&out, a);
+    size_t n = strlen(tpl_path);
+    for (const char *p = d; *p;) {
+        if (strncmp(p, tpl_path, n) == 0) {
+            hs_buf_adds(&out, "t.xml");
+            p += n;
+        } else {
+            hs_buf_addc(&out, *p++);
+        }
+    }
+    return hs_buf_cstr(&out);
+}
+
+/* The body of <document ATTRS>BODY</document> dumps as want (from the line
+ * after "  body"), or, with want NULL, fails with exactly the messages
+ * errs. */
+static int
+doc_is(const char *attrs, const char *body, const char *want, const char *errs, int line)
+{
+    hs_arena *a = hs_arena_new(0);
+    const char *d = dump_doc(a, attrs, body);
+    const char *got = d ? strstr(d, "\n  body\n") : NULL;
+    got = got ? got + 8 : d;
+    int ok = want != NULL ? got != NULL && strcmp(got, want) == 0
+                          : d == NULL && errs != NULL && strcmp(msgs, errs) == 0;
+    if (!ok)
+        fprintf(stderr,
+                "%s:%d: <document %s>%s</document>\n-- gave:\n%s-- said:\n%s-- expected:\n%s",
+                __FILE__, line, attrs, body, d ? d : "(error)\n", msgs,
+                want   ? want
+                : errs ? errs
+                       : "?\n");
+    hs_arena_free(a);
+    return ok;
+}
+
+#define BODY(body, want) CHECK(doc_is("", (body), (want), NULL, __LINE__))
+#define DOC_FAILS(attrs, body, errs) CHECK(doc_is((attrs), (body), NULL, (errs), __LINE__))
+/* the default paragraph style of a document */
+#define P "serif 13/1.2"
+
+static void
+blocks(void)
+{
+    BODY("<p>a</p>", "    p " P " @t.xml:1\n      text \"a\" " P " @t.xml:1\n");
+    BODY("<h1>T</h1>", "    p keep-with-next level=1 bookmark=\"T\" serif 13/1.2 b @t.xml:1\n      "
+                       "text \"T\" serif 13/1.2 b @t.xml:1\n");
+    BODY("<p rule-below=\"1pt\">r</p>",
+         "    p rule-below=1 " P " @t.xml:1\n      text \"r\" " P " @t.xml:1\n");
+    BODY("<hr thickness=\"2pt\" width=\"10mm\"/>",
+         "    rule thickness=2 width=28.3465 " P " @t.xml:1\n");
+    BODY("<space height=\"1in\"/>", "    space height=72 @t.xml:1\n");
+    BODY("<page-break/>", "    page-break @t.xml:1\n");
+    BODY("<lines count=\"2\" spacing=\"10pt\" thickness=\"1pt\"/>",
+         "    lines count=2 spacing=10 thickness=1 @t.xml:1\n");
+    BODY("<qr data=\"{@id}\" size=\"1in\" level=\"H\"/>",
+         "    qr size=72 level=H data=\"YC-7\" @t.xml:1\n");
+    BODY("<div keep-together=\"yes\"><p>a</p></div>",
+         "    group keep-together @t.xml:1\n      p " P " @t.xml:1\n        text \"a\" " P
+         " @t.xml:1\n");
+}
+
+static void
+inline_elements(void)
+{
+    BODY("<p>a<b>b</b><i>i</i><u>u</u><br/><span color=\"red\" size=\"50%\">s</span></p>",
+         "    p " P " @t.xml:1\n"
+         "      text \"a\" " P " @t.xml:1\n"
+         "      text \"b\" " P " b @t.xml:1\n"
+         "      text \"i\" " P " i @t.xml:1\n"
+         "      text \"u\" " P " u @t.xml:1\n"
+         "      br " P " @t.xml:1\n"
+         "      text \"s\" serif 6.5/1.2 #c00000 @t.xml:1\n"); /* the named red */
+    BODY("<p><page-number/>/<page-count/> <checkbox checked=\"true()\"/><checkbox/></p>",
+         "    p " P " @t.xml:1\n"
+         "      page-number " P " @t.xml:1\n"
+         "      text \"/\" " P " @t.xml:1\n"
+         "      page-count " P " @t.xml:1\n"
+         "      text \" \" " P " @t.xml:1\n"
+         "      checkbox checked " P " @t.xml:1\n"
+         "      checkbox " P " @t.xml:1\n");
+    BODY("<p><a href=\"https://x.vn\">x</a></p>",
+         "    p " P " @t.xml:1\n      text \"x\" " P " link=\"https://x.vn\" @t.xml:1\n");
+}
+
+static void
+block_attributes(void)
+{
+    BODY("<p align=\"justify\" space-before=\"2pt\" space-after=\"3pt\" indent=\"1pt\" "
+         "indent-right=\"2pt\" first-indent=\"3pt\" keep-with-next=\"yes\">a</p>",
+         "    p align=justify space=2/3 indent=1/2/3 keep-with-next " P " @t.xml:1\n"
+         "      text \"a\" " P " @t.xml:1\n");
+    BODY("<p font=\"sans\" size=\"10pt\" bold=\"yes\" italic=\"yes\" underline=\"yes\" "
+         "color=\"#123456\" line-height=\"2\">a</p>",
+         "    p sans 10/2 b i u #123456 @t.xml:1\n      text \"a\" sans 10/2 b i u #123456 "
+         "@t.xml:1\n");
+    /* {…} in an attribute is evaluated, then parsed in the attribute's type */
+    BODY("<p align=\"{'center'}\">a</p>",
+         "    p align=center " P " @t.xml:1\n      text \"a\" " P " @t.xml:1\n");
+    BODY("<p if=\"false()\">a</p><p if=\"@id = 'YC-7'\">b</p>",
+         "    p " P " @t.xml:1\n      text \"b\" " P " @t.xml:1\n");
+}
+
+static void
+styles(void)
+{
+    BODY("<style name=\"p\" size=\"10pt\"/><style name=\"red\" color=\"#ff0000\"/>"
+         "<p>a</p><p class=\"red\">b</p>",
+         "    p serif 10/1.2 @t.xml:1\n      text \"a\" serif 10/1.2 @t.xml:1\n"
+         "    p serif 10/1.2 #ff0000 @t.xml:1\n      text \"b\" serif 10/1.2 #ff0000 @t.xml:1\n");
+    /* the element's own attribute wins over its class */
+    BODY("<style name=\"big\" size=\"20pt\"/><p class=\"big\" size=\"8pt\">a</p>",
+         "    p serif 8/1.2 @t.xml:1\n      text \"a\" serif 8/1.2 @t.xml:1\n");
+}
+
+static void
+tables(void)
+{
+    BODY("<table columns=\"10mm *\" border=\"1pt\" padding=\"1pt\" header-rows=\"1\">"
+         "<tr><th>A</th><th>B</th></tr>"
+         "<tr background=\"#eeeeee\"><td colspan=\"2\" valign=\"bottom\">c</td></tr></table>",
+         "    table @t.xml:1\n"
+         "      columns 28.3465pt 1* border=1 #000000 pad=1 1 1 1\n"
+         "      row header @t.xml:1\n"
+         "        cell colspan=1 valign=top @t.xml:1\n"
+         "          p " P " b @t.xml:1\n"
+         "            text \"A\" " P " b @t.xml:1\n"
+         "        cell colspan=1 valign=top @t.xml:1\n"
+         "          p " P " b @t.xml:1\n"
+         "            text \"B\" " P " b @t.xml:1\n"
+         "      row @t.xml:1\n"
+         "        cell colspan=2 valign=bottom background=#eeeeee @t.xml:1\n"
+         "          p " P " @t.xml:1\n"
+         "            text \"c\" " P " @t.xml:1\n");
+    DOC_FAILS("", "<table columns=\"* *\"><tr><td>a</td></tr></table>",
+              "t.xml:1: this row has 1 cell but the table has 2 columns [template]\n");
+}
+
+static void
+control(void)
+{
+    /* each, with position() and last(), sorted in Vietnamese order, and as */
+    BODY("<p each=\"items/item\" sort=\"@id\" order=\"descending\" as=\"it\">"
+         "{position()}/{last()}={$it/@id}</p>",
+         "    p " P " @t.xml:1\n      text \"1\" " P " @t.xml:1\n"
+         "      text \"/\" " P " @t.xml:1\n      text \"3\" " P " @t.xml:1\n"
+         "      text \"=\" " P " @t.xml:1\n"
+         "      text \"3\" " P " field=\"items/item[3]/@id\" @rec.xml:8\n"
+         "    p " P " @t.xml:1\n      text \"2\" " P " @t.xml:1\n"
+         "      text \"/\" " P " @t.xml:1\n      text \"3\" " P " @t.xml:1\n"
+         "      text \"=\" " P " @t.xml:1\n"
+         "      text \"2\" " P " field=\"items/item[2]/@id\" @rec.xml:7\n"
+         "    p " P " @t.xml:1\n      text \"3\" " P " @t.xml:1\n"
+         "      text \"/\" " P " @t.xml:1\n      text \"3\" " P " @t.xml:1\n"
+         "      text \"=\" " P " @t.xml:1\n"
+         "      text \"1\" " P " field=\"items/item[1]/@id\" @rec.xml:6\n");
+    /* if / else; for */
+    BODY("<if test=\"false()\"><p>a</p></if><else><p>b</p></else>"
+         "<for each=\"schedule/stage\"><p>{.}</p></for>",
+         "    p " P " @t.xml:1\n      text \"b\" " P " @t.xml:1\n"
+         "    p " P " @t.xml:1\n      text \"A\" " P " field=\"schedule/stage[1]\" @rec.xml:12\n"
+         "    p " P " @t.xml:1\n      text \"B\" " P " field=\"schedule/stage[2]\" @rec.xml:12\n");
+    /* let: a value, text content, elements; visible to what follows only */
+    BODY("<let name=\"n\" value=\"count(items/item)\"/><let name=\"t\">x{$n}</let>"
+         "<let name=\"d\"><d>p</d><d>q</d></let>"
+         "<p>{$n} {$t} {count($d/d)}</p>",
+         "    p " P " @t.xml:1\n      text \"3\" " P " @t.xml:1\n"
+         "      text \" \" " P " @t.xml:1\n      text \"x3\" " P " @t.xml:1\n"
+         "      text \" \" " P " @t.xml:1\n      text \"2\" " P " @t.xml:1\n");
+    DOC_FAILS("", "<div><let name=\"v\" value=\"1\"/></div><p>{$v}</p>",
+              "t.xml:1: unknown variable $v in {$v} [xpath]\n");
+}
+
+static void
+require_and_assert(void)
+{
+    BODY("<require path=\"quote\" what=\"the quote\"/><assert test=\"true()\">no</assert>", "");
+    /* the error is at the record node the template was at */
+    DOC_FAILS("", "<require path=\"contract\" what=\"the contract\"/>",
+              "rec.xml:1: the record lacks contract (the contract), which t.xml needs [missing]\n"
+              "t.xml:1: note: required here\n");
+    DOC_FAILS("",
+              "<assert test=\"count(items/item) = 2\" at=\"items\">{count(items/item)} "
+              "items</assert>",
+              "rec.xml:5: 3 items [check]\nt.xml:1: note: checked here\n");
+}
+
+static void
+document_errors(void)
+{
+    DOC_FAILS("margin=\"100mm\"", "",
+              "t.xml:1: the margins leave less than an inch of page [template]\n");
+    DOC_FAILS("date=\"{'2021-13-01'}\"", "",
+              "t.xml:1: <document date=\"{'2021-13-01'}\"> gives \"2021-13-01\": not a date "
+              "(YYYY-MM-DD) [template]\n");
+    /* (eval.c's own "date=… is not a date" cannot be reached: the value is
+     * parsed in its type, a calendar date, first) */
+    DOC_FAILS("", "<p align=\"{'middle'}\">a</p>",
+              "t.xml:1: <p align=\"{'middle'}\"> gives \"middle\": expected left, center, right or "
+              "justify [template]\n");
+    DOC_FAILS("", "<img src=\"{''}\"/>", "t.xml:1: <img src=\"{''}\"> names no file [template]\n");
+    DOC_FAILS("", "<qr data=\"{''}\"/>",
+              "t.xml:1: <qr> needs a data attribute with something to encode [template]\n");
+    DOC_FAILS("", "<p class=\"{'nope'}\">a</p>",
+              "t.xml:1: class \"nope\" names no <style> [template]\n");
+    DOC_FAILS("", "<p each=\"count(items/item)\">a</p>",
+              "t.xml:1: each=\"count(items/item)\" must select nodes [template]\n");
+    DOC_FAILS("", "<p><table columns=\"*\"><tr><td>a</td></tr></table></p>",
+              "t.xml:1: <table> cannot be inside a paragraph [template]\n");
+    DOC_FAILS("", "<table columns=\"*\">text</table>",
+              "t.xml:1: text is not allowed in a <table> (only <tr> may be here) [template]\n");
+    DOC_FAILS("", "<div><style name=\"x\"/></div>",
+              "t.xml:1: <style> belongs directly under <document> [template]\n");
+    no_profile = 1;
+    DOC_FAILS("", "<p>{$profile/name}</p>",
+              "t.xml:1: this template uses $profile: give the company profile with --profile "
+              "[usage]\n");
+    no_profile = 0;
+}
+
+static void
+link_and_id_errors(void)
+{
+    DOC_FAILS("", "<p><a href=\"{''}\">x</a></p>",
+              "t.xml:1: <a> needs an href (http, https, mailto or tel) [template]\n");
+    DOC_FAILS("", "<p><a href=\"https://ví.vn\">x</a></p>",
+              "t.xml:1: <a href=\"https://ví.vn\">: a link target is ASCII without spaces (write "
+              "%20 for a space, punycode for a Vietnamese domain) [template]\n");
+    DOC_FAILS(
+        "", "<p><a href=\"#a:b\">x</a></p>",
+        "t.xml:1: <a href=\"#a:b\">: after '#' comes the id of a block (ASCII letters, digits, "
+        "'-', '_' and '.') [template]\n");
+    DOC_FAILS(
+        "", "<p><a href=\"ftp://x\">x</a></p>",
+        "t.xml:1: <a href=\"ftp://x\">: a link is http://, https://, mailto: or tel: [template]\n");
+    DOC_FAILS("", "<p><a href=\"mailto:\">x</a></p>",
+              "t.xml:1: <a href=\"mailto:\">: the link has nothing after mailto: [template]\n");
+    DOC_FAILS("", "<p><a href=\"#nowhere\">x</a></p>",
+              "t.xml:1: <a href=\"#nowhere\">: no block has id=\"nowhere\" [template]\n");
+    DOC_FAILS("", "<p id=\"{'x y'}\">a</p>",
+              "t.xml:1: id=\"x y\": an id is ASCII letters, digits, '-', '_' and '.' [template]\n");
+    DOC_FAILS(
+        "", "<p id=\"a\">a</p>\n<p id=\"a\">b</p>",
+        "t.xml:2: id=\"a\" is used twice in the document [template]\nt.xml:1: note: first here\n");
+    DOC_FAILS(
+        "", "<header><p id=\"h\">a</p></header>",
+        "t.xml:1: <p id=\"…\">: a header or footer is on every page; ids and bookmarks are for "
+        "blocks of the body [template]\n");
+    BODY("<p id=\"a\" bookmark=\"A\" bookmark-level=\"2\">a</p><p><a href=\"#a\">x</a></p>",
+         "    p id=\"a\" level=2 bookmark=\"A\" " P " @t.xml:1\n      text \"a\" " P " @t.xml:1\n"
+         "    p " P " @t.xml:1\n      text \"x\" " P " link=\"#a\" @t.xml:1\n");
+    /* a heading is its own bookmark, at its level */
+    BODY("<h2>Hai</h2>", "    p keep-with-next level=2 bookmark=\"Hai\" serif 13/1.2 b @t.xml:1\n"
+                         "      text \"Hai\" serif 13/1.2 b @t.xml:1\n");
+}
+
 int
 main(void)
 {
@@ -372,6 +666,15 @@ main(void)
     RUN(fn_schedule);
     RUN(fn_vietqr);
     RUN(unknown_function_is_a_template_error);
+    RUN(blocks);
+    RUN(inline_elements);
+    RUN(block_attributes);
+    RUN(styles);
+    RUN(tables);
+    RUN(control);
+    RUN(require_and_assert);
+    RUN(document_errors);
+    RUN(link_and_id_errors);
     hs_tpl_cache_free(tpls);
     xmlFreeDoc(record);
     xmlFreeDoc(profile);
