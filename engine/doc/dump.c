@@ -78,6 +78,8 @@ style(hs_buf *b, const hs_style *s)
         hs_buf_adds(b, " u");
     if (s->color != 0)
         hs_buf_printf(b, " #%06x", (unsigned)s->color);
+    if (s->shrink_min != 0)
+        hs_buf_printf(b, " shrink-min=%g%%", s->shrink_min * 100);
     hs_doc_dump_field(b, "link", s->link);
 }
 

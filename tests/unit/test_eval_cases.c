@@ -33,6 +33,7 @@ static const char record_xml[] =
     "  </schedule>\n"                                              /* 13 */
     "  <logo>img/logo.png</logo>\n"                                /* 14 */
     "  <empty></empty>\n"                                          /* 15 */
+    "  <plan><stage days=\"1\">X</stage></plan>\n"                 /* 16 */
     "</request>\n";
 
 static const char profile_xml[] = "<company><name>Thiên Phúc</name>\n"                   /* 1 */
@@ -335,6 +336,9 @@ fn_schedule(void)
     FAILS("stage-end(schedule/stage[1], $profile/other/calendar)",
           "p.xml:4: the calendar leaves no working day to date the schedule by [schedule]\n"
           "t.xml:1: note: used by {stage-end(schedule/stage[1], $profile/other/calendar)}\n");
+    FAILS("stage-end(plan/stage, $profile/calendar)",
+          "rec.xml:16: <schedule> needs a start date (start=\"YYYY-MM-DD\") [schedule]\n"
+          "t.xml:1: note: used by {stage-end(plan/stage, $profile/calendar)}\n");
     FAILS("stage-end(schedule/stage[1], $profile/bank)",
           "rec.xml:12: stage-end(): no working calendar to date the stage by: the profile needs a "
           "<calendar week=\"1 2 3 4 5\"> with its public holidays [schedule]\n"
@@ -359,6 +363,18 @@ fn_vietqr(void)
         CHECK(strstr(s, "6304") == s + strlen(s) - 8); /* the CRC closes it */
     }
     hs_arena_free(a);
+    FAILS("vietqr($profile/bank/@bin, $profile/bank/@account, 0)",
+          "t.xml:1: vietqr(): 0 đồng is no amount to pay; an empty amount makes a code without one "
+          "in {vietqr($profile/bank/@bin, $profile/bank/@account, 0)} [amount]\n");
+    FAILS("vietqr($profile/bank/@bin, $profile/bank/@account, 'abc')",
+          "t.xml:1: vietqr(): \"abc\" is not an amount in đồng in {vietqr($profile/bank/@bin, "
+          "$profile/bank/@account, 'abc')} [amount]\n");
+    FAILS("vietqr('12', $profile/bank/@account, 1000)",
+          "t.xml:1: vietqr(): the bank BIN \"12\" has 2 digits; a bank's BIN has 6 in "
+          "{vietqr('12', $profile/bank/@account, 1000)} [vietqr]\n");
+    FAILS("vietqr($profile/bank/@bin)", "t.xml:1: vietqr() takes 3 to 4 arguments, not 1 in "
+                                        "{vietqr($profile/bank/@bin)} [xpath]\n");
+    GIVES("string-length(vietqr($profile/bank/@bin, $profile/bank/@account, '')) > 0", "true");
     FAILS("vietqr($profile/bank/@bin, $profile/bank/@account, items/item[3]/cost)",
           "rec.xml:8: <cost> \"12.5tr\" is not an amount in đồng [amount]\n"
           "t.xml:1: note: used by {vietqr($profile/bank/@bin, $profile/bank/@account, "
@@ -645,6 +661,182 @@ link_and_id_errors(void)
                          "      text \"Hai\" serif 13/1.2 b @t.xml:1\n");
 }
 
+/* The whole dump, not only the body. */
+static int
+whole_doc_is(const char *attrs, const char *body, const char *want, int line)
+{
+    hs_arena *a = hs_arena_new(0);
+    const char *d = dump_doc(a, attrs, body);
+    int ok = d != NULL && strcmp(d, want) == 0;
+    if (!ok)
+        fprintf(stderr,
+                "%s:%d: <document %s>%s</document>\n-- gave:\n%s-- said:\n%s-- expected:\n%s",
+                __FILE__, line, attrs, body, d ? d : "(error)\n", msgs, want);
+    hs_arena_free(a);
+    return ok;
+}
+
+#define WHOLE(attrs, body, want) CHECK(whole_doc_is((attrs), (body), (want), __LINE__))
+
+static void
+document_attributes(void)
+{
+    WHOLE("page=\"A5\" orientation=\"landscape\" margin=\"10mm 20mm\" title=\"T {@id}\" "
+          "author=\"{$profile/name}\" subject=\"S\" keywords=\"k1, k2\" date=\"2021-06-23\"",
+          "<name>Báo giá {@id}</name>",
+          "document 595.276x419.528 margin=28.3465 56.6929 28.3465 56.6929 @t.xml:1\n"
+          "  info title=\"T YC-7\" author=\"Thiên Phúc\" subject=\"S\" keywords=\"k1, k2\" "
+          "file=\"Báo giá YC-7\" date=1624406400\n"
+          "  body\n");
+    WHOLE("page=\"100mm 200mm\"", "",
+          "document 283.465x566.929 margin=56.6929 42.5197 56.6929 85.0394 @t.xml:1\n  body\n");
+    /* font, size, line-height and colour of <document> are what every block inherits */
+    CHECK(doc_is(
+        "font=\"sans\" size=\"10pt\" line-height=\"1.5\" color=\"#111111\"", "<p>a</p>",
+        "    p sans 10/1.5 #111111 @t.xml:1\n      text \"a\" sans 10/1.5 #111111 @t.xml:1\n", NULL,
+        __LINE__));
+}
+
+static void
+bands(void)
+{
+    WHOLE("",
+          "<header on=\"first\" offset=\"5mm\"><p>h</p></header>"
+          "<footer on=\"not-first\"><p align=\"right\"><page-number/></p></footer><p>b</p>",
+          "document 595.276x841.89 margin=56.6929 42.5197 56.6929 85.0394 @t.xml:1\n"
+          "  header on=first offset=14.1732\n"
+          "    p " P " @t.xml:1\n      text \"h\" " P " @t.xml:1\n"
+          "  footer on=not-first offset=28.3465\n"
+          "    p align=right " P " @t.xml:1\n      page-number " P " @t.xml:1\n"
+          "  body\n"
+          "    p " P " @t.xml:1\n      text \"b\" " P " @t.xml:1\n");
+}
+
+static void
+more_inline_and_cells(void)
+{
+    BODY("<p><strong>s</strong><em>e</em><span font=\"sans\" shrink-min=\"50%\">n</span></p>",
+         "    p " P " @t.xml:1\n      text \"s\" " P " b @t.xml:1\n"
+         "      text \"e\" " P " i @t.xml:1\n"
+         "      text \"n\" sans 13/1.2 shrink-min=50% @t.xml:1\n");
+    BODY("<table columns=\"* 2*\" border=\"0.5pt\" border-color=\"#00ff00\" padding=\"1pt 2pt 3pt "
+         "4pt\">"
+         "<tr><td border=\"2pt\" background=\"#0000ff\" "
+         "valign=\"middle\">a</td><th>b</th></tr></table>",
+         "    table @t.xml:1\n"
+         "      columns 1* 2* border=0.5 #00ff00 pad=1 2 3 4\n"
+         "      row @t.xml:1\n"
+         "        cell colspan=1 valign=middle background=#0000ff border=2 @t.xml:1\n"
+         "          p " P " @t.xml:1\n            text \"a\" " P " @t.xml:1\n"
+         "        cell colspan=1 valign=top @t.xml:1\n"
+         "          p " P " b @t.xml:1\n            text \"b\" " P " b @t.xml:1\n");
+    /* rows from each, a header row marked by its attribute; a paragraph made
+     * of a cell's text is where its first text came from */
+    BODY("<table columns=\"*\"><tr header=\"yes\"><td>h</td></tr>"
+         "<tr each=\"items/item[@id != '2']\"><td>{@id}</td></tr></table>",
+         "    table @t.xml:1\n      columns 1* border=0 #000000 pad=2 4 2 4\n"
+         "      row header @t.xml:1\n        cell colspan=1 valign=top @t.xml:1\n"
+         "          p " P " @t.xml:1\n            text \"h\" " P " @t.xml:1\n"
+         "      row @t.xml:1\n        cell colspan=1 valign=top @t.xml:1\n"
+         "          p " P " @rec.xml:6\n"
+         "            text \"1\" " P " field=\"items/item[1]/@id\" @rec.xml:6\n"
+         "      row @t.xml:1\n        cell colspan=1 valign=top @t.xml:1\n"
+         "          p " P " @rec.xml:8\n"
+         "            text \"3\" " P " field=\"items/item[3]/@id\" @rec.xml:8\n");
+}
+
+static void
+sort_in_vietnamese_order(void)
+{
+    /* Vietnamese collation: a < ă < â < b … d < đ; not byte order */
+    hs_arena *a = hs_arena_new(0);
+    const char *s = eval_body(a, "<let name=\"w\"><w>đá</w><w>bé</w><w>ăn</w><w>dê</w><w>an</w>"
+                                 "<w>ấm</w></let><p each=\"$w/w\" sort=\".\">{.}</p>");
+    CHECK_STR(s, "an\năn\nấm\nbé\ndê\nđá");
+    s = eval_body(a, "<let name=\"w\"><w>đá</w><w>bé</w><w>an</w></let>"
+                     "<p each=\"$w/w\" sort=\".\" order=\"descending\">{.}</p>");
+    CHECK_STR(s, "đá\nbé\nan");
+    /* without sort: document order */
+    s = eval_body(a, "<p each=\"items/item\">{@id}</p>");
+    CHECK_STR(s, "1\n2\n3");
+    hs_arena_free(a);
+}
+
+static void
+let_scope(void)
+{
+    hs_arena *a = hs_arena_new(0);
+    /* a let is seen by its following siblings and their descendants */
+    CHECK_STR(eval_body(a, "<let name=\"x\" value=\"1\"/><for each=\"items/item[1]\"><p>{$x}</p>"
+                           "<let name=\"x\" value=\"2\"/><p>{$x}</p></for><p>{$x}</p>"),
+              "1\n2\n1");
+    /* in each, a let is made again for every node */
+    CHECK_STR(eval_body(a, "<for each=\"items/item\"><let name=\"i\" value=\"string(@id)\"/>"
+                           "<p>{$i}</p></for>"),
+              "1\n2\n3");
+    hs_arena_free(a);
+}
+
+static void
+images(void)
+{
+    /* a path is relative to the template's folder (here /tmp) */
+    BODY("<img src=\"logo.png\" width=\"20mm\" align=\"center\"/>",
+         "    image align=center src=\"/tmp/logo.png\" size=56.6929x0 @t.xml:1\n");
+    BODY("<img src=\"/a/{@id}.png\" width=\"1in\" height=\"2in\"/>",
+         "    image src=\"/a/YC-7.png\" size=72x144 @t.xml:1\n");
+}
+
+/* A file beside the templates of this test, removed at exit. */
+static char part_path[64];
+
+static void
+remove_part(void)
+{
+    remove(part_path);
+}
+
+static void
+includes(void)
+{
+    snprintf(part_path, sizeof part_path, "/tmp/hs_test_part_%d.xml", (int)getpid());
+    atexit(remove_part);
+    FILE *fp = fopen(part_path, "w");
+    fputs("<part>\n<p>{$who}: {customer/name}</p>\n</part>\n", fp);
+    fclose(fp);
+    char body[256];
+    snprintf(body, sizeof body,
+             "<let name=\"who\" value=\"'A'\"/><include src=\"%s\"/>"
+             "<let name=\"who\" value=\"'B'\"/><include src=\"%s\"/>",
+             part_path + 5, part_path + 5);
+    hs_arena *a = hs_arena_new(0);
+    CHECK_STR(eval_body(a, body), "A: Công ty Chính Đại\nB: Công ty Chính Đại");
+    /* what a part may hold is known where it is included: a paragraph cannot
+     * be a table's row */
+    snprintf(body, sizeof body,
+             "<let name=\"who\" value=\"1\"/><table columns=\"*\">\n<include src=\"%s\"/></table>",
+             part_path + 5);
+    CHECK(eval_body(a, body) == NULL);
+    char want_p[256];
+    snprintf(want_p, sizeof want_p,
+             "%s:2: <p> is not allowed in a <table> (only <tr> may be here) [template]\n",
+             part_path);
+    CHECK_STR(msgs, want_p);
+    /* a part is not a template */
+    hs_report r = {collect, NULL, 0, 20};
+    msgs[0] = '\0';
+    hs_eval_in in = {a, &r, tpls, part_path, record, profile, -1, 0};
+    hs_doc *doc = NULL;
+    CHECK_INT(hs_eval_document(&in, &doc), -1);
+    char want[256];
+    snprintf(want, sizeof want,
+             "%s:1: a template has <document> as its root (a part: <part>), not <part> "
+             "[template]\n",
+             part_path);
+    CHECK_STR(msgs, want);
+    hs_arena_free(a);
+}
+
 int
 main(void)
 {
@@ -675,6 +867,13 @@ main(void)
     RUN(require_and_assert);
     RUN(document_errors);
     RUN(link_and_id_errors);
+    RUN(document_attributes);
+    RUN(bands);
+    RUN(more_inline_and_cells);
+    RUN(sort_in_vietnamese_order);
+    RUN(let_scope);
+    RUN(images);
+    RUN(includes);
     hs_tpl_cache_free(tpls);
     xmlFreeDoc(record);
     xmlFreeDoc(profile);
