@@ -36,3 +36,24 @@ for f in tests/golden/expected/*; do
 done
 check_eq "every expected dump has its case" "" "$stale"
 check "the corpus has at least 40 cases" test "$cases" -ge 40
+# The command line of hoso dump: usage errors are status 2 with the reason,
+# a document that fails is status 1 with its file:line: error, no dump.
+out=$("$hoso" dump -t tests/golden/cases/para-plain.xml tests/golden/record.xml 2>&1)
+check_eq "dump without --stage: status 2 and the reason" "2:hoso dump: give --stage=tpl, doc or pages" \
+    "$?:$(printf '%s' "$out" | head -1)"
+out=$("$hoso" dump --stage=boxes -t tests/golden/cases/para-plain.xml 2>&1)
+check_eq "dump --stage=boxes: status 2" "2:hoso dump: unknown stage 'boxes' (tpl, doc or pages)" \
+    "$?:$(printf '%s' "$out" | head -1)"
+out=$("$hoso" dump --stage=tpl -t tests/golden/cases/para-plain.xml tests/golden/record.xml 2>&1)
+check_eq "dump --stage=tpl with a record: status 2" \
+    "2:hoso dump: --stage=tpl takes no record (tests/golden/record.xml)" "$?:$(printf '%s' "$out" | head -1)"
+out=$("$hoso" dump --stage=pages -t tests/golden/cases/para-plain.xml 2>&1)
+check_eq "dump --stage=pages without a record: status 2" "2:hoso dump: --stage=pages takes one record" \
+    "$?:$(printf '%s' "$out" | head -1)"
+printf '<?xml version="1.0"?>\n<document>\n  <p>{money(@id)}</p>\n</document>\n' >"$tmp.xml"
+out=$("$hoso" dump --stage=doc -t "$tmp.xml" tests/golden/record.xml 2>"$tmp.err")
+check_eq "a failing document: status 1, nothing on stdout" "1:" "$?:$out"
+check_eq "a failing document: its error on stderr" \
+    "tests/golden/record.xml:2: error: <request id=\"YC-2021-017\"> is not an amount in đồng [amount]" \
+    "$(head -1 "$tmp.err")"
+rm -f "$tmp.xml"
