@@ -656,6 +656,14 @@ link_and_id_errors(void)
     BODY("<p id=\"a\" bookmark=\"A\" bookmark-level=\"2\">a</p><p><a href=\"#a\">x</a></p>",
          "    p id=\"a\" level=2 bookmark=\"A\" " P " @t.xml:1\n      text \"a\" " P " @t.xml:1\n"
          "    p " P " @t.xml:1\n      text \"x\" " P " link=\"#a\" @t.xml:1\n");
+    /* bookmarks="no": no outline at all, headings included */
+    CHECK(doc_is(
+        "bookmarks=\"no\"", "<h3>Ba</h3><p bookmark=\"P\">p</p>",
+        "    p keep-with-next serif 13/1.2 b @t.xml:1\n      text \"Ba\" serif 13/1.2 b @t.xml:1\n"
+        "    p " P " @t.xml:1\n      text \"p\" " P " @t.xml:1\n",
+        NULL, __LINE__));
+    BODY("<h3 bookmark=\"\">Ba</h3>", "    p keep-with-next serif 13/1.2 b @t.xml:1\n      text "
+                                      "\"Ba\" serif 13/1.2 b @t.xml:1\n");
     /* a heading is its own bookmark, at its level */
     BODY("<h2>Hai</h2>", "    p keep-with-next level=2 bookmark=\"Hai\" serif 13/1.2 b @t.xml:1\n"
                          "      text \"Hai\" serif 13/1.2 b @t.xml:1\n");
