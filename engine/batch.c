@@ -437,12 +437,12 @@ child_sink(void *user, const hs_diag *d)
     }
     if (d->severity == HS_SEV_ERROR && !fe->set) {
         snprintf(fe->file, sizeof fe->file, "%s", d->loc.file ? d->loc.file : "");
-        snprintf(fe->code, sizeof fe->code, "%s", d->code ? d->code : "");
+        snprintf(fe->code, sizeof fe->code, "%s", hs_code_name(d->code));
         snprintf(fe->message, sizeof fe->message, "%s", d->message);
         fe->line = d->loc.line;
         fe->set = 1;
-        fe->missing_only = d->code != NULL && strcmp(d->code, "missing") == 0;
-    } else if (d->severity == HS_SEV_ERROR && strcmp(d->code ? d->code : "", "missing") != 0) {
+        fe->missing_only = d->code == HS_CODE_MISSING;
+    } else if (d->severity == HS_SEV_ERROR && d->code != HS_CODE_MISSING) {
         fe->missing_only = 0;
     }
 }
@@ -673,7 +673,7 @@ parent_sink(void *user, const hs_diag *d)
     char line[2048];
     hs_diag_format(d, line, sizeof line);
     say("%s", line);
-    snprintf(l->code, sizeof l->code, "%s", d->code ? d->code : "");
+    snprintf(l->code, sizeof l->code, "%s", hs_code_name(d->code));
     snprintf(l->message, sizeof l->message, "%s", d->message);
 }
 

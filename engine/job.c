@@ -175,7 +175,7 @@ hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
      * said once; this document fails for them too, in one line. */
     if (e->bad_record != NULL && strcmp(e->bad_record, job->record_path) == 0) {
         hs_arena_free(a);
-        return hs_error(r, (hs_loc){label, 0}, "record",
+        return hs_error(r, (hs_loc){label, 0}, HS_CODE_RECORD,
                         "not made with %s: the record has %d error%s (above)", tpl_path,
                         e->bad_record_errors, e->bad_record_errors == 1 ? "" : "s");
     }
@@ -197,11 +197,11 @@ hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
     if (over != HS_BUDGET_OK) {
         hs_output_free(out);
         if (over == HS_BUDGET_TIME)
-            hs_error(r, (hs_loc){label, 0}, "limit",
+            hs_error(r, (hs_loc){label, 0}, HS_CODE_LIMIT,
                      "took longer than %g s and was stopped (template %s)", job->time_limit,
                      tpl_path);
         else
-            hs_error(r, (hs_loc){label, 0}, "limit",
+            hs_error(r, (hs_loc){label, 0}, HS_CODE_LIMIT,
                      "needs more than %zu MiB of memory and was stopped (template %s)", limit >> 20,
                      tpl_path);
         rc = -1;
@@ -218,7 +218,7 @@ hs_check_template(hs_engine *e, const char *template_path, int strict, hs_report
     if (tpl == NULL)
         return -1;
     if (tpl->root->kind != HS_TK_DOCUMENT)
-        return hs_error(r, tpl->root->loc, "template",
+        return hs_error(r, tpl->root->loc, HS_CODE_TEMPLATE,
                         "a template has <document> as its root (a part: <part>), not <%s>",
                         hs_telem_defs[tpl->root->kind].name);
     return strict ? hs_tpl_check_strict(e->tpls, tpl, r) : 0;
@@ -275,7 +275,7 @@ hs_mark_owner(hs_output *o, const char *record, const char *template_path, hs_re
     size_t n;
     unsigned char *marked = hs_out_mark(o->pdf, o->len, owner, &n);
     if (marked == NULL)
-        return hs_error(r, (hs_loc){record, 0}, "pdf",
+        return hs_error(r, (hs_loc){record, 0}, HS_CODE_PDF,
                         "the PDF made has no cross-reference table where startxref says");
     free(o->pdf);
     o->pdf = marked;

@@ -563,7 +563,7 @@ target_path(const opts *o, const hs_output *doc, const char *record, hs_report *
     if (file == NULL)
         return NULL;
     if (out[n - 1] == '/' && !is_dir(out) && mkdir(out, 0777) != 0 && errno != EEXIST) {
-        hs_error(r, (hs_loc){out, 0}, "io", "cannot create the folder: %s", strerror(errno));
+        hs_error(r, (hs_loc){out, 0}, HS_CODE_IO, "cannot create the folder: %s", strerror(errno));
         free(file);
         return NULL;
     }
@@ -612,7 +612,7 @@ held_sink(void *user, const hs_diag *d)
         if (!h->any)
             h->missing_only = 1;
         h->any = 1;
-        if (strcmp(d->code, "missing") != 0)
+        if (d->code != HS_CODE_MISSING)
             h->missing_only = 0;
         else if (h->first_missing[0] == '\0')
             snprintf(h->first_missing, sizeof h->first_missing, "%s", d->message);

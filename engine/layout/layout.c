@@ -53,7 +53,7 @@ bands(hs_lctx *c, const hs_doc *d, const hs_band *list, int footer, hs_pages *ou
         if (band(c, d, b, footer, NULL, NULL) != 0)
             c->failed = 1;
         if (n == 64)
-            return hs_error(c->r, HS_LOC_NONE, "template", "more than 64 %s",
+            return hs_error(c->r, HS_LOC_NONE, HS_CODE_TEMPLATE, "more than 64 %s",
                             footer ? "footers" : "headers");
         v[n++] = b;
         first |= b->on == HS_ON_FIRST;
@@ -105,8 +105,9 @@ hs_layout_document(const hs_doc *doc, const hs_fontset *fs, hs_arena *a, hs_repo
     double w = doc->page_w - doc->margin[1] - doc->margin[3];
     double h = doc->page_h - doc->margin[0] - doc->margin[2];
     if (!(w > 0 && h > 0))
-        return hs_error(r, doc->loc, "layout", "the margins leave no room on a %.0f x %.0f pt page",
-                        doc->page_w, doc->page_h);
+        return hs_error(r, doc->loc, HS_CODE_LAYOUT,
+                        "the margins leave no room on a %.0f x %.0f pt page", doc->page_w,
+                        doc->page_h);
     hs_lctx c = {.a = a, .r = r, .fs = fs, .body_h = h};
     hs_slices body = {0};
     if (hs_layout_blocks(&c, doc->body, doc->margin[3], w, &body) != 0)
