@@ -39,7 +39,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#define MSG_MAX 16384
+#define MSG_MAX (1 << 17) /* a worker's result line, its diagnostics included */
+#define HELD_BYTES 65536  /* a document's diagnostics sent to the parent, at most */
+#define HELD_MAX 256      /* … and as many */
+#define NF_MAX (5 + 6 * HELD_MAX)
 #define WORKER_TASKS 256 /* tasks a worker does before it is replaced */
 
 enum { TASK_NAME = 'N', TASK_RENDER = 'R' };
@@ -78,6 +81,7 @@ typedef struct placed {
 typedef struct run {
     hs_engine *e;
     const hs_batch_opts *o;
+    const hs_batch_events *ev;
     hs_batch_stats *st;
     bjob *jobs;
     int njobs, cap;
@@ -121,26 +125,21 @@ grow(void *p, int *cap, size_t size)
     return p;
 }
 
-/* A line on stderr: every control character or byte that is not UTF-8 in
- * it (they come from file names and records) is escaped, so that no file
- * name can forge a line. */
-static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A problem of the batch itself (not of one document) to the caller. */
+static void batch_diag(const run *r, const char *file, hs_code code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 static void
-say(const char *fmt, ...)
+batch_diag(const run *r, const char *file, hs_code code, const char *fmt, ...)
 {
-    char line[8192];
+    char msg[2048];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(line, sizeof line, fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    hs_arena *a = hs_arena_new(0);
-    hs_buf b;
-    hs_buf_init(&b, a);
-    hs_out_escape(&b, line, strlen(line), 0);
-    hs_buf_addc(&b, '\n');
-    fputs(b.data, stderr);
-    hs_arena_free(a);
+    hs_diag d = {HS_SEV_ERROR, {file, 0}, code, msg};
+    if (r->ev->diag != NULL)
+        r->ev->diag(r->ev->user, &d);
 }
 
 static void
@@ -260,6 +259,36 @@ split_fields(char *line, char **f, int max)
     return n;
 }
 
+/* "error\tFILE\tLINE\tCODE\tMSG", the report's error, then for each diagnostic
+ * to show "\tSEVERITY\tHAS-FILE\tFILE\tLINE\tCODE\tMSG". */
+static void
+pipe_error(hs_buf *b, const hs_diag *error, const hs_diag *d, int n)
+{
+    hs_buf_adds(b, "error");
+    pipe_field(b, error->loc.file);
+    hs_buf_printf(b, "\t%ld\t%d", error->loc.line, (int)error->code);
+    pipe_field(b, error->message);
+    for (int i = 0; i < n; i++) {
+        hs_buf_printf(b, "\t%d\t%d", (int)d[i].severity, d[i].loc.file != NULL);
+        pipe_field(b, d[i].loc.file);
+        hs_buf_printf(b, "\t%ld\t%d", d[i].loc.line, (int)d[i].code);
+        pipe_field(b, d[i].message);
+    }
+}
+
+/* The diagnostics after a result's first five fields, read back. */
+static int
+unpipe_diags(char **f, int nf, hs_diag *d)
+{
+    int n = 0;
+    for (int i = 5; i + 6 <= nf && n < HELD_MAX; i += 6, n++)
+        d[n] = (hs_diag){(hs_severity)atoi(f[i]),
+                         {atoi(f[i + 1]) ? f[i + 2] : NULL, atol(f[i + 3])},
+                         (hs_code)atoi(f[i + 4]),
+                         f[i + 5]};
+    return n;
+}
+
 /* ---- the report ---- */
 
 /* '{"record":…,"template":…,' — the start of every line about a job. */
@@ -280,8 +309,7 @@ line_prefix(const bjob *j)
 }
 
 static void
-report_line(run *r, const bjob *j, const char *status, const char *output, int pages, size_t bytes,
-            double ms, const char *efile, long eline, const char *ecode, const char *emsg)
+report_line(run *r, const bjob *j, const hs_batch_doc *d)
 {
     if (r->report == NULL)
         return;
@@ -293,23 +321,23 @@ report_line(run *r, const bjob *j, const char *status, const char *output, int p
     hs_buf b;
     hs_buf_init(&b, a);
     hs_buf_adds(&b, j->prefix);
-    hs_out_json_field(&b, "status", status);
+    hs_out_json_field(&b, "status", hs_outcome_name(d->outcome));
     hs_buf_addc(&b, ',');
-    hs_out_json_field(&b, "output", output ? output : "");
-    if (strcmp(status, "ok") == 0 && j->name != NULL) {
+    hs_out_json_field(&b, "output", d->output ? d->output : "");
+    if (d->outcome == HS_OUTCOME_MADE && j->name != NULL) {
         /* the name before clashes were resolved: a resumed run needs no
          * name pass for this document */
         hs_buf_addc(&b, ',');
         hs_out_json_field(&b, "name", j->name);
     }
-    hs_buf_printf(&b, ",\"pages\":%d,\"bytes\":%zu,\"ms\":%.1f", pages, bytes, ms);
-    if (emsg != NULL) {
+    hs_buf_printf(&b, ",\"pages\":%d,\"bytes\":%zu,\"ms\":%.1f", d->pages, d->bytes, d->ms);
+    if (d->outcome != HS_OUTCOME_MADE) {
         hs_buf_adds(&b, ",\"error\":{");
-        hs_out_json_field(&b, "file", efile);
-        hs_buf_printf(&b, ",\"line\":%ld,", eline);
-        hs_out_json_field(&b, "code", ecode);
+        hs_out_json_field(&b, "file", d->error.loc.file ? d->error.loc.file : "");
+        hs_buf_printf(&b, ",\"line\":%ld,", d->error.loc.line);
+        hs_out_json_field(&b, "code", hs_code_name(d->error.code));
         hs_buf_addc(&b, ',');
-        hs_out_json_field(&b, "message", emsg);
+        hs_out_json_field(&b, "message", d->error.message ? d->error.message : "");
         hs_buf_addc(&b, '}');
     }
     hs_buf_adds(&b, "}\n");
@@ -319,6 +347,45 @@ report_line(run *r, const bjob *j, const char *status, const char *output, int p
         r->unreported++;
     }
     hs_arena_free(a);
+}
+
+const char *
+hs_outcome_name(hs_outcome o)
+{
+    static const char *const names[] = {"ok", "skipped", "error", "crashed", "timeout"};
+    return (unsigned)o < sizeof names / sizeof names[0] ? names[o] : "";
+}
+
+/* A document is done: counted, the caller told, its line in the report. */
+static void
+doc_done(run *r, const bjob *j, hs_batch_doc *d)
+{
+    d->record = j->record;
+    d->template_path = j->template_path;
+    if (d->outcome == HS_OUTCOME_MADE)
+        r->st->ok++;
+    else if (d->outcome == HS_OUTCOME_SKIPPED)
+        r->st->skipped++;
+    else
+        r->st->failed++;
+    if (r->ev->document != NULL)
+        r->ev->document(r->ev->user, d);
+    report_line(r, j, d);
+}
+
+/* A document not made, with the error of its report line and what is said
+ * of it (diags[0..n)). */
+static void
+doc_failed(run *r, const bjob *j, hs_outcome outcome, double ms, hs_diag error,
+           const hs_diag *diags, int n)
+{
+    hs_batch_doc d = {0};
+    d.outcome = outcome;
+    d.ms = ms;
+    d.error = error;
+    d.diags = diags;
+    d.ndiags = n;
+    doc_done(r, j, &d);
 }
 
 static int
@@ -415,36 +482,46 @@ read_resume(run *r)
 
 /* ---- the worker ---- */
 
-/* A worker holds a document's diagnostics: a document skipped for a missing
- * part is one line from the parent, anything else is printed in full. */
-typedef struct first_error {
-    char file[4096], code[64], message[1024];
-    long line;
-    int set, missing_only;
+/* A document's diagnostics, held (copied) until its outcome is known: to
+ * go to the caller with it. The first error is its report line's. */
+typedef struct held {
     hs_arena *a;
-    hs_buf held;
-} first_error;
+    hs_diag *d;
+    int n, cap;
+    size_t bytes;
+    hs_diag first;
+    int set;
+} held;
 
 static void
-child_sink(void *user, const hs_diag *d)
+held_init(held *h)
 {
-    first_error *fe = user;
-    char line[2048];
-    int n = hs_diag_format(d, line, sizeof line);
-    if (fe->held.len < 65536) {
-        hs_out_escape(&fe->held, line, n < (int)sizeof line ? (size_t)n : sizeof line - 1, 0);
-        hs_buf_addc(&fe->held, '\n');
+    memset(h, 0, sizeof *h);
+    h->a = hs_arena_new(0);
+}
+
+static void
+held_sink(void *user, const hs_diag *d)
+{
+    held *h = user;
+    size_t len = strlen(d->message) + (d->loc.file ? strlen(d->loc.file) : 0);
+    hs_diag c = *d;
+    c.loc.file = d->loc.file ? hs_arena_strdup(h->a, d->loc.file) : NULL;
+    c.message = hs_arena_strdup(h->a, d->message);
+    if (d->severity == HS_SEV_ERROR && !h->set) {
+        h->first = c;
+        h->set = 1;
     }
-    if (d->severity == HS_SEV_ERROR && !fe->set) {
-        snprintf(fe->file, sizeof fe->file, "%s", d->loc.file ? d->loc.file : "");
-        snprintf(fe->code, sizeof fe->code, "%s", hs_code_name(d->code));
-        snprintf(fe->message, sizeof fe->message, "%s", d->message);
-        fe->line = d->loc.line;
-        fe->set = 1;
-        fe->missing_only = d->code == HS_CODE_MISSING;
-    } else if (d->severity == HS_SEV_ERROR && d->code != HS_CODE_MISSING) {
-        fe->missing_only = 0;
+    if (h->bytes + len > HELD_BYTES || h->n == HELD_MAX)
+        return;
+    if (h->n == h->cap) {
+        int old = h->cap;
+        h->cap = h->cap ? h->cap * 2 : 16;
+        h->d =
+            hs_arena_realloc(h->a, h->d, (size_t)old * sizeof *h->d, (size_t)h->cap * sizeof *h->d);
     }
+    h->d[h->n++] = c;
+    h->bytes += len;
 }
 
 static int
@@ -461,27 +538,16 @@ send_all(int fd, const char *s, size_t n)
     return 0;
 }
 
-/* SIGTERM (a scheduler's stop), SIGINT or SIGHUP: no new document is
- * started, the running ones are killed, their temporary files removed; the
- * report lists what was made, so --resume goes on from there. */
+/* Set by hs_batch_stop (the caller's handler of SIGTERM, SIGINT, SIGHUP):
+ * no new document is started, the running ones are killed, their temporary
+ * files removed; the report lists what was made, so --resume goes on from
+ * there. */
 static volatile sig_atomic_t stop_signal;
 
-static void
-on_stop(int sig)
+void
+hs_batch_stop(int sig)
 {
     stop_signal = sig;
-}
-
-static void
-catch_stop_signals(void (*fn)(int))
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = fn;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
 }
 
 /* Write the PDF to a new temporary file in the output folder, as the umask
@@ -536,11 +602,9 @@ work_one(run *r, int kind, const bjob *j, int fd)
     if (kind == TASK_RENDER && hang != NULL && strstr(j->record, hang) != NULL)
         sleep(3600);
 #endif
-    first_error fe;
-    memset(&fe, 0, sizeof fe);
-    fe.a = hs_arena_new(0);
-    hs_buf_init(&fe.held, fe.a);
-    hs_report rep = {child_sink, &fe, 0, 20};
+    held h;
+    held_init(&h);
+    hs_report rep = {held_sink, &h, 0, 20};
     hs_job job = {j->template_path,
                   j->record,
                   NULL,
@@ -552,21 +616,14 @@ work_one(run *r, int kind, const bjob *j, int fd)
                   kind == TASK_NAME};
     hs_output out;
     hs_buf msg;
-    hs_buf_init(&msg, fe.a);
+    hs_buf_init(&msg, h.a);
     if (hs_render(r->e, &job, &rep, &out) != 0) {
         if (kind == TASK_NAME) {
             hs_buf_adds(&msg, "noname"); /* the render pass says why */
         } else {
-            if (!fe.missing_only && fe.held.len > 0)
-                fwrite(fe.held.data, 1, fe.held.len, stderr);
-            fflush(stderr);
-            char ln[32];
-            snprintf(ln, sizeof ln, "%ld", fe.line);
-            hs_buf_adds(&msg, "error");
-            pipe_field(&msg, fe.set ? fe.file : j->record);
-            pipe_field(&msg, ln);
-            pipe_field(&msg, fe.set ? fe.code : "internal");
-            pipe_field(&msg, fe.set ? fe.message : "failed with no message");
+            hs_diag none = {
+                HS_SEV_ERROR, {j->record, 0}, HS_CODE_INTERNAL, "failed with no message"};
+            pipe_error(&msg, h.set ? &h.first : &none, h.d, h.n);
         }
     } else {
         char *name = hs_file_name(out.name ? out.name : "document", r->o->ascii_names, &rep);
@@ -576,22 +633,24 @@ work_one(run *r, int kind, const bjob *j, int fd)
             free(name), name = NULL;
         int e = name == NULL ? 0 : kind == TASK_NAME ? 0 : write_temp(r, &out, tmp, sizeof tmp);
         if (name == NULL) {
-            hs_buf_adds(&msg, kind == TASK_NAME ? "noname" : "error");
-            if (kind != TASK_NAME) {
-                pipe_field(&msg, fe.file), pipe_field(&msg, "0");
-                pipe_field(&msg, fe.code), pipe_field(&msg, fe.message);
+            if (kind == TASK_NAME) {
+                hs_buf_adds(&msg, "noname");
+            } else {
+                hs_diag first =
+                    h.set ? h.first : (hs_diag){HS_SEV_ERROR, {"", 0}, HS_CODE_NONE, ""};
+                first.loc.line = 0;
+                pipe_error(&msg, &first, NULL, 0);
             }
         } else if (kind == TASK_NAME) {
             hs_buf_adds(&msg, "name");
             pipe_field(&msg, name);
         } else if (e != 0) {
-            char text[512];
+            char text[512], said[4096];
             snprintf(text, sizeof text, "cannot write in the output folder: %s", strerror(e));
-            say("%s: error: %s (record %s) [io]", r->o->out_dir, text, j->record);
-            fflush(stderr);
-            hs_buf_adds(&msg, "error");
-            pipe_field(&msg, r->o->out_dir), pipe_field(&msg, "0");
-            pipe_field(&msg, "io"), pipe_field(&msg, text);
+            snprintf(said, sizeof said, "%s (record %s)", text, j->record);
+            hs_diag error = {HS_SEV_ERROR, {r->o->out_dir, 0}, HS_CODE_IO, text};
+            hs_diag shown = {HS_SEV_ERROR, {r->o->out_dir, 0}, HS_CODE_IO, said};
+            pipe_error(&msg, &error, &shown, 1);
         } else {
             char num[64];
             const char *base = strrchr(tmp, '/') + 1;
@@ -607,7 +666,7 @@ work_one(run *r, int kind, const bjob *j, int fd)
     }
     hs_buf_addc(&msg, '\n');
     send_all(fd, msg.data, msg.len);
-    hs_arena_free(fe.a);
+    hs_arena_free(h.a);
 }
 
 /* Worker: tasks "N 12" / "R 12", one a line, until the pipe closes. */
@@ -617,7 +676,10 @@ worker_main(run *r, int job_fd, int fd, pid_t parent)
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent) /* the parent died before prctl took effect */
         _exit(1);
-    catch_stop_signals(SIG_DFL);
+    /* the caller's handlers are the parent's: a worker stops at once */
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGINT, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
     signal(SIGPIPE, SIG_DFL);
 #ifndef __SANITIZE_ADDRESS__
     if (r->o->memory_limit > 0) {
@@ -660,23 +722,6 @@ out_path(const run *r, const char *file)
     return p;
 }
 
-/* What the diagnostics of a parent-side failure go to: a line on stderr
- * (escaped), and its message kept for the report. */
-typedef struct last_diag {
-    char code[32], message[1024];
-} last_diag;
-
-static void
-parent_sink(void *user, const hs_diag *d)
-{
-    last_diag *l = user;
-    char line[2048];
-    hs_diag_format(d, line, sizeof line);
-    say("%s", line);
-    snprintf(l->code, sizeof l->code, "%s", hs_code_name(d->code));
-    snprintf(l->message, sizeof l->message, "%s", d->message);
-}
-
 /* The documents placed since the last flush are made durable (one fsync of
  * the folder for all of them) and then reported. */
 static void
@@ -684,24 +729,24 @@ flush_placed(run *r)
 {
     if (r->nplaced == 0)
         return;
-    last_diag ld = {"", ""};
-    int bad = 0;
+    char why[1024] = "";
     /* the folder is held open from the start: no descriptor is needed now,
      * when a lowered -j may have left none */
     if (!r->o->no_sync && fsync(r->dirfd) != 0 && errno != EINVAL) {
-        snprintf(ld.message, sizeof ld.message, "cannot sync the folder: %s", strerror(errno));
-        say("%s: error: %s [io]", r->o->out_dir, ld.message);
-        bad = 1;
+        snprintf(why, sizeof why, "cannot sync the folder: %s", strerror(errno));
+        batch_diag(r, r->o->out_dir, HS_CODE_IO, "%s", why);
     }
     for (int i = 0; i < r->nplaced; i++) {
         placed *p = &r->placed[i];
         bjob *j = &r->jobs[p->job];
-        if (bad) {
-            r->st->failed++;
-            report_line(r, j, "error", NULL, 0, 0, p->ms, r->o->out_dir, 0, "io", ld.message);
+        if (why[0] != '\0') {
+            doc_failed(r, j, HS_OUTCOME_FAILED, p->ms,
+                       (hs_diag){HS_SEV_ERROR, {r->o->out_dir, 0}, HS_CODE_IO, why}, NULL, 0);
         } else {
-            r->st->ok++;
-            report_line(r, j, "ok", p->path, p->pages, p->bytes, p->ms, NULL, 0, NULL, NULL);
+            hs_batch_doc d = {0};
+            d.outcome = HS_OUTCOME_MADE;
+            d.output = p->path, d.pages = p->pages, d.bytes = p->bytes, d.ms = p->ms;
+            doc_done(r, j, &d);
         }
         free(p->path);
     }
@@ -709,33 +754,46 @@ flush_placed(run *r)
 }
 
 static void
-finish_render(run *r, worker *w, bjob *j, char **f, int nf, double ms)
+finish_render(run *r, bjob *j, char **f, int nf, double ms)
 {
     if (nf == 5 && strcmp(f[0], "ok") == 0) {
         char *tmp = out_path(r, f[1]);
         if (strchr(f[1], '/') != NULL || strncmp(f[1], ".hoso-", 6) != 0) {
             free(tmp);
-            f[0] = "error", f[1] = (char *)j->record, f[2] = "0", f[3] = "internal",
-            f[4] = "the worker named a file outside the output folder";
+            doc_failed(r, j, HS_OUTCOME_FAILED, ms,
+                       (hs_diag){HS_SEV_ERROR,
+                                 {j->record, 0},
+                                 HS_CODE_INTERNAL,
+                                 "the worker named a file outside the output folder"},
+                       NULL, 0);
         } else if (j->name == NULL || strcmp(j->name, f[2]) != 0) {
             unlink(tmp);
             free(tmp);
-            say("%s: error: the document's name came out as \"%s\" this time, not \"%s\" as "
-                "when the batch began (template %s) [name]",
-                j->record, f[2], j->name ? j->name : "", j->template_path);
-            r->st->failed++;
-            report_line(r, j, "error", NULL, 0, 0, ms, j->record, 0, "name",
-                        "the document's name changed while the batch ran");
-            return;
+            char said[8192];
+            snprintf(said, sizeof said,
+                     "the document's name came out as \"%s\" this time, not \"%s\" as when the "
+                     "batch began (template %s)",
+                     f[2], j->name ? j->name : "", j->template_path);
+            hs_diag shown = {HS_SEV_ERROR, {j->record, 0}, HS_CODE_NAME, said};
+            doc_failed(r, j, HS_OUTCOME_FAILED, ms,
+                       (hs_diag){HS_SEV_ERROR,
+                                 {j->record, 0},
+                                 HS_CODE_NAME,
+                                 "the document's name changed while the batch ran"},
+                       &shown, 1);
         } else {
             char *path = out_path(r, j->file), owner[HS_OUT_OWNER_LEN + 1];
             hs_out_owner(j->record, j->template_path, owner);
-            last_diag ld = {"", ""};
-            hs_report rep = {parent_sink, &ld, 0, 20};
+            held h;
+            held_init(&h);
+            hs_report rep = {held_sink, &h, 0, 20};
             int flags = r->o->overwrite ? HS_OUT_OVERWRITE : 0;
             if (hs_out_install(tmp, path, owner, flags, &rep) != 0) {
-                r->st->failed++;
-                report_line(r, j, "error", NULL, 0, 0, ms, path, 0, ld.code, ld.message);
+                /* the report says the last of what was said */
+                hs_diag last =
+                    h.n > 0 ? h.d[h.n - 1] : (hs_diag){HS_SEV_ERROR, {NULL, 0}, HS_CODE_NONE, ""};
+                last.loc = (hs_loc){path, 0};
+                doc_failed(r, j, HS_OUTCOME_FAILED, ms, last, h.d, h.n);
                 free(path);
             } else {
                 if (r->nplaced == r->placed_cap)
@@ -743,23 +801,23 @@ finish_render(run *r, worker *w, bjob *j, char **f, int nf, double ms)
                 r->placed[r->nplaced++] = (placed){(int)(j - r->jobs), path, atoi(f[3]),
                                                    (size_t)strtoull(f[4], NULL, 10), ms};
             }
+            hs_arena_free(h.a);
             free(tmp);
-            return;
         }
+        return;
     }
-    (void)w;
-    /* error: f[1] file, f[2] line, f[3] code, f[4] message */
-    int missing = nf >= 5 && strcmp(f[3], "missing") == 0;
-    if (missing) {
-        r->st->skipped++;
-        if (!r->o->quiet)
-            say("skipped: %s × %s: %s", j->record, j->template_path, f[4]);
-    } else {
-        r->st->failed++;
-    }
-    report_line(r, j, missing ? "skipped" : "error", NULL, 0, 0, ms, nf > 1 ? f[1] : "",
-                nf > 2 ? atol(f[2]) : 0, nf > 3 ? f[3] : "internal",
-                nf > 4 ? f[4] : "the worker gave no reason");
+    /* error: f[1] file, f[2] line, f[3] code, f[4] message, then what to show */
+    hs_diag error = {HS_SEV_ERROR,
+                     {nf > 1 ? f[1] : "", nf > 2 ? atol(f[2]) : 0},
+                     nf > 3 ? (hs_code)atoi(f[3]) : HS_CODE_INTERNAL,
+                     nf > 4 ? f[4] : "the worker gave no reason"};
+    hs_diag *shown = malloc(HELD_MAX * sizeof *shown);
+    if (shown == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    int n = unpipe_diags(f, nf, shown);
+    doc_failed(r, j, error.code == HS_CODE_MISSING ? HS_OUTCOME_SKIPPED : HS_OUTCOME_FAILED, ms,
+               error, shown, n);
+    free(shown);
 }
 
 /* A worker that was stopped or died: why, in words; NULL if it answered. */
@@ -781,10 +839,13 @@ failure(const run *r, int wstatus, int timed_out, int nf, char *buf, size_t cap)
 static void
 report_failure(run *r, bjob *j, const char *why, int timed_out, double ms)
 {
-    r->st->failed++;
-    say("%s: error: %s (template %s)", j->record, why, j->template_path);
-    report_line(r, j, timed_out ? "timeout" : "crashed", NULL, 0, 0, ms, j->record, 0,
-                timed_out ? "timeout" : "crash", why);
+    char said[8192];
+    snprintf(said, sizeof said, "%s (template %s)", why, j->template_path);
+    hs_diag shown = {HS_SEV_ERROR, {j->record, 0}, HS_CODE_NONE, said};
+    doc_failed(
+        r, j, timed_out ? HS_OUTCOME_TIMEOUT : HS_OUTCOME_CRASHED, ms,
+        (hs_diag){HS_SEV_ERROR, {j->record, 0}, timed_out ? HS_CODE_TIMEOUT : HS_CODE_CRASH, why},
+        &shown, 1);
 }
 
 static void
@@ -792,9 +853,11 @@ finish(run *r, worker *w, int wstatus, int timed_out)
 {
     bjob *j = &r->jobs[w->job];
     double ms = (now() - w->start) * 1000;
-    char *f[6] = {0};
+    char **f = calloc(NF_MAX, sizeof *f);
+    if (f == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
     w->msg[w->len] = '\0';
-    int nf = w->len > 0 && memchr(w->msg, '\n', w->len) ? split_fields(w->msg, f, 5) : 0;
+    int nf = w->len > 0 && memchr(w->msg, '\n', w->len) ? split_fields(w->msg, f, NF_MAX) : 0;
     char buf[256];
     const char *why = failure(r, wstatus, timed_out, nf, buf, sizeof buf);
     if (r->kind == TASK_NAME) {
@@ -806,30 +869,24 @@ finish(run *r, worker *w, int wstatus, int timed_out)
             j->failed_timeout = timed_out;
             j->failed_ms = ms;
         }
-        return;
-    }
-    if (why != NULL) {
+    } else if (why != NULL) {
         if (nf >= 2 && strcmp(f[0], "ok") == 0 && strchr(f[1], '/') == NULL) {
             char *tmp = out_path(r, f[1]);
             unlink(tmp);
             free(tmp);
         }
         report_failure(r, j, why, timed_out, ms);
-        return;
+    } else {
+        finish_render(r, j, f, nf, ms);
     }
-    finish_render(r, w, j, f, nf, ms);
+    free(f);
 }
 
 static void
 progress(run *r, int done, int total)
 {
-    if (r->o->quiet || !isatty(2) || total == 0)
-        return;
-    int width = 30, fill = done * width / total;
-    fprintf(stderr, "\r[%.*s%*s] %d/%d", fill, "##############################", width - fill, "",
-            done, total);
-    if (done == total)
-        fputc('\n', stderr);
+    if (r->ev->progress != NULL)
+        r->ev->progress(r->ev->user, done, total);
 }
 
 /* The limit that the error e of pipe() or fork() ran into, for a message. */
@@ -938,15 +995,15 @@ run_pass(run *r, const int *todo, int ntodo, int *done, int total)
                 char why[256];
                 limit_text(errno, why, sizeof why);
                 if (alive_workers(r) == 0) {
-                    say("hoso: error: cannot start a worker process: %s", why);
+                    batch_diag(r, NULL, HS_CODE_NONE, "cannot start a worker process: %s", why);
                     free(pf), free(map);
                     return -1;
                 }
                 /* one fewer than now running: the parent keeps a few
                  * descriptors free for its own files */
                 int keep = alive_workers(r) > 1 ? alive_workers(r) - 1 : 1;
-                say("hoso: -j %d lowered to %d: cannot start more worker processes: %s",
-                    r->max_workers, keep, why);
+                if (r->ev->workers_lowered != NULL)
+                    r->ev->workers_lowered(r->ev->user, r->max_workers, keep, why);
                 r->max_workers = keep;
                 /* the first slots must hold the live ones */
                 for (int a = 0, b = 0; a < r->nworkers; a++)
@@ -1046,17 +1103,19 @@ assign_names(run *r)
 }
 
 int
-hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
+hs_batch_run(hs_engine *e, const hs_batch_opts *o, const hs_batch_events *ev, hs_batch_stats *st)
 {
     memset(st, 0, sizeof *st);
+    static const hs_batch_events no_events;
     run r = {0};
-    r.e = e, r.o = o, r.st = st, r.t0 = now();
+    r.e = e, r.o = o, r.ev = ev ? ev : &no_events, r.st = st, r.t0 = now();
     r.umask = umask(0);
     umask(r.umask);
     strv rec = {0};
     for (int i = 0; i < o->ninputs; i++)
         if (expand_input(o->inputs[i], &rec) != 0) {
-            say("%s: error: cannot read the folder: %s", o->inputs[i], strerror(errno));
+            batch_diag(&r, o->inputs[i], HS_CODE_NONE, "cannot read the folder: %s",
+                       strerror(errno));
             st->failed++;
         }
     /* sorted and once each: the same set of jobs in every process of a run */
@@ -1087,13 +1146,15 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
     }
     int rc = 0;
     if (mkdir(o->out_dir, 0777) != 0 && errno != EEXIST) {
-        say("%s: error: cannot create the output folder: %s", o->out_dir, strerror(errno));
+        batch_diag(&r, o->out_dir, HS_CODE_NONE, "cannot create the output folder: %s",
+                   strerror(errno));
         rc = -1;
         goto out;
     }
     r.dirfd = open(o->out_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (r.dirfd < 0) {
-        say("%s: error: cannot open the output folder: %s", o->out_dir, strerror(errno));
+        batch_diag(&r, o->out_dir, HS_CODE_NONE, "cannot open the output folder: %s",
+                   strerror(errno));
         rc = -1;
         goto out;
     }
@@ -1104,7 +1165,8 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
         int to_stdout = strcmp(o->report_path, "-") == 0;
         r.report = to_stdout ? stdout : fopen(o->report_path, "a");
         if (r.report == NULL) {
-            say("%s: error: cannot write the report: %s", o->report_path, strerror(errno));
+            batch_diag(&r, o->report_path, HS_CODE_NONE, "cannot write the report: %s",
+                       strerror(errno));
             rc = -1;
             goto out;
         }
@@ -1121,9 +1183,12 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
     int *todo = malloc((size_t)(r.njobs ? r.njobs : 1) * sizeof *todo);
     if (r.w == NULL || todo == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
-    stop_signal = 0;
-    catch_stop_signals(on_stop);
-    signal(SIGPIPE, SIG_IGN); /* a worker that died mid-job, a closed report: write() fails */
+    /* a worker that died mid-job, a closed report: write() fails */
+    struct sigaction ign, pipe_was;
+    memset(&ign, 0, sizeof ign);
+    ign.sa_handler = SIG_IGN;
+    sigemptyset(&ign.sa_mask);
+    sigaction(SIGPIPE, &ign, &pipe_was);
     int ntodo = 0, done = 0;
     /* pass 1: the names of every document of the run (but those an earlier
      * report gave) */
@@ -1163,28 +1228,29 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
     free(r.placed);
     /* again at the end: a worker of a killed run may have outlived the first sweep */
     hs_out_sweep(o->out_dir);
-    catch_stop_signals(SIG_DFL);
     int left = st->total - st->ok - st->failed - st->skipped - st->resumed;
     if (r.report_errno != 0) {
-        say("%s: error: cannot write the report: %s; the batch was stopped with %d document%s "
-            "not made or not reported (--resume with the report goes on)",
-            strcmp(o->report_path, "-") == 0 ? "<stdout>" : o->report_path,
-            strerror(r.report_errno), left + r.unreported, left + r.unreported == 1 ? "" : "s");
+        batch_diag(&r, strcmp(o->report_path, "-") == 0 ? "<stdout>" : o->report_path, HS_CODE_NONE,
+                   "cannot write the report: %s; the batch was stopped with %d document%s "
+                   "not made or not reported (--resume with the report goes on)",
+                   strerror(r.report_errno), left + r.unreported,
+                   left + r.unreported == 1 ? "" : "s");
         st->report_failed = 1;
     } else if (stop_signal) {
         st->stopped = stop_signal;
-        say("hoso: stopped by signal %d (%s): %d document%s not made%s", (int)stop_signal,
-            strsignal(stop_signal), left, left == 1 ? "" : "s",
-            o->report_path ? "; --resume with the report goes on" : "");
+        st->not_made = left;
     } else if (left > 0) {
         st->failed += left; /* no worker could be started */
     }
     if (r.report != NULL && r.report != stdout && fclose(r.report) != 0 && !st->report_failed) {
-        say("%s: error: cannot write the report: %s", o->report_path, strerror(errno));
+        batch_diag(&r, o->report_path, HS_CODE_NONE, "cannot write the report: %s",
+                   strerror(errno));
         st->report_failed = 1;
     }
+    sigaction(SIGPIPE, &pipe_was, NULL);
     rc = st->failed > 0 || st->stopped || st->report_failed ? -1 : 0;
 out:
+    stop_signal = 0; /* for the next batch of this process */
     if (r.dirfd > 0)
         close(r.dirfd);
     for (int i = 0; i < r.njobs; i++) {

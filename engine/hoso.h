@@ -78,7 +78,7 @@ typedef struct hs_batch_opts {
     const char *report_path; /* JSON Lines, appended; "-": stdout; NULL: none */
     const char *resume_path; /* a report of an earlier run: skip what it finished */
     int shard_k, shard_n;    /* render only shard k of n (1-based); n <= 1: all */
-    int ascii_names, quiet;
+    int ascii_names;
     long long source_date_epoch;
     int strict;    /* --strict */
     int overwrite; /* a computed name may replace a file hoso did not make */
@@ -87,16 +87,64 @@ typedef struct hs_batch_opts {
 
 typedef struct hs_batch_stats {
     int total, ok, failed, skipped, resumed;
-    int stopped;       /* the signal that stopped the batch (SIGTERM, SIGINT, SIGHUP);
-                          0: none */
+    int stopped;       /* the signal given to hs_batch_stop (SIGTERM, SIGINT, SIGHUP); 0: none */
+    int not_made;      /* stopped: this shard's documents not made */
     int report_failed; /* the report could not be written: the batch stopped */
     double seconds;
 } hs_batch_stats;
 
+/* What became of one document: its report line's "status". */
+typedef enum hs_outcome {
+    HS_OUTCOME_MADE,    /* "ok": written, synced, reported */
+    HS_OUTCOME_SKIPPED, /* "skipped": the record lacks a part the template needs */
+    HS_OUTCOME_FAILED,  /* "error" */
+    HS_OUTCOME_CRASHED, /* "crashed": its worker died */
+    HS_OUTCOME_TIMEOUT  /* "timeout": stopped past the time limit */
+} hs_outcome;
+
+/* "ok", "skipped", "error", "crashed", "timeout". */
+const char *hs_outcome_name(hs_outcome o);
+
+/* One document done, as its report line says it. */
+typedef struct hs_batch_doc {
+    const char *record, *template_path;
+    hs_outcome outcome;
+    const char *output; /* made: the file written; otherwise NULL */
+    int pages;
+    size_t bytes;
+    double ms;
+    hs_diag error;        /* not made: the error of its report line */
+    const hs_diag *diags; /* what was said about it, to show a person (may be none) */
+    int ndiags;
+} hs_batch_doc;
+
+/* Where a batch tells what it does; any member may be NULL. Each is called
+ * in the caller's process, in the order things happen. */
+typedef struct hs_batch_events {
+    void *user;
+    /* each document, once, when its line is in the report */
+    void (*document)(void *user, const hs_batch_doc *d);
+    /* a problem of the batch itself, not of one document (a folder, the report) */
+    void (*diag)(void *user, const hs_diag *d);
+    /* render pass: done of total documents finished (resumed ones included) */
+    void (*progress)(void *user, int done, int total);
+    /* fewer workers than asked for could be started: from lowered to to */
+    void (*workers_lowered)(void *user, int from, int to, const char *why);
+} hs_batch_events;
+
 /* Render every record × template. Returns 0 when no document failed
  * (skipped ones, whose record lacks a part the template needs, do not count),
- * -1 otherwise. Each document's outcome is a line of the report. */
-int hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st);
+ * -1 otherwise. Each document's outcome is a line of the report and a call
+ * of ev->document. A write to a worker that died must fail, not kill the
+ * caller: SIGPIPE is ignored while the batch runs (and restored after). */
+int hs_batch_run(hs_engine *e, const hs_batch_opts *o, const hs_batch_events *ev,
+                 hs_batch_stats *st);
+
+/* Async-signal-safe, for the caller's SIGTERM, SIGINT, SIGHUP handler: the
+ * running batch starts no new document, kills the running ones (their
+ * temporary files removed) and returns, with st->stopped = sig; the report
+ * lists what was made, so a resumed run goes on from there. */
+void hs_batch_stop(int sig);
 
 /* A file name for a document name: NFC, characters that are unsafe in file
  * names replaced by '_', no leading dot or space, at most 200 bytes, ".pdf"

@@ -144,7 +144,7 @@ typedef void hs_diag_sink(void *user, const hs_diag *d);
 
 /* Where diagnostics go, and how many errors went there. */
 typedef struct hs_report {
-    hs_diag_sink *sink; /* NULL: GCC-style lines on stderr */
+    hs_diag_sink *sink; /* NULL: counted, said to no one */
     void *user;
     int errors;
     int limit; /* stop counting toward output after this many errors; 0: 20 */
@@ -161,7 +161,6 @@ void hs_warning(hs_report *r, hs_loc loc, hs_code code, const char *fmt, ...)
 
 /* "file:line: error: message [code]" into buf; returns the length it needed. */
 int hs_diag_format(const hs_diag *d, char *buf, size_t cap);
-void hs_diag_print_stderr(void *user, const hs_diag *d);
 void hs_diag_discard(void *user, const hs_diag *d);
 
 /* ---- "did you mean" ---- */
@@ -169,6 +168,9 @@ void hs_diag_discard(void *user, const hs_diag *d);
 const char *hs_suggest(const char *word, const char *const *names, size_t count);
 
 /* ---- asserts that stay on in release builds ---- */
+/* The message of a fatal error goes to fn (set by the program: the library
+ * prints nothing), then the process aborts. */
+void hs_set_fatal_handler(void (*fn)(const char *message));
 _Noreturn void hs_fatal_at(const char *src_file, int src_line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 #define hs_assert(c) ((c) ? (void)0 : hs_fatal_at(__FILE__, __LINE__, "assertion failed: %s", #c))

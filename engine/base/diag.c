@@ -74,17 +74,6 @@ hs_diag_format(const hs_diag *d, char *buf, size_t cap)
 }
 
 void
-hs_diag_print_stderr(void *user, const hs_diag *d)
-{
-    (void)user;
-    char line[2048];
-    int n = hs_diag_format(d, line, sizeof line);
-    if (n >= (int)sizeof line)
-        n = (int)sizeof line - 1;
-    fprintf(stderr, "%.*s\n", n, line);
-}
-
-void
 hs_diag_discard(void *user, const hs_diag *d)
 {
     (void)user;
@@ -100,14 +89,12 @@ emit(hs_report *r, hs_severity sev, hs_loc loc, hs_code code, const char *fmt, v
     char msg[1024];
     vsnprintf(msg, sizeof msg, fmt, ap);
     hs_diag d = {sev, loc, code, msg};
-    if (r == NULL) {
-        hs_diag_print_stderr(NULL, &d);
-        return;
-    }
+    hs_assert(r != NULL); /* the library says nothing but to its caller */
     int limit = r->limit ? r->limit : 20;
     if (sev == HS_SEV_ERROR && ++r->errors > limit)
         return;
-    (r->sink ? r->sink : hs_diag_print_stderr)(r->user, &d);
+    if (r->sink != NULL)
+        r->sink(r->user, &d);
 }
 
 int
@@ -145,14 +132,27 @@ hs_note(hs_report *r, hs_loc loc, const char *fmt, ...)
     va_end(ap);
 }
 
+/* The library prints nothing: what a broken invariant or an exhausted
+ * memory has to say goes to the program's handler, then the process ends. */
+static void (*fatal_handler)(const char *message);
+
+void
+hs_set_fatal_handler(void (*fn)(const char *message))
+{
+    fatal_handler = fn;
+}
+
 _Noreturn void
 hs_fatal_at(const char *src_file, int src_line, const char *fmt, ...)
 {
+    char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "hoso: fatal: ");
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, " (%s:%d)\n", src_file, src_line);
+    int n = vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    if (n >= 0 && (size_t)n < sizeof msg)
+        snprintf(msg + n, sizeof msg - (size_t)n, " (%s:%d)", src_file, src_line);
+    if (fatal_handler != NULL)
+        fatal_handler(msg);
     abort();
 }

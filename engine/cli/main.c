@@ -591,12 +591,22 @@ write_stdout(const hs_output *doc)
     return 0;
 }
 
-/* Diagnostics of one document are held until it is done: with --all, a
- * template whose required part the record lacks is a skip, said in one
- * line, not a failure. Each line is escaped: a file name or a record's text
- * cannot put a control character (a forged line) on stderr. */
+/* A line on stderr, escaped: a file name or a record's text cannot put a
+ * control character (a forged line) there. */
+static void
+say_line(const char *line)
+{
+    char *safe = hs_escape(line);
+    fprintf(stderr, "%s\n", safe);
+    free(safe);
+}
+
+/* Diagnostics of one document are held until it is done (render, check, and
+ * each document of a batch): a document whose record lacks a part its
+ * template needs (every error "missing") is a skip, said in one line, not a
+ * failure. Each line is escaped. */
 typedef struct held {
-    char text[8192];
+    char text[65536];
     size_t len;
     int missing_only, any;
     char first_missing[512];
@@ -606,7 +616,7 @@ static void
 held_sink(void *user, const hs_diag *d)
 {
     held *h = user;
-    char line[1024];
+    char line[2048];
     hs_diag_format(d, line, sizeof line);
     if (d->severity == HS_SEV_ERROR) {
         if (!h->any)
@@ -635,9 +645,7 @@ release(held *h, int skip_missing, const char *what)
     if (skip_missing && h->missing_only) {
         char line[PATH_MAX * 3];
         snprintf(line, sizeof line, "skipped: %s: %s", what, h->first_missing);
-        char *safe = hs_escape(line);
-        fprintf(stderr, "%s\n", safe);
-        free(safe);
+        say_line(line);
     } else if (h->len > 0) {
         fputs(h->text, stderr);
     }
@@ -765,6 +773,91 @@ watchdog_arm(const opts *o, int i, int t, int failed, double seconds)
     alarm(grace);
 }
 
+/* ---- batch: what the engine tells, said here ---- */
+typedef struct batch_ui {
+    const opts *o;
+    held *h;
+} batch_ui;
+
+static void
+batch_document(void *user, const hs_batch_doc *d)
+{
+    batch_ui *u = user;
+    for (int i = 0; i < d->ndiags; i++)
+        held_sink(u->h, &d->diags[i]);
+    if (d->outcome == HS_OUTCOME_SKIPPED && !u->o->quiet) {
+        char line[PATH_MAX * 3];
+        snprintf(line, sizeof line, "skipped: %s × %s: %s", d->record, d->template_path,
+                 d->error.message);
+        if (!u->h->missing_only && u->h->len > 0)
+            fputs(u->h->text, stderr);
+        memset(u->h, 0, sizeof *u->h);
+        say_line(line);
+        return;
+    }
+    if (!u->h->missing_only && u->h->len > 0)
+        fputs(u->h->text, stderr);
+    memset(u->h, 0, sizeof *u->h);
+}
+
+static void
+batch_diag(void *user, const hs_diag *d)
+{
+    (void)user;
+    char line[2048];
+    hs_diag_format(d, line, sizeof line);
+    say_line(line);
+}
+
+static void
+batch_progress(void *user, int done, int total)
+{
+    batch_ui *u = user;
+    if (u->o->quiet || !isatty(2) || total == 0)
+        return;
+    int width = 30, fill = done * width / total;
+    fprintf(stderr, "\r[%.*s%*s] %d/%d", fill, "##############################", width - fill, "",
+            done, total);
+    if (done == total)
+        fputc('\n', stderr);
+}
+
+static void
+batch_lowered(void *user, int from, int to, const char *why)
+{
+    (void)user;
+    char line[1024];
+    snprintf(line, sizeof line, "hoso: -j %d lowered to %d: cannot start more worker processes: %s",
+             from, to, why);
+    say_line(line);
+}
+
+/* SIGTERM (a scheduler's stop), SIGINT or SIGHUP during a batch: the engine
+ * finishes what it can say and returns. */
+static void
+on_batch_stop(int sig)
+{
+    hs_batch_stop(sig);
+}
+
+static void
+catch_stop_signals(void (*fn)(int))
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = fn;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
+static void
+on_fatal(const char *message)
+{
+    fprintf(stderr, "hoso: fatal: %s\n", message);
+}
+
 /* SIGTERM, SIGINT, SIGHUP during render: no partial file is left behind. */
 static void
 on_stop(int sig)
@@ -794,6 +887,7 @@ int
 main(int argc, char **argv)
 {
     guard_standard_fds();
+    hs_set_fatal_handler(on_fatal);
     /* a start by the watchdog (execv from its handler) inherits SIGALRM
      * blocked: the next document needs its watchdog too */
     sigset_t set;
@@ -859,13 +953,23 @@ main(int argc, char **argv)
                             .shard_k = o.shard_k,
                             .shard_n = o.shard_n,
                             .ascii_names = o.ascii,
-                            .quiet = o.quiet,
                             .source_date_epoch = sde,
                             .overwrite = o.overwrite,
                             .no_sync = o.no_sync,
                             .strict = o.strict};
         hs_batch_stats st;
-        int brc = hs_batch_run(e, &bo, &st);
+        batch_ui ui = {&o, &h};
+        hs_batch_events ev = {&ui, batch_document, batch_diag, batch_progress, batch_lowered};
+        catch_stop_signals(on_batch_stop);
+        int brc = hs_batch_run(e, &bo, &ev, &st);
+        catch_stop_signals(SIG_DFL);
+        if (st.stopped) {
+            char line[1024];
+            snprintf(line, sizeof line, "hoso: stopped by signal %d (%s): %d document%s not made%s",
+                     st.stopped, strsignal(st.stopped), st.not_made, st.not_made == 1 ? "" : "s",
+                     o.report ? "; --resume with the report goes on" : "");
+            say_line(line);
+        }
         if (!o.quiet)
             fprintf(stderr,
                     "%d document%s: %d made, %d failed, %d skipped, %d done before; %.1f s (%.0f "
