@@ -20,6 +20,7 @@ allowed() { # folder -> allowed engine folders (besides itself)
     out) echo "base" ;;
     pay) echo "base text" ;;
     qr) echo "base" ;;
+    batch) echo "base out" ;;
     cli) echo "hoso.h" ;;
     esac
 }
