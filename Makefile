@@ -238,7 +238,7 @@ install:
 install-files: $(INST)/hoso $(OUT)/libhoso.a $(OUT)/hoso.pc $(DIST_REDUCED) $(DIST_FONTS)/families.conf \
     $(OUT)/hoso-template.5
 	$(Q)$(call say,INST,$(DESTDIR)$(PREFIX))true
-	$(Q)install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)/hoso/base \
+	$(Q)install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)/hoso \
 	    $(DESTDIR)$(DATADIR)/templates/parts $(DESTDIR)$(DATADIR)/fonts/original \
 	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR) \
 	    $(DESTDIR)$(DOCDIR)/examples
@@ -246,7 +246,6 @@ install-files: $(INST)/hoso $(OUT)/libhoso.a $(OUT)/hoso.pc $(DIST_REDUCED) $(DI
 	$(Q)install -m 644 $(OUT)/libhoso.a $(DESTDIR)$(LIBDIR)/libhoso.a
 	$(Q)install -m 644 $(OUT)/hoso.pc $(DESTDIR)$(LIBDIR)/pkgconfig/hoso.pc
 	$(Q)install -m 644 engine/hoso.h $(DESTDIR)$(INCLUDEDIR)/hoso/hoso.h
-	$(Q)install -m 644 engine/base/base.h $(DESTDIR)$(INCLUDEDIR)/hoso/base/base.h
 	$(Q)install -m 644 templates/*.xml $(DESTDIR)$(DATADIR)/templates/
 	$(Q)install -m 644 templates/parts/*.xml $(DESTDIR)$(DATADIR)/templates/parts/
 	$(Q)install -m 644 $(DIST_REDUCED) $(DIST_FONTS)/families.conf fonts/LICENSE-Liberation.txt \

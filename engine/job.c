@@ -3,6 +3,7 @@
  * The engine keeps what every document shares (fonts, templates, schemas, the
  * profile); everything a document makes lives in its arena and is freed in
  * one go, whether the document succeeds or not. */
+#include "job.h"
 #include "hoso.h"
 
 #include "eval/eval.h"
@@ -31,7 +32,15 @@ struct hs_engine {
     int record_errors_once; /* say a bad record's errors for its first document only */
     char *bad_record;       /* the last record that did not load, when so */
     int bad_record_errors;
+    hs_diag_sink *sink; /* the program's: where hoso.h's functions report */
+    void *user;
 };
+
+hs_report
+hs_engine_report(const hs_engine *e)
+{
+    return (hs_report){e->sink, e->user, 0, 20};
+}
 
 void
 hs_engine_say_record_errors_once(hs_engine *e, int on)
@@ -46,11 +55,13 @@ hs_version(void)
 }
 
 hs_engine *
-hs_engine_new(const char *fonts_dir, hs_report *r)
+hs_engine_new(const char *fonts_dir, hs_diag_sink *sink, void *user)
 {
     hs_engine *e = calloc(1, sizeof *e);
     if (e == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    e->sink = sink, e->user = user;
+    hs_report rep = hs_engine_report(e), *r = &rep;
     hs_xml_use_budget(); /* before libxml2 allocates anything */
     e->arena = hs_arena_new(0);
     e->tpls = hs_tpl_cache_new(hs_eval_register_functions);
@@ -157,7 +168,7 @@ make_document(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_
 }
 
 int
-hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
+hs_render_report(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
 {
     memset(out, 0, sizeof *out);
     xmlDocPtr profile = NULL;
@@ -211,7 +222,7 @@ hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
 }
 
 int
-hs_check_template(hs_engine *e, const char *template_path, int strict, hs_report *r)
+hs_check_template_report(hs_engine *e, const char *template_path, int strict, hs_report *r)
 {
     const char *path = hs_tpl_intern(e->tpls, template_path);
     const hs_tpl *tpl = hs_tpl_load(e->tpls, path, r);
@@ -231,7 +242,7 @@ hs_print_template_reference(const char *format, FILE *out)
 }
 
 char *
-hs_file_name(const char *name, int ascii, hs_report *r)
+hs_file_name_report(const char *name, int ascii, hs_report *r)
 {
     hs_arena *a = hs_arena_new(0);
     const char *s = name;
@@ -284,8 +295,8 @@ hs_mark_owner(hs_output *o, const char *record, const char *template_path, hs_re
 }
 
 int
-hs_write_document(const char *path, hs_output *o, const char *record, const char *template_path,
-                  int flags, hs_report *r)
+hs_write_document_report(const char *path, hs_output *o, const char *record,
+                         const char *template_path, int flags, hs_report *r)
 {
     if (flags & HS_WRITE_REPLACE)
         return hs_out_write(path, o->pdf, o->len, NULL, flags, r);

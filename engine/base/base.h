@@ -1,21 +1,15 @@
-/* engine/base/base.h — locations, status, arena, diagnostics, asserts.
+/* engine/base/base.h — status, arena, budget, buffers, diagnostics, asserts.
  *
  * No dependency beyond libc. Every other stage includes this. Status is 0 / -1:
  * a function that returns -1 has already reported at least one diagnostic. */
 #ifndef HS_BASE_H
 #define HS_BASE_H
 
-#include <setjmp.h>
+#include "hoso.h" /* the types it shares with programs: hs_loc, hs_diag, hs_code */
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-
-/* Where a thing came from: a record or template file and a 1-based line.
- * file points into a string that outlives the document (engine-owned). */
-typedef struct hs_loc {
-    const char *file;
-    long line;
-} hs_loc;
 
 #define HS_LOC_NONE ((hs_loc){NULL, 0})
 
@@ -78,70 +72,6 @@ void hs_buf_printf(hs_buf *b, const char *fmt, ...) __attribute__((format(printf
 const char *hs_buf_cstr(hs_buf *b);
 
 /* ---- diagnostics ---- */
-typedef enum hs_severity { HS_SEV_ERROR, HS_SEV_WARNING, HS_SEV_NOTE } hs_severity;
-
-/* What a diagnostic is about: a stable value for programs, and a stable
- * short name (hs_code_name) that ends each message ("[schema]") and is the
- * "code" of a batch report's error. This list is the one place the codes are
- * documented; the names never change. */
-typedef enum hs_code {
-    HS_CODE_NONE = 0, /* "": a note, which has no code of its own */
-    /* the inputs */
-    HS_CODE_XML,    /* "xml": not well-formed XML, an empty file */
-    HS_CODE_SCHEMA, /* "schema": the record or profile does not match its schema */
-    HS_CODE_UTF8,   /* "utf8": bytes that are not UTF-8 */
-    HS_CODE_TEXT,   /* "text": a text with a character it may not hold (invisible, bidi) */
-    HS_CODE_LIMIT,  /* "limit": a size, depth, memory or time limit passed */
-    HS_CODE_IO,     /* "io": a file that cannot be read, written or synced */
-    HS_CODE_USAGE,  /* "usage": something the command line must give is missing */
-    HS_CODE_RECORD, /* "record": a document not made because its record has errors */
-    /* the record's business rules (record/) */
-    HS_CODE_AMOUNT,     /* "amount": not an amount in đồng, or one out of range */
-    HS_CODE_VAT,        /* "vat": a VAT rate missing, malformed or inconsistent */
-    HS_CODE_TOTAL,      /* "total": a total that is not the sum of its parts */
-    HS_CODE_DATE_ORDER, /* "date-order": dates of a journey out of order */
-    HS_CODE_CLOSING,    /* "closing": a date past the request's closing (a quote valid too long) */
-    HS_CODE_SIGNER,     /* "signer": who signs does not match the parties */
-    HS_CODE_SCHEDULE,   /* "schedule": a schedule function given dates it cannot use */
-    /* the template and its evaluation (tpl/, eval/) */
-    HS_CODE_TEMPLATE, /* "template": a template that is wrong */
-    HS_CODE_STRICT,   /* "strict": a path step the schemas do not define (--strict) */
-    HS_CODE_XPATH,    /* "xpath": an XPath expression that does not compile or run */
-    HS_CODE_MISSING,  /* "missing": the record lacks a part the template needs (a skip) */
-    HS_CODE_CHECK,    /* "check": a template's <check> that the record fails */
-    HS_CODE_DATE,     /* "date": a value given to a date function that is not a date */
-    HS_CODE_NUMBER,   /* "number": a value given to a number function that is not one */
-    HS_CODE_VIETQR,   /* "vietqr": a VietQR payment (bank, account, purpose) that is wrong */
-    /* layout and output (font/, layout/, render/, out/) */
-    HS_CODE_FONT,   /* "font": a font list or font file that is unusable */
-    HS_CODE_GLYPH,  /* "glyph": a character no font of the run's family has */
-    HS_CODE_LAYOUT, /* "layout": content that cannot be laid out (no room, a bad table) */
-    HS_CODE_IMAGE,  /* "image": an image that cannot be decoded or placed */
-    HS_CODE_QR,     /* "qr": a QR code that cannot be made or placed */
-    HS_CODE_PDF,    /* "pdf": libharu failed to make the PDF */
-    HS_CODE_EXISTS, /* "exists": a file there that hoso did not make (no --overwrite) */
-    /* a batch's report only (hs_batch_run) */
-    HS_CODE_NAME,     /* "name": a document's name changed while the batch ran */
-    HS_CODE_TIMEOUT,  /* "timeout": a document stopped past --timeout */
-    HS_CODE_CRASH,    /* "crash": the worker making a document died */
-    HS_CODE_INTERNAL, /* "internal": a failure of hoso itself (a bug) */
-    HS_CODE_COUNT     /* not a code: how many there are */
-} hs_code;
-
-/* The short name of a code ("schema"); "" for HS_CODE_NONE and for a value
- * that is not a code. */
-const char *hs_code_name(hs_code c);
-
-/* One diagnostic. */
-typedef struct hs_diag {
-    hs_severity severity;
-    hs_loc loc;
-    hs_code code;
-    const char *message; /* UTF-8, one line */
-} hs_diag;
-
-typedef void hs_diag_sink(void *user, const hs_diag *d);
-
 /* Where diagnostics go, and how many errors went there. */
 typedef struct hs_report {
     hs_diag_sink *sink; /* NULL: counted, said to no one */
@@ -159,8 +89,6 @@ void hs_note(hs_report *r, hs_loc loc, const char *fmt, ...) __attribute__((form
 void hs_warning(hs_report *r, hs_loc loc, hs_code code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
-/* "file:line: error: message [code]" into buf; returns the length it needed. */
-int hs_diag_format(const hs_diag *d, char *buf, size_t cap);
 void hs_diag_discard(void *user, const hs_diag *d);
 
 /* ---- "did you mean" ---- */
@@ -168,9 +96,6 @@ void hs_diag_discard(void *user, const hs_diag *d);
 const char *hs_suggest(const char *word, const char *const *names, size_t count);
 
 /* ---- asserts that stay on in release builds ---- */
-/* The message of a fatal error goes to fn (set by the program: the library
- * prints nothing), then the process aborts. */
-void hs_set_fatal_handler(void (*fn)(const char *message));
 _Noreturn void hs_fatal_at(const char *src_file, int src_line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 #define hs_assert(c) ((c) ? (void)0 : hs_fatal_at(__FILE__, __LINE__, "assertion failed: %s", #c))

@@ -27,6 +27,7 @@
 #define HS_BATCH_H
 
 #include "hoso.h"
+#include "job.h"
 #include "out/out.h"
 
 #include <dirent.h>
@@ -86,7 +87,7 @@ typedef struct placed {
 
 typedef struct run {
     hs_engine *e;
-    const hs_batch_opts *o;
+    const hs_batch_options *o;
     const hs_batch_events *ev;
     hs_batch_stats *st;
     bjob *jobs;

@@ -21,7 +21,7 @@ assign_names(run *r)
 static int
 collect_jobs(run *r, strv *rec)
 {
-    const hs_batch_opts *o = r->o;
+    const hs_batch_options *o = r->o;
     for (int i = 0; i < o->ninputs; i++)
         if (hs_bt_expand_input(o->inputs[i], rec) != 0) {
             hs_bt_diag(r, o->inputs[i], HS_CODE_NONE, "cannot read the folder: %s",
@@ -62,7 +62,7 @@ collect_jobs(run *r, strv *rec)
 static int
 open_outputs(run *r)
 {
-    const hs_batch_opts *o = r->o;
+    const hs_batch_options *o = r->o;
     if (mkdir(o->out_dir, 0777) != 0 && errno != EEXIST) {
         hs_bt_diag(r, o->out_dir, HS_CODE_NONE, "cannot create the output folder: %s",
                    strerror(errno));
@@ -120,7 +120,7 @@ render_todo(run *r, int *todo)
 static void
 passes(run *r)
 {
-    const hs_batch_opts *o = r->o;
+    const hs_batch_options *o = r->o;
     /* The parent reads the templates and the profile (parsing only), so the
      * workers inherit them parsed. What fails here fails again, and is
      * reported, in each document's own worker. */
@@ -160,7 +160,7 @@ passes(run *r)
 static void
 wind_up(run *r)
 {
-    const hs_batch_opts *o = r->o;
+    const hs_batch_options *o = r->o;
     hs_batch_stats *st = r->st;
     int left = st->total - st->ok - st->failed - st->skipped - st->resumed;
     if (r->report_errno != 0) {
@@ -183,12 +183,18 @@ wind_up(run *r)
 }
 
 int
-hs_batch_run(hs_engine *e, const hs_batch_opts *o, const hs_batch_events *ev, hs_batch_stats *st)
+hs_batch_run(hs_engine *e, const hs_batch_options *o, const hs_batch_events *ev, hs_batch_stats *st)
 {
     memset(st, 0, sizeof *st);
     static const hs_batch_events no_events;
     run r = {0};
     r.e = e, r.o = o, r.ev = ev ? ev : &no_events, r.st = st, r.t0 = hs_bt_now();
+    if (o->version != HS_BATCH_OPTIONS_VERSION) {
+        hs_bt_diag(&r, NULL, HS_CODE_USAGE,
+                   "hs_batch_options version %d, not %d (hs_batch_options_init)", o->version,
+                   HS_BATCH_OPTIONS_VERSION);
+        return -1;
+    }
     r.umask = umask(0);
     umask(r.umask);
     strv rec = {0};

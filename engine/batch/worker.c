@@ -69,7 +69,7 @@ work_one(run *r, int kind, const bjob *j, int fd)
     hs_output out;
     hs_buf msg;
     hs_buf_init(&msg, h.a);
-    if (hs_render(r->e, &job, &rep, &out) != 0) {
+    if (hs_render_report(r->e, &job, &rep, &out) != 0) {
         if (kind == TASK_NAME) {
             hs_buf_adds(&msg, "noname"); /* the render pass says why */
         } else {
@@ -78,7 +78,7 @@ work_one(run *r, int kind, const bjob *j, int fd)
             hs_bt_pipe_error(&msg, h.set ? &h.first : &none, h.d, h.n);
         }
     } else {
-        char *name = hs_file_name(out.name ? out.name : "document", r->o->ascii_names, &rep);
+        char *name = hs_file_name_report(out.name ? out.name : "document", r->o->ascii_names, &rep);
         char tmp[4096];
         if (name != NULL && kind == TASK_RENDER &&
             hs_mark_owner(&out, j->record, j->template_path, &rep) != 0)

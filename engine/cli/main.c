@@ -138,6 +138,7 @@ typedef struct opts {
     int nrecords;
     /* render after its watchdog stopped a document (see watchdog_fire) */
     int first_template, failed_before;
+    long long source_date_epoch; /* SOURCE_DATE_EPOCH; -1: none */
 } opts;
 
 static int usage_error(const opts *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -537,60 +538,6 @@ source_date_epoch(void)
     return v;
 }
 
-/* The path to write a document to; malloc'd, NULL after reporting. *named:
- * the name was computed in a folder (then it never replaces another file). */
-static char *
-target_path(const opts *o, const hs_output *doc, const char *record, hs_report *r, int *named)
-{
-    const char *out = o->out ? o->out : ".";
-    size_t n = strlen(out);
-    *named = 0;
-    if (!is_dir(out) && out[n - 1] != '/')
-        return strdup(out);
-    *named = 1;
-    const char *name = doc->name;
-    char fallback[PATH_MAX];
-    if (name == NULL || name[0] == '\0') {
-        /* No <name> in the template: the record's file name. */
-        const char *base = strrchr(record, '/');
-        snprintf(fallback, sizeof fallback, "%s", base ? base + 1 : record);
-        char *dot = strrchr(fallback, '.');
-        if (dot != NULL)
-            *dot = '\0';
-        name = fallback;
-    }
-    char *file = hs_file_name(name, o->ascii, r);
-    if (file == NULL)
-        return NULL;
-    if (out[n - 1] == '/' && !is_dir(out) && mkdir(out, 0777) != 0 && errno != EEXIST) {
-        hs_error(r, (hs_loc){out, 0}, HS_CODE_IO, "cannot create the folder: %s", strerror(errno));
-        free(file);
-        return NULL;
-    }
-    size_t len = n + strlen(file) + 2;
-    char *path = malloc(len);
-    if (path == NULL)
-        abort();
-    snprintf(path, len, "%s%s%s", out, out[n - 1] == '/' ? "" : "/", file);
-    free(file);
-    return path;
-}
-
-/* Standard output was closed when hoso started (its descriptor now holds
- * /dev/null, so that no file opened later takes its number). */
-static int stdout_closed;
-
-static int
-write_stdout(const hs_output *doc)
-{
-    errno = stdout_closed ? EBADF : 0;
-    if (stdout_closed || fwrite(doc->pdf, 1, doc->len, stdout) != doc->len || fflush(stdout) != 0) {
-        fprintf(stderr, "hoso: cannot write to standard output: %s\n", strerror(errno));
-        return -1;
-    }
-    return 0;
-}
-
 /* A line on stderr, escaped: a file name or a record's text cannot put a
  * control character (a forged line) there. */
 static void
@@ -652,23 +599,89 @@ release(held *h, int skip_missing, const char *what)
     memset(h, 0, sizeof *h);
 }
 
+/* The path to write a document to; malloc'd, NULL after reporting. *named:
+ * the name was computed in a folder (then it never replaces another file). */
+static char *
+target_path(hs_engine *e, const opts *o, const hs_output *doc, const char *record, held *h,
+            int *named)
+{
+    const char *out = o->out ? o->out : ".";
+    size_t n = strlen(out);
+    *named = 0;
+    if (!is_dir(out) && out[n - 1] != '/')
+        return strdup(out);
+    *named = 1;
+    const char *name = doc->name;
+    char fallback[PATH_MAX];
+    if (name == NULL || name[0] == '\0') {
+        /* No <name> in the template: the record's file name. */
+        const char *base = strrchr(record, '/');
+        snprintf(fallback, sizeof fallback, "%s", base ? base + 1 : record);
+        char *dot = strrchr(fallback, '.');
+        if (dot != NULL)
+            *dot = '\0';
+        name = fallback;
+    }
+    char *file = hs_file_name(e, name, o->ascii);
+    if (file == NULL)
+        return NULL;
+    if (out[n - 1] == '/' && !is_dir(out) && mkdir(out, 0777) != 0 && errno != EEXIST) {
+        char msg[1024];
+        snprintf(msg, sizeof msg, "cannot create the folder: %s", strerror(errno));
+        hs_diag d = {HS_SEV_ERROR, {out, 0}, HS_CODE_IO, msg};
+        held_sink(h, &d);
+        free(file);
+        return NULL;
+    }
+    size_t len = n + strlen(file) + 2;
+    char *path = malloc(len);
+    if (path == NULL)
+        abort();
+    snprintf(path, len, "%s%s%s", out, out[n - 1] == '/' ? "" : "/", file);
+    free(file);
+    return path;
+}
+
+/* Standard output was closed when hoso started (its descriptor now holds
+ * /dev/null, so that no file opened later takes its number). */
+static int stdout_closed;
+
 static int
-one_document(hs_engine *e, const opts *o, const hs_job *job, hs_report *report, held *h,
+write_stdout(const hs_output *doc)
+{
+    errno = stdout_closed ? EBADF : 0;
+    if (stdout_closed || fwrite(doc->pdf, 1, doc->len, stdout) != doc->len || fflush(stdout) != 0) {
+        fprintf(stderr, "hoso: cannot write to standard output: %s\n", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+static int
+one_document(hs_engine *e, const opts *o, const char *record, const char *template_path, held *h,
              int from_all)
 {
     hs_output doc;
-    report->errors = 0;
-    int rc = hs_render(e, job, report, &doc);
+    hs_job *job = hs_job_new(template_path, record);
+    if (job == NULL)
+        abort();
+    hs_job_set_profile(job, o->profile);
+    hs_job_set_source_date_epoch(job, o->source_date_epoch);
+    hs_job_set_memory_limit(job, (size_t)(o->memory_mb * 1024 * 1024));
+    hs_job_set_time_limit(job, o->timeout_s);
+    hs_job_set_strict(job, o->strict);
+    int rc = hs_render(e, job, &doc);
+    hs_job_free(job);
     if (rc != 0) {
         char what[PATH_MAX * 2];
-        snprintf(what, sizeof what, "%s × %s", job->record_path, job->template_path);
+        snprintf(what, sizeof what, "%s × %s", record, template_path);
         int skip = from_all && h->missing_only;
         release(h, from_all, what);
         return skip ? 0 : -1;
     }
     if (strcmp(o->command, "check") == 0) {
         if (!o->quiet) {
-            char *safe = hs_escape(job->record_path);
+            char *safe = hs_escape(record);
             fprintf(stderr, "%s: ok, %d page%s\n", safe, doc.pages, doc.pages == 1 ? "" : "s");
             free(safe);
         }
@@ -676,11 +689,10 @@ one_document(hs_engine *e, const opts *o, const hs_job *job, hs_report *report, 
         rc = write_stdout(&doc);
     } else {
         int named;
-        char *path = target_path(o, &doc, job->record_path, report, &named);
+        char *path = target_path(e, o, &doc, record, h, &named);
         int flags = (named ? 0 : HS_WRITE_REPLACE) | (o->overwrite ? HS_WRITE_OVERWRITE : 0) |
                     (o->no_sync ? HS_WRITE_NO_SYNC : 0);
-        if (path == NULL ||
-            hs_write_document(path, &doc, job->record_path, job->template_path, flags, report) != 0)
+        if (path == NULL || hs_write_document(e, path, &doc, record, template_path, flags) != 0)
             rc = -1;
         else if (!o->quiet && !stdout_closed)
             printf("%s\n", path), fflush(stdout); /* before a watchdog's execv */
@@ -912,21 +924,19 @@ main(int argc, char **argv)
         return 1;
     }
     held h = {0};
-    hs_report report = {held_sink, &h, 0, 20};
     hs_engine *e = hs_engine_new(
         find_dir(o.fonts, "HOSO_FONTS", "fonts", "families.conf", fonts_buf, sizeof fonts_buf),
-        &report);
+        held_sink, &h);
     release(&h, 0, NULL);
     if (e == NULL)
         return 1;
-    long long sde = source_date_epoch();
+    o.source_date_epoch = source_date_epoch();
     hs_engine_say_record_errors_once(e, 1);
     if (strcmp(o.command, "check") == 0 && o.nrecords == 0) {
         /* the templates alone, no record */
         int bad = 0;
         for (int t = 0; t < o.ntemplates; t++) {
-            report.errors = 0;
-            if (hs_check_template(e, o.templates[t], o.strict, &report) != 0)
+            if (hs_check_template(e, o.templates[t], o.strict) != 0)
                 bad++;
             else if (!o.quiet)
                 fprintf(stderr, "%s: ok\n", o.templates[t]);
@@ -939,24 +949,21 @@ main(int argc, char **argv)
         return bad ? 1 : 0;
     }
     if (strcmp(o.command, "batch") == 0) {
-        hs_batch_opts bo = {.templates = o.templates,
-                            .ntemplates = o.ntemplates,
-                            .profile_path = o.profile,
-                            .inputs = (const char **)o.records,
-                            .ninputs = o.nrecords,
-                            .out_dir = o.out,
-                            .jobs = o.jobs,
-                            .timeout_s = o.timeout_s,
-                            .memory_limit = (size_t)(o.memory_mb * 1024 * 1024),
-                            .report_path = o.report,
-                            .resume_path = o.resume,
-                            .shard_k = o.shard_k,
-                            .shard_n = o.shard_n,
-                            .ascii_names = o.ascii,
-                            .source_date_epoch = sde,
-                            .overwrite = o.overwrite,
-                            .no_sync = o.no_sync,
-                            .strict = o.strict};
+        hs_batch_options bo;
+        hs_batch_options_init(&bo);
+        bo.templates = o.templates, bo.ntemplates = o.ntemplates;
+        bo.profile_path = o.profile;
+        bo.inputs = (const char **)o.records, bo.ninputs = o.nrecords;
+        bo.out_dir = o.out;
+        bo.jobs = o.jobs;
+        bo.timeout_s = o.timeout_s;
+        bo.memory_limit = (size_t)(o.memory_mb * 1024 * 1024);
+        bo.report_path = o.report, bo.resume_path = o.resume;
+        bo.shard_k = o.shard_k, bo.shard_n = o.shard_n;
+        bo.ascii_names = o.ascii;
+        bo.source_date_epoch = o.source_date_epoch;
+        bo.overwrite = o.overwrite, bo.no_sync = o.no_sync;
+        bo.strict = o.strict;
         hs_batch_stats st;
         batch_ui ui = {&o, &h};
         hs_batch_events ev = {&ui, batch_document, batch_diag, batch_progress, batch_lowered};
@@ -990,11 +997,8 @@ main(int argc, char **argv)
         watchdog_setup(argc, argv, optind_end, &o);
     for (int i = 0; i < o.nrecords; i++) {
         for (int t = i == 0 ? o.first_template : 0; t < o.ntemplates; t++) {
-            hs_job job = {o.templates[t], o.records[i], NULL,
-                          o.profile,      sde,          (size_t)(o.memory_mb * 1024 * 1024),
-                          o.timeout_s,    o.strict,     0};
             watchdog_arm(&o, i, t, failed, o.timeout_s);
-            if (one_document(e, &o, &job, &report, &h, t >= first_all) != 0)
+            if (one_document(e, &o, o.records[i], o.templates[t], &h, t >= first_all) != 0)
                 failed++;
             watchdog_arm(&o, -1, 0, 0, 0);
         }

@@ -15,7 +15,7 @@ inst() { # make install-files ARGS... (the release objects are already built)
 
 inst PREFIX="$P" >"$T/make.out" 2>&1
 check_eq "make install PREFIX=…: exit 0" "0" "$?"
-for f in bin/hoso lib/libhoso.a lib/pkgconfig/hoso.pc include/hoso/hoso.h include/hoso/base/base.h \
+for f in bin/hoso lib/libhoso.a lib/pkgconfig/hoso.pc include/hoso/hoso.h \
     share/hoso/templates/quote.xml share/hoso/templates/parts/letterhead.xml \
     share/hoso/fonts/families.conf share/hoso/fonts/HosoSerif-Regular.ttf \
     share/hoso/fonts/original/LiberationSerif-Regular.ttf share/hoso/fonts/LICENSE-Liberation.txt \
@@ -82,7 +82,6 @@ cc -o "$T/app" "$T/app.c" $(PKG_CONFIG_PATH="$P/lib/pkgconfig" pkg-config --cfla
     >"$T/cc.err" 2>&1
 check_eq "a program links with pkg-config --cflags --libs hoso" "0:" "$?:$(cat "$T/cc.err")"
 check_eq "… and runs" "$(sed -n 's/^#define HS_VERSION "\(.*\)"/\1/p' engine/hoso.h)" "$("$T/app" 2>&1)"
-
 # the man page: formats without warnings, names every long option of --help
 MANWIDTH=80 man --warnings -l "$P/share/man/man1/hoso.1" >"$T/man.txt" 2>"$T/man.err"
 check_eq "man hoso: formats, no warning" "0:" "$?:$(cat "$T/man.err")"
