@@ -70,7 +70,7 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(OUT)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/%)
 
-.PHONY: all deps run test test-sanitize valgrind unit bench clean format fuzz fuzz-build fuzz-targets
+.PHONY: all deps run test test-sanitize valgrind unit examples bench clean format fuzz fuzz-build fuzz-targets
 all: $(OUT)/hoso build/hoso fonts-reduced
 
 # Fonts cut down ahead of time to what Vietnamese documents print (Latin,
@@ -125,6 +125,16 @@ $(OUT)/tests/%: tests/unit/%.c tests/unit/harness.h $(OUT)/libhoso.a
 
 unit: $(UNIT_BIN)
 
+# Programs that embed the engine through hoso.h alone (examples/): built and
+# run by make test (tests/embed/), and against the installed header and
+# library by tests/install/.
+EXAMPLE_SRC := $(wildcard examples/*.c)
+EXAMPLE_BIN := $(EXAMPLE_SRC:examples/%.c=$(OUT)/examples/%)
+$(OUT)/examples/%: examples/%.c engine/hoso.h $(OUT)/libhoso.a
+	@mkdir -p $(@D)
+	$(Q)$(call say,LD,$@)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(OUT)/libhoso.a $(LDLIBS)
+examples: $(EXAMPLE_BIN)
+
 deps:
 	@sh tools/deps.sh
 
@@ -134,13 +144,13 @@ run: deps
 
 # The suite runs on the sanitizer build (ASan + UBSan) and on the release build.
 test: deps
-	@$(MAKE) --no-print-directory BUILD=sanitize build/sanitize/hoso unit
+	@$(MAKE) --no-print-directory BUILD=sanitize build/sanitize/hoso unit examples
 	@$(MAKE) --no-print-directory BUILD=release all
 	@sh tests/run
 
 # The whole suite again with every command run by the sanitizer build.
 test-sanitize: deps
-	@$(MAKE) --no-print-directory BUILD=sanitize build/sanitize/hoso unit
+	@$(MAKE) --no-print-directory BUILD=sanitize build/sanitize/hoso unit examples
 	@$(MAKE) --no-print-directory BUILD=release all
 	@HOSO_RELEASE=build/sanitize/hoso sh tests/run
 
@@ -285,4 +295,4 @@ clean:
 	@for m in build/deb12-*/proc; do umount "$$m" 2>/dev/null || :; done
 	rm -rf --one-file-system build out
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(INST_OBJ:.o=.d) $(FUZZ_BIN:=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(EXAMPLE_BIN:=.d) $(INST_OBJ:.o=.d) $(FUZZ_BIN:=.d)
