@@ -3,6 +3,7 @@
  * The engine keeps what every document shares (fonts, templates, schemas, the
  * profile); everything a document makes lives in its arena and is freed in
  * one go, whether the document succeeds or not. */
+#include "job.h"
 #include "hoso.h"
 
 #include "eval/eval.h"
@@ -30,7 +31,15 @@ struct hs_engine {
     int record_errors_once; /* say a bad record's errors for its first document only */
     char *bad_record;       /* the last record that did not load, when so */
     int bad_record_errors;
+    hs_diag_sink *sink; /* the program's: where hoso.h's functions report */
+    void *user;
 };
+
+hs_report
+hs_engine_report(const hs_engine *e)
+{
+    return (hs_report){e->sink, e->user, 0, 20};
+}
 
 void
 hs_engine_say_record_errors_once(hs_engine *e, int on)
@@ -51,11 +60,13 @@ hs_version(void)
 }
 
 hs_engine *
-hs_engine_new(const char *fonts_dir, hs_report *r)
+hs_engine_new(const char *fonts_dir, hs_diag_sink *sink, void *user)
 {
     hs_engine *e = calloc(1, sizeof *e);
     if (e == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    e->sink = sink, e->user = user;
+    hs_report rep = hs_engine_report(e), *r = &rep;
     hs_xml_use_budget(); /* before libxml2 allocates anything */
     e->arena = hs_arena_new(0);
     e->tpls = hs_tpl_cache_new(hs_eval_register_functions);
@@ -207,7 +218,7 @@ run(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_stage stag
      * said once; this document fails for them too, in one line. */
     if (e->bad_record != NULL && strcmp(e->bad_record, job->record_path) == 0) {
         hs_arena_free(a);
-        return hs_error(r, (hs_loc){label, 0}, "record",
+        return hs_error(r, (hs_loc){label, 0}, HS_CODE_RECORD,
                         "not made with %s: the record has %d error%s (above)", tpl_path,
                         e->bad_record_errors, e->bad_record_errors == 1 ? "" : "s");
     }
@@ -229,11 +240,11 @@ run(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_stage stag
     if (over != HS_BUDGET_OK) {
         hs_output_free(out);
         if (over == HS_BUDGET_TIME)
-            hs_error(r, (hs_loc){label, 0}, "limit",
+            hs_error(r, (hs_loc){label, 0}, HS_CODE_LIMIT,
                      "took longer than %g s and was stopped (template %s)", job->time_limit,
                      tpl_path);
         else
-            hs_error(r, (hs_loc){label, 0}, "limit",
+            hs_error(r, (hs_loc){label, 0}, HS_CODE_LIMIT,
                      "needs more than %zu MiB of memory and was stopped (template %s)", limit >> 20,
                      tpl_path);
         rc = -1;
@@ -243,13 +254,13 @@ run(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_stage stag
 }
 
 int
-hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
+hs_render_report(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
 {
     return run(e, job, r, out, HS_STAGE_PAGES, NULL);
 }
 
 int
-hs_dump(hs_engine *e, const hs_job *job, hs_stage stage, hs_report *r, char **text)
+hs_dump_report(hs_engine *e, const hs_job *job, hs_stage stage, hs_report *r, char **text)
 {
     *text = NULL;
     if (stage == HS_STAGE_TPL) {
@@ -275,14 +286,14 @@ hs_dump(hs_engine *e, const hs_job *job, hs_stage stage, hs_report *r, char **te
 }
 
 int
-hs_check_template(hs_engine *e, const char *template_path, int strict, hs_report *r)
+hs_check_template_report(hs_engine *e, const char *template_path, int strict, hs_report *r)
 {
     const char *path = hs_tpl_intern(e->tpls, template_path);
     const hs_tpl *tpl = hs_tpl_load(e->tpls, path, r);
     if (tpl == NULL)
         return -1;
     if (tpl->root->kind != HS_TK_DOCUMENT)
-        return hs_error(r, tpl->root->loc, "template",
+        return hs_error(r, tpl->root->loc, HS_CODE_TEMPLATE,
                         "a template has <document> as its root (a part: <part>), not <%s>",
                         hs_telem_defs[tpl->root->kind].name);
     return strict ? hs_tpl_check_strict(e->tpls, tpl, r) : 0;
@@ -295,7 +306,7 @@ hs_print_template_reference(const char *format, FILE *out)
 }
 
 char *
-hs_file_name(const char *name, int ascii, hs_report *r)
+hs_file_name_report(const char *name, int ascii, hs_report *r)
 {
     hs_arena *a = hs_arena_new(0);
     const char *s = name;
@@ -339,7 +350,7 @@ hs_mark_owner(hs_output *o, const char *record, const char *template_path, hs_re
     size_t n;
     unsigned char *marked = hs_out_mark(o->pdf, o->len, owner, &n);
     if (marked == NULL)
-        return hs_error(r, (hs_loc){record, 0}, "pdf",
+        return hs_error(r, (hs_loc){record, 0}, HS_CODE_PDF,
                         "the PDF made has no cross-reference table where startxref says");
     free(o->pdf);
     o->pdf = marked;
@@ -348,8 +359,8 @@ hs_mark_owner(hs_output *o, const char *record, const char *template_path, hs_re
 }
 
 int
-hs_write_document(const char *path, hs_output *o, const char *record, const char *template_path,
-                  int flags, hs_report *r)
+hs_write_document_report(const char *path, hs_output *o, const char *record,
+                         const char *template_path, int flags, hs_report *r)
 {
     if (flags & HS_WRITE_REPLACE)
         return hs_out_write(path, o->pdf, o->len, NULL, flags, r);

@@ -1,21 +1,15 @@
-/* engine/base/base.h — locations, status, arena, diagnostics, asserts.
+/* engine/base/base.h — status, arena, budget, buffers, diagnostics, asserts.
  *
  * No dependency beyond libc. Every other stage includes this. Status is 0 / -1:
  * a function that returns -1 has already reported at least one diagnostic. */
 #ifndef HS_BASE_H
 #define HS_BASE_H
 
-#include <setjmp.h>
+#include "hoso.h" /* the types it shares with programs: hs_loc, hs_diag, hs_code */
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-
-/* Where a thing came from: a record or template file and a 1-based line.
- * file points into a string that outlives the document (engine-owned). */
-typedef struct hs_loc {
-    const char *file;
-    long line;
-} hs_loc;
 
 #define HS_LOC_NONE ((hs_loc){NULL, 0})
 
@@ -78,39 +72,23 @@ void hs_buf_printf(hs_buf *b, const char *fmt, ...) __attribute__((format(printf
 const char *hs_buf_cstr(hs_buf *b);
 
 /* ---- diagnostics ---- */
-typedef enum hs_severity { HS_SEV_ERROR, HS_SEV_WARNING, HS_SEV_NOTE } hs_severity;
-
-/* One diagnostic. code is a stable short name ("xml", "schema", "amount",
- * "glyph", "template", "xpath", "io", "font", "limit", "usage", "pdf"). */
-typedef struct hs_diag {
-    hs_severity severity;
-    hs_loc loc;
-    const char *code;
-    const char *message; /* UTF-8, one line */
-} hs_diag;
-
-typedef void hs_diag_sink(void *user, const hs_diag *d);
-
 /* Where diagnostics go, and how many errors went there. */
 typedef struct hs_report {
-    hs_diag_sink *sink; /* NULL: GCC-style lines on stderr */
+    hs_diag_sink *sink; /* NULL: counted, said to no one */
     void *user;
     int errors;
     int limit; /* stop counting toward output after this many errors; 0: 20 */
 } hs_report;
 
 /* Report and return -1, so that `return hs_error(...)` is one statement. */
-int hs_error(hs_report *r, hs_loc loc, const char *code, const char *fmt, ...)
+int hs_error(hs_report *r, hs_loc loc, hs_code code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-int hs_verror(hs_report *r, hs_loc loc, const char *code, const char *fmt, va_list ap)
+int hs_verror(hs_report *r, hs_loc loc, hs_code code, const char *fmt, va_list ap)
     __attribute__((format(printf, 4, 0)));
 void hs_note(hs_report *r, hs_loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-void hs_warning(hs_report *r, hs_loc loc, const char *code, const char *fmt, ...)
+void hs_warning(hs_report *r, hs_loc loc, hs_code code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
-/* "file:line: error: message [code]" into buf; returns the length it needed. */
-int hs_diag_format(const hs_diag *d, char *buf, size_t cap);
-void hs_diag_print_stderr(void *user, const hs_diag *d);
 void hs_diag_discard(void *user, const hs_diag *d);
 
 /* ---- "did you mean" ---- */

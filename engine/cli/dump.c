@@ -119,24 +119,24 @@ hs_cli_dump(int argc, char **argv)
         return usage("--stage=tpl takes no record (%s)", argv[optind]);
     if (stage != HS_STAGE_TPL && operands != 1)
         return usage("--stage=%s takes one record", stage_name);
-    hs_report report = {stderr_sink, NULL, 0, 20};
     char fonts_buf[PATH_MAX + 32];
     hs_engine *e = hs_engine_new(
         hs_cli_find_dir(fonts, "HOSO_FONTS", "fonts", "families.conf", fonts_buf, sizeof fonts_buf),
-        &report);
+        stderr_sink, NULL);
     if (e == NULL)
         return 1;
-    hs_job job = {tpl,
-                  stage == HS_STAGE_TPL ? NULL : argv[optind],
-                  NULL,
-                  profile,
-                  hs_cli_source_date_epoch(),
-                  0,
-                  0,
-                  strict,
-                  0};
+    hs_job *job = hs_job_new(tpl, stage == HS_STAGE_TPL ? NULL : argv[optind]);
+    if (job == NULL) {
+        hs_engine_free(e);
+        fprintf(stderr, "hoso dump: out of memory\n");
+        return 1;
+    }
+    hs_job_set_profile(job, profile);
+    hs_job_set_source_date_epoch(job, hs_cli_source_date_epoch());
+    hs_job_set_strict(job, strict);
     char *text = NULL;
-    int rc = hs_dump(e, &job, stage, &report, &text);
+    int rc = hs_dump(e, job, stage, &text);
+    hs_job_free(job);
     if (rc == 0 && (fputs(text, stdout) == EOF || fflush(stdout) != 0)) {
         fprintf(stderr, "hoso dump: cannot write to standard output\n");
         rc = -1;

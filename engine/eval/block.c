@@ -131,7 +131,7 @@ block_element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *parent)
         if (ev->r->errors > 0)
             return -1;
         if (src == NULL || src[0] == '\0')
-            return hs_ev_error(ev, n, "template", "<img src=\"%s\"> names no file",
+            return hs_ev_error(ev, n, HS_CODE_TEMPLATE, "<img src=\"%s\"> names no file",
                                n->attr[HS_TA_SRC] ? n->attr[HS_TA_SRC]->raw : "");
         b->image_path = image_path(ev, n, src);
         if (hs_ev_length(ev, n, HS_TA_WIDTH, &b->width) != 0 ||
@@ -150,7 +150,7 @@ block_element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *parent)
             return -1;
         break;
     default:
-        return hs_ev_error(ev, n, "template", "<%s> is not a block element",
+        return hs_ev_error(ev, n, HS_CODE_TEMPLATE, "<%s> is not a block element",
                            hs_telem_defs[n->kind].name);
     }
     link_block(s, b);
@@ -226,7 +226,7 @@ hs_ev_row(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *parent)
             c->background = p.background;
     }
     if (span != s->table->ncols)
-        return hs_ev_error(ev, n, "template",
+        return hs_ev_error(ev, n, HS_CODE_TEMPLATE,
                            "this row has %d cell%s but the table has %d column%s", span,
                            span == 1 ? "" : "s", s->table->ncols, s->table->ncols == 1 ? "" : "s");
     *s->row_tail = r;

@@ -106,7 +106,8 @@ page_setup(hs_ev *ev, const hs_tnode *root, hs_doc *d)
         memcpy(d->margin, v.box, sizeof d->margin);
     if (d->margin[1] + d->margin[3] > d->page_w - 72 ||
         d->margin[0] + d->margin[2] > d->page_h - 72)
-        return hs_ev_error(ev, root, "template", "the margins leave less than an inch of page");
+        return hs_ev_error(ev, root, HS_CODE_TEMPLATE,
+                           "the margins leave less than an inch of page");
     return 0;
 }
 
@@ -124,7 +125,7 @@ metadata(hs_ev *ev, const hs_tnode *root, hs_doc *d)
     if (date != NULL && date[0] != '\0') {
         hs_vn_date dt;
         if (hs_vn_date_parse(date, strlen(date), &dt) != HS_VN_OK)
-            return hs_ev_error(ev, root, "template", "date=\"%s\" is not a date (YYYY-MM-DD)",
+            return hs_ev_error(ev, root, HS_CODE_TEMPLATE, "date=\"%s\" is not a date (YYYY-MM-DD)",
                                date);
         if (ev->in->source_date_epoch < 0)
             d->date_epoch = hs_vn_date_epoch(dt);
@@ -142,7 +143,7 @@ hs_eval_document(const hs_eval_in *in, hs_doc **out)
         return -1;
     const hs_tnode *root = tpl->root;
     if (root->kind != HS_TK_DOCUMENT)
-        return hs_ev_error(ev, root, "template",
+        return hs_ev_error(ev, root, HS_CODE_TEMPLATE,
                            "a template has <document> as its root (a part: <part>), not <%s>",
                            hs_telem_defs[root->kind].name);
     if (in->strict && hs_tpl_check_strict(in->tpls, tpl, in->report) != 0)

@@ -118,7 +118,7 @@ void hs_ev_pop_vars(hs_ev *ev, hs_var *until);
 /* The string value of an XPath result, in the arena; *src is the record node
  * it came from, if any. */
 const char *hs_ev_string(hs_ev *ev, xmlXPathObjectPtr o, const xmlNode **src);
-int hs_ev_error(hs_ev *ev, const hs_tnode *at, const char *code, const char *fmt, ...)
+int hs_ev_error(hs_ev *ev, const hs_tnode *at, hs_code code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 /* eval.c: <name>, <header>, <footer>, <style> directly under <document>.
@@ -162,7 +162,7 @@ hs_ev_family(const hs_tnode *n)
  * report a bad argument at that node (or at the expression without one) and
  * leave the evaluation failed; check the argument count (-1 after failing). */
 const char *hs_xp_pop_string(xmlXPathParserContextPtr ctxt, const xmlNode **node);
-void hs_xp_fail(xmlXPathParserContextPtr ctxt, const char *s, const xmlNode *node, const char *code,
+void hs_xp_fail(xmlXPathParserContextPtr ctxt, const char *s, const xmlNode *node, hs_code code,
                 const char *msg);
 int hs_xp_arity(xmlXPathParserContextPtr ctxt, int nargs, int lo, int hi, const char *name);
 

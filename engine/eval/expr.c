@@ -49,7 +49,7 @@ xp_error(void *user, xmlErrorPtr e)
     for (size_t i = 0; i < sizeof says / sizeof says[0]; i++)
         if (says[i].code == e->code)
             msg = says[i].say;
-    hs_error(env->report, env->expr_loc, "xpath", "%s in {%s}", msg, env->expr);
+    hs_error(env->report, env->expr_loc, HS_CODE_XPATH, "%s in {%s}", msg, env->expr);
 }
 
 static void __attribute__((format(printf, 2, 3))) silent(void *ctx, const char *fmt, ...)
@@ -72,7 +72,7 @@ lookup_var(void *user, const xmlChar *name, const xmlChar *ns_uri)
             return xmlXPathNewNodeSet(ev->profile_root);
         if (!ev->profile_warned) {
             ev->profile_warned = 1;
-            hs_error(ev->r, ev->env.expr_loc, "usage",
+            hs_error(ev->r, ev->env.expr_loc, HS_CODE_USAGE,
                      "this template uses $profile: give the company profile with --profile");
             ev->env.failed = 1;
         }
@@ -180,7 +180,7 @@ hs_ev_xpath(hs_ev *ev, const hs_texpr *x)
         if (o != NULL)
             xmlXPathFreeObject(o);
         if (!ev->env.failed && hs_budget_state() == HS_BUDGET_OK)
-            hs_error(ev->r, x->loc, "xpath", "cannot evaluate {%s}", x->text);
+            hs_error(ev->r, x->loc, HS_CODE_XPATH, "cannot evaluate {%s}", x->text);
         return NULL;
     }
     return o;
@@ -260,7 +260,7 @@ hs_ev_val(hs_ev *ev, const hs_tnode *n, hs_ta id, hs_tval *out)
         return -1;
     char why[200];
     if (hs_tpl_parse_value(id, v, ev->a, out, why, sizeof why) != 0) {
-        hs_ev_error(ev, n, "template", "<%s %s=\"%s\"> gives \"%s\": %s",
+        hs_ev_error(ev, n, HS_CODE_TEMPLATE, "<%s %s=\"%s\"> gives \"%s\": %s",
                     hs_telem_defs[n->kind].name, hs_tattr_defs[id].name, a->raw, v, why);
         return -1;
     }
@@ -276,7 +276,7 @@ hs_ev_text_attr(hs_ev *ev, const hs_tnode *n, hs_ta id)
 }
 
 int
-hs_ev_error(hs_ev *ev, const hs_tnode *at, const char *code, const char *fmt, ...)
+hs_ev_error(hs_ev *ev, const hs_tnode *at, hs_code code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);

@@ -46,10 +46,10 @@ fail(xmlXPathParserContextPtr ctxt, const xmlNode *at, const char *fmt, ...)
     va_end(ap);
     if (!env->failed) {
         if (at != NULL) {
-            hs_error(env->report, hs_loc_from_xml(at), "schedule", "%s", msg);
+            hs_error(env->report, hs_loc_from_xml(at), HS_CODE_SCHEDULE, "%s", msg);
             hs_note(env->report, env->expr_loc, "used by {%s}", env->expr);
         } else {
-            hs_error(env->report, env->expr_loc, "xpath", "%s in {%s}", msg, env->expr);
+            hs_error(env->report, env->expr_loc, HS_CODE_XPATH, "%s in {%s}", msg, env->expr);
         }
     }
     env->failed = 1;

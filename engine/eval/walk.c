@@ -71,7 +71,7 @@ require(hs_ev *ev, const hs_tnode *n)
         return 0;
     const char *what = hs_ev_text_attr(ev, n, HS_TA_WHAT);
     const char *tname = ev->in->template_path;
-    hs_error(ev->r, hs_loc_from_xml(ev->xp->node), "missing",
+    hs_error(ev->r, hs_loc_from_xml(ev->xp->node), HS_CODE_MISSING,
              "the record lacks %s%s%s%s, which %s needs", path->raw, what ? " (" : "",
              what ? what : "", what ? ")" : "", tname);
     hs_note(ev->r, n->loc, "required here");
@@ -100,7 +100,7 @@ assert_(hs_ev *ev, const hs_tnode *n)
             at = hs_loc_from_xml(o->nodesetval->nodeTab[0]);
         xmlXPathFreeObject(o);
     }
-    hs_error(ev->r, at, "check", "%s", msg);
+    hs_error(ev->r, at, HS_CODE_CHECK, "%s", msg);
     hs_note(ev->r, n->loc, "checked here");
     return -1;
 }
@@ -166,7 +166,7 @@ repeat(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p, one_fn *one)
         return -1;
     if (o->type != XPATH_NODESET) {
         xmlXPathFreeObject(o);
-        return hs_ev_error(ev, n, "template", "each=\"%s\" must select nodes", each->raw);
+        return hs_ev_error(ev, n, HS_CODE_TEMPLATE, "each=\"%s\" must select nodes", each->raw);
     }
     xmlNodeSetPtr set = o->nodesetval;
     int rc = 0;
@@ -231,7 +231,7 @@ element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p)
         if (f == HS_TF_INLINE)
             return hs_ev_inline_element(ev, n, s, p);
         if (f == HS_TF_BLOCK)
-            return hs_ev_error(ev, n, "template", "<%s> cannot be inside a paragraph",
+            return hs_ev_error(ev, n, HS_CODE_TEMPLATE, "<%s> cannot be inside a paragraph",
                                hs_telem_defs[n->kind].name);
         break;
     case HS_SINK_BLOCKS:
@@ -244,8 +244,8 @@ element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p)
         }
         break;
     }
-    return hs_ev_error(ev, n, "template", "<%s> is not allowed in %s", hs_telem_defs[n->kind].name,
-                       mode_name(s->mode));
+    return hs_ev_error(ev, n, HS_CODE_TEMPLATE, "<%s> is not allowed in %s",
+                       hs_telem_defs[n->kind].name, mode_name(s->mode));
 }
 
 static int
@@ -278,7 +278,7 @@ hs_ev_children(hs_ev *ev, const hs_tnode *parent, hs_sink *s, const hs_props *p)
         case HS_TK_TEXT:
             if (s->mode == HS_SINK_ROWS || s->mode == HS_SINK_CELLS) {
                 if (!n->space_only)
-                    rc = hs_ev_error(ev, n, "template", "text is not allowed in %s",
+                    rc = hs_ev_error(ev, n, HS_CODE_TEMPLATE, "text is not allowed in %s",
                                      mode_name(s->mode));
             } else {
                 rc = hs_ev_text_node(ev, n, s, p);
@@ -297,7 +297,7 @@ hs_ev_children(hs_ev *ev, const hs_tnode *parent, hs_sink *s, const hs_props *p)
         case HS_TK_HEADER:
         case HS_TK_FOOTER:
             if (s != ev->top || !hs_ev_top_level(ev, n, &rc))
-                rc = hs_ev_error(ev, n, "template", "<%s> belongs directly under <document>",
+                rc = hs_ev_error(ev, n, HS_CODE_TEMPLATE, "<%s> belongs directly under <document>",
                                  hs_telem_defs[n->kind].name);
             break;
         default:

@@ -46,7 +46,7 @@ hs_layout_document(const hs_doc *doc, const hs_fontset *fs, hs_arena *a, hs_repo
     double w = doc->page_w - doc->margin[1] - doc->margin[3];
     double h = doc->page_h - doc->margin[0] - doc->margin[2];
     if (!(w > 0 && h > 0))
-        return hs_error(r, doc->loc, "layout", "the margins leave no room on a %.0f x %.0f pt page",
+        return hs_error(r, doc->loc, HS_CODE_LAYOUT, "the margins leave no room on a %.0f x %.0f pt page",
                         doc->page_w, doc->page_h);
     hs_lctx *c = HS_NEW(a, hs_lctx);
     *c = (hs_lctx){.a = a, .r = r, .fs = fs, .body_h = h};

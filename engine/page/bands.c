@@ -46,7 +46,7 @@ bands(hs_lctx *c, const hs_doc *d, const hs_band *list, int footer, hs_report *r
     int n = 0, first = 0;
     for (const hs_band *b = list; b != NULL; b = b->next) {
         if (n == 64)
-            return hs_error(r, HS_LOC_NONE, "template", "more than 64 %s",
+            return hs_error(r, HS_LOC_NONE, HS_CODE_TEMPLATE, "more than 64 %s",
                             footer ? "footers" : "headers");
         v[n++] = b;
         first |= b->on == HS_ON_FIRST;

@@ -99,7 +99,7 @@ hs_tpl_load(hs_tpl_cache *c, const char *path, hs_report *r)
     e->tpl = hs_tc_compile_file(c, e, doc, r);
     e->compiling = 0;
     if (e->tpl == NULL && r->errors == before)
-        hs_error(r, (hs_loc){e->path, 0}, "template", "the template does not compile");
+        hs_error(r, (hs_loc){e->path, 0}, HS_CODE_TEMPLATE, "the template does not compile");
     return e->tpl;
 }
 
@@ -169,7 +169,7 @@ check_step(hs_tpl_cache *c, const hs_tstep *s, hs_report *r)
                          : s->origin == HS_ORIGIN_RECORD ? "record"
                                                          : "record or profile";
     const char *at = s->attr ? "@" : "<", *end = s->attr ? "" : ">";
-    hs_error(r, s->loc, "strict", "the %s schema has no %s%s%s%s%s%s%s%s in %s", schema, at,
+    hs_error(r, s->loc, HS_CODE_STRICT, "the %s schema has no %s%s%s%s%s%s%s%s in %s", schema, at,
              s->name, end, near ? " (did you mean " : "", near ? at : "", near ? near : "",
              near ? end : "", near ? "?)" : "", s->shown);
     return -1;

@@ -68,7 +68,7 @@ collect(void *user, const hs_diag *d)
     char line[1400];
     snprintf(line, sizeof line, "%s:%ld: %s%s%s%s%s\n", f, d->loc.line,
              d->severity == HS_SEV_ERROR ? "" : "note: ", text, d->code ? " [" : "",
-             d->code ? d->code : "", d->code ? "]" : "");
+             d->code ? hs_code_name(d->code) : "", d->code ? "]" : "");
     if (strlen(msgs) + strlen(line) < sizeof msgs)
         strcat(msgs, line);
 }

@@ -4,6 +4,7 @@
 #include "harness.h"
 
 #include "hoso.h"
+#include "job.h"
 #include "tpl/tpl.h"
 
 #include <stdio.h>
@@ -42,18 +43,18 @@ documents_do_not_grow_the_engine(void)
     snprintf(tpl, sizeof tpl, "%s/templates/quote.xml", src ? src : ".");
     snprintf(rec, sizeof rec, "%s/samples/small.xml", src ? src : ".");
     snprintf(prof, sizeof prof, "%s/samples/profile.xml", src ? src : ".");
-    hs_report r = {quiet, NULL, 0, 20};
-    hs_engine *e = hs_engine_new(getenv("HOSO_FONTS") ? getenv("HOSO_FONTS") : fonts, &r);
+    hs_engine *e = hs_engine_new(getenv("HOSO_FONTS") ? getenv("HOSO_FONTS") : fonts, quiet, NULL);
     CHECK(e != NULL);
     if (e == NULL)
         return;
+    hs_report r = hs_engine_report(e);
     size_t after_first = 0;
     for (int i = 0; i < 50; i++) {
         char label[64];
         snprintf(label, sizeof label, "record-%d.xml", i);
-        hs_job job = {tpl, rec, label, prof, -1, 0, 0, 0, 1};
+        struct hs_job job = {tpl, rec, label, prof, -1, 0, 0, 0, 1};
         hs_output out;
-        CHECK_INT(hs_render(e, &job, &r, &out), 0);
+        CHECK_INT(hs_render_report(e, &job, &r, &out), 0);
         hs_output_free(&out);
         if (i == 0)
             after_first = hs_engine_interned(e);
