@@ -35,7 +35,8 @@ typedef struct hs_job {
     size_t memory_limit;         /* bytes for this document; 0: the default (1 GiB) */
     double time_limit;           /* seconds for this document; 0: none */
     int strict;                  /* every path step of the template must be in the schemas */
-    int name_only;               /* stop after working out the file name (no PDF) */
+    int name_only;               /* the file name alone: the record loaded and checked, of the
+                                    template only what decides the name (no PDF) */
 } hs_job;
 
 typedef struct hs_output {

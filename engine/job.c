@@ -137,13 +137,19 @@ make_document(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_
         }
         return -1;
     }
-    hs_eval_in in = {a,       r, e->tpls, tpl_path, record, profile, job->source_date_epoch,
-                     job->strict};
+    hs_eval_in in = {a, r, e->tpls, tpl_path, record, profile, job->source_date_epoch, job->strict};
+    if (job->name_only) {
+        /* the record loaded and checked as for the document; of the
+         * template, only what decides the name (eval/name.c) */
+        const char *name;
+        if (hs_eval_name(&in, &name) != 0)
+            return -1;
+        out->name = name ? strdup(name) : NULL;
+        return 0;
+    }
     if (hs_eval_document(&in, &doc) != 0)
         return -1;
     out->name = doc->file_name ? strdup(doc->file_name) : NULL;
-    if (job->name_only)
-        return 0;
     if (hs_layout_document(doc, e->fonts, a, r, &pages) != 0 ||
         hs_render_pdf(&pages, a, r, &pdf, &len) != 0)
         return -1;

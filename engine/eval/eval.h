@@ -25,14 +25,20 @@ typedef struct hs_eval_in {
 /* Returns 0 and the document, or -1 after reporting. */
 int hs_eval_document(const hs_eval_in *in, hs_doc **out);
 
+/* The document's <name> alone (a batch's name pass): the template's
+ * <require>s outside its content, and its <name> with the <let>s it uses,
+ * nothing else. *name is NULL when the template has no <name>. Returns 0,
+ * or -1 after reporting (as hs_eval_document would for the same mistake). */
+int hs_eval_name(const hs_eval_in *in, const char **name);
+
 /* ---- shared between eval.c and xpath_fns.c ---- */
 typedef struct hs_xp_env {
     hs_arena *arena;
     hs_report *report;
-    hs_loc expr_loc;    /* template location of the expression being evaluated */
-    const char *expr;   /* its text, for notes */
-    int failed;         /* a function reported an error during this evaluation */
-    const xmlNode *src; /* record node whose text a string function passed through */
+    hs_loc expr_loc;       /* template location of the expression being evaluated */
+    const char *expr;      /* its text, for notes */
+    int failed;            /* a function reported an error during this evaluation */
+    const xmlNode *src;    /* record node whose text a string function passed through */
     xmlXPathContextPtr xp; /* the context the expression runs in */
 } hs_xp_env;
 

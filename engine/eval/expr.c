@@ -65,8 +65,11 @@ lookup_var(void *user, const xmlChar *name, const xmlChar *ns_uri)
     if (ns_uri != NULL)
         return NULL;
     for (hs_var *v = ev->vars; v != NULL; v = v->next)
-        if (strcmp(v->name, hs_xml_str(name)) == 0)
+        if (strcmp(v->name, hs_xml_str(name)) == 0) {
+            if (v->value == NULL && v->let != NULL && hs_ev_force_var(ev, v) != 0)
+                return NULL; /* reported; xp_error drops libxml2's follow-up */
             return xmlXPathObjectCopy(v->value);
+        }
     if (strcmp(hs_xml_str(name), "profile") == 0) {
         if (ev->profile_root != NULL)
             return xmlXPathNewNodeSet(ev->profile_root);
