@@ -102,7 +102,13 @@ hs_ev_force_var(hs_ev *ev, hs_var *v)
     xp->contextSize = size;
     xp->depth = depth;
     xp->opCount = count;
-    xp->opLimit = limit;
+    /* limited by work: the outer one may take what this one left (its own
+     * steps are spent when it ends) */
+    unsigned long steps = hs_budget_steps_left(), least = count > 0 ? count : 1;
+    if (steps > 0)
+        xp->opLimit = steps > count ? steps : least;
+    else
+        xp->opLimit = hs_budget_state() == HS_BUDGET_WORK ? least : limit;
     ev->env = env;
     hs_budget_lenient(1); /* the inner evaluation ended its own; the outer one goes on */
     if (o == NULL) {
@@ -119,6 +125,7 @@ walk(hs_ev *ev, const hs_tnode *parent)
     hs_var *mark = ev->vars;
     int rc = 0;
     for (const hs_tnode *n = parent->first; n != NULL && rc == 0; n = n->next) {
+        hs_budget_spend(1); /* a node walked is work too (a <for> of a <for> …) */
         if (hs_ev_safe_point(ev, &rc))
             break;
         switch (n->kind) {
