@@ -535,10 +535,16 @@ work_one(run *r, int kind, const bjob *j, int fd)
         raise(SIGKILL);
     if (kind == TASK_RENDER && hang != NULL && strstr(j->record, hang) != NULL)
         sleep(3600);
-    /* a name pass on a machine so busy that it takes seconds */
-    const char *slow = getenv("HOSO_TEST_SLOW_NAME");
+    /* a name pass on a machine so busy that it takes seconds; a worker that
+     * dies on a name (every time, or only while the file HOSO_TEST_ONCE can
+     * be made: once) */
+    const char *slow = getenv("HOSO_TEST_SLOW_NAME"), *die = getenv("HOSO_TEST_KILL_NAME");
+    const char *once = getenv("HOSO_TEST_ONCE");
     if (kind == TASK_NAME && slow != NULL && strstr(j->record, slow) != NULL)
         sleep(2);
+    if (kind == TASK_NAME && die != NULL && strstr(j->record, die) != NULL &&
+        (once == NULL || open(once, O_CREAT | O_EXCL | O_WRONLY, 0600) >= 0))
+        raise(SIGKILL);
 #endif
     first_error fe;
     memset(&fe, 0, sizeof fe);
@@ -1048,6 +1054,25 @@ stop_workers(run *r)
     }
 }
 
+/* The documents whose worker died on their name (a signal, not the
+ * watchdog), into todo, to be tried once more in a fresh worker: a worker
+ * killed from outside (the OOM killer, a user) must not take a name out of
+ * the run. One that dies again fails; so it does in every run. */
+static int
+crashed_names(run *r, int *todo)
+{
+    int n = 0;
+    for (int i = 0; i < r->njobs; i++) {
+        bjob *j = &r->jobs[i];
+        if (j->failed != NULL && !j->failed_timeout) {
+            free(j->failed);
+            j->failed = NULL;
+            todo[n++] = i;
+        }
+    }
+    return n;
+}
+
 /* Every document of the run (all shards) gets its file name. */
 static void
 assign_names(run *r)
@@ -1149,7 +1174,10 @@ hs_batch_run(hs_engine *e, const hs_batch_opts *o, hs_batch_stats *st)
         if (!(r.jobs[i].reported && r.jobs[i].name != NULL))
             todo[ntodo++] = i;
     r.kind = TASK_NAME;
-    if (run_pass(&r, todo, ntodo, &done, 0) == 0) {
+    int names = run_pass(&r, todo, ntodo, &done, 0);
+    if (names == 0 && (ntodo = crashed_names(&r, todo)) > 0)
+        names = run_pass(&r, todo, ntodo, &done, 0);
+    if (names == 0) {
         assign_names(&r);
         ntodo = 0;
         for (int i = 0; i < r.njobs; i++) {

@@ -2,9 +2,11 @@
 # limited by work, not by the clock, so which documents have one, and so
 # every file name, is the same in every run of the same inputs — a name pass
 # slowed down by the machine still counts, one past the work of --timeout
-# fails the same way in every run, whatever -j or --shard split.
-# Uses the sanitizer build's test hook HOSO_TEST_SLOW_NAME (a name pass that
-# sleeps 2 s, as on a very busy machine).
+# fails the same way in every run, whatever -j or --shard split; a worker
+# killed on a name is replaced and the name tried once more.
+# Uses the sanitizer build's test hooks HOSO_TEST_SLOW_NAME (a name pass that
+# sleeps 2 s, as on a very busy machine) and HOSO_TEST_KILL_NAME (a worker
+# that dies on a name; with HOSO_TEST_ONCE, only the first time).
 . tests/lib/tap.sh
 mkdir -p "$T/in"
 for x in a b c; do cp samples/small.xml "$T/in/$x.xml"; done
@@ -58,3 +60,15 @@ wait
 check_eq "two shards at once on one folder: the same mapping" "$want" "$(files "$T/sh.jsonl")"
 check_eq "two shards: the files of the mapping, nothing else" \
     "$(printf 'Giấy Hoàng Long (c).pdf\nGiấy Hoàng Long.pdf')" "$(ls -A "$T/sh")"
+
+# ---- a worker that dies on a name: once more in a fresh worker ----
+B="$HOSO batch -q -j 2 -t $T/tiny.xml"
+HOSO_TEST_KILL_NAME=a.xml HOSO_TEST_ONCE="$T/once" $B -o "$T/k1" --report "$T/k1.jsonl" "$T/in" 2>"$T/k1.err"
+check_eq "a worker killed once on a name: exit 0" 0 $?
+check_eq "a worker killed once on a name: the same mapping as without" "$(files "$T/fast.jsonl")" "$(files "$T/k1.jsonl")"
+HOSO_TEST_KILL_NAME=a.xml $B -o "$T/k2" --report "$T/k2.jsonl" "$T/in" 2>"$T/k2.err"
+check_eq "a worker that dies on a name every time: exit 1" 1 $?
+check_contains "that document crashed" "$T/k2.err" \
+    "a.xml: error: the worker died (signal 9: Killed); the document was not made (template $T/tiny.xml)"
+check_eq "the others named as if it had no name" \
+    "$(printf 'a.xml crashed \nb.xml ok Giấy Hoàng Long.pdf\nc.xml ok Giấy Hoàng Long (c).pdf')" "$(files "$T/k2.jsonl")"
