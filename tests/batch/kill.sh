@@ -40,7 +40,8 @@ while kills < 20 and runs < 60:
     if target is None or rnd.random() < 0.33:
         time.sleep(rnd.uniform(0.0, 0.3))
     else:
-        while lines() < target and p.poll() is None:
+        deadline = time.time() + 300  # a hung batch still ends the test
+        while lines() < target and p.poll() is None and time.time() < deadline:
             time.sleep(0.002)
     if p.poll() is None:
         p.send_signal(signal.SIGKILL)
