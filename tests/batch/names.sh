@@ -3,7 +3,8 @@
 # every file name, is the same in every run of the same inputs — a name pass
 # slowed down by the machine still counts, one past the work of --timeout
 # fails the same way in every run, whatever -j or --shard split; a worker
-# killed on a name is replaced and the name tried once more.
+# killed on a name is replaced and the name tried once more; a document that
+# fails after its name (an <assert>) keeps its place among the names.
 # Uses the sanitizer build's test hooks HOSO_TEST_SLOW_NAME (a name pass that
 # sleeps 2 s, as on a very busy machine) and HOSO_TEST_KILL_NAME (a worker
 # that dies on a name; with HOSO_TEST_ONCE, only the first time).
@@ -72,3 +73,11 @@ check_contains "that document crashed" "$T/k2.err" \
     "a.xml: error: the worker died (signal 9: Killed); the document was not made (template $T/tiny.xml)"
 check_eq "the others named as if it had no name" \
     "$(printf 'a.xml crashed \nb.xml ok Giấy Hoàng Long.pdf\nc.xml ok Giấy Hoàng Long (c).pdf')" "$(files "$T/k2.jsonl")"
+
+# ---- a document that fails after its name keeps its place among the names ----
+printf '<document>\n<name>Giấy {customer/short-name}</name>\n<assert test="customer/name != '"'"'Công ty chậm'"'"'">chậm quá</assert>\n<p>{customer/name}</p>\n</document>\n' >"$T/check.xml"
+$HOSO batch -q -j 2 -t "$T/check.xml" -o "$T/as" --report "$T/as.jsonl" "$T/in" 2>"$T/as.err"
+check_eq "an <assert> that fails for a.xml: exit 1" 1 $?
+check_contains "an <assert> that fails: said at render" "$T/as.err" "error: chậm quá"
+check_eq "a.xml keeps its name unused; the others' names as with it made" \
+    "$(printf 'a.xml error \nb.xml ok Giấy Hoàng Long (b).pdf\nc.xml ok Giấy Hoàng Long (c).pdf')" "$(files "$T/as.jsonl")"
