@@ -20,6 +20,11 @@
 #include <string.h>
 
 #define DEFAULT_MEMORY_LIMIT ((size_t)1 << 30)
+/* The work a name may take per second of --timeout: XPath steps (libxml2's
+ * count) and template nodes walked. A slow machine's rate (16 million steps
+ * a second were measured on a loaded 2-core machine, eval/expr.c), so that
+ * a name stopped here has taken about --timeout or less. */
+#define HS_NAME_STEPS_PER_SECOND 10e6
 
 struct hs_engine {
     hs_fontset *fonts;
@@ -166,6 +171,15 @@ make_document(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_
         return -1;
     }
     hs_eval_in in = {a, r, e->tpls, tpl_path, record, profile, job->source_date_epoch, job->strict};
+    if (job->name_only) {
+        /* the record loaded and checked as for the document; of the
+         * template, only what decides the name (eval/name.c) */
+        const char *name;
+        if (hs_eval_name(&in, &name) != 0)
+            return -1;
+        out->name = name ? strdup(name) : NULL;
+        return 0;
+    }
     if (hs_eval_document(&in, &doc) != 0)
         return -1;
     hs_buf text;
@@ -176,8 +190,6 @@ make_document(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_
         return 0;
     }
     out->name = doc->file_name ? strdup(doc->file_name) : NULL;
-    if (job->name_only)
-        return 0;
     if (hs_page_document(doc, e->fonts, a, r, &pages) != 0)
         return -1;
     if (dump != NULL) {
@@ -231,7 +243,14 @@ run(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_stage stag
     /* Past its memory or time limit a document stops at the next safe point
      * of a stage (the libraries' allocations fail and they unwind by
      * themselves); everything it made is in the arena, freed below. */
-    hs_budget_begin(limit, job->time_limit);
+    /* A name alone (a batch's name pass) is limited by work, not by the
+     * clock: where it stops, and so which documents of a batch have a name,
+     * depends on the inputs alone, however busy the machine. */
+    unsigned long steps = (unsigned long)(job->time_limit * HS_NAME_STEPS_PER_SECOND);
+    if (job->name_only && job->time_limit > 0)
+        hs_budget_begin_work(limit, steps > 0 ? steps : 1);
+    else
+        hs_budget_begin(limit, job->time_limit);
     int rc = make_document(e, job, r, out, a, label, tpl_path, profile, stage, dump);
     int over = hs_budget_exceeded();
     hs_budget_end();
@@ -239,7 +258,12 @@ run(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_stage stag
         hs_output_free(out);
     if (over != HS_BUDGET_OK) {
         hs_output_free(out);
-        if (over == HS_BUDGET_TIME)
+        if (over == HS_BUDGET_WORK)
+            hs_error(r, (hs_loc){label, 0}, HS_CODE_TIMEOUT,
+                     "its name needs more than %.0f million steps of work, what --timeout %g s "
+                     "allows, and was stopped",
+                     (double)steps / 1e6, job->time_limit);
+        else if (over == HS_BUDGET_TIME)
             hs_error(r, (hs_loc){label, 0}, HS_CODE_LIMIT,
                      "took longer than %g s and was stopped (template %s)", job->time_limit,
                      tpl_path);

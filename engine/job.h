@@ -14,9 +14,11 @@ struct hs_job {
     const char *profile_path;    /* the company profile, or NULL */
     long long source_date_epoch; /* -1: none (then dates come from the template) */
     size_t memory_limit;         /* bytes for this document; 0: the default (1 GiB) */
-    double time_limit;           /* seconds for this document; 0: none */
+    double time_limit;           /* seconds for this document; 0: none (with name_only: the
+                                    work of that many seconds, not the clock) */
     int strict;                  /* every path step of the template must be in the schemas */
-    int name_only;               /* stop after working out the file name (no PDF) */
+    int name_only;               /* the file name alone: the record loaded and checked, of the
+                                    template only what decides the name (no PDF) */
 };
 
 /* A report to the engine's sink, its error count at 0. */

@@ -34,7 +34,7 @@ size_t hs_arena_used(const hs_arena *a);
  * Past the limit the allocators return NULL and the libraries unwind by
  * themselves; our stages check hs_budget_exceeded at safe points and return
  * -1 without a message (the owner of the budget says which limit). */
-enum { HS_BUDGET_OK, HS_BUDGET_MEMORY, HS_BUDGET_TIME };
+enum { HS_BUDGET_OK, HS_BUDGET_MEMORY, HS_BUDGET_TIME, HS_BUDGET_WORK };
 void hs_budget_begin(size_t limit_bytes, double seconds); /* 0: no limit */
 void hs_budget_end(void);
 int hs_budget_exceeded(void);  /* HS_BUDGET_*; reads the clock now and then */
@@ -43,6 +43,13 @@ void hs_budget_set(int state); /* a library said it ran out (e.g. XPath's step l
 void hs_budget_note(size_t n); /* an allocation of ours (never refused) */
 double hs_budget_seconds_left(void); /* 0: no time limit */
 size_t hs_budget_limit(void);        /* the memory limit in bytes; 0: none */
+/* Limited by work instead of the clock, so that where it stops depends on
+ * the inputs alone (a batch's name pass): steps of XPath (libxml2's step
+ * count) and of our walks, spent with hs_budget_spend; past them the state
+ * is HS_BUDGET_WORK. steps 0: no limit of work. */
+void hs_budget_begin_work(size_t limit_bytes, unsigned long steps);
+unsigned long hs_budget_steps_left(void); /* 0: none left, or no limit of work */
+void hs_budget_spend(unsigned long n);
 /* On around an XPath evaluation: allocations past the limit still succeed, up
  * to twice it (the state says the limit is passed). libxml2 2.9.14's XPath
  * engine dereferences a failed malloc's NULL in places; it must not see one. */

@@ -160,6 +160,8 @@ _Noreturn void hs_bt_worker_main(run *r, int job_fd, int fd, pid_t parent);
 /* pool.c */
 extern volatile sig_atomic_t hs_bt_stop_signal;
 void hs_bt_progress(run *r, int done, int total);
+/* Seconds after which the parent stops a worker's task (pool.c). */
+double hs_bt_watchdog(const run *r);
 int hs_bt_run_pass(run *r, const int *todo, int ntodo, int *done, int total);
 void hs_bt_stop_workers(run *r);
 

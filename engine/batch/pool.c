@@ -100,6 +100,15 @@ alive_workers(const run *r)
     return n;
 }
 
+/* When the parent kills a worker's task. A name is limited by work, not by
+ * the clock (job.c), so that which documents have one never depends on how
+ * busy the machine is; the clock stops a name pass only far past that. */
+double
+hs_bt_watchdog(const run *r)
+{
+    return r->kind == TASK_NAME ? 10 * r->o->timeout_s + 10 : r->o->timeout_s;
+}
+
 /* Hand out the tasks of one pass (jobs whose index is in todo) and collect
  * their results. -1 when the batch must stop (a signal, the report, no
  * worker could be started). */
@@ -168,7 +177,7 @@ hs_bt_run_pass(run *r, const int *todo, int ntodo, int *done, int total)
         poll(pf, (nfds_t)n, 50);
         for (int k = 0; k < n; k++) {
             worker *x = &r->w[map[k]];
-            int timed_out = r->o->timeout_s > 0 && hs_bt_now() - x->start > r->o->timeout_s;
+            int timed_out = r->o->timeout_s > 0 && hs_bt_now() - x->start > hs_bt_watchdog(r);
             if (!(pf[k].revents & (POLLIN | POLLHUP | POLLERR)) && !timed_out)
                 continue;
             if (!timed_out) {

@@ -115,7 +115,7 @@ static const char *
 failure(const run *r, int wstatus, int timed_out, int nf, char *buf, size_t cap)
 {
     if (timed_out)
-        snprintf(buf, cap, "took longer than %g s and was stopped", r->o->timeout_s);
+        snprintf(buf, cap, "took longer than %g s and was stopped", hs_bt_watchdog(r));
     else if (WIFSIGNALED(wstatus))
         snprintf(buf, cap, "the worker died (signal %d: %s); the document was not made",
                  WTERMSIG(wstatus), strsignal(WTERMSIG(wstatus)));
@@ -153,6 +153,8 @@ hs_bt_finish(run *r, worker *w, int wstatus, int timed_out)
     if (r->kind == TASK_NAME) {
         free(j->name);
         j->name = why == NULL && nf == 2 && strcmp(f[0], "name") == 0 ? hs_bt_strdup(f[1]) : NULL;
+        if (why == NULL && nf == 2 && strcmp(f[0], "stopped") == 0)
+            why = f[1], timed_out = 1;
         /* stopped or crashed: so it would be again; it is not rendered */
         if (why != NULL) {
             j->failed = hs_bt_strdup(why);

@@ -116,6 +116,25 @@ render_todo(run *r, int *todo)
     return ntodo;
 }
 
+/* The documents whose worker died on their name (a signal, not the
+ * watchdog), into todo, to be tried once more in a fresh worker: a worker
+ * killed from outside (the OOM killer, a user) must not take a name out of
+ * the run. One that dies again fails; so it does in every run. */
+static int
+crashed_names(run *r, int *todo)
+{
+    int n = 0;
+    for (int i = 0; i < r->njobs; i++) {
+        bjob *j = &r->jobs[i];
+        if (j->failed != NULL && !j->failed_timeout) {
+            free(j->failed);
+            j->failed = NULL;
+            todo[n++] = i;
+        }
+    }
+    return n;
+}
+
 /* The two passes, with workers forked from this process. */
 static void
 passes(run *r)
@@ -140,7 +159,10 @@ passes(run *r)
         if (!(r->jobs[i].reported && r->jobs[i].name != NULL))
             todo[ntodo++] = i;
     r->kind = TASK_NAME;
-    if (hs_bt_run_pass(r, todo, ntodo, &done, 0) == 0) {
+    int names = hs_bt_run_pass(r, todo, ntodo, &done, 0);
+    if (names == 0 && (ntodo = crashed_names(r, todo)) > 0)
+        names = hs_bt_run_pass(r, todo, ntodo, &done, 0);
+    if (names == 0) {
         assign_names(r);
         ntodo = render_todo(r, todo);
         /* pass 2: this shard's documents */

@@ -41,7 +41,7 @@ write_temp(run *r, const hs_output *out, char *tmp, size_t cap)
 }
 
 /* One task; its result on fd as one line:
- * "name\tNAME" or "noname" (TASK_NAME);
+ * "name\tNAME", "noname" or "stopped\tMSG" (TASK_NAME);
  * "ok\tTMP\tNAME\tPAGES\tBYTES" or "error\tFILE\tLINE\tCODE\tMSG". */
 static void
 work_one(run *r, int kind, const bjob *j, int fd)
@@ -53,6 +53,16 @@ work_one(run *r, int kind, const bjob *j, int fd)
         raise(SIGKILL);
     if (kind == TASK_RENDER && hang != NULL && strstr(j->record, hang) != NULL)
         sleep(3600);
+    /* a name pass on a machine so busy that it takes seconds; a worker that
+     * dies on a name (every time, or only while the file HOSO_TEST_ONCE can
+     * be made: once) */
+    const char *slow = getenv("HOSO_TEST_SLOW_NAME"), *die = getenv("HOSO_TEST_KILL_NAME");
+    const char *once = getenv("HOSO_TEST_ONCE");
+    if (kind == TASK_NAME && slow != NULL && strstr(j->record, slow) != NULL)
+        sleep(2);
+    if (kind == TASK_NAME && die != NULL && strstr(j->record, die) != NULL &&
+        (once == NULL || open(once, O_CREAT | O_EXCL | O_WRONLY, 0600) >= 0))
+        raise(SIGKILL);
 #endif
     held h;
     hs_bt_held_init(&h);
@@ -70,7 +80,10 @@ work_one(run *r, int kind, const bjob *j, int fd)
     hs_buf msg;
     hs_buf_init(&msg, h.a);
     if (hs_render_report(r->e, &job, &rep, &out) != 0) {
-        if (kind == TASK_NAME) {
+        if (kind == TASK_NAME && h.set && h.first.code == HS_CODE_TIMEOUT) {
+            hs_buf_adds(&msg, "stopped"); /* past the work of --timeout: so it is again */
+            hs_bt_pipe_field(&msg, h.first.message);
+        } else if (kind == TASK_NAME) {
             hs_buf_adds(&msg, "noname"); /* the render pass says why */
         } else {
             hs_diag none = {

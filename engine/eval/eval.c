@@ -133,26 +133,39 @@ metadata(hs_ev *ev, const hs_tnode *root, hs_doc *d)
     return 0;
 }
 
-int
-hs_eval_document(const hs_eval_in *in, hs_doc **out)
+hs_ev *
+hs_ev_begin(const hs_eval_in *in)
 {
     hs_ev *ev = HS_NEW(in->arena, hs_ev);
     hs_ev_init(ev, in);
     const hs_tpl *tpl = hs_tpl_load(in->tpls, in->template_path, in->report);
     if (tpl == NULL)
-        return -1;
+        return NULL;
     const hs_tnode *root = tpl->root;
-    if (root->kind != HS_TK_DOCUMENT)
-        return hs_ev_error(ev, root, HS_CODE_TEMPLATE,
-                           "a template has <document> as its root (a part: <part>), not <%s>",
-                           hs_telem_defs[root->kind].name);
+    if (root->kind != HS_TK_DOCUMENT) {
+        hs_ev_error(ev, root, HS_CODE_TEMPLATE,
+                    "a template has <document> as its root (a part: <part>), not <%s>",
+                    hs_telem_defs[root->kind].name);
+        return NULL;
+    }
     if (in->strict && hs_tpl_check_strict(in->tpls, tpl, in->report) != 0)
-        return -1;
+        return NULL;
     hs_ev_register_ns(ev, tpl);
     hs_doc *d = HS_NEW(in->arena, hs_doc);
     d->loc = root->loc;
     ev->doc = d;
     ev->root = root;
+    return ev;
+}
+
+int
+hs_eval_document(const hs_eval_in *in, hs_doc **out)
+{
+    hs_ev *ev = hs_ev_begin(in);
+    if (ev == NULL)
+        return -1;
+    const hs_tnode *root = ev->root;
+    hs_doc *d = ev->doc;
     hs_props *p = &ev->doc_props;
     p->style.family = "serif";
     p->style.size_pt = 13;

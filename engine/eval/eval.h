@@ -25,6 +25,12 @@ typedef struct hs_eval_in {
 /* Returns 0 and the document, or -1 after reporting. */
 int hs_eval_document(const hs_eval_in *in, hs_doc **out);
 
+/* The document's <name> alone (a batch's name pass): the template's
+ * <require>s outside its content, and its <name> with the <let>s it uses,
+ * nothing else. *name is NULL when the template has no <name>. Returns 0,
+ * or -1 after reporting (as hs_eval_document would for the same mistake). */
+int hs_eval_name(const hs_eval_in *in, const char **name);
+
 /* Register money(), words(), date(), … on ctx (tpl/ calls it on the context its
  * expressions are compiled and run in). */
 void hs_eval_register_functions(xmlXPathContextPtr ctx);

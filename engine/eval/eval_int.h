@@ -40,8 +40,13 @@ typedef struct hs_props {
 
 typedef struct hs_var {
     const char *name;
-    xmlXPathObjectPtr value;
-    struct hs_var *next;
+    xmlXPathObjectPtr value; /* NULL while a deferred <let> is not worked out */
+    struct hs_var *next;     /* also the scope the <let> was met in */
+    /* name.c: a <let> met by the name pass, worked out when first used,
+     * where it was met (context node, position, size) */
+    const struct hs_tnode *let;
+    xmlNodePtr node;
+    int pos, size;
 } hs_var;
 
 typedef struct hs_named_style {
@@ -121,12 +126,35 @@ const char *hs_ev_string(hs_ev *ev, xmlXPathObjectPtr o, const xmlNode **src);
 int hs_ev_error(hs_ev *ev, const hs_tnode *at, hs_code code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* eval.c: a document's evaluation begun: the template loaded (and checked
+ * with --strict), its root a <document>, ev->doc and ev->root set. NULL
+ * after reporting. */
+hs_ev *hs_ev_begin(const hs_eval_in *in);
 /* eval.c: <name>, <header>, <footer>, <style> directly under <document>.
  * Returns 1 when n was one of them (*rc set), 0 otherwise. */
 int hs_ev_top_level(hs_ev *ev, const hs_tnode *n, int *rc);
 
 /* walk.c */
 int hs_ev_children(hs_ev *ev, const hs_tnode *parent, hs_sink *s, const hs_props *p);
+/* A safe point of a walk, before each node: 1 when the walk stops here (too
+ * many errors; past the document's limits, then *rc is -1), else 0. */
+int hs_ev_safe_point(hs_ev *ev, int *rc);
+/* An element's if=: 1 when absent or true, 0 when false, -1 after reporting. */
+int hs_ev_if_attr(hs_ev *ev, const hs_tnode *n);
+/* The value of a <let> (value=, elements or text); NULL after reporting. */
+xmlXPathObjectPtr hs_ev_let_value(hs_ev *ev, const hs_tnode *n);
+/* Run `one` for n once per node of its each attribute with the context
+ * node, position() and last() set (and sort=, order=, as=). */
+typedef int hs_ev_one_fn(hs_ev *, const hs_tnode *, hs_sink *, const hs_props *);
+int hs_ev_repeat(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p, hs_ev_one_fn *one);
+
+/* <require path=…>: 0 when the record has it, else -1 after reporting. */
+int hs_ev_require(hs_ev *ev, const hs_tnode *n);
+
+/* name.c: work out a deferred <let> (v->let) where it was met; 0, or -1
+ * after reporting. Called from the variable lookup, inside an XPath
+ * evaluation, whose state it keeps. */
+int hs_ev_force_var(hs_ev *ev, hs_var *v);
 int hs_ev_flush(hs_ev *ev, hs_sink *s);
 void hs_ev_sink_blocks(hs_sink *s, hs_block **tail, const hs_props *p);
 

@@ -65,8 +65,11 @@ lookup_var(void *user, const xmlChar *name, const xmlChar *ns_uri)
     if (ns_uri != NULL)
         return NULL;
     for (hs_var *v = ev->vars; v != NULL; v = v->next)
-        if (strcmp(v->name, hs_xml_str(name)) == 0)
+        if (strcmp(v->name, hs_xml_str(name)) == 0) {
+            if (v->value == NULL && v->let != NULL && hs_ev_force_var(ev, v) != 0)
+                return NULL; /* reported; xp_error drops libxml2's follow-up */
             return xmlXPathObjectCopy(v->value);
+        }
     if (strcmp(hs_xml_str(name), "profile") == 0) {
         if (ev->profile_root != NULL)
             return xmlXPathNewNodeSet(ev->profile_root);
@@ -157,10 +160,16 @@ hs_ev_xpath(hs_ev *ev, const hs_texpr *x)
     /* libxml2's own step limit stops a runaway expression (one that
      * computes without allocating) at about the document's time left */
     double left = hs_budget_seconds_left();
+    unsigned long steps = hs_budget_steps_left();
     ev->xp->opCount = 0;
-    ev->xp->opLimit = left > 0 ? (unsigned long)(left * HS_XPATH_STEPS_PER_SECOND) + 1 : 0;
+    ev->xp->opLimit = steps > 0  ? steps
+                      : left > 0 ? (unsigned long)(left * HS_XPATH_STEPS_PER_SECOND) + 1
+                                 : 0;
     hs_budget_lenient(1);
     xmlXPathObjectPtr o = xmlXPathCompiledEval(x->comp, ev->xp);
+    /* limited by work (a name pass): the steps taken are spent; stopped at
+     * the limit, the state says so and nothing runs it again */
+    hs_budget_spend(ev->xp->opCount);
     /* Stopped at libxml2's step limit (which it says only on stderr) on a
      * machine faster than the estimate, before the time is up: again, with
      * the steps of the time left, until the time is up. */
