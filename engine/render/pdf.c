@@ -214,6 +214,22 @@ image_for(pdf_ctx *c, const char *path)
     static const char *const spaces[5] = {NULL, "DeviceGray", NULL, "DeviceRGB", "DeviceCMYK"};
     HPDF_Dict img =
         xobject(c, im->width, im->height, spaces[im->space], im->color_z, im->color_z_len, im->dct);
+    if (img != NULL && im->palette_n > 0) { /* [/Indexed /DeviceRGB hival <palette>] */
+        HPDF_Array cs = HPDF_Array_New(c->pdf->mmgr);
+        HPDF_STATUS st =
+            cs != NULL ? HPDF_Dict_Add(img, "ColorSpace", cs) : HPDF_FAILD_TO_ALLOC_MEM;
+        if (st == HPDF_OK)
+            st = HPDF_Array_AddName(cs, "Indexed");
+        if (st == HPDF_OK)
+            st = HPDF_Array_AddName(cs, "DeviceRGB");
+        if (st == HPDF_OK)
+            st = HPDF_Array_AddNumber(cs, im->palette_n - 1);
+        if (st == HPDF_OK)
+            st = HPDF_Array_Add(cs, HPDF_Binary_New(c->pdf->mmgr, (HPDF_BYTE *)im->palette,
+                                                    3 * (HPDF_UINT)im->palette_n));
+        if (st != HPDF_OK)
+            img = NULL;
+    }
     if (img != NULL && im->cmyk_inverted) {
         HPDF_Array dec = HPDF_Array_New(c->pdf->mmgr);
         HPDF_STATUS st = dec != NULL ? HPDF_Dict_Add(img, "Decode", dec) : HPDF_FAILD_TO_ALLOC_MEM;
