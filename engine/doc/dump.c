@@ -80,7 +80,7 @@ runs(hs_buf *b, const hs_run *r, int depth)
         if (r->kind == HS_RUN_CHECKBOX && r->checked)
             hs_buf_adds(b, " checked");
         style(b, &r->style);
-        quoted_z(b, "field", r->field);
+        quoted_z(b, "field", hs_run_field(b->arena, r));
         loc(b, r->loc);
     }
 }
