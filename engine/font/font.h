@@ -85,6 +85,12 @@ int hs_face_codepoints(const hs_face *f, uint32_t first, uint32_t *out, int max)
 /* Sum of advances of a UTF-8 string in 1/1000 em (invalid bytes count 0). */
 long hs_face_text_width(const hs_face *f, const char *s, size_t n);
 
+/* A TrueType program as a PDF embeds it for a CIDFontType2 font (malloc'd,
+ * *out_n bytes): the input's tables but name, post, cmap and empty ones,
+ * which a reader does not use there, with head's checksum adjustment made
+ * again. NULL when the input is not a well-formed table directory. */
+unsigned char *hs_sfnt_for_pdf(const unsigned char *in, size_t n, size_t *out_n);
+
 /* Load one face from a file (used by the fontset and by tests). */
 hs_face *hs_face_load(const char *path, const char *family, hs_face_style style, hs_report *r,
                       hs_loc where);

@@ -687,3 +687,98 @@ hs_face_text_width(const hs_face *f, const char *s, size_t n)
     }
     return w;
 }
+
+static void
+put16(uint8_t *p, unsigned v)
+{
+    p[0] = (uint8_t)(v >> 8);
+    p[1] = (uint8_t)v;
+}
+
+static void
+put32(uint8_t *p, uint32_t v)
+{
+    put16(p, v >> 16);
+    put16(p + 2, v & 0xFFFF);
+}
+
+/* The sum of a table as the sfnt directory and head's adjustment count it:
+ * big-endian 32-bit words, the last one padded with zeros. */
+static uint32_t
+sfnt_sum(const uint8_t *p, size_t n)
+{
+    uint32_t s = 0;
+    for (size_t i = 0; i < n; i += 4) {
+        uint8_t w[4] = {0};
+        memcpy(w, p + i, n - i < 4 ? n - i : 4);
+        s += be32(w);
+    }
+    return s;
+}
+
+/* The tables a PDF reader does not read from an embedded CIDFontType2
+ * program (ISO 32000-1 9.9: glyphs are chosen by CIDToGIDMap, names and
+ * code points come from the PDF's dictionaries and ToUnicode), and empty
+ * ones. */
+static int
+not_embedded(const uint8_t *tag, uint32_t len)
+{
+    return len == 0 || memcmp(tag, "name", 4) == 0 || memcmp(tag, "post", 4) == 0 ||
+           memcmp(tag, "cmap", 4) == 0;
+}
+
+unsigned char *
+hs_sfnt_for_pdf(const unsigned char *in, size_t n, size_t *out_n)
+{
+    if (n < 12)
+        return NULL;
+    unsigned count = be16(in + 4);
+    if (12 + 16 * (size_t)count > n)
+        return NULL;
+    unsigned keep = 0;
+    size_t body = 0;
+    for (unsigned i = 0; i < count; i++) {
+        const uint8_t *e = in + 12 + 16 * i;
+        uint32_t off = be32(e + 8), len = be32(e + 12);
+        if (off > n || len > n - off)
+            return NULL;
+        if (!not_embedded(e, len)) {
+            keep++;
+            body += ((size_t)len + 3) & ~(size_t)3;
+        }
+    }
+    size_t head_len = 12 + 16 * (size_t)keep, total = head_len + body;
+    uint8_t *out = calloc(1, total);
+    if (out == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    memcpy(out, in, 4); /* sfnt version */
+    unsigned sel = 0;
+    while ((2u << sel) <= keep)
+        sel++;
+    put16(out + 4, keep);
+    put16(out + 6, 16u << sel);
+    put16(out + 8, sel);
+    put16(out + 10, keep * 16 - (16u << sel));
+    size_t at = head_len, head_at = 0;
+    unsigned k = 0;
+    for (unsigned i = 0; i < count; i++) { /* in the input's (tag) order */
+        const uint8_t *e = in + 12 + 16 * i;
+        uint32_t off = be32(e + 8), len = be32(e + 12);
+        if (not_embedded(e, len))
+            continue;
+        uint8_t *d = out + 12 + 16 * k++;
+        memcpy(d, e, 8); /* tag and checksum: the table is the same */
+        put32(d + 8, (uint32_t)at);
+        put32(d + 12, len);
+        memcpy(out + at, in + off, len);
+        if (memcmp(e, "head", 4) == 0 && len >= 12)
+            head_at = at;
+        at += ((size_t)len + 3) & ~(size_t)3;
+    }
+    if (head_at != 0) { /* checkSumAdjustment over the new file */
+        put32(out + head_at + 8, 0);
+        put32(out + head_at + 8, 0xB1B0AFBAu - sfnt_sum(out, total));
+    }
+    *out_n = total;
+    return out;
+}

@@ -449,20 +449,23 @@ subset_for(fontres *fr, HPDF_FontDef def, HPDF_MMgr mmgr)
         }
     }
     HPDF_Stream_Free(out);
-    if (raw == NULL)
+    size_t slim_n = 0;
+    unsigned char *slim = raw != NULL ? hs_sfnt_for_pdf(raw, size, &slim_n) : NULL;
+    free(raw);
+    if (slim == NULL)
         return NULL;
     struct subset *s = &fr->subsets[fr->next_subset];
     fr->next_subset = (fr->next_subset + 1) % SUBSETS;
     free(s->z);
     free(s->glyphs);
-    s->z = hs_pdf_deflate(raw, size, &s->z_len);
-    free(raw);
+    s->z = hs_pdf_deflate(slim, slim_n, &s->z_len);
+    free(slim);
     s->glyphs = malloc(ng ? ng : 1);
     if (s->glyphs == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
     memcpy(s->glyphs, flags, ng);
     s->num_glyphs = ng;
-    s->length1 = tt->length1;
+    s->length1 = (HPDF_UINT)slim_n;
     return s;
 }
 

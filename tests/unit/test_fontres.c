@@ -229,6 +229,17 @@ font_objects_are_as_assumed(void)
             unsigned char *f = inflate_all(z, zn, &fn);
             CHECK(len1 != NULL && fn > 12 && (long)fn == (long)len1->value);
             CHECK(fn > 4 && memcmp(f, "\0\1\0\0", 4) == 0);
+            /* without the tables a reader does not use here (font/sfnt.c) */
+            int glyf = 0, unused = 0;
+            for (size_t t = 0; fn > 12 && t < (size_t)(f[4] << 8 | f[5]) && 28 + 16 * t <= fn;
+                 t++) {
+                const unsigned char *tag = f + 12 + 16 * t;
+                glyf += memcmp(tag, "glyf", 4) == 0;
+                unused += memcmp(tag, "name", 4) == 0 || memcmp(tag, "cmap", 4) == 0 ||
+                          memcmp(tag, "post", 4) == 0;
+            }
+            CHECK_INT(glyf, 1);
+            CHECK_INT(unused, 0);
             static unsigned char *first;
             static size_t first_n;
             if (doc == 0) {
