@@ -502,17 +502,24 @@ nested(const sfnt *f, unsigned g, uint16_t *out, int n, int max, int depth)
     return n;
 }
 
-/* Reads glyf (one read: the fonts of an engine are read once) and then:
- * a code point whose glyph draws nothing is dropped from the map (the face
- * does not have it: a blank is not a glyph), and each composite glyph whose
- * components are composites gets the list of the deeper glyphs, for the
- * renderer to embed too. */
+/* Reads glyf (one read: the fonts of an engine are read once); what it
+ * says is taken when the face is first asked about (see ready_face). */
 static int
-read_outlines(sfnt *f, hs_face *face)
+read_outlines(sfnt *f)
 {
     size_t off = (size_t)(f->glyf.p - f->data);
     if (read_at(f->fd, (uint8_t *)f->data, off, f->glyf.n) != 0)
         return bad(f, "cannot read the 'glyf' table");
+    return 0;
+}
+
+/* From glyf: a code point whose glyph draws nothing is dropped from the map
+ * (the face does not have it: a blank is not a glyph), and each composite
+ * glyph whose components are composites gets the list of the deeper glyphs,
+ * for the renderer to embed too. */
+static void
+take_outlines(const sfnt *f, hs_face *face)
+{
     for (unsigned b = 0; b < 256; b++) {
         if (face->gid_block[b] == NULL)
             continue;
@@ -552,7 +559,29 @@ read_outlines(sfnt *f, hs_face *face)
                 at[g] = at[g - 1];
     face->nested_at = at;
     face->nested = pool;
-    return 0;
+}
+
+/* The file's bytes and tables, kept from the load until take_outlines. */
+typedef struct pending {
+    sfnt f;
+    uint8_t *data;
+} pending;
+
+/* take_outlines on the face's first question, not at load: an engine loads
+ * every face of every family (the fallbacks are whole fonts of thousands of
+ * glyphs), and a document asks about a few. It cannot fail: the file was
+ * read and checked at load. A cache, written once through a const face. */
+static void
+ready_face(const hs_face *cf)
+{
+    if (cf->pending == NULL)
+        return;
+    hs_face *face = (hs_face *)cf;
+    pending *p = face->pending;
+    face->pending = NULL;
+    take_outlines(&p->f, face);
+    free(p->data);
+    free(p);
 }
 
 static char *
@@ -587,7 +616,7 @@ hs_face_load(const char *path, const char *family, hs_face_style style, hs_repor
     if (rc == 0)
         rc = read_metrics(&f, face);
     if (rc == 0)
-        rc = read_outlines(&f, face);
+        rc = read_outlines(&f);
     if (rc == 0) {
         face->num_glyphs = (int)f.num_glyphs;
         face->adv1000 = malloc((size_t)f.num_glyphs * sizeof *face->adv1000);
@@ -600,12 +629,20 @@ hs_face_load(const char *path, const char *family, hs_face_style style, hs_repor
             face->gid_block[b] = NULL;
         }
     }
-    free(data);
     close(f.fd);
+    f.fd = -1;
     if (rc != 0) {
+        free(data);
         hs_face_free(face);
         return NULL;
     }
+    pending *p = malloc(sizeof *p);
+    if (p == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    *p = (pending){f, data};
+    p->f.path = NULL; /* the caller's; take_outlines reports nothing */
+    p->f.r = NULL;
+    face->pending = p;
     return face;
 }
 
@@ -621,6 +658,10 @@ hs_face_free(hs_face *f)
     free(f->adv1000);
     free(f->nested_at);
     free(f->nested);
+    if (f->pending != NULL) {
+        free(((pending *)f->pending)->data);
+        free(f->pending);
+    }
     if (f->render_res_free != NULL)
         f->render_res_free(f->render_res);
     free(f);
@@ -630,6 +671,7 @@ const uint16_t *
 hs_face_nested(const hs_face *f, unsigned gid, int *n)
 {
     *n = 0;
+    ready_face(f);
     if (f->nested_at == NULL || gid >= (unsigned)f->num_glyphs)
         return NULL;
     *n = (int)(f->nested_at[gid + 1] - f->nested_at[gid]);
@@ -637,9 +679,17 @@ hs_face_nested(const hs_face *f, unsigned gid, int *n)
 }
 
 int
+hs_face_any_nested(const hs_face *f)
+{
+    ready_face(f);
+    return f->nested_at != NULL;
+}
+
+int
 hs_face_codepoints(const hs_face *f, uint32_t first, uint32_t *out, int max)
 {
     int n = 0;
+    ready_face(f);
     for (uint32_t b = first >> 8; b < 256; b++) {
         if (f->gid_block[b] == NULL)
             continue;
@@ -658,12 +708,14 @@ hs_face_codepoints(const hs_face *f, uint32_t first, uint32_t *out, int max)
 int
 hs_face_has(const hs_face *f, uint32_t cp)
 {
+    ready_face(f);
     return gid_of(f, cp) != 0;
 }
 
 int
 hs_face_advance(const hs_face *f, uint32_t cp)
 {
+    ready_face(f);
     unsigned g = gid_of(f, cp);
     if (g == 0)
         return 0;
