@@ -1,7 +1,8 @@
 #!/bin/sh
-# bench.sh — speed and memory of the release build on the 2-page reference
-# quote (the sample quote cut to its first 8 feasible items), measured side by
-# side in one run, never guessed:
+# bench.sh — speed and memory of the release build on the reference quote
+# (the sample quote cut to its first 8 feasible items: 2 pages when issue 15
+# set the targets, 3 since the templates of issue 14), measured side by side
+# in one run, never guessed:
 #  - its size; a single cold `hoso render` (median wall time over R runs);
 #  - warm: one process rendering it N times: median wall and CPU ms per
 #    document over R runs, peak RSS;
