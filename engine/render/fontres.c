@@ -83,10 +83,16 @@ typedef struct fontres {
         HPDF_UINT length1; /* the font file's length before deflating */
     } subsets[SUBSETS];
     int next_subset; /* the slot to reuse next, oldest first */
+    /* The encoder's maps, made once and lent to one document at a time */
+    struct enc_attr *attr;
+    int attr_lent;
 } fontres;
 
 /* An encoder's attributes with the face's resources after them, so that the
- * font's write hook finds them (libharu frees the block as its attr). */
+ * font's write hook finds them. 256 KB of maps that are the same in every
+ * document: made once per face and lent to each document's encoder (a
+ * second document at the same time gets a copy of its own), given back by
+ * enc_free when libharu frees the encoder. */
 typedef struct enc_attr {
     HPDF_CMapEncoderAttr_Rec rec; /* first: the block's address is rec's */
     fontres *fr;
@@ -104,6 +110,7 @@ fontres_free(void *p)
     free(fr->map);
     free(fr->gid);
     free(fr->advance);
+    free(fr->attr);
     for (int i = 0; i < SUBSETS; i++) {
         free(fr->subsets[i].glyphs);
         free(fr->subsets[i].z);
@@ -564,6 +571,51 @@ keep_map(fontres *fr, HPDF_Dict map, HPDF_FontDef def, hs_report *r, const char 
     return 0;
 }
 
+/* The encoder's free_fn, what HPDF_CMapEncoder_Free does (the ranges the
+ * document's memory held, then the attributes), but the engine's maps are
+ * given back, not freed. */
+static void
+enc_free(HPDF_Encoder enc)
+{
+    enc_attr *x = enc->attr;
+    if (x == NULL)
+        return;
+    HPDF_List lists[3] = {x->rec.cmap_range, x->rec.notdef_range, x->rec.code_space_range};
+    for (int i = 0; i < 3; i++) {
+        for (HPDF_UINT k = 0; lists[i] != NULL && k < lists[i]->count; k++)
+            HPDF_FreeMem(enc->mmgr, HPDF_List_ItemAt(lists[i], k));
+        if (lists[i] != NULL)
+            HPDF_List_Free(lists[i]);
+    }
+    x->rec.cmap_range = x->rec.notdef_range = x->rec.code_space_range = NULL;
+    if (x == x->fr->attr)
+        x->fr->attr_lent = 0;
+    else
+        free(x);
+    enc->attr = NULL;
+}
+
+/* The face's encoder maps for a document: the engine's, or a copy while
+ * another document has them. The UTF-8 functions' state is cleared: CID
+ * fonts read those bytes as CIDs until the font is made. */
+static enc_attr *
+lend_attr(fontres *fr)
+{
+    enc_attr *x = fr->attr != NULL && !fr->attr_lent ? fr->attr : malloc(sizeof *x);
+    if (x == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    if (x != fr->attr) {
+        encoder_maps(fr, &x->rec);
+        x->fr = fr;
+        if (fr->attr == NULL)
+            fr->attr = x;
+    }
+    if (x == fr->attr)
+        fr->attr_lent = 1;
+    memset(x->rec.cid_map[0], 0, 16);
+    return x;
+}
+
 HPDF_Font
 hs_fontres_font(HPDF_Doc pdf, const hs_face *face, hs_report *r, int *reported)
 {
@@ -601,15 +653,10 @@ hs_fontres_font(HPDF_Doc pdf, const hs_face *face, hs_report *r, int *reported)
         HPDF_CheckError(&pdf->error);
         return NULL;
     }
-    enc_attr *x = HPDF_GetMem(pdf->mmgr, sizeof *x);
-    if (x == NULL) {
-        HPDF_CheckError(&pdf->error);
-        return NULL;
-    }
+    enc_attr *x = lend_attr(fr);
     HPDF_CMapEncoderAttr ea = &x->rec;
-    encoder_maps(fr, ea);
-    x->fr = fr;
     enc->attr = ea;
+    enc->free_fn = enc_free;
     ea->cmap_range = HPDF_List_New(pdf->mmgr, HPDF_DEF_RANGE_TBL_NUM);
     ea->notdef_range = HPDF_List_New(pdf->mmgr, HPDF_DEF_ITEMS_PER_BLOCK);
     ea->code_space_range = HPDF_List_New(pdf->mmgr, HPDF_DEF_ITEMS_PER_BLOCK);

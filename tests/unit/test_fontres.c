@@ -105,6 +105,12 @@ font_objects_are_as_assumed(void)
             break;
         }
         HPDF_FontAttr fa = font->attr;
+        /* the engine's encoder maps, lent to each document in turn */
+        static void *first_maps;
+        if (doc == 0)
+            first_maps = fa->encoder->attr;
+        else
+            CHECK(fa->encoder->attr == first_maps);
         HPDF_Dict cid = descendant(font);
         CHECK(cid != NULL);
 
