@@ -502,15 +502,13 @@ nested(const sfnt *f, unsigned g, uint16_t *out, int n, int max, int depth)
     return n;
 }
 
-/* Reads glyf (one read: the fonts of an engine are read once); what it
- * says is taken when the face is first asked about (see ready_face). */
+/* Reads glyf (one read: the fonts of an engine are read once), when the
+ * face is first asked about (see ready_face). */
 static int
 read_outlines(sfnt *f)
 {
     size_t off = (size_t)(f->glyf.p - f->data);
-    if (read_at(f->fd, (uint8_t *)f->data, off, f->glyf.n) != 0)
-        return bad(f, "cannot read the 'glyf' table");
-    return 0;
+    return read_at(f->fd, (uint8_t *)f->data, off, f->glyf.n);
 }
 
 /* From glyf: a code point whose glyph draws nothing is dropped from the map
@@ -561,16 +559,22 @@ take_outlines(const sfnt *f, hs_face *face)
     face->nested = pool;
 }
 
-/* The file's bytes and tables, kept from the load until take_outlines. */
+/* The file's tables but glyf, and its identity, kept from the load until
+ * take_outlines. */
 typedef struct pending {
     sfnt f;
     uint8_t *data;
+    struct stat st;
 } pending;
 
-/* take_outlines on the face's first question, not at load: an engine loads
- * every face of every family (the fallbacks are whole fonts of thousands of
- * glyphs), and a document asks about a few. It cannot fail: the file was
- * read and checked at load. A cache, written once through a const face. */
+/* glyf read and take_outlines on the face's first question, not at load: an
+ * engine loads every face of every family (the fallbacks are whole fonts of
+ * thousands of glyphs), and a document asks about a few. The file is opened
+ * again (an engine keeps no descriptor: -j is bounded by ulimit -n) and must
+ * be the one loaded; reading a file whose tables were read and checked at
+ * load fails only on an I/O error or when it was replaced meanwhile: then
+ * the process stops, saying so (a batch worker's document is reported by the
+ * batch). A cache, written once through a const face. */
 static void
 ready_face(const hs_face *cf)
 {
@@ -579,6 +583,18 @@ ready_face(const hs_face *cf)
     hs_face *face = (hs_face *)cf;
     pending *p = face->pending;
     face->pending = NULL;
+    struct stat st;
+    p->f.fd = open(face->path, O_RDONLY | O_CLOEXEC);
+    if (p->f.fd < 0 || fstat(p->f.fd, &st) != 0)
+        hs_fatal_at(__FILE__, __LINE__, "%s: cannot open the font file again: %s", face->path,
+                    strerror(errno));
+    if (st.st_dev != p->st.st_dev || st.st_ino != p->st.st_ino || st.st_size != p->st.st_size ||
+        st.st_mtim.tv_sec != p->st.st_mtim.tv_sec || st.st_mtim.tv_nsec != p->st.st_mtim.tv_nsec)
+        hs_fatal_at(__FILE__, __LINE__, "%s: the font file changed since hoso read it", face->path);
+    if (read_outlines(&p->f) != 0)
+        hs_fatal_at(__FILE__, __LINE__, "%s: cannot read the 'glyf' table: %s", face->path,
+                    strerror(errno));
+    close(p->f.fd);
     take_outlines(&p->f, face);
     free(p->data);
     free(p);
@@ -615,8 +631,6 @@ hs_face_load(const char *path, const char *family, hs_face_style style, hs_repor
         rc = read_cmap(&f, face);
     if (rc == 0)
         rc = read_metrics(&f, face);
-    if (rc == 0)
-        rc = read_outlines(&f);
     if (rc == 0) {
         face->num_glyphs = (int)f.num_glyphs;
         face->adv1000 = malloc((size_t)f.num_glyphs * sizeof *face->adv1000);
@@ -629,6 +643,9 @@ hs_face_load(const char *path, const char *family, hs_face_style style, hs_repor
             face->gid_block[b] = NULL;
         }
     }
+    struct stat st;
+    if (rc == 0 && fstat(f.fd, &st) != 0)
+        rc = bad(&f, "cannot stat the file: %s", strerror(errno));
     close(f.fd);
     f.fd = -1;
     if (rc != 0) {
@@ -639,7 +656,7 @@ hs_face_load(const char *path, const char *family, hs_face_style style, hs_repor
     pending *p = malloc(sizeof *p);
     if (p == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
-    *p = (pending){f, data};
+    *p = (pending){f, data, st};
     p->f.path = NULL; /* the caller's; take_outlines reports nothing */
     p->f.r = NULL;
     face->pending = p;
@@ -659,8 +676,9 @@ hs_face_free(hs_face *f)
     free(f->nested_at);
     free(f->nested);
     if (f->pending != NULL) {
-        free(((pending *)f->pending)->data);
-        free(f->pending);
+        pending *p = f->pending;
+        free(p->data);
+        free(p);
     }
     if (f->render_res_free != NULL)
         f->render_res_free(f->render_res);
