@@ -346,7 +346,8 @@ fn_money_eq(xmlXPathParserContextPtr ctxt, int nargs)
 static int
 rate(xmlXPathParserContextPtr ctxt, const arg *a, int *tenths)
 {
-    if (hs_vn_vat_parse(a->s, strlen(a->s), tenths) == HS_VN_OK)
+    /* "7" parses as a rate, but no invoice may carry it */
+    if (hs_vn_vat_parse(a->s, strlen(a->s), tenths) == HS_VN_OK && hs_vn_vat_rate_in_law(*tenths))
         return 0;
     /* a record node's value is quoted with its element by fail() */
     if (a->node != NULL)

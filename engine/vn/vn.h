@@ -46,6 +46,10 @@ hs_vn_status hs_vn_mul(int64_t a, int64_t b, int64_t *out);
 #define HS_VN_VAT_KCT (-1)
 /* Parse "10", "10%", "8", "5", "0", "KCT", "8,5" → tenths; rejects others. */
 hs_vn_status hs_vn_vat_parse(const char *s, size_t n, int *rate_tenths);
+/* Whether a parsed rate is one the VAT law has: KCT, 0, 5 and 10 % (Law on
+ * VAT 48/2024/QH15) and the reduced 8 % (the National Assembly's reductions
+ * of the 10 % rate), as record.xsd lists them. A document prints no other. */
+int hs_vn_vat_rate_in_law(int rate_tenths);
 /* VAT of a base amount at a rate, rounded half-up to the đồng (exact integer
  * arithmetic: (base * rate + 500) / 1000 for base >= 0). */
 hs_vn_status hs_vn_vat(int64_t base, int rate_tenths, int64_t *vat);

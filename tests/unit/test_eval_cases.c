@@ -225,10 +225,18 @@ fn_vat(void)
     GIVES("vat-rate(quote/@rate)", "10%");
     GIVES("vat-rate('KCT')", "KCT");
     GIVES("vat-rate('0')", "0%");
-    /* any rate from 0 to 100 % parses (rates change by law; the record
-     * schema lists today's) */
-    GIVES("vat-rate('7')", "7%");
-    GIVES("vat-rate('8.5 %')", "8,5%");
+    GIVES("vat-rate(' 8 %')", "8%");
+    GIVES("vat-rate(5)", "5%");
+    /* only the rates of the VAT law, as the record schema lists them */
+    FAILS("vat-rate('7')", "t.xml:1: \"7\" is not a VAT rate (KCT, 0, 5, 8, 10) in "
+                           "{vat-rate('7')} [amount]\n");
+    FAILS("vat-rate('8.5 %')", "t.xml:1: \"8.5 %\" is not a VAT rate (KCT, 0, 5, 8, 10) in "
+                               "{vat-rate('8.5 %')} [amount]\n");
+    FAILS("vat(1000, 100)", "t.xml:1: \"100\" is not a VAT rate (KCT, 0, 5, 8, 10) in "
+                            "{vat(1000, 100)} [amount]\n");
+    FAILS("vat(1000, items/item[1]/days)",
+          "rec.xml:6: <days> \"3\" is not a VAT rate (KCT, 0, 5, 8, 10) [amount]\n"
+          "t.xml:1: note: used by {vat(1000, items/item[1]/days)}\n");
     FAILS("vat-rate('abc')", "t.xml:1: \"abc\" is not a VAT rate (KCT, 0, 5, 8, 10) in "
                              "{vat-rate('abc')} [amount]\n");
     FAILS("vat(1000, quote/@date)", "rec.xml:10: <quote date=\"2021-06-23\"> is not a VAT rate "
