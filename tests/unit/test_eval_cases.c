@@ -380,6 +380,15 @@ fn_vietqr(void)
     FAILS("vietqr('12', $profile/bank/@account, 1000)",
           "t.xml:1: vietqr(): the bank BIN \"12\" has 2 digits; a bank's BIN has 6 in "
           "{vietqr('12', $profile/bank/@account, 1000)} [vietqr]\n");
+    FAILS("vietqr('970436', '0451 000 387654', 1000)",
+          "t.xml:1: vietqr(): the account \"0451 000 387654\" is not an account number as a "
+          "payment code carries it: ' ' is not a digit or a letter (write the account without "
+          "separators, or pass translate(account, ' .-', '')) in {vietqr('970436', "
+          "'0451 000 387654', 1000)} [vietqr]\n");
+    GIVES(
+        "substring-before(substring-after(vietqr('970436', translate('0451 000 387654', ' ', ''), "
+        "1000), '970436'), '0208')",
+        "01130451000387654");
     FAILS("vietqr($profile/bank/@bin)", "t.xml:1: vietqr() takes 3 to 4 arguments, not 1 in "
                                         "{vietqr($profile/bank/@bin)} [xpath]\n");
     GIVES("string-length(vietqr($profile/bank/@bin, $profile/bank/@account, '')) > 0", "true");
