@@ -122,10 +122,9 @@ metadata(hs_ev *ev, const hs_tnode *root, hs_doc *d)
     if (ev->r->errors > 0)
         return -1;
     if (date != NULL && date[0] != '\0') {
+        /* its type (tpl/values.c) has checked it is a date */
         hs_vn_date dt;
-        if (hs_vn_date_parse(date, strlen(date), &dt) != HS_VN_OK)
-            return hs_ev_error(ev, root, "template", "date=\"%s\" is not a date (YYYY-MM-DD)",
-                               date);
+        hs_assert(hs_vn_date_parse(date, strlen(date), &dt) == HS_VN_OK);
         if (ev->in->source_date_epoch < 0)
             d->date_epoch = hs_vn_date_epoch(dt);
     }

@@ -222,6 +222,10 @@ fn_vat(void)
     GIVES("vat(14, 10)", "1"); /* 1.4 rounds down */
     GIVES("vat(1000, 'KCT')", "0");
     GIVES("vat(1000, 8)", "80");
+    /* the VAT of an amount is never more than the amount: even the largest
+     * has one (vat() has no error of its own past its arguments') */
+    GIVES("vat(quote/@big, 10)", "100000000000000000");
+    GIVES("vat('-999.999.999.999.999.999', 8)", "-80000000000000000");
     GIVES("vat-rate(quote/@rate)", "10%");
     GIVES("vat-rate('KCT')", "KCT");
     GIVES("vat-rate('0')", "0%");
@@ -617,8 +621,8 @@ document_errors(void)
     DOC_FAILS("date=\"{'2021-13-01'}\"", "",
               "t.xml:1: <document date=\"{'2021-13-01'}\"> gives \"2021-13-01\": not a date "
               "(YYYY-MM-DD) [template]\n");
-    /* (eval.c's own "date=… is not a date" cannot be reached: the value is
-     * parsed in its type, a calendar date, first) */
+    /* (the value is checked in its type, a calendar date, before eval.c
+     * reads it: eval.c has no message of its own for it) */
     DOC_FAILS("", "<p align=\"{'middle'}\">a</p>",
               "t.xml:1: <p align=\"{'middle'}\"> gives \"middle\": expected left, center, right or "
               "justify [template]\n");
