@@ -102,6 +102,9 @@ hs_ev_text_node(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p)
             return -1;
         hs_loc loc = src ? hs_loc_from_xml(src) : n->loc;
         const char *field = src ? hs_eval_node_path(ev->a, src) : NULL;
+        /* a paragraph this text starts (a cell's) is the template's, at its
+         * line; the run keeps the record's */
+        open_para(ev, s, n->loc);
         if (hs_ev_text(ev, s, value, strlen(value), &p->style, loc, field) != 0)
             return -1;
     }

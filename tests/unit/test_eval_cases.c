@@ -760,17 +760,18 @@ more_inline_and_cells(void)
          "        cell colspan=1 valign=top @t.xml:1\n"
          "          p " P " b @t.xml:1\n            text \"b\" " P " b @t.xml:1\n");
     /* rows from each, a header row marked by its attribute; a paragraph made
-     * of a cell's text is where its first text came from */
+     * of a cell's text is the template's, at its line (its runs keep the
+     * record's) */
     BODY("<table columns=\"*\"><tr header=\"yes\"><td>h</td></tr>"
          "<tr each=\"items/item[@id != '2']\"><td>{@id}</td></tr></table>",
          "    table @t.xml:1\n      columns 1* border=0 #000000 pad=2 4 2 4\n"
          "      row header @t.xml:1\n        cell colspan=1 valign=top @t.xml:1\n"
          "          p " P " @t.xml:1\n            text \"h\" " P " @t.xml:1\n"
          "      row @t.xml:1\n        cell colspan=1 valign=top @t.xml:1\n"
-         "          p " P " @rec.xml:6\n"
+         "          p " P " @t.xml:1\n"
          "            text \"1\" " P " field=\"items/item[1]/@id\" @rec.xml:6\n"
          "      row @t.xml:1\n        cell colspan=1 valign=top @t.xml:1\n"
-         "          p " P " @rec.xml:8\n"
+         "          p " P " @t.xml:1\n"
          "            text \"3\" " P " field=\"items/item[3]/@id\" @rec.xml:8\n");
 }
 
