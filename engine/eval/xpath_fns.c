@@ -478,6 +478,17 @@ fn_date(xmlXPathParserContextPtr ctxt, int nargs)
     if (date_arg(ctxt, &a, &d) != 0)
         return;
     char out[128];
+    const char *bad = hs_vn_date_pattern_bad(pattern);
+    if (bad != NULL) {
+        int run = 1;
+        while (bad[run] == bad[0])
+            run++;
+        fail(ctxt, NULL, "xpath",
+             "date(): pattern '%s' has '%.*s', which is not a part of a date pattern (dd d MM M "
+             "yyyy yy)",
+             pattern, run, bad);
+        return;
+    }
     if (hs_vn_date_format(d, pattern, out, sizeof out) != HS_VN_OK) {
         fail(ctxt, NULL, "xpath", "date(): pattern '%s' is too long", pattern);
         return;

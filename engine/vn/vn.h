@@ -88,8 +88,12 @@ long long hs_vn_date_epoch(hs_vn_date d); /* seconds at 00:00 UTC */
 /* Format with a pattern: dd d MM M yyyy yy, other characters copied. A pattern
  * of "long" gives "ngày 05 tháng 02 năm 2021" (Decree 30: leading zero for a
  * day below 10 and for months 1 and 2 only). Examples: "dd/MM/yyyy" →
- * "23/06/2021", "dd.MM.yy" → "23.06.21". */
+ * "23/06/2021", "dd.MM.yy" → "23.06.21". The tokens of other conventions
+ * ("mm", "DD", "YYYY", "yyy"), copied, would print a wrong date: they are
+ * HS_VN_E_SYNTAX (hs_vn_date_pattern_bad says where). */
 hs_vn_status hs_vn_date_format(hs_vn_date d, const char *pattern, char *out, size_t cap);
+/* The first letter of pattern that starts such a token, or NULL. */
+const char *hs_vn_date_pattern_bad(const char *pattern);
 /* "Hà Nội, ngày 05 tháng 02 năm 2021" */
 hs_vn_status hs_vn_date_line(const char *place, hs_vn_date d, char *out, size_t cap);
 

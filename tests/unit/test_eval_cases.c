@@ -286,6 +286,11 @@ fn_dates(void)
           "t.xml:1: note: used by {date(quote/@bad-date)}\n");
     FAILS("date('23/06/2021')",
           "t.xml:1: \"23/06/2021\" is not a date (YYYY-MM-DD) in {date('23/06/2021')} [date]\n");
+    /* another convention's tokens would be copied into a wrong date */
+    FAILS("date(quote/@date, 'dd/mm/yyyy')",
+          "t.xml:1: date(): pattern 'dd/mm/yyyy' has 'mm', which is not a part of a date pattern "
+          "(dd d MM M yyyy yy) in {date(quote/@date, 'dd/mm/yyyy')} [xpath]\n");
+    GIVES("date(quote/@date, 'Ngày d tháng M năm yyyy')", "Ngày 23 tháng 6 năm 2021");
     FAILS("add-days(quote/@date, 'x')", "t.xml:1: add-days(): \"x\" is not a whole number of days "
                                         "in {add-days(quote/@date, 'x')} [xpath]\n");
     FAILS("date()", "t.xml:1: date() takes 1 to 2 arguments, not 0 in {date()} [xpath]\n");
