@@ -478,6 +478,13 @@ fn_date(xmlXPathParserContextPtr ctxt, int nargs)
     if (date_arg(ctxt, &a, &d) != 0)
         return;
     char out[128];
+    /* 'LONG', 'short' or '' would print themselves, not the date */
+    if (strcmp(pattern, "long") != 0 && strpbrk(pattern, "dMy") == NULL) {
+        fail(ctxt, NULL, "xpath",
+             "date(): pattern '%s' has none of dd d MM M yyyy yy ('long' spells the date out)",
+             pattern);
+        return;
+    }
     const char *bad = hs_vn_date_pattern_bad(pattern);
     if (bad != NULL) {
         int run = 1;

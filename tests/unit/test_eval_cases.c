@@ -291,6 +291,12 @@ fn_dates(void)
           "t.xml:1: date(): pattern 'dd/mm/yyyy' has 'mm', which is not a part of a date pattern "
           "(dd d MM M yyyy yy) in {date(quote/@date, 'dd/mm/yyyy')} [xpath]\n");
     GIVES("date(quote/@date, 'Ngày d tháng M năm yyyy')", "Ngày 23 tháng 6 năm 2021");
+    FAILS("date(quote/@date, 'LONG')",
+          "t.xml:1: date(): pattern 'LONG' has none of dd d MM M yyyy yy ('long' spells the date "
+          "out) in {date(quote/@date, 'LONG')} [xpath]\n");
+    FAILS("date(quote/@date, empty)",
+          "t.xml:1: date(): pattern '' has none of dd d MM M yyyy yy ('long' spells the date "
+          "out) in {date(quote/@date, empty)} [xpath]\n");
     FAILS("add-days(quote/@date, 'x')", "t.xml:1: add-days(): \"x\" is not a whole number of days "
                                         "in {add-days(quote/@date, 'x')} [xpath]\n");
     FAILS("date()", "t.xml:1: date() takes 1 to 2 arguments, not 0 in {date()} [xpath]\n");
