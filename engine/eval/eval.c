@@ -119,7 +119,7 @@ metadata(hs_ev *ev, const hs_tnode *root, hs_doc *d)
     d->keywords = hs_ev_text_attr(ev, root, HS_TA_KEYWORDS);
     d->date_epoch = ev->in->source_date_epoch;
     const char *date = hs_ev_text_attr(ev, root, HS_TA_DATE);
-    if (ev->r->errors > 0)
+    if (ev->r->errors > ev->errors0)
         return -1;
     if (date != NULL && date[0] != '\0') {
         /* its type (tpl/values.c) has checked it is a date */
@@ -171,7 +171,7 @@ hs_eval_document(const hs_eval_in *in, hs_doc **out)
     hs_ev_sink_blocks(&s, &d->body, &body);
     ev->top = &s;
     if (hs_ev_children(ev, root, &s, &body) != 0 || hs_ev_flush(ev, &s) != 0 ||
-        hs_ev_check_links(ev) != 0 || ev->r->errors > 0)
+        hs_ev_check_links(ev) != 0 || ev->r->errors > ev->errors0)
         return -1;
     *out = d;
     return 0;

@@ -99,6 +99,7 @@ hs_ev_init(hs_ev *ev, const hs_eval_in *in)
     ev->in = in;
     ev->a = in->arena;
     ev->r = in->report;
+    ev->errors0 = in->report->errors;
     ev->env.arena = in->arena;
     ev->env.report = in->report;
     ev->xp = xmlXPathNewContext(in->record);
