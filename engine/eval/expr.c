@@ -233,6 +233,7 @@ hs_ev_piece(hs_ev *ev, const hs_tpiece *p, const xmlNode **src)
                      : "a division by zero");
         return NULL;
     }
+    ev->fraction = o->type == XPATH_NUMBER && o->floatval != floor(o->floatval);
     const char *s = hs_ev_string(ev, o, src);
     xmlXPathFreeObject(o);
     return s;

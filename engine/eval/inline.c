@@ -100,6 +100,14 @@ hs_ev_text_node(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p)
         const char *value = hs_ev_piece(ev, pc, &src);
         if (value == NULL)
             return -1;
+        /* "1.234" from XPath reads as one thousand two hundred thirty-four in
+         * Vietnamese, where '.' separates thousands */
+        if (ev->fraction)
+            return hs_error(ev->r, pc->x->loc, "number",
+                            "{%s} gives %s, a fraction XPath writes with '.', which a Vietnamese "
+                            "reader takes for a thousands separator: use percent(), num(round(…)) "
+                            "or translate(string(…), '.', ',')",
+                            pc->x->text, value);
         hs_loc loc = src ? hs_loc_from_xml(src) : n->loc;
         const char *field = src ? hs_eval_node_path(ev->a, src) : NULL;
         /* a paragraph this text starts (a cell's) is the template's, at its

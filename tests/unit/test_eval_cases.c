@@ -191,6 +191,12 @@ fn_money_arithmetic(void)
           "money-mul, money-div [xpath]\n");
     FAILS("1 div 0", "t.xml:1: {1 div 0} gives an infinity: a division by zero [xpath]\n");
     GIVES("items/item[1]/cost * 2", "28000000");
+    FAILS("amount(items/item[2]/cost) div 1000 div 1000",
+          "t.xml:1: {amount(items/item[2]/cost) div 1000 div 1000} gives 2.5, a fraction XPath "
+          "writes with '.', which a Vietnamese reader takes for a thousands separator: use "
+          "percent(), num(round(…)) or translate(string(…), '.', ',') [number]\n");
+    GIVES("translate(string(5 div 2), '.', ',')", "2,5");
+    GIVES("num(round(5 div 2))", "3");
     GIVES("money-mul(items/item[2]/cost, 3)", "7500000");
     GIVES("money-div(10, 4)", "3");
     GIVES("money-div(10, 4, 'down')", "2");
