@@ -128,7 +128,7 @@ block_element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *parent)
     case HS_TK_IMG: {
         b = hs_ev_new_block(ev, HS_BLOCK_IMAGE, n, &p);
         const char *src = hs_ev_text_attr(ev, n, HS_TA_SRC);
-        if (ev->r->errors > 0)
+        if (ev->r->errors > ev->errors0)
             return -1;
         if (src == NULL || src[0] == '\0')
             return hs_ev_error(ev, n, HS_CODE_TEMPLATE, "<img src=\"%s\"> names no file",

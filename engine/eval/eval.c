@@ -120,13 +120,12 @@ metadata(hs_ev *ev, const hs_tnode *root, hs_doc *d)
     d->keywords = hs_ev_text_attr(ev, root, HS_TA_KEYWORDS);
     d->date_epoch = ev->in->source_date_epoch;
     const char *date = hs_ev_text_attr(ev, root, HS_TA_DATE);
-    if (ev->r->errors > 0)
+    if (ev->r->errors > ev->errors0)
         return -1;
     if (date != NULL && date[0] != '\0') {
+        /* its type (tpl/values.c) has checked it is a date */
         hs_vn_date dt;
-        if (hs_vn_date_parse(date, strlen(date), &dt) != HS_VN_OK)
-            return hs_ev_error(ev, root, HS_CODE_TEMPLATE, "date=\"%s\" is not a date (YYYY-MM-DD)",
-                               date);
+        hs_assert(hs_vn_date_parse(date, strlen(date), &dt) == HS_VN_OK);
         if (ev->in->source_date_epoch < 0)
             d->date_epoch = hs_vn_date_epoch(dt);
     }
@@ -186,7 +185,7 @@ hs_eval_document(const hs_eval_in *in, hs_doc **out)
     hs_ev_sink_blocks(&s, &d->body, &body);
     ev->top = &s;
     if (hs_ev_children(ev, root, &s, &body) != 0 || hs_ev_flush(ev, &s) != 0 ||
-        hs_ev_check_links(ev) != 0 || ev->r->errors > 0)
+        hs_ev_check_links(ev) != 0 || ev->r->errors > ev->errors0)
         return -1;
     *out = d;
     return 0;

@@ -86,6 +86,8 @@ typedef struct hs_ev {
     const hs_eval_in *in;
     hs_arena *a;
     hs_report *r;
+    int errors0;  /* r's errors before this document: a caller may keep counting */
+    int fraction; /* hs_ev_piece's last value was an XPath number with a fraction */
     xmlXPathContextPtr xp;
     hs_xp_env env;
     hs_var *vars;

@@ -11,6 +11,7 @@
 
 #include "text/text.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -101,6 +102,7 @@ hs_ev_init(hs_ev *ev, const hs_eval_in *in)
     ev->in = in;
     ev->a = in->arena;
     ev->r = in->report;
+    ev->errors0 = in->report->errors;
     ev->env.arena = in->arena;
     ev->env.report = in->report;
     ev->xp = xmlXPathNewContext(in->record);
@@ -229,6 +231,18 @@ hs_ev_piece(hs_ev *ev, const hs_tpiece *p, const xmlNode **src)
     xmlXPathObjectPtr o = hs_ev_xpath(ev, p->x);
     if (o == NULL)
         return NULL;
+    /* a number that is none would be printed as "NaN" or "Infinity" */
+    if (o->type == XPATH_NUMBER && (isnan(o->floatval) || isinf(o->floatval))) {
+        int nan = isnan(o->floatval);
+        xmlXPathFreeObject(o);
+        hs_error(ev->r, p->x->loc, HS_CODE_XPATH, "{%s} gives %s: %s", p->x->text,
+                 nan ? "NaN, not a number" : "an infinity",
+                 nan ? "XPath arithmetic does not read grouped amounts (9.500.000) or empty "
+                       "values; compute with money-add, money-sub, money-mul, money-div"
+                     : "a division by zero");
+        return NULL;
+    }
+    ev->fraction = o->type == XPATH_NUMBER && o->floatval != floor(o->floatval);
     const char *s = hs_ev_string(ev, o, src);
     xmlXPathFreeObject(o);
     return s;

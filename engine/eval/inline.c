@@ -108,7 +108,18 @@ hs_ev_text_node(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p)
         const char *value = hs_ev_piece(ev, pc, &src);
         if (value == NULL)
             return -1;
+        /* "1.234" from XPath reads as one thousand two hundred thirty-four in
+         * Vietnamese, where '.' separates thousands */
+        if (ev->fraction)
+            return hs_error(ev->r, pc->x->loc, HS_CODE_NUMBER,
+                            "{%s} gives %s, a fraction XPath writes with '.', which a Vietnamese "
+                            "reader takes for a thousands separator: use percent(), num(round(…)) "
+                            "or translate(string(…), '.', ',')",
+                            pc->x->text, value);
         hs_loc loc = src ? hs_loc_from_xml(src) : n->loc;
+        /* a paragraph this text starts (a cell's) is the template's, at its
+         * line; the run keeps the record's */
+        open_para(ev, s, n->loc);
         if (hs_ev_text(ev, s, value, strlen(value), &p->style, loc, src) != 0)
             return -1;
     }

@@ -171,7 +171,7 @@ hs_eval_name(const hs_eval_in *in, const char **name)
 {
     *name = NULL;
     hs_ev *ev = hs_ev_begin(in);
-    if (ev == NULL || walk(ev, ev->root) != 0 || ev->r->errors > 0)
+    if (ev == NULL || walk(ev, ev->root) != 0 || ev->r->errors > ev->errors0)
         return -1;
     *name = ev->doc->file_name;
     return 0;

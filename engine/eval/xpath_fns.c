@@ -350,7 +350,8 @@ fn_money_eq(xmlXPathParserContextPtr ctxt, int nargs)
 static int
 rate(xmlXPathParserContextPtr ctxt, const arg *a, int *tenths)
 {
-    if (hs_vn_vat_parse(a->s, strlen(a->s), tenths) == HS_VN_OK)
+    /* "7" parses as a rate, but no invoice may carry it */
+    if (hs_vn_vat_parse(a->s, strlen(a->s), tenths) == HS_VN_OK && hs_vn_vat_rate_in_law(*tenths))
         return 0;
     /* a record node's value is quoted with its element by fail() */
     if (a->node != NULL)
@@ -371,10 +372,9 @@ fn_vat(xmlXPathParserContextPtr ctxt, int nargs)
     int tenths;
     if (amount(ctxt, &b, &base) != 0 || rate(ctxt, &r, &tenths) != 0)
         return;
-    if (hs_vn_vat(base, tenths, &v) != HS_VN_OK) {
-        fail(ctxt, &b, HS_CODE_AMOUNT, "gives a VAT beyond the largest amount");
-        return;
-    }
+    /* base and rate are checked above, and the VAT of an amount is at most
+     * the amount: nothing can go wrong here */
+    hs_assert(hs_vn_vat(base, tenths, &v) == HS_VN_OK);
     ret_amount(ctxt, v);
 }
 
@@ -484,6 +484,24 @@ fn_date(xmlXPathParserContextPtr ctxt, int nargs)
     if (date_arg(ctxt, &a, &d) != 0)
         return;
     char out[128];
+    /* 'LONG', 'short' or '' would print themselves, not the date */
+    if (strcmp(pattern, "long") != 0 && strpbrk(pattern, "dMy") == NULL) {
+        fail(ctxt, NULL, HS_CODE_XPATH,
+             "date(): pattern '%s' has none of dd d MM M yyyy yy ('long' spells the date out)",
+             pattern);
+        return;
+    }
+    const char *bad = hs_vn_date_pattern_bad(pattern);
+    if (bad != NULL) {
+        int run = 1;
+        while (bad[run] == bad[0])
+            run++;
+        fail(ctxt, NULL, HS_CODE_XPATH,
+             "date(): pattern '%s' has '%.*s', which is not a part of a date pattern (dd d MM M "
+             "yyyy yy)",
+             pattern, run, bad);
+        return;
+    }
     if (hs_vn_date_format(d, pattern, out, sizeof out) != HS_VN_OK) {
         fail(ctxt, NULL, HS_CODE_XPATH, "date(): pattern '%s' is too long", pattern);
         return;

@@ -74,7 +74,19 @@ image(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out)
             ih = iw * ph / pw;
         }
     }
-    /* Too wide for the column or too tall for a page: shrink, keeping its shape. */
+    /* A size the template gave is kept or is an error; an image at its
+     * pixels' size that is too wide for the column or too tall for a page
+     * shrinks, keeping its shape. */
+    const double mm = 72 / 25.4;
+    if ((b->width > 0 || b->height > 0) && iw > w + HS_LAYOUT_EPS && w > 0)
+        return hs_error(c->r, b->loc, HS_CODE_IMAGE,
+                        "a %.1fmm wide image does not fit its %.1fmm column (give a smaller size)",
+                        iw / mm, w / mm);
+    if ((b->width > 0 || b->height > 0) && c->body_h > 0 && ih > c->body_h + HS_LAYOUT_EPS)
+        return hs_error(
+            c->r, b->loc, HS_CODE_IMAGE,
+            "a %.1fmm tall image is taller than the page's %.1fmm (give a smaller size)", ih / mm,
+            c->body_h / mm);
     if (iw > w && w > 0) {
         ih *= w / iw;
         iw = w;

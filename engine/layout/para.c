@@ -203,7 +203,9 @@ shape(hs_lctx *c, const hs_block *b, hs_para_scratch *p, size_t *nglyph, size_t 
             r->style.family != NULL ? hs_fontset_lookup(c->fs, r->style.family) : NULL;
         int known = fam != NULL;
         if (!known) {
-            (void)hs_layout_face(c, &r->style, r->loc); /* reports it */
+            /* the font is the template's: its line, not the record's */
+            (void)hs_layout_face(c, &r->style,
+                                 r->field != NULL || r->src != NULL ? b->loc : r->loc);
             rc = -1;
             fam = hs_fontset_at(c->fs, 0); /* go on, to find the other errors */
             if (fam == NULL)

@@ -32,7 +32,7 @@
 
 typedef struct hs_vietqr_in {
     const char *bin;     /* 6 digits */
-    const char *account; /* digits and ASCII letters; spaces, dots and hyphens are dropped */
+    const char *account; /* digits and ASCII letters only, as the bank keeps it */
     int64_t amount;      /* đồng, 1 .. HS_VIETQR_AMOUNT_MAX; 0: none (a reusable code) */
     const char *purpose; /* UTF-8 text, transliterated to ASCII; NULL or "": none */
 } hs_vietqr_in;

@@ -65,15 +65,24 @@ check_bin(hs_arena *a, const char *bin)
     return NULL;
 }
 
-/* The account number without the separators people write in it. */
+/* The account number exactly as written: a payment code carries it as the
+ * bank keeps it (NAPAS: digits and letters), and rewriting it here would make
+ * a code for an account nobody checked. Separators, as people write them on
+ * paper, are an error that says how to drop them in the template. */
 static const char *
 account_digits(hs_arena *a, const char *acc, const char **why)
 {
     hs_buf b;
     hs_buf_init(&b, a);
     for (const char *c = acc; *c; c++) {
-        if (*c == ' ' || *c == '.' || *c == '-')
-            continue;
+        if (*c == ' ' || *c == '.' || *c == '-') {
+            *why = hs_arena_printf(a,
+                                   "is not an account number as a payment code carries it: "
+                                   "'%c' is not a digit or a letter (write the account without "
+                                   "separators, or pass translate(account, ' .-', ''))",
+                                   *c);
+            return NULL;
+        }
         if (!is_alnum(*c)) {
             *why =
                 hs_arena_printf(a, "is not an account number: '%c' is not a digit or a letter", *c);

@@ -75,31 +75,77 @@ hs_tpl_resolve(hs_arena *a, const char *from, const char *rel)
     return hs_arena_printf(a, "%.*s/%s", (int)(slash - from), from, rel);
 }
 
-const hs_tpl *
-hs_tpl_load(hs_tpl_cache *c, const char *path, hs_report *r)
+/* While a file loads, its messages pass through here on their way to the
+ * caller's report and are kept in its entry: a file that failed fails every
+ * later document with the same messages, without being parsed, compiled or
+ * allocated again (a batch with a broken template does not grow the engine). */
+typedef struct keeper {
+    hs_tpl_cache *c;
+    hs_report *to;
+    hs_tsaid **tail;
+} keeper;
+
+static void
+keep(void *user, const hs_diag *d)
 {
-    hs_tentry **link = &c->first;
-    for (hs_tentry *e = c->first; e != NULL; link = &e->next, e = e->next)
-        if (strcmp(e->path, path) == 0) {
-            if (e->tpl != NULL || e->compiling)
-                return e->tpl;
-            *link = e->next; /* it failed before: compile again, say why again */
-            break;
-        }
-    hs_tentry *e = HS_NEW(c->arena, hs_tentry);
-    e->path = hs_tpl_intern(c, path);
-    xmlDocPtr doc = hs_xml_parse_file(path, e->path, r);
+    keeper *k = user;
+    hs_tsaid *s = HS_NEW(k->c->arena, hs_tsaid);
+    s->d = *d;
+    s->d.loc.file = d->loc.file ? hs_tpl_intern(k->c, d->loc.file) : NULL;
+    s->d.message = hs_arena_strdup(k->c->arena, d->message);
+    *k->tail = s;
+    k->tail = &s->next;
+    if (k->to->sink != NULL) /* a report with no sink says nothing (base.h) */
+        k->to->sink(k->to->user, d);
+}
+
+static void
+say_again(const hs_tentry *e, hs_report *r)
+{
+    for (const hs_tsaid *s = e->said; s != NULL; s = s->next) {
+        if (s->d.severity == HS_SEV_ERROR)
+            hs_error(r, s->d.loc, s->d.code, "%s", s->d.message);
+        else if (s->d.severity == HS_SEV_WARNING)
+            hs_warning(r, s->d.loc, s->d.code, "%s", s->d.message);
+        else
+            hs_note(r, s->d.loc, "%s", s->d.message);
+    }
+}
+
+static hs_tpl *
+parse_and_compile(hs_tpl_cache *c, hs_tentry *e, hs_report *r)
+{
+    xmlDocPtr doc = hs_xml_parse_file(e->path, e->path, r);
     if (doc == NULL)
         return NULL;
     hs_arena_defer(c->arena, free_doc, doc);
-    e->next = c->first;
-    c->first = e;
     e->compiling = 1;
     int before = r->errors;
-    e->tpl = hs_tc_compile_file(c, e, doc, r);
+    hs_tpl *t = hs_tc_compile_file(c, e, doc, r);
     e->compiling = 0;
-    if (e->tpl == NULL && r->errors == before)
+    if (t == NULL && r->errors == before)
         hs_error(r, (hs_loc){e->path, 0}, HS_CODE_TEMPLATE, "the template does not compile");
+    return t;
+}
+
+const hs_tpl *
+hs_tpl_load(hs_tpl_cache *c, const char *path, hs_report *r)
+{
+    for (hs_tentry *e = c->first; e != NULL; e = e->next)
+        if (strcmp(e->path, path) == 0) {
+            if (e->failed)
+                say_again(e, r);
+            return e->tpl;
+        }
+    hs_tentry *e = HS_NEW(c->arena, hs_tentry);
+    e->path = hs_tpl_intern(c, path);
+    e->next = c->first;
+    c->first = e;
+    keeper k = {c, r, &e->said};
+    hs_report through = {keep, &k, r->errors, r->limit};
+    e->tpl = parse_and_compile(c, e, &through);
+    r->errors = through.errors;
+    e->failed = e->tpl == NULL;
     return e->tpl;
 }
 

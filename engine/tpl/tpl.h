@@ -103,7 +103,7 @@ void hs_tpl_set_schemas(hs_tpl_cache *c, xmlDocPtr record_xsd, xmlDocPtr profile
 /* Compile (or find) the template at path and everything it includes. The
  * result belongs to the cache. NULL after reporting every mistake found
  * (up to the report's limit); a file that failed once fails again, with its
- * messages again. */
+ * messages again, without being parsed or compiled again. */
 const hs_tpl *hs_tpl_load(hs_tpl_cache *c, const char *path, hs_report *r);
 
 /* The compiled template t and its parts as indented text, appended to out

@@ -32,10 +32,18 @@ typedef struct hs_tfree {
     struct hs_tfree *next;
 } hs_tfree;
 
+/* A message said while a file failed to load, kept to be said again. */
+typedef struct hs_tsaid {
+    hs_diag d;
+    struct hs_tsaid *next;
+} hs_tsaid;
+
 typedef struct hs_tentry {
     const char *path;
-    hs_tpl *tpl;   /* NULL: failed */
+    hs_tpl *tpl;   /* NULL: failed (or compiling) */
     int compiling; /* on the include chain now (cycles) */
+    int failed;    /* loaded once and failed: said holds why */
+    hs_tsaid *said;
     int strict_done;
     hs_tstep *steps;
     hs_tfree *free_vars;
@@ -54,7 +62,7 @@ typedef struct hs_names {
 } hs_names;
 
 struct hs_tpl_cache {
-    hs_arena *arena; /* everything compiled, for the engine's lifetime */
+    hs_arena *arena;    /* everything compiled, for the engine's lifetime */
     xmlDictPtr strings; /* interned file labels: one copy of each, however often asked */
     hs_tentry *first;
     xmlXPathContextPtr xp; /* compiles expressions; knows the functions */

@@ -201,7 +201,17 @@ hs_tpl_parse_value(hs_ta id, const char *v, hs_arena *a, hs_tval *out, char *why
             len--;
         while (*v == ' ')
             v++, len--;
-        return length_word(v, len, &out->num, why, cap);
+        if (length_word(v, len, &out->num, why, cap) != 0)
+            return -1;
+        /* Only an indent may reach back (a hanging first line, a block into
+         * the margin); a negative width, space, border or offset has no
+         * meaning, and layout would take it as none. */
+        if (out->num < 0 && id != HS_TA_INDENT && id != HS_TA_INDENT_RIGHT &&
+            id != HS_TA_FIRST_INDENT) {
+            snprintf(why, cap, "expected a length of 0pt or more");
+            return -1;
+        }
+        return 0;
     }
     case HS_TT_BOX:
         return parse_box(v, out->box, why, cap);

@@ -166,6 +166,25 @@ put_long(vn_sink *o, hs_vn_date d)
     put_int(o, d.year, 1);
 }
 
+const char *
+hs_vn_date_pattern_bad(const char *pattern)
+{
+    /* Two or more of m, D, Y (no Vietnamese word doubles a letter), or a run
+     * of y that is neither yy nor yyyy; a lone letter, as in "Ngày dd", is
+     * text. */
+    for (const char *p = pattern; *p != '\0';) {
+        size_t run = 1;
+        while (p[run] == p[0])
+            run++;
+        if ((p[0] == 'm' || p[0] == 'D' || p[0] == 'Y') && run >= 2)
+            return p;
+        if (p[0] == 'y' && run != 1 && run != 2 && run != 4)
+            return p;
+        p += run;
+    }
+    return NULL;
+}
+
 hs_vn_status
 hs_vn_date_format(hs_vn_date d, const char *pattern, char *out, size_t cap)
 {
@@ -178,6 +197,11 @@ hs_vn_date_format(hs_vn_date d, const char *pattern, char *out, size_t cap)
     if (strcmp(pattern, "long") == 0) {
         put_long(&o, d);
         return vn_finish(&o);
+    }
+    if (hs_vn_date_pattern_bad(pattern) != NULL) {
+        if (cap > 0)
+            out[0] = '\0';
+        return HS_VN_E_SYNTAX;
     }
     for (const char *p = pattern; *p != '\0';) {
         if (strncmp(p, "yyyy", 4) == 0) {

@@ -163,6 +163,13 @@ hs_vn_vat_parse(const char *s, size_t n, int *rate_tenths)
     return HS_VN_OK;
 }
 
+int
+hs_vn_vat_rate_in_law(int rate_tenths)
+{
+    return rate_tenths == HS_VN_VAT_KCT || rate_tenths == 0 || rate_tenths == 50 ||
+           rate_tenths == 80 || rate_tenths == 100;
+}
+
 hs_vn_status
 hs_vn_vat(int64_t base, int rate_tenths, int64_t *vat)
 {

@@ -46,6 +46,10 @@ hs_vn_status hs_vn_mul(int64_t a, int64_t b, int64_t *out);
 #define HS_VN_VAT_KCT (-1)
 /* Parse "10", "10%", "8", "5", "0", "KCT", "8,5" → tenths; rejects others. */
 hs_vn_status hs_vn_vat_parse(const char *s, size_t n, int *rate_tenths);
+/* Whether a parsed rate is one the VAT law has: KCT, 0, 5 and 10 % (Law on
+ * VAT 48/2024/QH15) and the reduced 8 % (the National Assembly's reductions
+ * of the 10 % rate), as record.xsd lists them. A document prints no other. */
+int hs_vn_vat_rate_in_law(int rate_tenths);
 /* VAT of a base amount at a rate, rounded half-up to the đồng (exact integer
  * arithmetic: (base * rate + 500) / 1000 for base >= 0). */
 hs_vn_status hs_vn_vat(int64_t base, int rate_tenths, int64_t *vat);
@@ -84,8 +88,12 @@ long long hs_vn_date_epoch(hs_vn_date d); /* seconds at 00:00 UTC */
 /* Format with a pattern: dd d MM M yyyy yy, other characters copied. A pattern
  * of "long" gives "ngày 05 tháng 02 năm 2021" (Decree 30: leading zero for a
  * day below 10 and for months 1 and 2 only). Examples: "dd/MM/yyyy" →
- * "23/06/2021", "dd.MM.yy" → "23.06.21". */
+ * "23/06/2021", "dd.MM.yy" → "23.06.21". The tokens of other conventions
+ * ("mm", "DD", "YYYY", "yyy"), copied, would print a wrong date: they are
+ * HS_VN_E_SYNTAX (hs_vn_date_pattern_bad says where). */
 hs_vn_status hs_vn_date_format(hs_vn_date d, const char *pattern, char *out, size_t cap);
+/* The first letter of pattern that starts such a token, or NULL. */
+const char *hs_vn_date_pattern_bad(const char *pattern);
 /* "Hà Nội, ngày 05 tháng 02 năm 2021" */
 hs_vn_status hs_vn_date_line(const char *place, hs_vn_date d, char *out, size_t cap);
 

@@ -85,6 +85,9 @@ template-doctype|tests/hostile/templates/doctype.xml|samples/small.xml||tests/ho
 self-include|tests/hostile/templates/self-include.xml|samples/small.xml||tests/hostile/templates/self-include.xml:4: error: tests/hostile/templates/self-include.xml includes itself
 include-cycle|tests/hostile/templates/cycle-a.xml|samples/small.xml||tests/hostile/templates/cycle-c.xml:3: error: tests/hostile/templates/cycle-b.xml includes itself
 not-an-image|tests/hostile/templates/not-an-image.xml|samples/small.xml||tests/hostile/templates/not-an-image.xml:5: error: tests/hostile/templates/../not-an-image.png: not a PNG or JPEG image (its first bytes say neither)
+vat-rate-7|tests/hostile/templates/vat-rate-7.xml|samples/small.xml||tests/hostile/templates/vat-rate-7.xml:4: error: "7" is not a VAT rate (KCT, 0, 5, 8, 10) in {vat-rate('7')} [amount]
+font-of-data|tests/hostile/templates/font-of-data.xml|samples/small.xml||tests/hostile/templates/font-of-data.xml:7: error: no font family 'Time New Roman' (the fonts folder has:
+image-too-wide|tests/hostile/templates/image-too-wide.xml|samples/small.xml||tests/hostile/templates/image-too-wide.xml:6: error: a 200.0mm wide image does not fit its 118.0mm column (give a smaller size) [image]
 limit-memory|tests/hostile/templates/runaway.xml|samples/large.xml|--memory 64|samples/large.xml: error: needs more than 64 MiB of memory and was stopped (template tests/hostile/templates/runaway.xml)
 limit-time|tests/hostile/templates/spin.xml|samples/large.xml|--timeout 1|samples/large.xml: error: took longer than 1 s
 CASES

@@ -11,7 +11,8 @@ decode() { # PDF -> the payloads on its first page, one a line, sorted
 }
 
 # The deposit of the sample quote: BIN and account from the profile (the
-# account's spaces dropped), 2.500.000 đồng, the purpose transliterated.
+# account's spaces dropped by the template), 2.500.000 đồng, the purpose
+# transliterated.
 want='00020101021238570010A00000072701270006970436011304510003876540208QRIBFTTA5303704540725000005802VN62220818Dat coc Hoang Long6304D945'
 "$HOSO" render -q -t tests/qr/pay.xml -p $PROF -o "$T/pay.pdf" $REC 2>"$T/err"
 check_eq "renders a payment code (exit 0, no message)" "0:" "$?:$(cat "$T/err")"
@@ -30,7 +31,7 @@ cat >"$T/levels.xml" <<'X'
   <name>levels</name>
   <table columns="* 45mm">
     <tr><td><qr data="hoso L" size="20mm" level="L"/></td><td><qr data="hoso Q" size="20mm" level="Q" align="right"/></td></tr>
-    <tr><td><qr data="hoso H {customer/short-name}" size="20mm" level="H"/></td><td><qr data="{vietqr($profile/bank/@bin, $profile/bank/@account, '')}" size="40mm"/></td></tr>
+    <tr><td><qr data="hoso H {customer/short-name}" size="20mm" level="H"/></td><td><qr data="{vietqr($profile/bank/@bin, translate($profile/bank/@account, ' ', ''), '')}" size="40mm"/></td></tr>
   </table>
 </document>
 X
@@ -91,6 +92,13 @@ sed 's/ bin="[0-9]*"//' samples/profile.xml >"$T/nobin.xml"
 err_case "a profile without the bank's BIN" \
     "$E:3: error: vietqr(): the bank BIN \"\" is empty; a payment code needs the bank's 6-digit BIN in {vietqr(\$profile/bank/@bin, \$profile/bank/@account, '1000')} [vietqr]" \
     "  <qr data=\"{vietqr(\$profile/bank/@bin, \$profile/bank/@account, '1000')}\"/>" "$T/nobin.xml"
+line=$(grep -n ' account=' $PROF | cut -d: -f1)
+err_case "an account written with spaces is not rewritten" \
+    "$PROF:$line: error: <bank account=\"0451 000 387654\"> is not an account number as a payment code carries it: ' ' is not a digit or a letter (write the account without separators, or pass translate(account, ' .-', '')) [vietqr]" \
+    "  <qr data=\"{vietqr(\$profile/bank/@bin, \$profile/bank/@account, '1000')}\"/>"
+err_case "an account with a hyphen" \
+    "$E:3: error: vietqr(): the account \"0451-000387654\" is not an account number as a payment code carries it: '-' is not a digit or a letter (write the account without separators, or pass translate(account, ' .-', '')) in {vietqr('970436', '0451-000387654', '1000')} [vietqr]" \
+    "  <qr data=\"{vietqr('970436', '0451-000387654', '1000')}\"/>"
 line=$(grep -n '<name>' $REC | head -n 1 | cut -d: -f1)
 err_case "a purpose from the record too long in ASCII" \
     "$REC:$line: error: <name> \"$(sed -n "${line}s/.*<name>\(.*\)<\/name>.*/\1/p" $REC)\" is 45 characters in ASCII (\"Cong ty TNHH Thuong mai va Dich vu Hoang Long\"); a payment purpose has at most 25 [vietqr]" \

@@ -184,6 +184,19 @@ fn_money_arithmetic(void)
     GIVES("money-add(1, '2.000', 3)", "2004");
     GIVES("money-sub(items/item[1]/cost, items/item[2]/cost)", "11500000");
     GIVES("money-sub(1, 3)", "-2");
+    /* XPath's own arithmetic on a grouped amount is NaN: never printed */
+    FAILS("items/item[2]/cost * 2",
+          "t.xml:1: {items/item[2]/cost * 2} gives NaN, not a number: XPath arithmetic does not "
+          "read grouped amounts (9.500.000) or empty values; compute with money-add, money-sub, "
+          "money-mul, money-div [xpath]\n");
+    FAILS("1 div 0", "t.xml:1: {1 div 0} gives an infinity: a division by zero [xpath]\n");
+    GIVES("items/item[1]/cost * 2", "28000000");
+    FAILS("amount(items/item[2]/cost) div 1000 div 1000",
+          "t.xml:1: {amount(items/item[2]/cost) div 1000 div 1000} gives 2.5, a fraction XPath "
+          "writes with '.', which a Vietnamese reader takes for a thousands separator: use "
+          "percent(), num(round(…)) or translate(string(…), '.', ',') [number]\n");
+    GIVES("translate(string(5 div 2), '.', ',')", "2,5");
+    GIVES("num(round(5 div 2))", "3");
     GIVES("money-mul(items/item[2]/cost, 3)", "7500000");
     GIVES("money-div(10, 4)", "3");
     GIVES("money-div(10, 4, 'down')", "2");
@@ -222,13 +235,25 @@ fn_vat(void)
     GIVES("vat(14, 10)", "1"); /* 1.4 rounds down */
     GIVES("vat(1000, 'KCT')", "0");
     GIVES("vat(1000, 8)", "80");
+    /* the VAT of an amount is never more than the amount: even the largest
+     * has one (vat() has no error of its own past its arguments') */
+    GIVES("vat(quote/@big, 10)", "100000000000000000");
+    GIVES("vat('-999.999.999.999.999.999', 8)", "-80000000000000000");
     GIVES("vat-rate(quote/@rate)", "10%");
     GIVES("vat-rate('KCT')", "KCT");
     GIVES("vat-rate('0')", "0%");
-    /* any rate from 0 to 100 % parses (rates change by law; the record
-     * schema lists today's) */
-    GIVES("vat-rate('7')", "7%");
-    GIVES("vat-rate('8.5 %')", "8,5%");
+    GIVES("vat-rate(' 8 %')", "8%");
+    GIVES("vat-rate(5)", "5%");
+    /* only the rates of the VAT law, as the record schema lists them */
+    FAILS("vat-rate('7')", "t.xml:1: \"7\" is not a VAT rate (KCT, 0, 5, 8, 10) in "
+                           "{vat-rate('7')} [amount]\n");
+    FAILS("vat-rate('8.5 %')", "t.xml:1: \"8.5 %\" is not a VAT rate (KCT, 0, 5, 8, 10) in "
+                               "{vat-rate('8.5 %')} [amount]\n");
+    FAILS("vat(1000, 100)", "t.xml:1: \"100\" is not a VAT rate (KCT, 0, 5, 8, 10) in "
+                            "{vat(1000, 100)} [amount]\n");
+    FAILS("vat(1000, items/item[1]/days)",
+          "rec.xml:6: <days> \"3\" is not a VAT rate (KCT, 0, 5, 8, 10) [amount]\n"
+          "t.xml:1: note: used by {vat(1000, items/item[1]/days)}\n");
     FAILS("vat-rate('abc')", "t.xml:1: \"abc\" is not a VAT rate (KCT, 0, 5, 8, 10) in "
                              "{vat-rate('abc')} [amount]\n");
     FAILS("vat(1000, quote/@date)", "rec.xml:10: <quote date=\"2021-06-23\"> is not a VAT rate "
@@ -274,6 +299,17 @@ fn_dates(void)
           "t.xml:1: note: used by {date(quote/@bad-date)}\n");
     FAILS("date('23/06/2021')",
           "t.xml:1: \"23/06/2021\" is not a date (YYYY-MM-DD) in {date('23/06/2021')} [date]\n");
+    /* another convention's tokens would be copied into a wrong date */
+    FAILS("date(quote/@date, 'dd/mm/yyyy')",
+          "t.xml:1: date(): pattern 'dd/mm/yyyy' has 'mm', which is not a part of a date pattern "
+          "(dd d MM M yyyy yy) in {date(quote/@date, 'dd/mm/yyyy')} [xpath]\n");
+    GIVES("date(quote/@date, 'Ngày d tháng M năm yyyy')", "Ngày 23 tháng 6 năm 2021");
+    FAILS("date(quote/@date, 'LONG')",
+          "t.xml:1: date(): pattern 'LONG' has none of dd d MM M yyyy yy ('long' spells the date "
+          "out) in {date(quote/@date, 'LONG')} [xpath]\n");
+    FAILS("date(quote/@date, empty)",
+          "t.xml:1: date(): pattern '' has none of dd d MM M yyyy yy ('long' spells the date "
+          "out) in {date(quote/@date, empty)} [xpath]\n");
     FAILS("add-days(quote/@date, 'x')", "t.xml:1: add-days(): \"x\" is not a whole number of days "
                                         "in {add-days(quote/@date, 'x')} [xpath]\n");
     FAILS("date()", "t.xml:1: date() takes 1 to 2 arguments, not 0 in {date()} [xpath]\n");
@@ -372,6 +408,15 @@ fn_vietqr(void)
     FAILS("vietqr('12', $profile/bank/@account, 1000)",
           "t.xml:1: vietqr(): the bank BIN \"12\" has 2 digits; a bank's BIN has 6 in "
           "{vietqr('12', $profile/bank/@account, 1000)} [vietqr]\n");
+    FAILS("vietqr('970436', '0451 000 387654', 1000)",
+          "t.xml:1: vietqr(): the account \"0451 000 387654\" is not an account number as a "
+          "payment code carries it: ' ' is not a digit or a letter (write the account without "
+          "separators, or pass translate(account, ' .-', '')) in {vietqr('970436', "
+          "'0451 000 387654', 1000)} [vietqr]\n");
+    GIVES(
+        "substring-before(substring-after(vietqr('970436', translate('0451 000 387654', ' ', ''), "
+        "1000), '970436'), '0208')",
+        "01130451000387654");
     FAILS("vietqr($profile/bank/@bin)", "t.xml:1: vietqr() takes 3 to 4 arguments, not 1 in "
                                         "{vietqr($profile/bank/@bin)} [xpath]\n");
     GIVES("string-length(vietqr($profile/bank/@bin, $profile/bank/@account, '')) > 0", "true");
@@ -600,8 +645,8 @@ document_errors(void)
     DOC_FAILS("date=\"{'2021-13-01'}\"", "",
               "t.xml:1: <document date=\"{'2021-13-01'}\"> gives \"2021-13-01\": not a date "
               "(YYYY-MM-DD) [template]\n");
-    /* (eval.c's own "date=… is not a date" cannot be reached: the value is
-     * parsed in its type, a calendar date, first) */
+    /* (the value is checked in its type, a calendar date, before eval.c
+     * reads it: eval.c has no message of its own for it) */
     DOC_FAILS("", "<p align=\"{'middle'}\">a</p>",
               "t.xml:1: <p align=\"{'middle'}\"> gives \"middle\": expected left, center, right or "
               "justify [template]\n");
@@ -739,17 +784,18 @@ more_inline_and_cells(void)
          "        cell colspan=1 valign=top @t.xml:1\n"
          "          p " P " b @t.xml:1\n            text \"b\" " P " b @t.xml:1\n");
     /* rows from each, a header row marked by its attribute; a paragraph made
-     * of a cell's text is where its first text came from */
+     * of a cell's text is the template's, at its line (its runs keep the
+     * record's) */
     BODY("<table columns=\"*\"><tr header=\"yes\"><td>h</td></tr>"
          "<tr each=\"items/item[@id != '2']\"><td>{@id}</td></tr></table>",
          "    table @t.xml:1\n      columns 1* border=0 #000000 pad=2 4 2 4\n"
          "      row header @t.xml:1\n        cell colspan=1 valign=top @t.xml:1\n"
          "          p " P " @t.xml:1\n            text \"h\" " P " @t.xml:1\n"
          "      row @t.xml:1\n        cell colspan=1 valign=top @t.xml:1\n"
-         "          p " P " @rec.xml:6\n"
+         "          p " P " @t.xml:1\n"
          "            text \"1\" " P " field=\"items/item[1]/@id\" @rec.xml:6\n"
          "      row @t.xml:1\n        cell colspan=1 valign=top @t.xml:1\n"
-         "          p " P " @rec.xml:8\n"
+         "          p " P " @t.xml:1\n"
          "            text \"3\" " P " field=\"items/item[3]/@id\" @rec.xml:8\n");
 }
 

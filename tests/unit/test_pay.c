@@ -300,11 +300,22 @@ bin_and_account_are_checked(void)
     CHECK(build(a, "970436", "12345678901234567890", "", "", &bad, &why) == NULL);
     CHECK_STR(why, "has 20 characters; a VietQR account number has at most 19");
     CHECK(build(a, "970436", " - ", "", "", &bad, &why) == NULL);
-    /* 19 is allowed; the separators of a written number are not part of it. */
+    /* 19 is allowed; the separators of a written number are an error, never
+     * dropped: the code carries the account exactly as given. */
     CHECK(build(a, "970436", "1234567890123456789", "", "", &bad, &why) != NULL);
-    const char *spaced = build(a, "970436", "0451 000.387-654", "", "", &bad, &why);
-    const char *plain = build(a, "970436", "0451000387654", "", "", &bad, &why);
-    CHECK(spaced != NULL && plain != NULL && strcmp(spaced, plain) == 0);
+    const char *sep[] = {"0451 000387654", "0451.000387654", "0451-000387654"};
+    for (int i = 0; i < 3; i++) {
+        bad = HS_VIETQR_PURPOSE;
+        CHECK(build(a, "970436", sep[i], "", "", &bad, &why) == NULL);
+        CHECK_INT(bad, HS_VIETQR_ACCOUNT);
+        char want[300];
+        snprintf(want, sizeof want,
+                 "is not an account number as a payment code carries it: '%c' is not a digit or "
+                 "a letter (write the account without separators, or pass translate(account, "
+                 "' .-', ''))",
+                 sep[i][4]);
+        CHECK_STR(why, want);
+    }
     hs_arena_free(a);
 }
 
