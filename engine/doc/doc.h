@@ -123,10 +123,23 @@ typedef struct hs_band {
     struct hs_band *next;
 } hs_band;
 
+/* A watermark: its blocks laid out in one box, centred on the page, turned
+ * by angle degrees counter-clockwise and drawn before the page's content. */
+typedef struct hs_watermark {
+    hs_pages_sel on;
+    double angle;
+    int extractable; /* 0: its text drawn as glyph outlines, not text */
+    double opacity;  /* 0.01 .. 1 */
+    hs_block *blocks;
+    hs_loc loc;
+    struct hs_watermark *next;
+} hs_watermark;
+
 typedef struct hs_doc {
     double page_w, page_h;
     double margin[4]; /* top right bottom left */
     hs_band *headers, *footers;
+    hs_watermark *watermarks; /* in template order: the first is drawn first */
     hs_block *body;
     const char *title, *author, *subject, *keywords;
     const char *file_name; /* from the template's name pattern, NFC, not yet made safe */

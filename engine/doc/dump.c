@@ -209,6 +209,14 @@ hs_doc_dump(const hs_doc *d, hs_buf *out)
     }
     bands(out, "header", d->headers);
     bands(out, "footer", d->footers);
+    static const char *const on[] = {"all", "first", "not-first"};
+    for (const hs_watermark *w = d->watermarks; w != NULL; w = w->next) {
+        hs_buf_printf(out, "  watermark on=%s angle=%g extractable=%s opacity=%g",
+                      (unsigned)w->on < 3 ? on[w->on] : "?", w->angle,
+                      w->extractable ? "yes" : "no", w->opacity);
+        loc(out, w->loc);
+        blocks(out, w->blocks, 2);
+    }
     hs_buf_adds(out, "  body\n");
     blocks(out, d->body, 2);
 }

@@ -6,33 +6,86 @@
 
 #include <string.h>
 
+/* on="…" of a band or watermark: -1 after reporting. */
 static int
-band(hs_ev *ev, const hs_tnode *n, hs_band **list)
+pages_on(hs_ev *ev, const hs_tnode *n, hs_pages_sel *on)
 {
-    hs_band *b = HS_NEW(ev->a, hs_band);
     hs_tval v;
     int rc = hs_ev_val(ev, n, HS_TA_ON, &v);
-    if (rc < 0)
-        return -1;
-    b->on = rc == 0 ? HS_ON_ALL : v.i == 1 ? HS_ON_FIRST : v.i == 2 ? HS_ON_NOT_FIRST : HS_ON_ALL;
-    b->offset_pt = 10 * 72 / 25.4;
-    if (hs_ev_length(ev, n, HS_TA_OFFSET, &b->offset_pt) != 0)
-        return -1;
+    *on = rc != 1 ? HS_ON_ALL : v.i == 1 ? HS_ON_FIRST : v.i == 2 ? HS_ON_NOT_FIRST : HS_ON_ALL;
+    return rc < 0 ? -1 : 0;
+}
+
+/* The content of a band or watermark n as blocks, styled from base. */
+static int
+band_blocks(hs_ev *ev, const hs_tnode *n, const hs_props *base, hs_block **blocks)
+{
     hs_props p;
-    if (hs_ev_props_for(ev, n, &ev->doc_props, &p) != 0)
+    if (hs_ev_props_for(ev, n, base, &p) != 0)
         return -1;
     hs_props in = {0};
     in.style = p.style;
     in.align = p.align;
     in.background = HS_NO_COLOR;
     hs_sink s;
-    hs_ev_sink_blocks(&s, &b->blocks, &in);
-    if (hs_ev_children(ev, n, &s, &in) != 0 || hs_ev_flush(ev, &s) != 0)
+    hs_ev_sink_blocks(&s, blocks, &in);
+    return hs_ev_children(ev, n, &s, &in) != 0 || hs_ev_flush(ev, &s) != 0 ? -1 : 0;
+}
+
+static int
+band(hs_ev *ev, const hs_tnode *n, hs_band **list)
+{
+    hs_band *b = HS_NEW(ev->a, hs_band);
+    if (pages_on(ev, n, &b->on) != 0)
+        return -1;
+    b->offset_pt = 10 * 72 / 25.4;
+    if (hs_ev_length(ev, n, HS_TA_OFFSET, &b->offset_pt) != 0 ||
+        band_blocks(ev, n, &ev->doc_props, &b->blocks) != 0)
         return -1;
     hs_band **tail = list;
     while (*tail != NULL)
         tail = &(*tail)->next;
     *tail = b;
+    return 0;
+}
+
+/* <watermark>: made only when its if holds; its blocks default to a large
+ * light grey centred text, so that the page's content stays readable. */
+static int
+watermark(hs_ev *ev, const hs_tnode *n)
+{
+    int made = 1;
+    if (n->attr[HS_TA_IF] != NULL && hs_ev_bool(ev, n->attr[HS_TA_IF]->x, &made) != 0)
+        return -1;
+    if (!made)
+        return 0;
+    hs_watermark *w = HS_NEW(ev->a, hs_watermark);
+    w->loc = n->loc;
+    if (pages_on(ev, n, &w->on) != 0)
+        return -1;
+    hs_tval v;
+    int rc = hs_ev_val(ev, n, HS_TA_ANGLE, &v);
+    if (rc < 0)
+        return -1;
+    w->angle = rc == 1 ? v.num : 45;
+    rc = hs_ev_val(ev, n, HS_TA_EXTRACTABLE, &v);
+    if (rc < 0)
+        return -1;
+    w->extractable = rc == 0 || v.i;
+    rc = hs_ev_val(ev, n, HS_TA_OPACITY, &v);
+    if (rc < 0)
+        return -1;
+    w->opacity = rc == 1 ? v.num / 100 : 1;
+    hs_props base = ev->doc_props;
+    base.style.size_pt = 80;
+    base.style.color = 0xD9D9D9;
+    base.align = HS_ALIGN_CENTER;
+    if (band_blocks(ev, n, &base, &w->blocks) != 0)
+        return -1;
+    hs_watermark **tail = &ev->doc->watermarks;
+    while (*tail != NULL)
+        tail = &(*tail)->next;
+    *tail = w;
     return 0;
 }
 
@@ -67,6 +120,11 @@ hs_ev_top_level(hs_ev *ev, const hs_tnode *n, int *rc)
     case HS_TK_FOOTER:
         ev->in_band++; /* marks.c: no id or bookmark there */
         *rc = band(ev, n, n->kind == HS_TK_HEADER ? &ev->doc->headers : &ev->doc->footers);
+        ev->in_band--;
+        return 1;
+    case HS_TK_WATERMARK:
+        ev->in_band++; /* on many pages: no id or bookmark there either */
+        *rc = watermark(ev, n);
         ev->in_band--;
         return 1;
     default:

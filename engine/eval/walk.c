@@ -296,6 +296,7 @@ hs_ev_children(hs_ev *ev, const hs_tnode *parent, hs_sink *s, const hs_props *p)
         case HS_TK_STYLE:
         case HS_TK_HEADER:
         case HS_TK_FOOTER:
+        case HS_TK_WATERMARK:
             if (s != ev->top || !hs_ev_top_level(ev, n, &rc))
                 rc = hs_ev_error(ev, n, "template", "<%s> belongs directly under <document>",
                                  hs_telem_defs[n->kind].name);

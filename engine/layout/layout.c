@@ -13,8 +13,8 @@
 
 #include <string.h>
 
-static int
-matches(hs_pages_sel on, int page)
+int
+hs_layout_on_page(hs_pages_sel on, int page)
 {
     return on == HS_ON_ALL || (on == HS_ON_FIRST && page == 1) ||
            (on == HS_ON_NOT_FIRST && page > 1);
@@ -68,7 +68,7 @@ bands(hs_lctx *c, const hs_doc *d, const hs_band *list, int footer, hs_pages *ou
         /* footers from the last written up, headers from the first down */
         for (int i = 0; i < n; i++) {
             const hs_band *b = v[footer ? n - 1 - i : i];
-            if (matches(b->on, no) && !(b->on == HS_ON_ALL && no == 1 && first) &&
+            if (hs_layout_on_page(b->on, no) && !(b->on == HS_ON_ALL && no == 1 && first) &&
                 band(c, d, b, footer, pg, &edge) != 0)
                 return -1;
         }
@@ -119,7 +119,8 @@ hs_layout_document(const hs_doc *doc, const hs_fontset *fs, hs_arena *a, hs_repo
     }
     int body_numbers = c.placeholders;
     hs_layout_paginate(&c, doc, body.first, out);
-    if (bands(&c, doc, doc->headers, 0, out) != 0 || bands(&c, doc, doc->footers, 1, out) != 0)
+    if (bands(&c, doc, doc->headers, 0, out) != 0 || bands(&c, doc, doc->footers, 1, out) != 0 ||
+        hs_layout_watermarks(&c, doc, out) != 0)
         return -1;
     if (body_numbers)
         fill_page_numbers(&c, out);

@@ -111,6 +111,12 @@ void hs_layout_emit_marks(hs_slice *s, double dy, hs_item **first, hs_item **las
 /* ---- qr.c: a QR block as filled squares ---- */
 int hs_layout_qr(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out);
 
+/* ---- layout.c: whether a band or watermark with this on= is on page (from 1) ---- */
+int hs_layout_on_page(hs_pages_sel on, int page);
+
+/* ---- watermark.c: each page's watermarks, first in its list ---- */
+int hs_layout_watermarks(hs_lctx *c, const hs_doc *d, hs_pages *out);
+
 /* ---- paginate.c: slices onto pages ---- */
 void hs_layout_paginate(hs_lctx *c, const hs_doc *d, hs_slice *first, hs_pages *out);
 

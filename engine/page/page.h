@@ -26,6 +26,12 @@ typedef struct hs_item {
     const char *text; /* UTF-8, NFC, every code point present in face */
     size_t len;
     const char *link; /* the text's link target (w is its advance), or NULL */
+    /* a watermark's: degrees turned counter-clockwise about (x, y) (an
+     * image: about its centre); outlines: the text drawn as the glyphs'
+     * outlines, which no reader extracts as text */
+    double angle;
+    int outlines;
+    double opacity; /* 0 or 1: opaque; else drawn at this alpha */
     /* colours are 0xRRGGBB */
     uint32_t color;
     /* line and rect */

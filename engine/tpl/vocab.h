@@ -103,7 +103,8 @@ typedef enum hs_ttype {
       "the PDF's creation date, YYYY-MM-DD", 0)                                                    \
     X(NAME, "name", NAME, 0, 0, "", "", "the name of the variable or style", 0)                    \
     X(BACKGROUND, "background", COLOR, 0, 0, "", "none", "background colour of a row or cell", 0)  \
-    X(ON, "on", ENUM, 0, 0, "all first not-first", "all", "the pages the band is printed on", 0)   \
+    X(ON, "on", ENUM, 0, 0, "all first not-first", "all", "the pages the band or watermark is on", \
+      0)                                                                                           \
     X(OFFSET, "offset", LENGTH, 0, 0, "", "10mm",                                                  \
       "distance from the page edge (header: top, footer: bottom)", 0)                              \
     X(COLUMNS, "columns", COLUMNS, 0, 0, "", "",                                                   \
@@ -143,7 +144,13 @@ typedef enum hs_ttype {
       0)                                                                                           \
     X(LEVEL, "level", ENUM, 0, 0, "L M Q H", "M", "error correction: L, M, Q or H", 0)             \
     X(RULE_BELOW, "rule-below", LENGTH, 0, 0, "", "none",                                          \
-      "a solid rule this thick under the text, as long as its longest line (not an underline)", 0)
+      "a solid rule this thick under the text, as long as its longest line (not an underline)", 0) \
+    X(ANGLE, "angle", NUMBER, -180, 180, "", "45",                                                 \
+      "degrees the watermark is turned about the page's centre, counter-clockwise", 0)             \
+    X(EXTRACTABLE, "extractable", BOOL, 0, 0, "", "yes",                                           \
+      "the watermark's text is text (copied, searched); no: glyph outlines only", 0)               \
+    X(OPACITY, "opacity", PERCENT, 1, 100, "", "100%",                                             \
+      "how much the watermark covers what is under it (an image at 15% is a light one)", 0)
 
 /* X(ID, name, family, groups, own attributes, meaning) */
 #define HS_TPL_ELEMENTS(X)                                                                         \
@@ -156,6 +163,8 @@ typedef enum hs_ttype {
       "a named style: named after a tag it applies to every such tag, else through class")         \
     X(HEADER, "header", HEAD, HS_TG_STYLE, "on offset", "blocks printed at the top of pages")      \
     X(FOOTER, "footer", HEAD, HS_TG_STYLE, "on offset", "blocks printed at the bottom of pages")   \
+    X(WATERMARK, "watermark", HEAD, HS_TG_STYLE | HS_TG_IF, "on angle extractable opacity",        \
+      "text or an image behind every page's content, turned (default: 80pt, light grey)")          \
     X(P, "p", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "rule-below", "a paragraph")         \
     X(H1, "h1", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "rule-below",                      \
       "a heading: bold, kept with what follows")                                                   \
