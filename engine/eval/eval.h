@@ -34,6 +34,10 @@ typedef struct hs_xp_env {
     int failed;         /* a function reported an error during this evaluation */
     const xmlNode *src; /* record node whose text a string function passed through */
     xmlXPathContextPtr xp; /* the context the expression runs in */
+    /* inside an element with group-by: its current group and key, for
+     * current-group() and current-grouping-key(); group NULL elsewhere */
+    xmlNodeSetPtr group;
+    const char *group_key;
 } hs_xp_env;
 
 /* Register money(), words(), date(), … on ctx; ctx->userData must be an hs_xp_env. */

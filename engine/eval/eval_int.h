@@ -154,6 +154,8 @@ int hs_xp_arity(xmlXPathParserContextPtr ctxt, int nargs, int lo, int hi, const 
 
 /* xpath_vietqr.c: vietqr() */
 void hs_eval_register_vietqr(xmlXPathContextPtr ctx);
+/* xpath_group.c: current-group(), current-grouping-key() */
+void hs_eval_register_group(xmlXPathContextPtr ctx);
 
 /* marks.c: the id and bookmark of block element n, made as b */
 int hs_ev_marks(hs_ev *ev, const hs_tnode *n, hs_block *b);

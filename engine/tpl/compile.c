@@ -527,6 +527,10 @@ element(hs_tc *t, xmlNode *n, hs_tnode *parent)
         err(t, tn->loc, "<%s as=\"%s\"> needs each", d->name, tn->attr[HS_TA_AS]->raw);
         bad = 1;
     }
+    if (tn->attr[HS_TA_GROUP_BY] != NULL && tn->attr[HS_TA_EACH] == NULL) {
+        err(t, tn->loc, "<%s group-by=\"%s\"> needs each", d->name, tn->attr[HS_TA_GROUP_BY]->raw);
+        bad = 1;
+    }
     if (tn->attr[HS_TA_AS] != NULL)
         push_var(t, tn->attr[HS_TA_AS]->raw, each_origin);
     const hs_tattr_def *req = required(tn->kind);

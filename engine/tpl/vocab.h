@@ -87,6 +87,10 @@ typedef enum hs_ttype {
       "with each: order the nodes by this key, Vietnamese collation", HS_TG_EACH)                  \
     X(ORDER, "order", ENUM, 0, 0, "ascending descending", "ascending", "with sort: the direction", \
       HS_TG_EACH)                                                                                  \
+    X(GROUP_BY, "group-by", XPATH, 0, 0, "", "",                                                   \
+      "with each: once per distinct value of this key, in the order each (and sort) give; "        \
+      "current-group(), current-grouping-key()",                                                   \
+      HS_TG_EACH)                                                                                  \
     X(AS, "as", NAME, 0, 0, "", "", "with each: a variable holding the current node", HS_TG_EACH)  \
     X(IF, "if", XPATH, 0, 0, "", "", "make the element only when this is true", HS_TG_IF)          \
     X(PAGE, "page", PAGE, 0, 0, "", "A4",                                                          \

@@ -3,6 +3,7 @@
 # say, turned; its text extracted by pdftotext, or with extractable="no"
 # not there at all as text (glyph outlines), though the page shows it.
 . tests/lib/tap.sh
+. tests/lib/template-error.sh
 REC=samples/large.xml PROF=samples/profile.xml
 render() { # TEMPLATE PDF: renders, says the exit status and the messages
     rm -f "$2"
@@ -109,24 +110,15 @@ done
 check_eq "the image is drawn first on every page" "$(printf 'Do%.0s' $(seq 1 "$m"))" "$first"
 check_contains "turned by -30° about its centre" "$T/i" "0.86603 -0.5 0.5 0.86603"
 
-err_case() { # NAME EXPECTED-MESSAGE BODY
-    printf '<document page="A5" margin="15mm" font="sans">\n  <name>e</name>\n%s\n  <p>x</p>\n</document>\n' \
-        "$3" >"$T/e.xml"
-    rm -f "$T/e.pdf"
-    "$HOSO" render -t "$T/e.xml" -p $PROF -o "$T/e.pdf" samples/small.xml >/dev/null 2>"$T/err"
-    check_eq "$1: exit status 1" 1 "$?"
-    check_eq "$1: the message" "$T/e.xml:$2" "$(grep -v ': note: ' "$T/err")"
-    check_eq "$1: no file left" "" "$(ls "$T/e.pdf" 2>/dev/null)"
-}
-err_case "a check box in a watermark" \
+template_error "a check box in a watermark" \
     "3: error: <watermark>: only text, lines and images can be turned (no backgrounds, check boxes or QR codes in a watermark) [template]" \
     '  <watermark><checkbox/> x</watermark>'
-err_case "a link in a watermark" \
+template_error "a link in a watermark" \
     "3: error: <watermark>: a link cannot be turned (no <a> in a watermark) [template]" \
     '  <watermark><a href="https://example.vn">x</a></watermark>'
-err_case "an angle out of range" \
+template_error "an angle out of range" \
     '3: error: <watermark angle="200">: expected a number from -180 to 180 [template]' \
     '  <watermark angle="200">x</watermark>'
-err_case "a watermark inside a paragraph's div" \
+template_error "a watermark inside a paragraph's div" \
     '3: error: <watermark> belongs directly under <document> [template]' \
     '  <div><watermark>x</watermark></div>'
