@@ -50,7 +50,9 @@ typedef enum hs_block_kind {
     HS_BLOCK_GROUP,
     HS_BLOCK_IMAGE,
     HS_BLOCK_LINES, /* ruled lines to write on */
-    HS_BLOCK_QR     /* a QR code: qr_data at qr_level, width x width with its quiet zone */
+    HS_BLOCK_QR,    /* a QR code: qr_data at qr_level, width x width with its quiet zone */
+    /* children on pages of their own, set up by section (in the body only) */
+    HS_BLOCK_SECTION
 } hs_block_kind;
 
 typedef struct hs_table hs_table;
@@ -69,9 +71,11 @@ typedef struct hs_block {
     int count;       /* lines: how many */
     hs_run *runs;    /* para */
     hs_table *table; /* table */
-    struct hs_block *children; /* group */
-    const char *image_path;    /* image */
-    const char *qr_data;       /* qr: the bytes to encode (UTF-8), qr_len of them */
+    struct hs_block *children; /* group, section */
+    /* section: its page size, margins, headers and footers */
+    const struct hs_doc *section;
+    const char *image_path; /* image */
+    const char *qr_data;    /* qr: the bytes to encode (UTF-8), qr_len of them */
     size_t qr_len;
     int qr_level;        /* qr: hs_qr_level (qr/qr.h) */
     const char *anchor;  /* id="…": where links to #id go, or NULL */

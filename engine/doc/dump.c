@@ -86,6 +86,7 @@ runs(hs_buf *b, const hs_run *r, int depth)
 }
 
 static void blocks(hs_buf *b, const hs_block *bl, int depth);
+static void bands(hs_buf *b, const char *kind, const hs_band *list);
 
 static void
 table(hs_buf *b, const hs_table *t, int depth)
@@ -129,7 +130,7 @@ static void
 blocks(hs_buf *b, const hs_block *bl, int depth)
 {
     static const char *const kinds[] = {"p",     "table", "rule",  "space", "page-break",
-                                        "group", "image", "lines", "qr"};
+                                        "group", "image", "lines", "qr",    "section"};
     static const char *const al[] = {"left", "center", "right", "justify"};
     for (; bl != NULL; bl = bl->next) {
         indent(b, depth);
@@ -164,6 +165,11 @@ blocks(hs_buf *b, const hs_block *bl, int depth)
             hs_buf_printf(b, " size=%g level=%c data=", bl->width, "LMQH"[bl->qr_level & 3]);
             quoted(b, bl->qr_data ? bl->qr_data : "", bl->qr_len);
             break;
+        case HS_BLOCK_SECTION:
+            hs_buf_printf(b, " %gx%g margin=%g %g %g %g", bl->section->page_w, bl->section->page_h,
+                          bl->section->margin[0], bl->section->margin[1], bl->section->margin[2],
+                          bl->section->margin[3]);
+            break;
         default:
             break;
         }
@@ -176,6 +182,11 @@ blocks(hs_buf *b, const hs_block *bl, int depth)
             table(b, bl->table, depth + 1);
         else if (bl->kind == HS_BLOCK_GROUP)
             blocks(b, bl->children, depth + 1);
+        else if (bl->kind == HS_BLOCK_SECTION) {
+            bands(b, "header", bl->section->headers);
+            bands(b, "footer", bl->section->footers);
+            blocks(b, bl->children, depth + 1);
+        }
     }
 }
 

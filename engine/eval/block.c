@@ -104,6 +104,8 @@ block_element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *parent)
         return paragraph(ev, n, s, &p);
     case HS_TK_DIV:
         return group(ev, n, s, &p);
+    case HS_TK_SECTION:
+        return hs_ev_section(ev, n, s, &p);
     case HS_TK_TABLE:
         return table(ev, n, s, &p);
     case HS_TK_QR:

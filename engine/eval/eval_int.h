@@ -80,6 +80,8 @@ typedef struct hs_ev {
     struct hs_ev_id *ids;   /* marks.c: the ids given so far */
     struct hs_ev_id *links; /* link.c: the <a href="#id"> met so far */
     int in_band;            /* inside <header> or <footer> */
+    hs_doc *section;        /* the <section> being made: its set-up and bands, or NULL */
+    hs_sink *section_sink;  /* and its blocks' sink, where its <header> and <footer> stand */
 } hs_ev;
 
 /* expr.c */
@@ -110,6 +112,8 @@ int hs_ev_error(hs_ev *ev, const hs_tnode *at, const char *code, const char *fmt
 /* eval.c: <name>, <header>, <footer>, <style> directly under <document>.
  * Returns 1 when n was one of them (*rc set), 0 otherwise. */
 int hs_ev_top_level(hs_ev *ev, const hs_tnode *n, int *rc);
+/* eval.c: <section> (blocks of the body only). */
+int hs_ev_section(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p);
 
 /* walk.c */
 int hs_ev_children(hs_ev *ev, const hs_tnode *parent, hs_sink *s, const hs_props *p);

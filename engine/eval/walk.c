@@ -385,11 +385,15 @@ hs_ev_children(hs_ev *ev, const hs_tnode *parent, hs_sink *s, const hs_props *p)
         case HS_TK_STYLE:
         case HS_TK_HEADER:
         case HS_TK_FOOTER:
-        case HS_TK_WATERMARK:
-            if (s != ev->top || !hs_ev_top_level(ev, n, &rc))
+        case HS_TK_WATERMARK: {
+            /* a section's own header and footer stand directly in it */
+            int in_section = ev->section_sink != NULL && s == ev->section_sink &&
+                             (n->kind == HS_TK_HEADER || n->kind == HS_TK_FOOTER);
+            if ((s != ev->top && !in_section) || !hs_ev_top_level(ev, n, &rc))
                 rc = hs_ev_error(ev, n, "template", "<%s> belongs directly under <document>",
                                  hs_telem_defs[n->kind].name);
             break;
+        }
         default:
             rc = n->attr[HS_TA_EACH] != NULL ? repeat(ev, n, s, p, element) : element(ev, n, s, p);
             break;

@@ -42,8 +42,19 @@ band(hs_lctx *c, const hs_doc *d, const hs_band *b, int footer, hs_page *pg, dou
     return 0;
 }
 
+/* Pages laid out with one set-up: the document's, or a section's (whose
+ * own bands count "first" from its own first page). */
+typedef struct flow {
+    hs_doc setup; /* page size, margins and the bands of its pages */
+    const hs_block *blocks;
+    const hs_block *section; /* the section, or NULL */
+    hs_page *first;
+    int count, first_no; /* its pages, and the number of its first page */
+    int own_headers, own_footers;
+} flow;
+
 static int
-bands(hs_lctx *c, const hs_doc *d, const hs_band *list, int footer, hs_pages *out)
+bands(hs_lctx *c, const hs_doc *d, const hs_band *list, int footer, hs_pages *out, const flow *f)
 {
     /* Once for the errors (a missing glyph is said once, not once a page). */
     c->page_no = c->page_count = 1;
@@ -60,10 +71,11 @@ bands(hs_lctx *c, const hs_doc *d, const hs_band *list, int footer, hs_pages *ou
     }
     if (c->failed)
         return -1;
-    int no = 0;
-    for (hs_page *pg = out->first; pg != NULL; pg = pg->next) {
-        c->page_no = ++no;
+    int k = 0, own = footer ? f->own_footers : f->own_headers;
+    for (hs_page *pg = f->first; pg != NULL && k < f->count; pg = pg->next) {
+        c->page_no = f->first_no + k++;
         c->page_count = out->count;
+        int no = own ? k : c->page_no;
         double edge = footer ? d->page_h : 0;
         /* footers from the last written up, headers from the first down */
         for (int i = 0; i < n; i++) {
@@ -97,6 +109,55 @@ fill_page_numbers(hs_lctx *c, hs_pages *out)
     }
 }
 
+/* The body's flows: each section, and each run of blocks between sections
+ * (linked anew, so that a run ends where its section starts). */
+static int
+flows(hs_lctx *c, const hs_doc *doc, flow **out)
+{
+    int n = 0, cap = 0;
+    flow *v = NULL;
+    hs_block **tail = NULL;
+    for (const hs_block *b = doc->body; b != NULL; b = b->next) {
+        int sect = b->kind == HS_BLOCK_SECTION;
+        if (sect || tail == NULL) {
+            if (n == cap) {
+                int ncap = cap ? cap * 2 : 8;
+                v = hs_arena_realloc(c->a, v, (size_t)cap * sizeof *v,
+                                     hs_mul_size((size_t)ncap, sizeof *v));
+                cap = ncap;
+            }
+            flow *f = &v[n++];
+            memset(f, 0, sizeof *f);
+            f->setup = *doc;
+            tail = NULL;
+            if (sect) {
+                const hs_doc *s = b->section;
+                f->section = b;
+                f->blocks = b->children;
+                f->setup.page_w = s->page_w;
+                f->setup.page_h = s->page_h;
+                memcpy(f->setup.margin, s->margin, sizeof f->setup.margin);
+                /* its own bands replace the document's; without, the document's go on */
+                f->own_headers = s->headers != NULL;
+                f->own_footers = s->footers != NULL;
+                if (f->own_headers)
+                    f->setup.headers = s->headers;
+                if (f->own_footers)
+                    f->setup.footers = s->footers;
+                continue;
+            }
+            tail = (hs_block **)&f->blocks;
+        }
+        hs_block *copy = hs_arena_alloc(c->a, sizeof *copy);
+        *copy = *b;
+        copy->next = NULL;
+        *tail = copy;
+        tail = &copy->next;
+    }
+    *out = v;
+    return n;
+}
+
 int
 hs_layout_document(const hs_doc *doc, const hs_fontset *fs, hs_arena *a, hs_report *r,
                    hs_pages *out)
@@ -108,19 +169,55 @@ hs_layout_document(const hs_doc *doc, const hs_fontset *fs, hs_arena *a, hs_repo
         return hs_error(r, doc->loc, "layout", "the margins leave no room on a %.0f x %.0f pt page",
                         doc->page_w, doc->page_h);
     hs_lctx c = {.a = a, .r = r, .fs = fs, .body_h = h};
-    hs_slices body = {0};
-    if (hs_layout_blocks(&c, doc->body, doc->margin[3], w, &body) != 0)
-        c.failed = 1;
+    flow *fl;
+    int nfl = flows(&c, doc, &fl);
+    hs_slices *body = HS_NEW_N(a, (size_t)nfl + 1, hs_slices);
+    for (int i = 0; i < nfl; i++) {
+        const hs_doc *d = &fl[i].setup;
+        double fw = d->page_w - d->margin[1] - d->margin[3];
+        c.body_h = d->page_h - d->margin[0] - d->margin[2];
+        if (!(fw > 0 && c.body_h > 0))
+            return hs_error(r, fl[i].section->loc, "layout",
+                            "the margins leave no room on a %.0f x %.0f pt page", d->page_w,
+                            d->page_h);
+        if (hs_layout_blocks(&c, fl[i].blocks, d->margin[3], fw, &body[i]) != 0)
+            c.failed = 1;
+        const hs_block *s = fl[i].section;
+        if (s != NULL && body[i].first != NULL && (s->anchor != NULL || s->outline != NULL))
+            hs_layout_mark(&c, s, d->margin[3], body[i].first);
+    }
+    flow whole = {.setup = *doc, .first = NULL, .count = 0, .first_no = 1};
     if (c.failed) {
         /* say what is wrong in the bands too, then stop */
-        (void)bands(&c, doc, doc->headers, 0, out);
-        (void)bands(&c, doc, doc->footers, 1, out);
+        (void)bands(&c, doc, doc->headers, 0, out, &whole);
+        (void)bands(&c, doc, doc->footers, 1, out, &whole);
         return -1;
     }
     int body_numbers = c.placeholders;
-    hs_layout_paginate(&c, doc, body.first, out);
-    if (bands(&c, doc, doc->headers, 0, out) != 0 || bands(&c, doc, doc->footers, 1, out) != 0 ||
-        hs_layout_watermarks(&c, doc, out) != 0)
+    for (int i = 0; i < nfl; i++) {
+        if (body[i].first == NULL)
+            continue; /* nothing between two sections: no blank page */
+        hs_page *last = out->last;
+        fl[i].first_no = out->count + 1;
+        c.body_h = fl[i].setup.page_h - fl[i].setup.margin[0] - fl[i].setup.margin[2];
+        hs_layout_paginate(&c, &fl[i].setup, body[i].first, out);
+        fl[i].first = last != NULL ? last->next : out->first;
+        fl[i].count = out->count - fl[i].first_no + 1;
+    }
+    if (out->first == NULL) { /* an empty document is one empty page */
+        hs_layout_paginate(&c, doc, NULL, out);
+        whole.first = out->first;
+        whole.count = 1;
+        fl = &whole;
+        nfl = 1;
+    }
+    for (int i = 0; i < nfl; i++) {
+        const hs_doc *d = &fl[i].setup;
+        if (fl[i].count > 0 && (bands(&c, d, d->headers, 0, out, &fl[i]) != 0 ||
+                                bands(&c, d, d->footers, 1, out, &fl[i]) != 0))
+            return -1;
+    }
+    if (hs_layout_watermarks(&c, doc, out) != 0)
         return -1;
     if (body_numbers)
         fill_page_numbers(&c, out);

@@ -177,6 +177,10 @@ typedef enum hs_ttype {
     X(H3, "h3", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "rule-below",                      \
       "a heading of the third level")                                                              \
     X(DIV, "div", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "", "a group of blocks")         \
+    X(SECTION, "section", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK,                          \
+      "page orientation margin",                                                                   \
+      "pages of their own (size, orientation, margins, <header>, <footer>) in the body; page "     \
+      "numbers go on")                                                                             \
     X(TABLE, "table", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK,                              \
       "columns border border-color padding header-rows", "a table of <tr> rows")                   \
     X(HR, "hr", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "thickness width",                 \
