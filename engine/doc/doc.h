@@ -52,7 +52,8 @@ typedef enum hs_block_kind {
     HS_BLOCK_LINES, /* ruled lines to write on */
     HS_BLOCK_QR,    /* a QR code: qr_data at qr_level, width x width with its quiet zone */
     /* children on pages of their own, set up by section (in the body only) */
-    HS_BLOCK_SECTION
+    HS_BLOCK_SECTION,
+    HS_BLOCK_TOC /* the table of contents: the outline's entries up to level count */
 } hs_block_kind;
 
 typedef struct hs_table hs_table;

@@ -129,8 +129,8 @@ table(hs_buf *b, const hs_table *t, int depth)
 static void
 blocks(hs_buf *b, const hs_block *bl, int depth)
 {
-    static const char *const kinds[] = {"p",     "table", "rule",  "space", "page-break",
-                                        "group", "image", "lines", "qr",    "section"};
+    static const char *const kinds[] = {"p",     "table", "rule", "space",   "page-break", "group",
+                                        "image", "lines", "qr",   "section", "toc"};
     static const char *const al[] = {"left", "center", "right", "justify"};
     for (; bl != NULL; bl = bl->next) {
         indent(b, depth);

@@ -158,6 +158,74 @@ flows(hs_lctx *c, const hs_doc *doc, flow **out)
     return n;
 }
 
+/* The body laid out and paged into out, flow by flow; *flp, *nflp: the
+ * flows that have pages (whole: the document's own, for an empty body). */
+static int
+body_pages(hs_lctx *c, const hs_doc *doc, hs_pages *out, flow **flp, int *nflp, flow *whole)
+{
+    flow *fl;
+    int nfl = flows(c, doc, &fl);
+    c->placeholders = 0;
+    hs_slices *body = HS_NEW_N(c->a, (size_t)nfl + 1, hs_slices);
+    for (int i = 0; i < nfl; i++) {
+        const hs_doc *d = &fl[i].setup;
+        double fw = d->page_w - d->margin[1] - d->margin[3];
+        c->body_h = d->page_h - d->margin[0] - d->margin[2];
+        if (!(fw > 0 && c->body_h > 0))
+            return hs_error(c->r, fl[i].section->loc, "layout",
+                            "the margins leave no room on a %.0f x %.0f pt page", d->page_w,
+                            d->page_h);
+        if (hs_layout_blocks(c, fl[i].blocks, d->margin[3], fw, &body[i]) != 0)
+            c->failed = 1;
+        const hs_block *s = fl[i].section;
+        if (s != NULL && body[i].first != NULL && (s->anchor != NULL || s->outline != NULL))
+            hs_layout_mark(c, s, d->margin[3], body[i].first);
+    }
+    *whole = (flow){.setup = *doc, .first = NULL, .count = 0, .first_no = 1};
+    if (c->failed) {
+        /* say what is wrong in the bands too, then stop */
+        (void)bands(c, doc, doc->headers, 0, out, whole);
+        (void)bands(c, doc, doc->footers, 1, out, whole);
+        return -1;
+    }
+    for (int i = 0; i < nfl; i++) {
+        if (body[i].first == NULL)
+            continue; /* nothing between two sections: no blank page */
+        hs_page *last = out->last;
+        fl[i].first_no = out->count + 1;
+        c->body_h = fl[i].setup.page_h - fl[i].setup.margin[0] - fl[i].setup.margin[2];
+        hs_layout_paginate(c, &fl[i].setup, body[i].first, out);
+        fl[i].first = last != NULL ? last->next : out->first;
+        fl[i].count = out->count - fl[i].first_no + 1;
+    }
+    if (out->first == NULL) { /* an empty document is one empty page */
+        hs_layout_paginate(c, doc, NULL, out);
+        whole->first = out->first;
+        whole->count = 1;
+        fl = whole;
+        nfl = 1;
+    }
+    *flp = fl;
+    *nflp = nfl;
+    return 0;
+}
+
+static int
+same_toc(const hs_toc_entry *a, int na, const hs_toc_entry *b, int nb)
+{
+    if (na != nb)
+        return 0;
+    for (int i = 0; i < na; i++)
+        if (a[i].page != b[i].page || a[i].level != b[i].level || strcmp(a[i].title, b[i].title))
+            return 0;
+    return 1;
+}
+
+/* Layouts a table of contents may take to settle: the first has no
+ * numbers, the second gives the contents their size, a third a number of
+ * more digits, and so on. */
+#define TOC_PASSES 6
+
 int
 hs_layout_document(const hs_doc *doc, const hs_fontset *fs, hs_arena *a, hs_report *r,
                    hs_pages *out)
@@ -169,48 +237,30 @@ hs_layout_document(const hs_doc *doc, const hs_fontset *fs, hs_arena *a, hs_repo
         return hs_error(r, doc->loc, "layout", "the margins leave no room on a %.0f x %.0f pt page",
                         doc->page_w, doc->page_h);
     hs_lctx c = {.a = a, .r = r, .fs = fs, .body_h = h};
-    flow *fl;
-    int nfl = flows(&c, doc, &fl);
-    hs_slices *body = HS_NEW_N(a, (size_t)nfl + 1, hs_slices);
-    for (int i = 0; i < nfl; i++) {
-        const hs_doc *d = &fl[i].setup;
-        double fw = d->page_w - d->margin[1] - d->margin[3];
-        c.body_h = d->page_h - d->margin[0] - d->margin[2];
-        if (!(fw > 0 && c.body_h > 0))
-            return hs_error(r, fl[i].section->loc, "layout",
-                            "the margins leave no room on a %.0f x %.0f pt page", d->page_w,
-                            d->page_h);
-        if (hs_layout_blocks(&c, fl[i].blocks, d->margin[3], fw, &body[i]) != 0)
-            c.failed = 1;
-        const hs_block *s = fl[i].section;
-        if (s != NULL && body[i].first != NULL && (s->anchor != NULL || s->outline != NULL))
-            hs_layout_mark(&c, s, d->margin[3], body[i].first);
-    }
-    flow whole = {.setup = *doc, .first = NULL, .count = 0, .first_no = 1};
-    if (c.failed) {
-        /* say what is wrong in the bands too, then stop */
-        (void)bands(&c, doc, doc->headers, 0, out, &whole);
-        (void)bands(&c, doc, doc->footers, 1, out, &whole);
-        return -1;
+    flow whole, *fl = NULL;
+    int nfl = 0;
+    /* with a <toc/>, again with the pages of the layout before until they
+     * are the pages printed (toc.c) */
+    for (int pass = 1;; pass++) {
+        memset(out, 0, sizeof *out);
+        c.toc_block = NULL;
+        if (body_pages(&c, doc, out, &fl, &nfl, &whole) != 0)
+            return -1;
+        if (c.toc_block == NULL)
+            break;
+        hs_toc_entry *e;
+        int n = hs_layout_toc_entries(&c, out, &e);
+        if (pass > 1 && same_toc(c.toc, c.ntoc, e, n))
+            break;
+        if (pass == TOC_PASSES)
+            return hs_error(r, c.toc_block->loc, "layout",
+                            "the table of contents does not settle: after %d layouts its page "
+                            "numbers still move the headings to other pages",
+                            TOC_PASSES);
+        c.toc = e;
+        c.ntoc = n;
     }
     int body_numbers = c.placeholders;
-    for (int i = 0; i < nfl; i++) {
-        if (body[i].first == NULL)
-            continue; /* nothing between two sections: no blank page */
-        hs_page *last = out->last;
-        fl[i].first_no = out->count + 1;
-        c.body_h = fl[i].setup.page_h - fl[i].setup.margin[0] - fl[i].setup.margin[2];
-        hs_layout_paginate(&c, &fl[i].setup, body[i].first, out);
-        fl[i].first = last != NULL ? last->next : out->first;
-        fl[i].count = out->count - fl[i].first_no + 1;
-    }
-    if (out->first == NULL) { /* an empty document is one empty page */
-        hs_layout_paginate(&c, doc, NULL, out);
-        whole.first = out->first;
-        whole.count = 1;
-        fl = &whole;
-        nfl = 1;
-    }
     for (int i = 0; i < nfl; i++) {
         const hs_doc *d = &fl[i].setup;
         if (fl[i].count > 0 && (bands(&c, d, d->headers, 0, out, &fl[i]) != 0 ||

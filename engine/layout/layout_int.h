@@ -18,6 +18,13 @@
 
 typedef struct hs_para_scratch hs_para_scratch;
 
+/* An entry of the table of contents: a bookmark and the page it was on in
+ * the previous layout of the document. */
+typedef struct hs_toc_entry {
+    const char *title;
+    int level, page;
+} hs_toc_entry;
+
 typedef struct hs_lctx {
     hs_arena *a;
     hs_report *r;
@@ -31,6 +38,9 @@ typedef struct hs_lctx {
     hs_para_scratch *scratch;  /* per-paragraph buffers, reused (para.c) */
     const char *bad_family[8]; /* unknown families already reported */
     int nbad_family;
+    const hs_toc_entry *toc; /* toc.c: the entries of the previous layout, or NULL */
+    int ntoc;
+    const hs_block *toc_block; /* a <toc/> was laid out: the document is laid out again */
 } hs_lctx;
 
 typedef struct hs_rowlay hs_rowlay;
@@ -110,6 +120,12 @@ void hs_layout_emit_marks(hs_slice *s, double dy, hs_item **first, hs_item **las
 
 /* ---- qr.c: a QR block as filled squares ---- */
 int hs_layout_qr(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out);
+
+/* ---- toc.c: the table of contents ---- */
+/* Its lines from c->toc (none in the first layout). */
+int hs_layout_toc(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out);
+/* The bookmarks of the pages, in order, with their page numbers. */
+int hs_layout_toc_entries(hs_lctx *c, const hs_pages *pages, hs_toc_entry **out);
 
 /* ---- layout.c: whether a band or watermark with this on= is on page (from 1) ---- */
 int hs_layout_on_page(hs_pages_sel on, int page);

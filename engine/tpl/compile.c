@@ -563,6 +563,7 @@ element(hs_tc *t, xmlNode *n, hs_tnode *parent)
     case HS_TK_PAGE_COUNT:
     case HS_TK_CHECKBOX:
     case HS_TK_HR:
+    case HS_TK_TOC:
     case HS_TK_SPACE:
     case HS_TK_IMG:
     case HS_TK_STYLE:

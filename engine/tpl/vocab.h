@@ -149,6 +149,8 @@ typedef enum hs_ttype {
     X(LEVEL, "level", ENUM, 0, 0, "L M Q H", "M", "error correction: L, M, Q or H", 0)             \
     X(RULE_BELOW, "rule-below", LENGTH, 0, 0, "", "none",                                          \
       "a solid rule this thick under the text, as long as its longest line (not an underline)", 0) \
+    X(LEVELS, "levels", INT, 1, 6, "", "3",                                                        \
+      "the bookmark levels the contents list (1: only the top ones)", 0)                           \
     X(ANGLE, "angle", NUMBER, -180, 180, "", "45",                                                 \
       "degrees the watermark is turned about the page's centre, counter-clockwise", 0)             \
     X(EXTRACTABLE, "extractable", BOOL, 0, 0, "", "yes",                                           \
@@ -193,6 +195,8 @@ typedef enum hs_ttype {
       "ruled lines to write on by hand")                                                           \
     X(QR, "qr", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "data size level",                 \
       "a QR code of data (size: its side; size here is not a text size)")                          \
+    X(TOC, "toc", BLOCK, HS_TG_STYLE | HS_TG_IF, "levels",                                         \
+      "the table of contents: the bookmarks with dot leaders and the pages they are on")           \
     X(TR, "tr", ROW, HS_TG_STYLE | HS_TG_REPEAT, "header background", "a table row of cells")      \
     X(TD, "td", CELL, HS_TG_STYLE | HS_TG_REPEAT, "colspan border background", "a table cell")     \
     X(TH, "th", CELL, HS_TG_STYLE | HS_TG_REPEAT, "colspan border background",                     \
