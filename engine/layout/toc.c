@@ -4,14 +4,15 @@
  * and the contents take room themselves: layout.c lays the document out
  * again, with the entries and pages of the layout before, until the pages
  * printed are the pages the headings are on. An entry is the bookmark's
- * title as a paragraph indented by its level, short of a column for the
- * number; its last line ends in dot leaders up to the number, flush right
- * on the baseline of that line. */
+ * title as a paragraph indented by its level (its further lines half a
+ * level more), short of a column for the number; its last line ends in dot
+ * leaders up to the number, flush right on the baseline of that line. */
 #include "layout/layout_int.h"
 
 #include <string.h>
 
 #define INDENT_PT (6 * 72 / 25.4) /* per level below the first */
+#define HANG_PT (3 * 72 / 25.4)   /* a title's further lines: half a level more */
 
 int
 hs_layout_toc_entries(hs_lctx *c, const hs_pages *pages, hs_toc_entry **out)
@@ -82,9 +83,10 @@ hs_layout_toc(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out
         p->kind = HS_BLOCK_PARA;
         p->runs = r;
         p->next = NULL;
-        p->indent_left = (e->level - 1) * INDENT_PT;
+        /* a title that wraps goes on further in, under its own first words */
+        p->indent_left = (e->level - 1) * INDENT_PT + HANG_PT;
+        p->first_indent = -HANG_PT;
         p->indent_right = numw + 2 * dot;
-        p->first_indent = 0;
         p->align = HS_ALIGN_LEFT;
         hs_slice *before = out->last;
         if (hs_layout_para(c, p, x0, w, out) != 0)
