@@ -508,7 +508,8 @@ element(hs_tc *t, xmlNode *n, hs_tnode *parent)
     int in_section =
         parent != NULL && parent->kind == HS_TK_SECTION && (k == HS_TK_HEADER || k == HS_TK_FOOTER);
     if (d->family == HS_TF_HEAD && !in_section && (parent == NULL || parent->parent != NULL)) {
-        err(t, tn->loc, "<%s> belongs directly under <document>", d->name);
+        err(t, tn->loc, "<%s> belongs directly under <document>%s", d->name,
+            k == HS_TK_HEADER || k == HS_TK_FOOTER ? " or a <section>" : "");
         return NULL;
     }
     if (!placed(t, d, tn->loc))

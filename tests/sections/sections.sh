@@ -64,7 +64,7 @@ template_error "a section inside a div" \
     "3: error: <section> starts pages of its own: it belongs in the body, not in another block or section [template]" \
     '  <div><section><p>x</p></section></div>'
 template_error "a header inside a section's div" \
-    "3: error: <header> belongs directly under <document> [template]" \
+    "3: error: <header> belongs directly under <document> or a <section> [template]" \
     '  <section><div><header><p>x</p></header></div></section>'
 template_error "a section's margins that leave no page" \
     "3: error: the margins leave less than an inch of page [template]" \
