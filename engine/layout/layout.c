@@ -260,6 +260,8 @@ hs_layout_document(const hs_doc *doc, const hs_fontset *fs, hs_arena *a, hs_repo
         c.toc = e;
         c.ntoc = n;
     }
+    if (c.toc_block != NULL)
+        hs_layout_toc_anchors(&c, out);
     int body_numbers = c.placeholders;
     for (int i = 0; i < nfl; i++) {
         const hs_doc *d = &fl[i].setup;

@@ -22,6 +22,7 @@ typedef struct hs_para_scratch hs_para_scratch;
  * the previous layout of the document. */
 typedef struct hs_toc_entry {
     const char *title;
+    const char *anchor; /* the heading's id, or NULL */
     int level, page;
 } hs_toc_entry;
 
@@ -126,6 +127,8 @@ int hs_layout_qr(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *
 int hs_layout_toc(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out);
 /* The bookmarks of the pages, in order, with their page numbers. */
 int hs_layout_toc_entries(hs_lctx *c, const hs_pages *pages, hs_toc_entry **out);
+/* Name the bookmarks without an id as the entries' links go to them. */
+void hs_layout_toc_anchors(hs_lctx *c, hs_pages *pages);
 
 /* ---- layout.c: whether a band or watermark with this on= is on page (from 1) ---- */
 int hs_layout_on_page(hs_pages_sel on, int page);

@@ -30,11 +30,32 @@ hs_layout_toc_entries(hs_lctx *c, const hs_pages *pages, hs_toc_entry **out)
                                      hs_mul_size((size_t)ncap, sizeof *v));
                 cap = ncap;
             }
-            v[n++] = (hs_toc_entry){it->outline, it->outline_level, no};
+            v[n++] = (hs_toc_entry){it->outline, it->anchor, it->outline_level, no};
         }
     }
     *out = v;
     return n;
+}
+
+/* Entry i links to its heading: "#id" when the heading has one, else the
+ * name hs_layout_toc_anchors gives its mark (a colon is in no id). */
+static const char *
+target(hs_lctx *c, const hs_toc_entry *e, int i)
+{
+    return e->anchor != NULL ? hs_arena_printf(c->a, "#%s", e->anchor)
+                             : hs_arena_printf(c->a, "#toc:%d", i);
+}
+
+void
+hs_layout_toc_anchors(hs_lctx *c, hs_pages *pages)
+{
+    int i = 0;
+    for (hs_page *pg = pages->first; pg != NULL; pg = pg->next)
+        for (hs_item *it = pg->first; it != NULL; it = it->next)
+            if (it->kind == HS_ITEM_MARK && it->outline != NULL && it->anchor == NULL)
+                it->anchor = hs_arena_printf(c->a, "toc:%d", i++);
+            else if (it->kind == HS_ITEM_MARK && it->outline != NULL)
+                i++;
 }
 
 /* A text item on the baseline at x in the entry's face. */
@@ -75,6 +96,7 @@ hs_layout_toc(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out
         hs_run *r = HS_NEW(c->a, hs_run);
         r->kind = HS_RUN_TEXT;
         r->style = b->style;
+        r->style.link = target(c, e, i); /* the whole entry leads to its heading */
         r->text = e->title;
         r->len = strlen(e->title);
         r->loc = b->loc;
@@ -114,8 +136,11 @@ hs_layout_toc(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out
             char *dots = hs_arena_alloc(c->a, (size_t)ndots + 1);
             memset(dots, '.', (size_t)ndots);
             dots[ndots] = '\0';
-            hs_layout_push(last, text(c, f, &b->style, dots, ni->x - dot - ndots * dot, base));
+            hs_item *di = text(c, f, &b->style, dots, ni->x - dot - ndots * dot, base);
+            di->link = r->style.link;
+            hs_layout_push(last, di);
         }
+        ni->link = r->style.link;
         hs_layout_push(last, ni);
     }
     return 0;

@@ -30,6 +30,14 @@ check "the contents have dot leaders up to the number" grep -qE '[^.] \.{10,} +[
 contents=$(pdftotext -layout "$T/long.pdf" - | grep -c '\.\.\.\. *[0-9][0-9]*$')
 check "a long document's contents take several pages ($contents entries)" test "$contents" -gt 60
 
+# each entry is a link over its words (tests/links/annots.py) to its
+# heading's page: the number printed on the entry's last line
+pdftotext -bbox "$T/long.pdf" "$T/long.html"
+$PY tests/links/annots.py "$T/long.pdf" "$T/long.html" >"$T/annots" 2>&1
+check_eq "the entries' link rectangles are their words' boxes" 0 "$?"
+wrong=$(awk '$2 == "page" && $NF ~ /^[0-9]+$/ && $(NF-1) ~ /^\.+$/ { n++; if ($3 != $NF) print } END { print n " entries" }' "$T/annots")
+check_eq "every entry links to the page it prints" "$contents entries" "$wrong"
+
 # the check itself finds a number that is not the heading's page
 cat >"$T/fake.xml" <<'X'
 <document page="A5" margin="15mm" font="serif" size="12pt">
