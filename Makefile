@@ -2,6 +2,7 @@
 #   make            build build/hoso (release)
 #   make run        install what is missing, render every sample into out/
 #   make test       install what is missing, run the whole suite (sanitizer build)
+#   make golden     write tests/golden/expected/ again (review the diff)
 #   make bench      speed and memory figures
 #   make fuzz       libFuzzer targets of tests/fuzz/, FUZZ_SECONDS each (clang only)
 #   make install    bin, share/hoso, library, man page, completion under PREFIX
@@ -70,7 +71,7 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(OUT)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/%)
 
-.PHONY: all deps run test test-sanitize valgrind unit bench clean format fuzz fuzz-build fuzz-targets
+.PHONY: all deps run test test-sanitize valgrind unit golden examples bench clean format fuzz fuzz-build fuzz-targets
 all: $(OUT)/hoso build/hoso fonts-reduced
 
 # Fonts cut down ahead of time to what Vietnamese documents print (Latin,
@@ -125,6 +126,16 @@ $(OUT)/tests/%: tests/unit/%.c tests/unit/harness.h $(OUT)/libhoso.a
 
 unit: $(UNIT_BIN)
 
+# Programs that embed the engine through hoso.h alone (examples/): built and
+# run by make test (tests/embed/), and against the installed header and
+# library by tests/install/.
+EXAMPLE_SRC := $(wildcard examples/*.c)
+EXAMPLE_BIN := $(EXAMPLE_SRC:examples/%.c=$(OUT)/examples/%)
+$(OUT)/examples/%: examples/%.c engine/hoso.h $(OUT)/libhoso.a
+	@mkdir -p $(@D)
+	$(Q)$(call say,LD,$@)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(OUT)/libhoso.a $(LDLIBS)
+examples: $(EXAMPLE_BIN)
+
 deps:
 	@sh tools/deps.sh
 
@@ -134,13 +145,19 @@ run: deps
 
 # The suite runs on the sanitizer build (ASan + UBSan) and on the release build.
 test: deps
-	@$(MAKE) --no-print-directory BUILD=sanitize build/sanitize/hoso unit
+	@$(MAKE) --no-print-directory BUILD=sanitize build/sanitize/hoso unit examples
 	@$(MAKE) --no-print-directory BUILD=release all
 	@sh tests/run
 
+# The golden dumps of tests/golden/ written again after an intended change
+# (review `git diff tests/golden/expected` before committing it).
+golden:
+	@$(MAKE) --no-print-directory BUILD=release all
+	@sh tests/golden/update
+
 # The whole suite again with every command run by the sanitizer build.
 test-sanitize: deps
-	@$(MAKE) --no-print-directory BUILD=sanitize build/sanitize/hoso unit
+	@$(MAKE) --no-print-directory BUILD=sanitize build/sanitize/hoso unit examples
 	@$(MAKE) --no-print-directory BUILD=release all
 	@HOSO_RELEASE=build/sanitize/hoso sh tests/run
 
@@ -238,7 +255,7 @@ install:
 install-files: $(INST)/hoso $(OUT)/libhoso.a $(OUT)/hoso.pc $(DIST_REDUCED) $(DIST_FONTS)/families.conf \
     $(OUT)/hoso-template.5
 	$(Q)$(call say,INST,$(DESTDIR)$(PREFIX))true
-	$(Q)install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)/hoso/base \
+	$(Q)install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)/hoso \
 	    $(DESTDIR)$(DATADIR)/templates/parts $(DESTDIR)$(DATADIR)/fonts/original \
 	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR) \
 	    $(DESTDIR)$(DOCDIR)/examples
@@ -246,7 +263,6 @@ install-files: $(INST)/hoso $(OUT)/libhoso.a $(OUT)/hoso.pc $(DIST_REDUCED) $(DI
 	$(Q)install -m 644 $(OUT)/libhoso.a $(DESTDIR)$(LIBDIR)/libhoso.a
 	$(Q)install -m 644 $(OUT)/hoso.pc $(DESTDIR)$(LIBDIR)/pkgconfig/hoso.pc
 	$(Q)install -m 644 engine/hoso.h $(DESTDIR)$(INCLUDEDIR)/hoso/hoso.h
-	$(Q)install -m 644 engine/base/base.h $(DESTDIR)$(INCLUDEDIR)/hoso/base/base.h
 	$(Q)install -m 644 templates/*.xml $(DESTDIR)$(DATADIR)/templates/
 	$(Q)install -m 644 templates/parts/*.xml $(DESTDIR)$(DATADIR)/templates/parts/
 	$(Q)install -m 644 $(DIST_REDUCED) $(DIST_FONTS)/families.conf fonts/LICENSE-Liberation.txt \
@@ -286,4 +302,4 @@ clean:
 	@for m in build/deb12-*/proc; do umount "$$m" 2>/dev/null || :; done
 	rm -rf --one-file-system build out
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(INST_OBJ:.o=.d) $(FUZZ_BIN:=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(EXAMPLE_BIN:=.d) $(INST_OBJ:.o=.d) $(FUZZ_BIN:=.d)

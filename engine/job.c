@@ -3,12 +3,12 @@
  * The engine keeps what every document shares (fonts, templates, schemas, the
  * profile); everything a document makes lives in its arena and is freed in
  * one go, whether the document succeeds or not. */
+#include "job.h"
 #include "hoso.h"
 
 #include "eval/eval.h"
 #include "font/font.h"
 #include "image/image.h"
-#include "layout/layout.h"
 #include "out/out.h"
 #include "page/page.h"
 #include "record/record.h"
@@ -20,6 +20,11 @@
 #include <string.h>
 
 #define DEFAULT_MEMORY_LIMIT ((size_t)1 << 30)
+/* The work a name may take per second of --timeout: XPath steps (libxml2's
+ * count) and template nodes walked. A slow machine's rate (16 million steps
+ * a second were measured on a loaded 2-core machine, eval/expr.c), so that
+ * a name stopped here has taken about --timeout or less. */
+#define HS_NAME_STEPS_PER_SECOND 10e6
 
 struct hs_engine {
     hs_fontset *fonts;
@@ -31,12 +36,26 @@ struct hs_engine {
     int record_errors_once; /* say a bad record's errors for its first document only */
     char *bad_record;       /* the last record that did not load, when so */
     int bad_record_errors;
+    hs_diag_sink *sink; /* the program's: where hoso.h's functions report */
+    void *user;
 };
+
+hs_report
+hs_engine_report(const hs_engine *e)
+{
+    return (hs_report){e->sink, e->user, 0, 20};
+}
 
 void
 hs_engine_say_record_errors_once(hs_engine *e, int on)
 {
     e->record_errors_once = on;
+}
+
+size_t
+hs_engine_interned(const hs_engine *e)
+{
+    return hs_tpl_interned(e->tpls);
 }
 
 const char *
@@ -46,11 +65,13 @@ hs_version(void)
 }
 
 hs_engine *
-hs_engine_new(const char *fonts_dir, hs_report *r)
+hs_engine_new(const char *fonts_dir, hs_diag_sink *sink, void *user)
 {
     hs_engine *e = calloc(1, sizeof *e);
     if (e == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    e->sink = sink, e->user = user;
+    hs_report rep = hs_engine_report(e), *r = &rep;
     hs_xml_use_budget(); /* before libxml2 allocates anything */
     e->arena = hs_arena_new(0);
     e->tpls = hs_tpl_cache_new(hs_eval_register_functions);
@@ -117,10 +138,22 @@ hs_output_free(hs_output *o)
     memset(o, 0, sizeof *o);
 }
 
-/* The stages of one document, all allocating from arena a. */
+/* A dump of the stage's output, malloc'd, into *text. */
+static void
+keep_dump(hs_buf *b, char **text)
+{
+    const char *s = hs_buf_cstr(b);
+    *text = strdup(s);
+    if (*text == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+}
+
+/* The stages of one document, all allocating from arena a. With dump, the
+ * stages stop after stage and *dump holds its text. */
 static int
 make_document(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_arena *a,
-              const char *label, const char *tpl_path, xmlDocPtr profile)
+              const char *label, const char *tpl_path, xmlDocPtr profile, hs_stage stage,
+              char **dump)
 {
     int before = r->errors;
     xmlDocPtr record = hs_record_load(job->record_path, label, e->record_schema, a, r);
@@ -137,15 +170,34 @@ make_document(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_
         }
         return -1;
     }
-    hs_eval_in in = {a,       r, e->tpls, tpl_path, record, profile, job->source_date_epoch,
-                     job->strict};
+    hs_eval_in in = {a, r, e->tpls, tpl_path, record, profile, job->source_date_epoch, job->strict};
+    if (job->name_only) {
+        /* the record loaded and checked as for the document; of the
+         * template, only what decides the name (eval/name.c) */
+        const char *name;
+        if (hs_eval_name(&in, &name) != 0)
+            return -1;
+        out->name = name ? strdup(name) : NULL;
+        return 0;
+    }
     if (hs_eval_document(&in, &doc) != 0)
         return -1;
-    out->name = doc->file_name ? strdup(doc->file_name) : NULL;
-    if (job->name_only)
+    hs_buf text;
+    hs_buf_init(&text, a);
+    if (dump != NULL && stage == HS_STAGE_DOC) {
+        hs_doc_dump(doc, &text);
+        keep_dump(&text, dump);
         return 0;
-    if (hs_layout_document(doc, e->fonts, a, r, &pages) != 0 ||
-        hs_render_pdf(&pages, a, r, &pdf, &len) != 0)
+    }
+    out->name = doc->file_name ? strdup(doc->file_name) : NULL;
+    if (hs_page_document(doc, e->fonts, a, r, &pages) != 0)
+        return -1;
+    if (dump != NULL) {
+        hs_page_dump(&pages, &text);
+        keep_dump(&text, dump);
+        return 0;
+    }
+    if (hs_render_pdf(&pages, a, r, &pdf, &len) != 0)
         return -1;
     out->pdf = malloc(len ? len : 1);
     if (out->pdf == NULL)
@@ -156,8 +208,9 @@ make_document(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_
     return 0;
 }
 
-int
-hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
+/* Render the document, or with dump, its stage's text. */
+static int
+run(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_stage stage, char **dump)
 {
     memset(out, 0, sizeof *out);
     xmlDocPtr profile = NULL;
@@ -168,14 +221,16 @@ hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
     const char *label = job->record_label                    ? job->record_label
                         : strcmp(job->record_path, "-") == 0 ? "<stdin>"
                                                              : job->record_path;
-    /* Locations must outlive the arena (a batch reports after the fact). */
-    label = hs_tpl_intern(e->tpls, label);
+    /* The record's label is the caller's string (or a literal), which
+     * outlives this call, as every diag of the document does not: a sink
+     * copies what it keeps. It is not interned, so an engine's strings grow
+     * with its templates, not with the documents it makes. */
     const char *tpl_path = hs_tpl_intern(e->tpls, job->template_path);
     /* A record that did not load for the template before: its errors were
      * said once; this document fails for them too, in one line. */
     if (e->bad_record != NULL && strcmp(e->bad_record, job->record_path) == 0) {
         hs_arena_free(a);
-        return hs_error(r, (hs_loc){label, 0}, "record",
+        return hs_error(r, (hs_loc){label, 0}, HS_CODE_RECORD,
                         "not made with %s: the record has %d error%s (above)", tpl_path,
                         e->bad_record_errors, e->bad_record_errors == 1 ? "" : "s");
     }
@@ -188,20 +243,32 @@ hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
     /* Past its memory or time limit a document stops at the next safe point
      * of a stage (the libraries' allocations fail and they unwind by
      * themselves); everything it made is in the arena, freed below. */
-    hs_budget_begin(limit, job->time_limit);
-    int rc = make_document(e, job, r, out, a, label, tpl_path, profile);
+    /* A name alone (a batch's name pass) is limited by work, not by the
+     * clock: where it stops, and so which documents of a batch have a name,
+     * depends on the inputs alone, however busy the machine. */
+    unsigned long steps = (unsigned long)(job->time_limit * HS_NAME_STEPS_PER_SECOND);
+    if (job->name_only && job->time_limit > 0)
+        hs_budget_begin_work(limit, steps > 0 ? steps : 1);
+    else
+        hs_budget_begin(limit, job->time_limit);
+    int rc = make_document(e, job, r, out, a, label, tpl_path, profile, stage, dump);
     int over = hs_budget_exceeded();
     hs_budget_end();
     if (rc < 0 && over == HS_BUDGET_OK)
         hs_output_free(out);
     if (over != HS_BUDGET_OK) {
         hs_output_free(out);
-        if (over == HS_BUDGET_TIME)
-            hs_error(r, (hs_loc){label, 0}, "limit",
+        if (over == HS_BUDGET_WORK)
+            hs_error(r, (hs_loc){label, 0}, HS_CODE_TIMEOUT,
+                     "its name needs more than %.0f million steps of work, what --timeout %g s "
+                     "allows, and was stopped",
+                     (double)steps / 1e6, job->time_limit);
+        else if (over == HS_BUDGET_TIME)
+            hs_error(r, (hs_loc){label, 0}, HS_CODE_LIMIT,
                      "took longer than %g s and was stopped (template %s)", job->time_limit,
                      tpl_path);
         else
-            hs_error(r, (hs_loc){label, 0}, "limit",
+            hs_error(r, (hs_loc){label, 0}, HS_CODE_LIMIT,
                      "needs more than %zu MiB of memory and was stopped (template %s)", limit >> 20,
                      tpl_path);
         rc = -1;
@@ -211,14 +278,46 @@ hs_render(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
 }
 
 int
-hs_check_template(hs_engine *e, const char *template_path, int strict, hs_report *r)
+hs_render_report(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out)
+{
+    return run(e, job, r, out, HS_STAGE_PAGES, NULL);
+}
+
+int
+hs_dump_report(hs_engine *e, const hs_job *job, hs_stage stage, hs_report *r, char **text)
+{
+    *text = NULL;
+    if (stage == HS_STAGE_TPL) {
+        const hs_tpl *tpl = hs_tpl_load(e->tpls, hs_tpl_intern(e->tpls, job->template_path), r);
+        if (tpl == NULL)
+            return -1;
+        hs_arena *a = hs_arena_new(0);
+        hs_buf b;
+        hs_buf_init(&b, a);
+        hs_tpl_dump(tpl, &b);
+        keep_dump(&b, text);
+        hs_arena_free(a);
+        return 0;
+    }
+    hs_output out;
+    int rc = run(e, job, r, &out, stage, text);
+    hs_output_free(&out);
+    if (rc != 0) {
+        free(*text);
+        *text = NULL;
+    }
+    return rc;
+}
+
+int
+hs_check_template_report(hs_engine *e, const char *template_path, int strict, hs_report *r)
 {
     const char *path = hs_tpl_intern(e->tpls, template_path);
     const hs_tpl *tpl = hs_tpl_load(e->tpls, path, r);
     if (tpl == NULL)
         return -1;
     if (tpl->root->kind != HS_TK_DOCUMENT)
-        return hs_error(r, tpl->root->loc, "template",
+        return hs_error(r, tpl->root->loc, HS_CODE_TEMPLATE,
                         "a template has <document> as its root (a part: <part>), not <%s>",
                         hs_telem_defs[tpl->root->kind].name);
     return strict ? hs_tpl_check_strict(e->tpls, tpl, r) : 0;
@@ -231,7 +330,7 @@ hs_print_template_reference(const char *format, FILE *out)
 }
 
 char *
-hs_file_name(const char *name, int ascii, hs_report *r)
+hs_file_name_report(const char *name, int ascii, hs_report *r)
 {
     hs_arena *a = hs_arena_new(0);
     const char *s = name;
@@ -275,7 +374,7 @@ hs_mark_owner(hs_output *o, const char *record, const char *template_path, hs_re
     size_t n;
     unsigned char *marked = hs_out_mark(o->pdf, o->len, owner, &n);
     if (marked == NULL)
-        return hs_error(r, (hs_loc){record, 0}, "pdf",
+        return hs_error(r, (hs_loc){record, 0}, HS_CODE_PDF,
                         "the PDF made has no cross-reference table where startxref says");
     free(o->pdf);
     o->pdf = marked;
@@ -284,8 +383,8 @@ hs_mark_owner(hs_output *o, const char *record, const char *template_path, hs_re
 }
 
 int
-hs_write_document(const char *path, hs_output *o, const char *record, const char *template_path,
-                  int flags, hs_report *r)
+hs_write_document_report(const char *path, hs_output *o, const char *record,
+                         const char *template_path, int flags, hs_report *r)
 {
     if (flags & HS_WRITE_REPLACE)
         return hs_out_write(path, o->pdf, o->len, NULL, flags, r);

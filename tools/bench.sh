@@ -6,7 +6,8 @@
 #  - warm: one process rendering it N times: median wall and CPU ms per
 #    document over R runs, peak RSS;
 #  - `hoso batch -j 1` and `-j 2` over CORPUS copies (varied request ids):
-#    documents/s, CPU ms per document, peak RSS of a worker;
+#    documents/s, CPU ms per document, peak RSS of a worker; the name pass
+#    alone (a shard with none of the records: every name, no render);
 #  - ms per extra page: the quote with as many items (each with its content
 #    said three times: the schema allows 500 items) as make 2, 10 and 50
 #    pages (the quote's terms and signatures make 2 pages its least), warm;
@@ -135,6 +136,18 @@ for jobs, sync in ((1, False), (2, False), (2, True)):
     if len(os.listdir(out)) != corpus:
         sys.exit("bench: batch -j %d wrote %d of %d documents" % (jobs, len(os.listdir(out)), corpus))
     batch[jobs, sync] = (corpus / wall * 1000, cpu / corpus, rss)
+# the name pass alone: a shard that holds none of the records works out the
+# name of every document of the run and renders none (median of R runs)
+names = []
+for _ in range(r):
+    out = os.path.join(tmp, "names")
+    _, cpu, _ = run(["build/hoso", "batch", "-q", "-j", "1", "--no-sync", "--fonts", fonts, "-t",
+                     "templates/quote.xml", "-p", "samples/profile.xml", "-o", out,
+                     "--shard", "1/1000000", cdir])
+    if os.listdir(out):
+        sys.exit("bench: shard 1/1000000 of the corpus is not empty")
+    names.append(cpu / corpus)
+name_cpu = statistics.median(names)
 
 # item counts that make 2, 10 and 50 pages: the fewest items that reach them
 def count_for(target):
@@ -177,6 +190,8 @@ for jobs, sync in sorted(batch):
     b = batch[jobs, sync]
     print("  hoso batch -j %d %-10s %.0f documents/s, %.2f ms CPU/doc, peak RSS of a worker %.1f MB (%d documents)"
           % (jobs, "(fsync)" if sync else "--no-sync", b[0], b[1], b[2], corpus))
+print("  name pass alone            %.2f ms CPU/doc (batch -j 1 --shard 1/1000000: every name, no render), %.0f %% of a rendered document"
+      % (name_cpu, 100 * name_cpu / batch[1, False][1]))
 print("  pages (items)              " + ", ".join("%d (%d): %.1f ms/doc, %.1f CPU" % p for p in per_page))
 (p0, _, w0, c0), (p1, _, w1, c1) = per_page[0], per_page[-1]
 slope, slope_cpu = (w1 - w0) / (p1 - p0), (c1 - c0) / (p1 - p0)

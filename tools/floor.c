@@ -24,6 +24,16 @@
 #include "font/font.h"
 #include "render/fontres.h"
 
+/* The engine prints nothing: its diagnostics, here, go to stderr. */
+static void
+say(void *user, const hs_diag *d)
+{
+    (void)user;
+    char line[2048];
+    hs_diag_format(d, line, sizeof line);
+    fprintf(stderr, "floor: %s\n", line);
+}
+
 static void
 on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
 {
@@ -125,7 +135,7 @@ one(hs_face *const faces[4], const unsigned char *logo, size_t logo_len, char *t
             int f = k % 10 == 0 ? 1 : k % 7 == 0 ? 2 : k % 13 == 0 ? 3 : 0;
             if (font[f] == NULL) {
                 int reported;
-                hs_report r = {0};
+                hs_report r = {say, NULL, 0, 0};
                 font[f] = hs_fontres_font(pdf, faces[f], &r, &reported);
                 if (font[f] == NULL)
                     exit(1);
@@ -164,7 +174,7 @@ main(int argc, char **argv)
     for (int i = 0; i < 4; i++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", argv[1], files[i]);
-        hs_report r = {0};
+        hs_report r = {say, NULL, 0, 0};
         faces[i] = hs_face_load(path, "serif", (hs_face_style)i, &r, HS_LOC_NONE);
         if (faces[i] == NULL)
             return 1;

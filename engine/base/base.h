@@ -1,21 +1,15 @@
-/* engine/base/base.h — locations, status, arena, diagnostics, asserts.
+/* engine/base/base.h — status, arena, budget, buffers, diagnostics, asserts.
  *
  * No dependency beyond libc. Every other stage includes this. Status is 0 / -1:
  * a function that returns -1 has already reported at least one diagnostic. */
 #ifndef HS_BASE_H
 #define HS_BASE_H
 
-#include <setjmp.h>
+#include "hoso.h" /* the types it shares with programs: hs_loc, hs_diag, hs_code */
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-
-/* Where a thing came from: a record or template file and a 1-based line.
- * file points into a string that outlives the document (engine-owned). */
-typedef struct hs_loc {
-    const char *file;
-    long line;
-} hs_loc;
 
 #define HS_LOC_NONE ((hs_loc){NULL, 0})
 
@@ -40,7 +34,7 @@ size_t hs_arena_used(const hs_arena *a);
  * Past the limit the allocators return NULL and the libraries unwind by
  * themselves; our stages check hs_budget_exceeded at safe points and return
  * -1 without a message (the owner of the budget says which limit). */
-enum { HS_BUDGET_OK, HS_BUDGET_MEMORY, HS_BUDGET_TIME };
+enum { HS_BUDGET_OK, HS_BUDGET_MEMORY, HS_BUDGET_TIME, HS_BUDGET_WORK };
 void hs_budget_begin(size_t limit_bytes, double seconds); /* 0: no limit */
 void hs_budget_end(void);
 int hs_budget_exceeded(void);  /* HS_BUDGET_*; reads the clock now and then */
@@ -49,6 +43,13 @@ void hs_budget_set(int state); /* a library said it ran out (e.g. XPath's step l
 void hs_budget_note(size_t n); /* an allocation of ours (never refused) */
 double hs_budget_seconds_left(void); /* 0: no time limit */
 size_t hs_budget_limit(void);        /* the memory limit in bytes; 0: none */
+/* Limited by work instead of the clock, so that where it stops depends on
+ * the inputs alone (a batch's name pass): steps of XPath (libxml2's step
+ * count) and of our walks, spent with hs_budget_spend; past them the state
+ * is HS_BUDGET_WORK. steps 0: no limit of work. */
+void hs_budget_begin_work(size_t limit_bytes, unsigned long steps);
+unsigned long hs_budget_steps_left(void); /* 0: none left, or no limit of work */
+void hs_budget_spend(unsigned long n);
 /* On around an XPath evaluation: allocations past the limit still succeed, up
  * to twice it (the state says the limit is passed). libxml2 2.9.14's XPath
  * engine dereferences a failed malloc's NULL in places; it must not see one. */
@@ -78,39 +79,23 @@ void hs_buf_printf(hs_buf *b, const char *fmt, ...) __attribute__((format(printf
 const char *hs_buf_cstr(hs_buf *b);
 
 /* ---- diagnostics ---- */
-typedef enum hs_severity { HS_SEV_ERROR, HS_SEV_WARNING, HS_SEV_NOTE } hs_severity;
-
-/* One diagnostic. code is a stable short name ("xml", "schema", "amount",
- * "glyph", "template", "xpath", "io", "font", "limit", "usage", "pdf"). */
-typedef struct hs_diag {
-    hs_severity severity;
-    hs_loc loc;
-    const char *code;
-    const char *message; /* UTF-8, one line */
-} hs_diag;
-
-typedef void hs_diag_sink(void *user, const hs_diag *d);
-
 /* Where diagnostics go, and how many errors went there. */
 typedef struct hs_report {
-    hs_diag_sink *sink; /* NULL: GCC-style lines on stderr */
+    hs_diag_sink *sink; /* NULL: counted, said to no one */
     void *user;
     int errors;
     int limit; /* stop counting toward output after this many errors; 0: 20 */
 } hs_report;
 
 /* Report and return -1, so that `return hs_error(...)` is one statement. */
-int hs_error(hs_report *r, hs_loc loc, const char *code, const char *fmt, ...)
+int hs_error(hs_report *r, hs_loc loc, hs_code code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-int hs_verror(hs_report *r, hs_loc loc, const char *code, const char *fmt, va_list ap)
+int hs_verror(hs_report *r, hs_loc loc, hs_code code, const char *fmt, va_list ap)
     __attribute__((format(printf, 4, 0)));
 void hs_note(hs_report *r, hs_loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-void hs_warning(hs_report *r, hs_loc loc, const char *code, const char *fmt, ...)
+void hs_warning(hs_report *r, hs_loc loc, hs_code code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
-/* "file:line: error: message [code]" into buf; returns the length it needed. */
-int hs_diag_format(const hs_diag *d, char *buf, size_t cap);
-void hs_diag_print_stderr(void *user, const hs_diag *d);
 void hs_diag_discard(void *user, const hs_diag *d);
 
 /* ---- "did you mean" ---- */

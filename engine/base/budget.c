@@ -19,7 +19,9 @@ static struct {
     unsigned gen;    /* the document a block was charged to */
     unsigned ticks;
     int state;
-    int lenient; /* hs_budget_lenient */
+    int lenient;         /* hs_budget_lenient */
+    int counting;        /* limited by work (hs_budget_begin_work), not the clock */
+    unsigned long steps; /* the work left then */
 } B;
 
 /* Past the limit: the state says so, and the block is refused unless the
@@ -68,6 +70,34 @@ hs_budget_begin(size_t limit, double seconds)
         B.gen = 1;
     B.state = HS_BUDGET_OK;
     B.lenient = 0;
+    B.counting = 0;
+}
+
+void
+hs_budget_begin_work(size_t limit, unsigned long steps)
+{
+    hs_budget_begin(limit, 0);
+    B.counting = steps > 0;
+    B.steps = steps;
+}
+
+unsigned long
+hs_budget_steps_left(void)
+{
+    return B.active && B.counting ? B.steps : 0;
+}
+
+void
+hs_budget_spend(unsigned long n)
+{
+    if (!B.active || !B.counting)
+        return;
+    if (n >= B.steps) {
+        B.steps = 0; /* none left: the next step would have no limit */
+        hs_budget_set(HS_BUDGET_WORK);
+    } else {
+        B.steps -= n;
+    }
 }
 
 void

@@ -5,6 +5,8 @@
  * wrong. An error never leaves a file behind. */
 #include "hoso.h"
 
+#include "cli/cli.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -34,6 +36,8 @@ static const char commands_text[] =
     "  check    do everything render does except write: validate the records and the\n"
     "           template, lay out the pages, and report every problem found; with\n"
     "           no record, check the template and its includes alone\n"
+    "  dump     print one stage's output as text: the compiled template (tpl), the\n"
+    "           document tree (doc) or the laid-out pages (pages); for tests\n"
     "  help template   the template vocabulary: every element and attribute\n"
     "                  (--man: as hoso-template(5); --markdown: as in the README)\n"
     "'hoso COMMAND --help' lists the options of one command.\n";
@@ -101,6 +105,7 @@ help(const char *command)
         printf("Usage: hoso render --template FILE | --all [options] RECORD.xml...\n"
                "       hoso batch  --template FILE | --all --out DIR [options] INPUT...\n"
                "       hoso check  --template FILE | --all [options] [RECORD.xml...]\n"
+               "       hoso dump   --stage=tpl|doc|pages -t TEMPLATE [-p PROFILE] [RECORD.xml]\n"
                "       hoso help template [--man | --markdown]\n"
                "       hoso COMMAND --help | hoso --help | hoso --version\n\n%s\n%s\n"
                "Options (see each command's --help):\n%s%s%s%s%s%s",
@@ -138,6 +143,7 @@ typedef struct opts {
     int nrecords;
     /* render after its watchdog stopped a document (see watchdog_fire) */
     int first_template, failed_before;
+    long long source_date_epoch; /* SOURCE_DATE_EPOCH; -1: none */
 } opts;
 
 static int usage_error(const opts *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -180,9 +186,9 @@ is_dir(const char *p)
  * else beside the executable (build/fonts for build/hoso: the reduced fonts;
  * the parent folders for build/<mode>/hoso and a source tree; share/hoso/
  * beside bin/), else the current folder's. probe is a file it must hold. */
-static const char *
-find_dir(const char *given, const char *env_name, const char *name, const char *probe, char *buf,
-         size_t cap)
+const char *
+hs_cli_find_dir(const char *given, const char *env_name, const char *name, const char *probe,
+                char *buf, size_t cap)
 {
     if (given != NULL)
         return given;
@@ -521,8 +527,8 @@ parse(int argc, char **argv, opts *o)
     return 0;
 }
 
-static long long
-source_date_epoch(void)
+long long
+hs_cli_source_date_epoch(void)
 {
     const char *s = getenv("SOURCE_DATE_EPOCH");
     if (s == NULL || s[0] == '\0')
@@ -537,10 +543,72 @@ source_date_epoch(void)
     return v;
 }
 
+/* A line on stderr, escaped: a file name or a record's text cannot put a
+ * control character (a forged line) there. */
+static void
+say_line(const char *line)
+{
+    char *safe = hs_escape(line);
+    fprintf(stderr, "%s\n", safe);
+    free(safe);
+}
+
+/* Diagnostics of one document are held until it is done (render, check, and
+ * each document of a batch): a document whose record lacks a part its
+ * template needs (every error "missing") is a skip, said in one line, not a
+ * failure. Each line is escaped. */
+typedef struct held {
+    char text[65536];
+    size_t len;
+    int missing_only, any;
+    char first_missing[512];
+} held;
+
+static void
+held_sink(void *user, const hs_diag *d)
+{
+    held *h = user;
+    char line[2048];
+    hs_diag_format(d, line, sizeof line);
+    if (d->severity == HS_SEV_ERROR) {
+        if (!h->any)
+            h->missing_only = 1;
+        h->any = 1;
+        if (d->code != HS_CODE_MISSING)
+            h->missing_only = 0;
+        else if (h->first_missing[0] == '\0')
+            snprintf(h->first_missing, sizeof h->first_missing, "%s", d->message);
+    }
+    char *safe = hs_escape(line);
+    size_t n = strlen(safe);
+    if (h->len + n + 2 < sizeof h->text) {
+        memcpy(h->text + h->len, safe, n);
+        h->len += n;
+        h->text[h->len++] = '\n';
+        h->text[h->len] = '\0';
+    }
+    free(safe);
+}
+
+/* Print what was held (or, for a skip, one line), and start afresh. */
+static void
+release(held *h, int skip_missing, const char *what)
+{
+    if (skip_missing && h->missing_only) {
+        char line[PATH_MAX * 3];
+        snprintf(line, sizeof line, "skipped: %s: %s", what, h->first_missing);
+        say_line(line);
+    } else if (h->len > 0) {
+        fputs(h->text, stderr);
+    }
+    memset(h, 0, sizeof *h);
+}
+
 /* The path to write a document to; malloc'd, NULL after reporting. *named:
  * the name was computed in a folder (then it never replaces another file). */
 static char *
-target_path(const opts *o, const hs_output *doc, const char *record, hs_report *r, int *named)
+target_path(hs_engine *e, const opts *o, const hs_output *doc, const char *record, held *h,
+            int *named)
 {
     const char *out = o->out ? o->out : ".";
     size_t n = strlen(out);
@@ -559,11 +627,14 @@ target_path(const opts *o, const hs_output *doc, const char *record, hs_report *
             *dot = '\0';
         name = fallback;
     }
-    char *file = hs_file_name(name, o->ascii, r);
+    char *file = hs_file_name(e, name, o->ascii);
     if (file == NULL)
         return NULL;
     if (out[n - 1] == '/' && !is_dir(out) && mkdir(out, 0777) != 0 && errno != EEXIST) {
-        hs_error(r, (hs_loc){out, 0}, "io", "cannot create the folder: %s", strerror(errno));
+        char msg[1024];
+        snprintf(msg, sizeof msg, "cannot create the folder: %s", strerror(errno));
+        hs_diag d = {HS_SEV_ERROR, {out, 0}, HS_CODE_IO, msg};
+        held_sink(h, &d);
         free(file);
         return NULL;
     }
@@ -591,76 +662,31 @@ write_stdout(const hs_output *doc)
     return 0;
 }
 
-/* Diagnostics of one document are held until it is done: with --all, a
- * template whose required part the record lacks is a skip, said in one
- * line, not a failure. Each line is escaped: a file name or a record's text
- * cannot put a control character (a forged line) on stderr. */
-typedef struct held {
-    char text[8192];
-    size_t len;
-    int missing_only, any;
-    char first_missing[512];
-} held;
-
-static void
-held_sink(void *user, const hs_diag *d)
-{
-    held *h = user;
-    char line[1024];
-    hs_diag_format(d, line, sizeof line);
-    if (d->severity == HS_SEV_ERROR) {
-        if (!h->any)
-            h->missing_only = 1;
-        h->any = 1;
-        if (strcmp(d->code, "missing") != 0)
-            h->missing_only = 0;
-        else if (h->first_missing[0] == '\0')
-            snprintf(h->first_missing, sizeof h->first_missing, "%s", d->message);
-    }
-    char *safe = hs_escape(line);
-    size_t n = strlen(safe);
-    if (h->len + n + 2 < sizeof h->text) {
-        memcpy(h->text + h->len, safe, n);
-        h->len += n;
-        h->text[h->len++] = '\n';
-        h->text[h->len] = '\0';
-    }
-    free(safe);
-}
-
-/* Print what was held (or, for a skip, one line), and start afresh. */
-static void
-release(held *h, int skip_missing, const char *what)
-{
-    if (skip_missing && h->missing_only) {
-        char line[PATH_MAX * 3];
-        snprintf(line, sizeof line, "skipped: %s: %s", what, h->first_missing);
-        char *safe = hs_escape(line);
-        fprintf(stderr, "%s\n", safe);
-        free(safe);
-    } else if (h->len > 0) {
-        fputs(h->text, stderr);
-    }
-    memset(h, 0, sizeof *h);
-}
-
 static int
-one_document(hs_engine *e, const opts *o, const hs_job *job, hs_report *report, held *h,
+one_document(hs_engine *e, const opts *o, const char *record, const char *template_path, held *h,
              int from_all)
 {
     hs_output doc;
-    report->errors = 0;
-    int rc = hs_render(e, job, report, &doc);
+    hs_job *job = hs_job_new(template_path, record);
+    if (job == NULL)
+        abort();
+    hs_job_set_profile(job, o->profile);
+    hs_job_set_source_date_epoch(job, o->source_date_epoch);
+    hs_job_set_memory_limit(job, (size_t)(o->memory_mb * 1024 * 1024));
+    hs_job_set_time_limit(job, o->timeout_s);
+    hs_job_set_strict(job, o->strict);
+    int rc = hs_render(e, job, &doc);
+    hs_job_free(job);
     if (rc != 0) {
         char what[PATH_MAX * 2];
-        snprintf(what, sizeof what, "%s × %s", job->record_path, job->template_path);
+        snprintf(what, sizeof what, "%s × %s", record, template_path);
         int skip = from_all && h->missing_only;
         release(h, from_all, what);
         return skip ? 0 : -1;
     }
     if (strcmp(o->command, "check") == 0) {
         if (!o->quiet) {
-            char *safe = hs_escape(job->record_path);
+            char *safe = hs_escape(record);
             fprintf(stderr, "%s: ok, %d page%s\n", safe, doc.pages, doc.pages == 1 ? "" : "s");
             free(safe);
         }
@@ -668,11 +694,10 @@ one_document(hs_engine *e, const opts *o, const hs_job *job, hs_report *report, 
         rc = write_stdout(&doc);
     } else {
         int named;
-        char *path = target_path(o, &doc, job->record_path, report, &named);
+        char *path = target_path(e, o, &doc, record, h, &named);
         int flags = (named ? 0 : HS_WRITE_REPLACE) | (o->overwrite ? HS_WRITE_OVERWRITE : 0) |
                     (o->no_sync ? HS_WRITE_NO_SYNC : 0);
-        if (path == NULL ||
-            hs_write_document(path, &doc, job->record_path, job->template_path, flags, report) != 0)
+        if (path == NULL || hs_write_document(e, path, &doc, record, template_path, flags) != 0)
             rc = -1;
         else if (!o->quiet && !stdout_closed)
             printf("%s\n", path), fflush(stdout); /* before a watchdog's execv */
@@ -765,6 +790,91 @@ watchdog_arm(const opts *o, int i, int t, int failed, double seconds)
     alarm(grace);
 }
 
+/* ---- batch: what the engine tells, said here ---- */
+typedef struct batch_ui {
+    const opts *o;
+    held *h;
+} batch_ui;
+
+static void
+batch_document(void *user, const hs_batch_doc *d)
+{
+    batch_ui *u = user;
+    for (int i = 0; i < d->ndiags; i++)
+        held_sink(u->h, &d->diags[i]);
+    if (d->outcome == HS_OUTCOME_SKIPPED && !u->o->quiet) {
+        char line[PATH_MAX * 3];
+        snprintf(line, sizeof line, "skipped: %s × %s: %s", d->record, d->template_path,
+                 d->error.message);
+        if (!u->h->missing_only && u->h->len > 0)
+            fputs(u->h->text, stderr);
+        memset(u->h, 0, sizeof *u->h);
+        say_line(line);
+        return;
+    }
+    if (!u->h->missing_only && u->h->len > 0)
+        fputs(u->h->text, stderr);
+    memset(u->h, 0, sizeof *u->h);
+}
+
+static void
+batch_diag(void *user, const hs_diag *d)
+{
+    (void)user;
+    char line[2048];
+    hs_diag_format(d, line, sizeof line);
+    say_line(line);
+}
+
+static void
+batch_progress(void *user, int done, int total)
+{
+    batch_ui *u = user;
+    if (u->o->quiet || !isatty(2) || total == 0)
+        return;
+    int width = 30, fill = done * width / total;
+    fprintf(stderr, "\r[%.*s%*s] %d/%d", fill, "##############################", width - fill, "",
+            done, total);
+    if (done == total)
+        fputc('\n', stderr);
+}
+
+static void
+batch_lowered(void *user, int from, int to, const char *why)
+{
+    (void)user;
+    char line[1024];
+    snprintf(line, sizeof line, "hoso: -j %d lowered to %d: cannot start more worker processes: %s",
+             from, to, why);
+    say_line(line);
+}
+
+/* SIGTERM (a scheduler's stop), SIGINT or SIGHUP during a batch: the engine
+ * finishes what it can say and returns. */
+static void
+on_batch_stop(int sig)
+{
+    hs_batch_stop(sig);
+}
+
+static void
+catch_stop_signals(void (*fn)(int))
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = fn;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
+static void
+on_fatal(const char *message)
+{
+    fprintf(stderr, "hoso: fatal: %s\n", message);
+}
+
 /* SIGTERM, SIGINT, SIGHUP during render: no partial file is left behind. */
 static void
 on_stop(int sig)
@@ -794,6 +904,9 @@ int
 main(int argc, char **argv)
 {
     guard_standard_fds();
+    hs_set_fatal_handler(on_fatal);
+    if (argc >= 2 && strcmp(argv[1], "dump") == 0)
+        return hs_cli_dump(argc, argv);
     /* a start by the watchdog (execv from its handler) inherits SIGALRM
      * blocked: the next document needs its watchdog too */
     sigset_t set;
@@ -809,7 +922,7 @@ main(int argc, char **argv)
     int optind_end = optind;
     char fonts_buf[PATH_MAX + 32], tpl_buf[PATH_MAX + 32];
     int first_all = o.ntemplates;
-    if (o.all && add_all_templates(&o, find_dir(o.templates_dir, "HOSO_TEMPLATES", "templates",
+    if (o.all && add_all_templates(&o, hs_cli_find_dir(o.templates_dir, "HOSO_TEMPLATES", "templates",
                                                 "quote.xml", tpl_buf, sizeof tpl_buf)) != 0)
         return 1;
     if (strcmp(o.command, "batch") == 0 && o.report != NULL && strcmp(o.report, "-") == 0 &&
@@ -818,21 +931,19 @@ main(int argc, char **argv)
         return 1;
     }
     held h = {0};
-    hs_report report = {held_sink, &h, 0, 20};
     hs_engine *e = hs_engine_new(
-        find_dir(o.fonts, "HOSO_FONTS", "fonts", "families.conf", fonts_buf, sizeof fonts_buf),
-        &report);
+        hs_cli_find_dir(o.fonts, "HOSO_FONTS", "fonts", "families.conf", fonts_buf, sizeof fonts_buf),
+        held_sink, &h);
     release(&h, 0, NULL);
     if (e == NULL)
         return 1;
-    long long sde = source_date_epoch();
+    o.source_date_epoch = hs_cli_source_date_epoch();
     hs_engine_say_record_errors_once(e, 1);
     if (strcmp(o.command, "check") == 0 && o.nrecords == 0) {
         /* the templates alone, no record */
         int bad = 0;
         for (int t = 0; t < o.ntemplates; t++) {
-            report.errors = 0;
-            if (hs_check_template(e, o.templates[t], o.strict, &report) != 0)
+            if (hs_check_template(e, o.templates[t], o.strict) != 0)
                 bad++;
             else if (!o.quiet)
                 fprintf(stderr, "%s: ok\n", o.templates[t]);
@@ -845,27 +956,34 @@ main(int argc, char **argv)
         return bad ? 1 : 0;
     }
     if (strcmp(o.command, "batch") == 0) {
-        hs_batch_opts bo = {.templates = o.templates,
-                            .ntemplates = o.ntemplates,
-                            .profile_path = o.profile,
-                            .inputs = (const char **)o.records,
-                            .ninputs = o.nrecords,
-                            .out_dir = o.out,
-                            .jobs = o.jobs,
-                            .timeout_s = o.timeout_s,
-                            .memory_limit = (size_t)(o.memory_mb * 1024 * 1024),
-                            .report_path = o.report,
-                            .resume_path = o.resume,
-                            .shard_k = o.shard_k,
-                            .shard_n = o.shard_n,
-                            .ascii_names = o.ascii,
-                            .quiet = o.quiet,
-                            .source_date_epoch = sde,
-                            .overwrite = o.overwrite,
-                            .no_sync = o.no_sync,
-                            .strict = o.strict};
+        hs_batch_options bo;
+        hs_batch_options_init(&bo);
+        bo.templates = o.templates, bo.ntemplates = o.ntemplates;
+        bo.profile_path = o.profile;
+        bo.inputs = (const char **)o.records, bo.ninputs = o.nrecords;
+        bo.out_dir = o.out;
+        bo.jobs = o.jobs;
+        bo.timeout_s = o.timeout_s;
+        bo.memory_limit = (size_t)(o.memory_mb * 1024 * 1024);
+        bo.report_path = o.report, bo.resume_path = o.resume;
+        bo.shard_k = o.shard_k, bo.shard_n = o.shard_n;
+        bo.ascii_names = o.ascii;
+        bo.source_date_epoch = o.source_date_epoch;
+        bo.overwrite = o.overwrite, bo.no_sync = o.no_sync;
+        bo.strict = o.strict;
         hs_batch_stats st;
-        int brc = hs_batch_run(e, &bo, &st);
+        batch_ui ui = {&o, &h};
+        hs_batch_events ev = {&ui, batch_document, batch_diag, batch_progress, batch_lowered};
+        catch_stop_signals(on_batch_stop);
+        int brc = hs_batch_run(e, &bo, &ev, &st);
+        catch_stop_signals(SIG_DFL);
+        if (st.stopped) {
+            char line[1024];
+            snprintf(line, sizeof line, "hoso: stopped by signal %d (%s): %d document%s not made%s",
+                     st.stopped, strsignal(st.stopped), st.not_made, st.not_made == 1 ? "" : "s",
+                     o.report ? "; --resume with the report goes on" : "");
+            say_line(line);
+        }
         if (!o.quiet)
             fprintf(stderr,
                     "%d document%s: %d made, %d failed, %d skipped, %d done before; %.1f s (%.0f "
@@ -886,11 +1004,8 @@ main(int argc, char **argv)
         watchdog_setup(argc, argv, optind_end, &o);
     for (int i = 0; i < o.nrecords; i++) {
         for (int t = i == 0 ? o.first_template : 0; t < o.ntemplates; t++) {
-            hs_job job = {o.templates[t], o.records[i], NULL,
-                          o.profile,      sde,          (size_t)(o.memory_mb * 1024 * 1024),
-                          o.timeout_s,    o.strict,     0};
             watchdog_arm(&o, i, t, failed, o.timeout_s);
-            if (one_document(e, &o, &job, &report, &h, t >= first_all) != 0)
+            if (one_document(e, &o, o.records[i], o.templates[t], &h, t >= first_all) != 0)
                 failed++;
             watchdog_arm(&o, -1, 0, 0, 0);
         }

@@ -162,5 +162,15 @@ int hs_doc_page_size(const char *s, double *w, double *h);
 /* The tree as indented text, one node a line with its location, appended to
  * out (golden tests, debugging). */
 void hs_doc_dump(const hs_doc *doc, hs_buf *out);
+/* s[0, n) in double quotes, with \" \\ and \xNN for control characters:
+ * how every dump (tpl/, doc/, page/) writes a string. */
+void hs_doc_dump_quoted(hs_buf *b, const char *s, size_t n);
+/* " key=S" with S quoted; nothing when s is NULL. */
+void hs_doc_dump_field(hs_buf *b, const char *key, const char *s);
+/* " @file:line" when l says where, then the end of the line. */
+void hs_doc_dump_loc(hs_buf *b, hs_loc l);
+/* " key=PATH" quoted, a path under the working folder written relative to
+ * it, so that a dump does not depend on where the tree is checked out. */
+void hs_doc_dump_path(hs_buf *b, const char *key, const char *path);
 
 #endif

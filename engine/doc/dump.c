@@ -6,7 +6,9 @@
  * \" \\ and \xNN for control characters, everything else as UTF-8. */
 #include "doc/doc.h"
 
+#include <limits.h>
 #include <string.h>
+#include <unistd.h>
 
 static void
 indent(hs_buf *b, int depth)
@@ -15,8 +17,8 @@ indent(hs_buf *b, int depth)
         hs_buf_add(b, "  ", 2);
 }
 
-static void
-quoted(hs_buf *b, const char *s, size_t n)
+void
+hs_doc_dump_quoted(hs_buf *b, const char *s, size_t n)
 {
     hs_buf_addc(b, '"');
     for (size_t i = 0; i < n; i++) {
@@ -33,17 +35,30 @@ quoted(hs_buf *b, const char *s, size_t n)
     hs_buf_addc(b, '"');
 }
 
-static void
-quoted_z(hs_buf *b, const char *key, const char *s)
+void
+hs_doc_dump_field(hs_buf *b, const char *key, const char *s)
 {
     if (s == NULL)
         return;
     hs_buf_printf(b, " %s=", key);
-    quoted(b, s, strlen(s));
+    hs_doc_dump_quoted(b, s, strlen(s));
 }
 
-static void
-loc(hs_buf *b, hs_loc l)
+void
+hs_doc_dump_path(hs_buf *b, const char *key, const char *path)
+{
+    if (path == NULL)
+        return;
+    char cwd[PATH_MAX];
+    size_t n;
+    if (path[0] == '/' && getcwd(cwd, sizeof cwd) != NULL && (n = strlen(cwd)) > 1 &&
+        strncmp(path, cwd, n) == 0 && path[n] == '/')
+        path += n + 1;
+    hs_doc_dump_field(b, key, path);
+}
+
+void
+hs_doc_dump_loc(hs_buf *b, hs_loc l)
 {
     if (l.file != NULL || l.line > 0)
         hs_buf_printf(b, " @%s:%ld", l.file ? l.file : "?", l.line);
@@ -63,7 +78,9 @@ style(hs_buf *b, const hs_style *s)
         hs_buf_adds(b, " u");
     if (s->color != 0)
         hs_buf_printf(b, " #%06x", (unsigned)s->color);
-    quoted_z(b, "link", s->link);
+    if (s->shrink_min != 0)
+        hs_buf_printf(b, " shrink-min=%g%%", s->shrink_min * 100);
+    hs_doc_dump_field(b, "link", s->link);
 }
 
 static void
@@ -75,18 +92,18 @@ runs(hs_buf *b, const hs_run *r, int depth)
         hs_buf_adds(b, (unsigned)r->kind < 5 ? kinds[r->kind] : "?");
         if (r->kind == HS_RUN_TEXT) {
             hs_buf_addc(b, ' ');
-            quoted(b, r->text ? r->text : "", r->text ? r->len : 0);
+            hs_doc_dump_quoted(b, r->text ? r->text : "", r->text ? r->len : 0);
         }
         if (r->kind == HS_RUN_CHECKBOX && r->checked)
             hs_buf_adds(b, " checked");
         style(b, &r->style);
-        quoted_z(b, "field", r->field);
-        loc(b, r->loc);
+        hs_doc_dump_field(b, "field", r->field);
+        hs_doc_dump_loc(b, r->loc);
     }
 }
 
 static void blocks(hs_buf *b, const hs_block *bl, int depth);
-static void bands(hs_buf *b, const char *kind, const hs_band *list);
+static void bands(hs_buf *b, const char *kind, const hs_band *list, int depth);
 
 static void
 table(hs_buf *b, const hs_table *t, int depth)
@@ -111,7 +128,7 @@ table(hs_buf *b, const hs_table *t, int depth)
             hs_buf_adds(b, " header");
         if (r->keep_with_next)
             hs_buf_adds(b, " keep-with-next");
-        loc(b, r->loc);
+        hs_doc_dump_loc(b, r->loc);
         for (const hs_cell *c = r->cells; c != NULL; c = c->next) {
             indent(b, depth + 1);
             hs_buf_printf(b, "cell colspan=%d valign=%s", c->colspan,
@@ -120,7 +137,7 @@ table(hs_buf *b, const hs_table *t, int depth)
                 hs_buf_printf(b, " background=#%06x", (unsigned)c->background);
             if (c->border_pt >= 0)
                 hs_buf_printf(b, " border=%g", c->border_pt);
-            loc(b, c->loc);
+            hs_doc_dump_loc(b, c->loc);
             blocks(b, c->blocks, depth + 2);
         }
     }
@@ -154,7 +171,7 @@ blocks(hs_buf *b, const hs_block *bl, int depth)
             hs_buf_printf(b, " height=%g", bl->height);
             break;
         case HS_BLOCK_IMAGE:
-            quoted_z(b, "src", bl->image_path);
+            hs_doc_dump_path(b, "src", bl->image_path);
             hs_buf_printf(b, " size=%gx%g", bl->width, bl->height);
             break;
         case HS_BLOCK_LINES:
@@ -163,7 +180,14 @@ blocks(hs_buf *b, const hs_block *bl, int depth)
             break;
         case HS_BLOCK_QR:
             hs_buf_printf(b, " size=%g level=%c data=", bl->width, "LMQH"[bl->qr_level & 3]);
-            quoted(b, bl->qr_data ? bl->qr_data : "", bl->qr_len);
+            hs_doc_dump_quoted(b, bl->qr_data ? bl->qr_data : "", bl->qr_len);
+            break;
+        case HS_BLOCK_PARA:
+            if (bl->rule_pt > 0)
+                hs_buf_printf(b, " rule-below=%g", bl->rule_pt);
+            break;
+        case HS_BLOCK_TOC:
+            hs_buf_printf(b, " levels=%d", bl->count);
             break;
         case HS_BLOCK_SECTION:
             hs_buf_printf(b, " %gx%g margin=%g %g %g %g", bl->section->page_w, bl->section->page_h,
@@ -173,9 +197,14 @@ blocks(hs_buf *b, const hs_block *bl, int depth)
         default:
             break;
         }
-        if (bl->kind == HS_BLOCK_PARA || bl->kind == HS_BLOCK_RULE)
+        hs_doc_dump_field(b, "id", bl->anchor);
+        if (bl->outline != NULL) {
+            hs_buf_printf(b, " level=%d", bl->outline_level);
+            hs_doc_dump_field(b, "bookmark", bl->outline);
+        }
+        if (bl->kind == HS_BLOCK_PARA || bl->kind == HS_BLOCK_RULE || bl->kind == HS_BLOCK_TOC)
             style(b, &bl->style);
-        loc(b, bl->loc);
+        hs_doc_dump_loc(b, bl->loc);
         if (bl->kind == HS_BLOCK_PARA)
             runs(b, bl->runs, depth + 1);
         else if (bl->kind == HS_BLOCK_TABLE)
@@ -183,21 +212,22 @@ blocks(hs_buf *b, const hs_block *bl, int depth)
         else if (bl->kind == HS_BLOCK_GROUP)
             blocks(b, bl->children, depth + 1);
         else if (bl->kind == HS_BLOCK_SECTION) {
-            bands(b, "header", bl->section->headers);
-            bands(b, "footer", bl->section->footers);
+            bands(b, "header", bl->section->headers, depth + 1);
+            bands(b, "footer", bl->section->footers, depth + 1);
             blocks(b, bl->children, depth + 1);
         }
     }
 }
 
 static void
-bands(hs_buf *b, const char *kind, const hs_band *list)
+bands(hs_buf *b, const char *kind, const hs_band *list, int depth)
 {
     static const char *const on[] = {"all", "first", "not-first"};
     for (const hs_band *x = list; x != NULL; x = x->next) {
-        hs_buf_printf(b, "  %s on=%s offset=%g\n", kind, (unsigned)x->on < 3 ? on[x->on] : "?",
+        indent(b, depth);
+        hs_buf_printf(b, "%s on=%s offset=%g\n", kind, (unsigned)x->on < 3 ? on[x->on] : "?",
                       x->offset_pt);
-        blocks(b, x->blocks, 2);
+        blocks(b, x->blocks, depth + 1);
     }
 }
 
@@ -206,26 +236,26 @@ hs_doc_dump(const hs_doc *d, hs_buf *out)
 {
     hs_buf_printf(out, "document %gx%g margin=%g %g %g %g", d->page_w, d->page_h, d->margin[0],
                   d->margin[1], d->margin[2], d->margin[3]);
-    loc(out, d->loc);
+    hs_doc_dump_loc(out, d->loc);
     if (d->title || d->author || d->subject || d->keywords || d->file_name || d->date_epoch != -1) {
         hs_buf_adds(out, "  info");
-        quoted_z(out, "title", d->title);
-        quoted_z(out, "author", d->author);
-        quoted_z(out, "subject", d->subject);
-        quoted_z(out, "keywords", d->keywords);
-        quoted_z(out, "file", d->file_name);
+        hs_doc_dump_field(out, "title", d->title);
+        hs_doc_dump_field(out, "author", d->author);
+        hs_doc_dump_field(out, "subject", d->subject);
+        hs_doc_dump_field(out, "keywords", d->keywords);
+        hs_doc_dump_field(out, "file", d->file_name);
         if (d->date_epoch != -1)
             hs_buf_printf(out, " date=%lld", d->date_epoch);
         hs_buf_addc(out, '\n');
     }
-    bands(out, "header", d->headers);
-    bands(out, "footer", d->footers);
+    bands(out, "header", d->headers, 1);
+    bands(out, "footer", d->footers, 1);
     static const char *const on[] = {"all", "first", "not-first"};
     for (const hs_watermark *w = d->watermarks; w != NULL; w = w->next) {
         hs_buf_printf(out, "  watermark on=%s angle=%g extractable=%s opacity=%g",
                       (unsigned)w->on < 3 ? on[w->on] : "?", w->angle,
                       w->extractable ? "yes" : "no", w->opacity);
-        loc(out, w->loc);
+        hs_doc_dump_loc(out, w->loc);
         blocks(out, w->blocks, 2);
     }
     hs_buf_adds(out, "  body\n");

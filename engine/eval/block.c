@@ -70,8 +70,9 @@ image_path(hs_ev *ev, const hs_tnode *n, const char *src)
 {
     if (src[0] == '/')
         return src;
-    /* A path written in a template is relative to that template's file. */
-    return hs_tpl_resolve(ev->in->tpls, n->loc.file, src);
+    /* A path written in a template is relative to that template's file; it
+     * may come from the record, so it lives with the document. */
+    return hs_tpl_resolve(ev->in->arena, n->loc.file, src);
 }
 
 static int table(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p);
@@ -128,11 +129,11 @@ block_element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *parent)
         break;
     case HS_TK_TOC:
         if (ev->in_band > 0)
-            return hs_ev_error(ev, n, "template",
+            return hs_ev_error(ev, n, HS_CODE_TEMPLATE,
                                "<toc/> is a block of the body, not of a header or footer");
         hs_tval on;
         if (hs_ev_val(ev, ev->root, HS_TA_BOOKMARKS, &on) == 1 && !on.i)
-            return hs_ev_error(ev, n, "template",
+            return hs_ev_error(ev, n, HS_CODE_TEMPLATE,
                                "<toc/> lists the bookmarks, and <document bookmarks=\"no\"> "
                                "makes none");
         b = hs_ev_new_block(ev, HS_BLOCK_TOC, n, &p);
@@ -146,7 +147,7 @@ block_element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *parent)
         if (ev->r->errors > 0)
             return -1;
         if (src == NULL || src[0] == '\0')
-            return hs_ev_error(ev, n, "template", "<img src=\"%s\"> names no file",
+            return hs_ev_error(ev, n, HS_CODE_TEMPLATE, "<img src=\"%s\"> names no file",
                                n->attr[HS_TA_SRC] ? n->attr[HS_TA_SRC]->raw : "");
         b->image_path = image_path(ev, n, src);
         if (hs_ev_length(ev, n, HS_TA_WIDTH, &b->width) != 0 ||
@@ -165,7 +166,7 @@ block_element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *parent)
             return -1;
         break;
     default:
-        return hs_ev_error(ev, n, "template", "<%s> is not a block element",
+        return hs_ev_error(ev, n, HS_CODE_TEMPLATE, "<%s> is not a block element",
                            hs_telem_defs[n->kind].name);
     }
     link_block(s, b);
@@ -241,7 +242,7 @@ hs_ev_row(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *parent)
             c->background = p.background;
     }
     if (span != s->table->ncols)
-        return hs_ev_error(ev, n, "template",
+        return hs_ev_error(ev, n, HS_CODE_TEMPLATE,
                            "this row has %d cell%s but the table has %d column%s", span,
                            span == 1 ? "" : "s", s->table->ncols, s->table->ncols == 1 ? "" : "s");
     *s->row_tail = r;

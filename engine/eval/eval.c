@@ -155,7 +155,7 @@ margins(hs_ev *ev, const hs_tnode *n, hs_doc *d)
         memcpy(d->margin, v.box, sizeof d->margin);
     if (d->margin[1] + d->margin[3] > d->page_w - 72 ||
         d->margin[0] + d->margin[2] > d->page_h - 72)
-        return hs_ev_error(ev, n, "template", "the margins leave less than an inch of page");
+        return hs_ev_error(ev, n, HS_CODE_TEMPLATE, "the margins leave less than an inch of page");
     return 0;
 }
 
@@ -200,7 +200,7 @@ int
 hs_ev_section(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p)
 {
     if (s != ev->top)
-        return hs_ev_error(ev, n, "template",
+        return hs_ev_error(ev, n, HS_CODE_TEMPLATE,
                            "<section> starts pages of its own: it belongs in the body, not in "
                            "another block or section");
     hs_doc *sd = HS_NEW(ev->a, hs_doc);
@@ -241,7 +241,7 @@ metadata(hs_ev *ev, const hs_tnode *root, hs_doc *d)
     if (date != NULL && date[0] != '\0') {
         hs_vn_date dt;
         if (hs_vn_date_parse(date, strlen(date), &dt) != HS_VN_OK)
-            return hs_ev_error(ev, root, "template", "date=\"%s\" is not a date (YYYY-MM-DD)",
+            return hs_ev_error(ev, root, HS_CODE_TEMPLATE, "date=\"%s\" is not a date (YYYY-MM-DD)",
                                date);
         if (ev->in->source_date_epoch < 0)
             d->date_epoch = hs_vn_date_epoch(dt);
@@ -249,26 +249,39 @@ metadata(hs_ev *ev, const hs_tnode *root, hs_doc *d)
     return 0;
 }
 
-int
-hs_eval_document(const hs_eval_in *in, hs_doc **out)
+hs_ev *
+hs_ev_begin(const hs_eval_in *in)
 {
     hs_ev *ev = HS_NEW(in->arena, hs_ev);
     hs_ev_init(ev, in);
     const hs_tpl *tpl = hs_tpl_load(in->tpls, in->template_path, in->report);
     if (tpl == NULL)
-        return -1;
+        return NULL;
     const hs_tnode *root = tpl->root;
-    if (root->kind != HS_TK_DOCUMENT)
-        return hs_ev_error(ev, root, "template",
-                           "a template has <document> as its root (a part: <part>), not <%s>",
-                           hs_telem_defs[root->kind].name);
+    if (root->kind != HS_TK_DOCUMENT) {
+        hs_ev_error(ev, root, HS_CODE_TEMPLATE,
+                    "a template has <document> as its root (a part: <part>), not <%s>",
+                    hs_telem_defs[root->kind].name);
+        return NULL;
+    }
     if (in->strict && hs_tpl_check_strict(in->tpls, tpl, in->report) != 0)
-        return -1;
+        return NULL;
     hs_ev_register_ns(ev, tpl);
     hs_doc *d = HS_NEW(in->arena, hs_doc);
     d->loc = root->loc;
     ev->doc = d;
     ev->root = root;
+    return ev;
+}
+
+int
+hs_eval_document(const hs_eval_in *in, hs_doc **out)
+{
+    hs_ev *ev = hs_ev_begin(in);
+    if (ev == NULL)
+        return -1;
+    const hs_tnode *root = ev->root;
+    hs_doc *d = ev->doc;
     hs_props *p = &ev->doc_props;
     p->style.family = "serif";
     p->style.size_pt = 13;

@@ -25,25 +25,15 @@ typedef struct hs_eval_in {
 /* Returns 0 and the document, or -1 after reporting. */
 int hs_eval_document(const hs_eval_in *in, hs_doc **out);
 
-/* ---- shared between eval.c and xpath_fns.c ---- */
-typedef struct hs_xp_env {
-    hs_arena *arena;
-    hs_report *report;
-    hs_loc expr_loc;    /* template location of the expression being evaluated */
-    const char *expr;   /* its text, for notes */
-    int failed;         /* a function reported an error during this evaluation */
-    const xmlNode *src; /* record node whose text a string function passed through */
-    xmlXPathContextPtr xp; /* the context the expression runs in */
-    /* inside an element with group-by: its current group and key, for
-     * current-group() and current-grouping-key(); group NULL elsewhere */
-    xmlNodeSetPtr group;
-    const char *group_key;
-} hs_xp_env;
+/* The document's <name> alone (a batch's name pass): the template's
+ * <require>s outside its content, and its <name> with the <let>s it uses,
+ * nothing else. *name is NULL when the template has no <name>. Returns 0,
+ * or -1 after reporting (as hs_eval_document would for the same mistake). */
+int hs_eval_name(const hs_eval_in *in, const char **name);
 
-/* Register money(), words(), date(), … on ctx; ctx->userData must be an hs_xp_env. */
+/* Register money(), words(), date(), … on ctx (tpl/ calls it on the context its
+ * expressions are compiled and run in). */
 void hs_eval_register_functions(xmlXPathContextPtr ctx);
-/* stage-start(), stage-end(), keep-names(), keep-parts() (eval/fns_schedule.c). */
-void hs_eval_register_schedule_functions(xmlXPathContextPtr ctx);
 
 /* "customer/name", "items/item[3]/feedback/cost", "quote/@date" for a record node. */
 const char *hs_eval_node_path(hs_arena *a, const xmlNode *n);

@@ -11,6 +11,24 @@
 
 #include <libxml/xpathInternals.h>
 
+/* What an XPath function of ours finds in ctx->userData. */
+typedef struct hs_xp_env {
+    hs_arena *arena;
+    hs_report *report;
+    hs_loc expr_loc;       /* template location of the expression being evaluated */
+    const char *expr;      /* its text, for notes */
+    int failed;            /* a function reported an error during this evaluation */
+    const xmlNode *src;    /* record node whose text a string function passed through */
+    xmlXPathContextPtr xp; /* the context the expression runs in */
+    /* inside an element with group-by: its current group and key, for
+     * current-group() and current-grouping-key(); group NULL elsewhere */
+    xmlNodeSetPtr group;
+    const char *group_key;
+} hs_xp_env;
+
+/* stage-start(), stage-end(), keep-names(), keep-parts() (eval/fns_schedule.c). */
+void hs_eval_register_schedule_functions(xmlXPathContextPtr ctx);
+
 /* What an element sets for itself and passes down. Text style and alignment
  * are inherited; spacing, indents, keeps and background belong to one
  * element. */
@@ -26,8 +44,13 @@ typedef struct hs_props {
 
 typedef struct hs_var {
     const char *name;
-    xmlXPathObjectPtr value;
-    struct hs_var *next;
+    xmlXPathObjectPtr value; /* NULL while a deferred <let> is not worked out */
+    struct hs_var *next;     /* also the scope the <let> was met in */
+    /* name.c: a <let> met by the name pass, worked out when first used,
+     * where it was met (context node, position, size) */
+    const struct hs_tnode *let;
+    xmlNodePtr node;
+    int pos, size;
 } hs_var;
 
 typedef struct hs_named_style {
@@ -106,9 +129,13 @@ void hs_ev_pop_vars(hs_ev *ev, hs_var *until);
 /* The string value of an XPath result, in the arena; *src is the record node
  * it came from, if any. */
 const char *hs_ev_string(hs_ev *ev, xmlXPathObjectPtr o, const xmlNode **src);
-int hs_ev_error(hs_ev *ev, const hs_tnode *at, const char *code, const char *fmt, ...)
+int hs_ev_error(hs_ev *ev, const hs_tnode *at, hs_code code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* eval.c: a document's evaluation begun: the template loaded (and checked
+ * with --strict), its root a <document>, ev->doc and ev->root set. NULL
+ * after reporting. */
+hs_ev *hs_ev_begin(const hs_eval_in *in);
 /* eval.c: <name>, <header>, <footer>, <style> directly under <document>.
  * Returns 1 when n was one of them (*rc set), 0 otherwise. */
 int hs_ev_top_level(hs_ev *ev, const hs_tnode *n, int *rc);
@@ -117,6 +144,25 @@ int hs_ev_section(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p);
 
 /* walk.c */
 int hs_ev_children(hs_ev *ev, const hs_tnode *parent, hs_sink *s, const hs_props *p);
+/* A safe point of a walk, before each node: 1 when the walk stops here (too
+ * many errors; past the document's limits, then *rc is -1), else 0. */
+int hs_ev_safe_point(hs_ev *ev, int *rc);
+/* An element's if=: 1 when absent or true, 0 when false, -1 after reporting. */
+int hs_ev_if_attr(hs_ev *ev, const hs_tnode *n);
+/* The value of a <let> (value=, elements or text); NULL after reporting. */
+xmlXPathObjectPtr hs_ev_let_value(hs_ev *ev, const hs_tnode *n);
+/* Run `one` for n once per node of its each attribute with the context
+ * node, position() and last() set (and sort=, order=, as=). */
+typedef int hs_ev_one_fn(hs_ev *, const hs_tnode *, hs_sink *, const hs_props *);
+int hs_ev_repeat(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p, hs_ev_one_fn *one);
+
+/* <require path=…>: 0 when the record has it, else -1 after reporting. */
+int hs_ev_require(hs_ev *ev, const hs_tnode *n);
+
+/* name.c: work out a deferred <let> (v->let) where it was met; 0, or -1
+ * after reporting. Called from the variable lookup, inside an XPath
+ * evaluation, whose state it keeps. */
+int hs_ev_force_var(hs_ev *ev, hs_var *v);
 int hs_ev_flush(hs_ev *ev, hs_sink *s);
 void hs_ev_sink_blocks(hs_sink *s, hs_block **tail, const hs_props *p);
 
@@ -152,7 +198,7 @@ hs_ev_family(const hs_tnode *n)
  * report a bad argument at that node (or at the expression without one) and
  * leave the evaluation failed; check the argument count (-1 after failing). */
 const char *hs_xp_pop_string(xmlXPathParserContextPtr ctxt, const xmlNode **node);
-void hs_xp_fail(xmlXPathParserContextPtr ctxt, const char *s, const xmlNode *node, const char *code,
+void hs_xp_fail(xmlXPathParserContextPtr ctxt, const char *s, const xmlNode *node, hs_code code,
                 const char *msg);
 int hs_xp_arity(xmlXPathParserContextPtr ctxt, int nargs, int lo, int hi, const char *name);
 

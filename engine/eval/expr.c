@@ -49,7 +49,7 @@ xp_error(void *user, xmlErrorPtr e)
     for (size_t i = 0; i < sizeof says / sizeof says[0]; i++)
         if (says[i].code == e->code)
             msg = says[i].say;
-    hs_error(env->report, env->expr_loc, "xpath", "%s in {%s}", msg, env->expr);
+    hs_error(env->report, env->expr_loc, HS_CODE_XPATH, "%s in {%s}", msg, env->expr);
 }
 
 static void __attribute__((format(printf, 2, 3))) silent(void *ctx, const char *fmt, ...)
@@ -65,14 +65,17 @@ lookup_var(void *user, const xmlChar *name, const xmlChar *ns_uri)
     if (ns_uri != NULL)
         return NULL;
     for (hs_var *v = ev->vars; v != NULL; v = v->next)
-        if (strcmp(v->name, hs_xml_str(name)) == 0)
+        if (strcmp(v->name, hs_xml_str(name)) == 0) {
+            if (v->value == NULL && v->let != NULL && hs_ev_force_var(ev, v) != 0)
+                return NULL; /* reported; xp_error drops libxml2's follow-up */
             return xmlXPathObjectCopy(v->value);
+        }
     if (strcmp(hs_xml_str(name), "profile") == 0) {
         if (ev->profile_root != NULL)
             return xmlXPathNewNodeSet(ev->profile_root);
         if (!ev->profile_warned) {
             ev->profile_warned = 1;
-            hs_error(ev->r, ev->env.expr_loc, "usage",
+            hs_error(ev->r, ev->env.expr_loc, HS_CODE_USAGE,
                      "this template uses $profile: give the company profile with --profile");
             ev->env.failed = 1;
         }
@@ -157,10 +160,16 @@ hs_ev_xpath(hs_ev *ev, const hs_texpr *x)
     /* libxml2's own step limit stops a runaway expression (one that
      * computes without allocating) at about the document's time left */
     double left = hs_budget_seconds_left();
+    unsigned long steps = hs_budget_steps_left();
     ev->xp->opCount = 0;
-    ev->xp->opLimit = left > 0 ? (unsigned long)(left * HS_XPATH_STEPS_PER_SECOND) + 1 : 0;
+    ev->xp->opLimit = steps > 0  ? steps
+                      : left > 0 ? (unsigned long)(left * HS_XPATH_STEPS_PER_SECOND) + 1
+                                 : 0;
     hs_budget_lenient(1);
     xmlXPathObjectPtr o = xmlXPathCompiledEval(x->comp, ev->xp);
+    /* limited by work (a name pass): the steps taken are spent; stopped at
+     * the limit, the state says so and nothing runs it again */
+    hs_budget_spend(ev->xp->opCount);
     /* Stopped at libxml2's step limit (which it says only on stderr) on a
      * machine faster than the estimate, before the time is up: again, with
      * the steps of the time left, until the time is up. */
@@ -180,7 +189,7 @@ hs_ev_xpath(hs_ev *ev, const hs_texpr *x)
         if (o != NULL)
             xmlXPathFreeObject(o);
         if (!ev->env.failed && hs_budget_state() == HS_BUDGET_OK)
-            hs_error(ev->r, x->loc, "xpath", "cannot evaluate {%s}", x->text);
+            hs_error(ev->r, x->loc, HS_CODE_XPATH, "cannot evaluate {%s}", x->text);
         return NULL;
     }
     return o;
@@ -260,7 +269,7 @@ hs_ev_val(hs_ev *ev, const hs_tnode *n, hs_ta id, hs_tval *out)
         return -1;
     char why[200];
     if (hs_tpl_parse_value(id, v, ev->a, out, why, sizeof why) != 0) {
-        hs_ev_error(ev, n, "template", "<%s %s=\"%s\"> gives \"%s\": %s",
+        hs_ev_error(ev, n, HS_CODE_TEMPLATE, "<%s %s=\"%s\"> gives \"%s\": %s",
                     hs_telem_defs[n->kind].name, hs_tattr_defs[id].name, a->raw, v, why);
         return -1;
     }
@@ -276,7 +285,7 @@ hs_ev_text_attr(hs_ev *ev, const hs_tnode *n, hs_ta id)
 }
 
 int
-hs_ev_error(hs_ev *ev, const hs_tnode *at, const char *code, const char *fmt, ...)
+hs_ev_error(hs_ev *ev, const hs_tnode *at, hs_code code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);

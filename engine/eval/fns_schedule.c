@@ -46,10 +46,10 @@ fail(xmlXPathParserContextPtr ctxt, const xmlNode *at, const char *fmt, ...)
     va_end(ap);
     if (!env->failed) {
         if (at != NULL) {
-            hs_error(env->report, hs_loc_from_xml(at), "schedule", "%s", msg);
+            hs_error(env->report, hs_loc_from_xml(at), HS_CODE_SCHEDULE, "%s", msg);
             hs_note(env->report, env->expr_loc, "used by {%s}", env->expr);
         } else {
-            hs_error(env->report, env->expr_loc, "xpath", "%s in {%s}", msg, env->expr);
+            hs_error(env->report, env->expr_loc, HS_CODE_XPATH, "%s in {%s}", msg, env->expr);
         }
     }
     env->failed = 1;
@@ -149,25 +149,16 @@ fn_stage_end(xmlXPathParserContextPtr ctxt, int nargs)
     stage_date(ctxt, nargs, 1);
 }
 
-/* Pop an argument as a string, trimmed of XML white space. */
-static char *
+/* Pop an argument as a string, trimmed of XML white space (hs_xp_pop_string);
+ * the node it came from, if any, is where its glyphs come from. */
+static const char *
 pop_string(xmlXPathParserContextPtr ctxt)
 {
-    hs_xp_env *env = env_of(ctxt);
-    xmlXPathObjectPtr o = valuePop(ctxt);
-    if (o != NULL && o->type == XPATH_NODESET && o->nodesetval != NULL && o->nodesetval->nodeNr > 0)
-        env->src = o->nodesetval->nodeTab[0];
-    xmlChar *x = xmlXPathCastToString(o);
-    const char *s = x ? hs_xml_str(x) : "";
-    while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
-        s++;
-    size_t len = strlen(s);
-    while (len > 0 && strchr(" \n\t\r", s[len - 1]) != NULL)
-        len--;
-    char *r = hs_arena_strndup(env->arena, s, len);
-    xmlFree(x);
-    xmlXPathFreeObject(o);
-    return r;
+    const xmlNode *node;
+    const char *s = hs_xp_pop_string(ctxt, &node);
+    if (node != NULL)
+        env_of(ctxt)->src = node;
+    return s;
 }
 
 /* Copy s[from, to) into b, spaces (and runs of XML white space) as U+00A0. */
@@ -200,7 +191,7 @@ fn_keep_names(xmlXPathParserContextPtr ctxt, int nargs)
     for (int i = nn - 1; i >= 0; i--)
         names[i] = pop_string(ctxt);
     env->src = NULL;
-    char *s = pop_string(ctxt); /* the text's node is where its glyphs come from */
+    const char *s = pop_string(ctxt); /* the text's node is where its glyphs come from */
     size_t len = strlen(s);
     /* mark[i]: byte i is inside an occurrence of a name */
     char *mark = hs_arena_alloc(env->arena, len + 1);
@@ -233,7 +224,7 @@ fn_keep_parts(xmlXPathParserContextPtr ctxt, int nargs)
         fail(ctxt, NULL, "keep-parts() takes 1 argument, not %d", nargs);
         return;
     }
-    char *s = pop_string(ctxt);
+    const char *s = pop_string(ctxt);
     size_t len = strlen(s), from = 0;
     hs_buf b;
     hs_buf_init(&b, env->arena);

@@ -21,16 +21,17 @@ hs_ev_link(hs_ev *ev, const hs_tnode *n, hs_style *st)
     if (ev->r->errors != errors)
         return -1;
     if (href == NULL || href[0] == '\0')
-        return hs_ev_error(ev, n, "template", "<a> needs an href (http, https, mailto or tel)");
+        return hs_ev_error(ev, n, HS_CODE_TEMPLATE,
+                           "<a> needs an href (http, https, mailto or tel)");
     for (const unsigned char *c = (const unsigned char *)href; *c; c++)
         if (*c <= 0x20 || *c >= 0x7F)
-            return hs_ev_error(ev, n, "template",
+            return hs_ev_error(ev, n, HS_CODE_TEMPLATE,
                                "<a href=\"%s\">: a link target is ASCII without spaces "
                                "(write %%20 for a space, punycode for a Vietnamese domain)",
                                href);
     if (href[0] == '#') {
         if (!hs_ev_id_ok(href + 1))
-            return hs_ev_error(ev, n, "template",
+            return hs_ev_error(ev, n, HS_CODE_TEMPLATE,
                                "<a href=\"%s\">: after '#' comes the id of a block (ASCII "
                                "letters, digits, '-', '_' and '.')",
                                href);
@@ -47,11 +48,11 @@ hs_ev_link(hs_ev *ev, const hs_tnode *n, hs_style *st)
            strncmp(href, schemes[k], strlen(schemes[k])) != 0)
         k++;
     if (k == sizeof schemes / sizeof schemes[0])
-        return hs_ev_error(ev, n, "template",
+        return hs_ev_error(ev, n, HS_CODE_TEMPLATE,
                            "<a href=\"%s\">: a link is http://, https://, mailto: or tel:", href);
     if (href[strlen(schemes[k])] == '\0')
-        return hs_ev_error(ev, n, "template", "<a href=\"%s\">: the link has nothing after %s",
-                           href, schemes[k]);
+        return hs_ev_error(ev, n, HS_CODE_TEMPLATE,
+                           "<a href=\"%s\">: the link has nothing after %s", href, schemes[k]);
     st->link = href;
     return 0;
 }

@@ -48,8 +48,8 @@ hs_ev_check_links(hs_ev *ev)
         while (e != NULL && strcmp(e->id, l->id) != 0)
             e = e->next;
         if (e == NULL)
-            rc = hs_ev_error(ev, l->at, "template", "<a href=\"#%s\">: no block has id=\"%s\"",
-                             l->id, l->id);
+            rc = hs_ev_error(ev, l->at, HS_CODE_TEMPLATE,
+                             "<a href=\"#%s\">: no block has id=\"%s\"", l->id, l->id);
     }
     return rc;
 }
@@ -58,11 +58,11 @@ static int
 set_id(hs_ev *ev, const hs_tnode *n, hs_block *b, const char *id)
 {
     if (!hs_ev_id_ok(id))
-        return hs_ev_error(ev, n, "template",
+        return hs_ev_error(ev, n, HS_CODE_TEMPLATE,
                            "id=\"%s\": an id is ASCII letters, digits, '-', '_' and '.'", id);
     for (const hs_ev_id *e = ev->ids; e != NULL; e = e->next)
         if (strcmp(e->id, id) == 0) {
-            hs_ev_error(ev, n, "template", "id=\"%s\" is used twice in the document", id);
+            hs_ev_error(ev, n, HS_CODE_TEMPLATE, "id=\"%s\" is used twice in the document", id);
             hs_note(ev->r, e->at->loc, "first here");
             return -1;
         }
@@ -90,7 +90,7 @@ hs_ev_marks(hs_ev *ev, const hs_tnode *n, hs_block *b)
     if (ev->in_band > 0) {
         /* A band is printed on every page: its blocks are nowhere in one place. */
         if (id != NULL || title != NULL)
-            return hs_ev_error(ev, n, "template",
+            return hs_ev_error(ev, n, HS_CODE_TEMPLATE,
                                "<%s %s=\"…\">: a header or footer is on every page; ids and "
                                "bookmarks are for blocks of the body",
                                hs_telem_defs[n->kind].name, id != NULL ? "id" : "bookmark");

@@ -143,7 +143,8 @@ hs_ev_props_for(hs_ev *ev, const hs_tnode *n, const hs_props *parent, hs_props *
             break;
         const hs_named_style *st = find_style(ev, c, len);
         if (st == NULL)
-            return hs_ev_error(ev, n, "template", "class \"%.*s\" names no <style>", (int)len, c);
+            return hs_ev_error(ev, n, HS_CODE_TEMPLATE, "class \"%.*s\" names no <style>", (int)len,
+                               c);
         if (hs_ev_apply_props(ev, st->node, &p) != 0)
             return -1;
         c += len;

@@ -18,7 +18,7 @@ hs_ev_qr(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p)
     if (ev->r->errors != errors)
         return -1;
     if (data == NULL || data[0] == '\0')
-        return hs_ev_error(ev, n, "template",
+        return hs_ev_error(ev, n, HS_CODE_TEMPLATE,
                            "<qr> needs a data attribute with something to encode");
     b->qr_data = data;
     b->qr_len = strlen(data);
@@ -26,7 +26,8 @@ hs_ev_qr(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p)
     if (hs_ev_length(ev, n, HS_TA_QR_SIZE, &b->width) != 0)
         return -1;
     if (b->width <= 0)
-        return hs_ev_error(ev, n, "template", "<qr size=\"…\">: the size must be more than 0");
+        return hs_ev_error(ev, n, HS_CODE_TEMPLATE,
+                           "<qr size=\"…\">: the size must be more than 0");
     /* The table's words are L M Q H, in the order of hs_qr_level. */
     hs_tval v;
     int rc = hs_ev_val(ev, n, HS_TA_LEVEL, &v);

@@ -38,30 +38,31 @@ mode_name(hs_sink_mode m)
 
 /* <let name="x" value="xpath"/>, <let name="x">text {expr}</let>, or
  * <let name="x"><d>…</d><d>…</d></let> (its elements as a node list: $x/d). */
+xmlXPathObjectPtr
+hs_ev_let_value(hs_ev *ev, const hs_tnode *n)
+{
+    if (n->attr[HS_TA_VALUE] != NULL)
+        return hs_ev_xpath(ev, n->attr[HS_TA_VALUE]->x);
+    if (n->dom != NULL)
+        return xmlXPathNewNodeSet(n->dom); /* the <let> itself: $docs/d is its list */
+    const char *text = hs_ev_interp(ev, n->text, n->loc);
+    return text == NULL ? NULL : xmlXPathNewCString(text);
+}
+
 static int
 let(hs_ev *ev, const hs_tnode *n)
 {
-    xmlXPathObjectPtr o;
-    if (n->attr[HS_TA_VALUE] != NULL) {
-        o = hs_ev_xpath(ev, n->attr[HS_TA_VALUE]->x);
-        if (o == NULL)
-            return -1;
-    } else if (n->dom != NULL) {
-        o = xmlXPathNewNodeSet(n->dom); /* the <let> itself: $docs/d is its list */
-    } else {
-        const char *text = hs_ev_interp(ev, n->text, n->loc);
-        if (text == NULL)
-            return -1;
-        o = xmlXPathNewCString(text);
-    }
+    xmlXPathObjectPtr o = hs_ev_let_value(ev, n);
+    if (o == NULL)
+        return -1;
     hs_ev_push_var(ev, n->attr[HS_TA_NAME]->raw, o);
     return 0;
 }
 
 /* <require path="quote/@date" what="the quote date"/>: the record must have
  * it, or the document is not made. The error points at the record. */
-static int
-require(hs_ev *ev, const hs_tnode *n)
+int
+hs_ev_require(hs_ev *ev, const hs_tnode *n)
 {
     const hs_tattr *path = n->attr[HS_TA_PATH];
     int ok;
@@ -71,7 +72,7 @@ require(hs_ev *ev, const hs_tnode *n)
         return 0;
     const char *what = hs_ev_text_attr(ev, n, HS_TA_WHAT);
     const char *tname = ev->in->template_path;
-    hs_error(ev->r, hs_loc_from_xml(ev->xp->node), "missing",
+    hs_error(ev->r, hs_loc_from_xml(ev->xp->node), HS_CODE_MISSING,
              "the record lacks %s%s%s%s, which %s needs", path->raw, what ? " (" : "",
              what ? what : "", what ? ")" : "", tname);
     hs_note(ev->r, n->loc, "required here");
@@ -100,7 +101,7 @@ assert_(hs_ev *ev, const hs_tnode *n)
             at = hs_loc_from_xml(o->nodesetval->nodeTab[0]);
         xmlXPathFreeObject(o);
     }
-    hs_error(ev->r, at, "check", "%s", msg);
+    hs_error(ev->r, at, HS_CODE_CHECK, "%s", msg);
     hs_note(ev->r, n->loc, "checked here");
     return -1;
 }
@@ -217,8 +218,9 @@ group_nodes(hs_ev *ev, const hs_tnode *n, xmlNodeSetPtr set, xmlNodeSetPtr **gro
             if (xmlXPathNodeSetAddUnique(m, k[i].node) != 0)
                 m = NULL;
         if (m == NULL) /* libxml2 past the document's memory limit: its owner says so */
-            return hs_budget_state() != HS_BUDGET_OK ? -1
-                                                     : hs_ev_error(ev, n, "limit", "out of memory");
+            return hs_budget_state() != HS_BUDGET_OK
+                       ? -1
+                       : hs_ev_error(ev, n, HS_CODE_LIMIT, "out of memory");
         (*groups)[j] = m;
         (*keys)[j] = k[runs[j].start].key;
     }
@@ -226,12 +228,8 @@ group_nodes(hs_ev *ev, const hs_tnode *n, xmlNodeSetPtr set, xmlNodeSetPtr **gro
     return 0;
 }
 
-typedef int one_fn(hs_ev *, const hs_tnode *, hs_sink *, const hs_props *);
-
-/* Run `one` for n once per node of its each attribute with the context
- * node, position() and last() set. */
-static int
-repeat(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p, one_fn *one)
+int
+hs_ev_repeat(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p, hs_ev_one_fn *one)
 {
     const hs_tattr *each = n->attr[HS_TA_EACH];
     xmlXPathObjectPtr o = hs_ev_xpath(ev, each->x);
@@ -239,7 +237,7 @@ repeat(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p, one_fn *one)
         return -1;
     if (o->type != XPATH_NODESET) {
         xmlXPathFreeObject(o);
-        return hs_ev_error(ev, n, "template", "each=\"%s\" must select nodes", each->raw);
+        return hs_ev_error(ev, n, HS_CODE_TEMPLATE, "each=\"%s\" must select nodes", each->raw);
     }
     xmlNodeSetPtr set = o->nodesetval;
     int rc = 0;
@@ -282,17 +280,22 @@ repeat(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p, one_fn *one)
     return rc;
 }
 
+int
+hs_ev_if_attr(hs_ev *ev, const hs_tnode *n)
+{
+    int ok = 1;
+    if (n->attr[HS_TA_IF] != NULL && hs_ev_bool(ev, n->attr[HS_TA_IF]->x, &ok) != 0)
+        return -1;
+    return ok != 0;
+}
+
 /* An element after its each: its if, then what it is. */
 static int
 element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p)
 {
-    if (n->attr[HS_TA_IF] != NULL) {
-        int ok;
-        if (hs_ev_bool(ev, n->attr[HS_TA_IF]->x, &ok) != 0)
-            return -1;
-        if (!ok)
-            return 0;
-    }
+    int on = hs_ev_if_attr(ev, n);
+    if (on <= 0)
+        return on;
     switch (n->kind) {
     case HS_TK_FOR:
         return hs_ev_children(ev, n, s, p);
@@ -300,7 +303,7 @@ element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p)
         hs_ev_register_ns(ev, n->part);
         return hs_ev_children(ev, n->part->root, s, p);
     case HS_TK_REQUIRE:
-        return require(ev, n);
+        return hs_ev_require(ev, n);
     case HS_TK_ASSERT:
         return assert_(ev, n);
     default:
@@ -320,7 +323,7 @@ element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p)
         if (f == HS_TF_INLINE)
             return hs_ev_inline_element(ev, n, s, p);
         if (f == HS_TF_BLOCK)
-            return hs_ev_error(ev, n, "template", "<%s> cannot be inside a paragraph",
+            return hs_ev_error(ev, n, HS_CODE_TEMPLATE, "<%s> cannot be inside a paragraph",
                                hs_telem_defs[n->kind].name);
         break;
     case HS_SINK_BLOCKS:
@@ -333,8 +336,8 @@ element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p)
         }
         break;
     }
-    return hs_ev_error(ev, n, "template", "<%s> is not allowed in %s", hs_telem_defs[n->kind].name,
-                       mode_name(s->mode));
+    return hs_ev_error(ev, n, HS_CODE_TEMPLATE, "<%s> is not allowed in %s",
+                       hs_telem_defs[n->kind].name, mode_name(s->mode));
 }
 
 static int
@@ -351,23 +354,31 @@ if_else(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p)
 }
 
 int
+hs_ev_safe_point(hs_ev *ev, int *rc)
+{
+    if (ev->r->errors >= (ev->r->limit ? ev->r->limit : 20))
+        return 1;
+    /* past the document's limits: stop here (job.c says which) */
+    if (hs_budget_exceeded() != HS_BUDGET_OK) {
+        *rc = -1;
+        return 1;
+    }
+    return 0;
+}
+
+int
 hs_ev_children(hs_ev *ev, const hs_tnode *parent, hs_sink *s, const hs_props *p)
 {
     hs_var *mark = ev->vars;
     int rc = 0;
     for (const hs_tnode *n = parent->first; n != NULL && rc == 0; n = n->next) {
-        if (ev->r->errors >= (ev->r->limit ? ev->r->limit : 20))
+        if (hs_ev_safe_point(ev, &rc))
             break;
-        /* a safe point: past the document's limits, stop here (job.c says which) */
-        if (hs_budget_exceeded() != HS_BUDGET_OK) {
-            rc = -1;
-            break;
-        }
         switch (n->kind) {
         case HS_TK_TEXT:
             if (s->mode == HS_SINK_ROWS || s->mode == HS_SINK_CELLS) {
                 if (!n->space_only)
-                    rc = hs_ev_error(ev, n, "template", "text is not allowed in %s",
+                    rc = hs_ev_error(ev, n, HS_CODE_TEMPLATE, "text is not allowed in %s",
                                      mode_name(s->mode));
             } else {
                 rc = hs_ev_text_node(ev, n, s, p);
@@ -390,12 +401,13 @@ hs_ev_children(hs_ev *ev, const hs_tnode *parent, hs_sink *s, const hs_props *p)
             int in_section = ev->section_sink != NULL && s == ev->section_sink &&
                              (n->kind == HS_TK_HEADER || n->kind == HS_TK_FOOTER);
             if ((s != ev->top && !in_section) || !hs_ev_top_level(ev, n, &rc))
-                rc = hs_ev_error(ev, n, "template", "<%s> belongs directly under <document>",
+                rc = hs_ev_error(ev, n, HS_CODE_TEMPLATE, "<%s> belongs directly under <document>",
                                  hs_telem_defs[n->kind].name);
             break;
         }
         default:
-            rc = n->attr[HS_TA_EACH] != NULL ? repeat(ev, n, s, p, element) : element(ev, n, s, p);
+            rc = n->attr[HS_TA_EACH] != NULL ? hs_ev_repeat(ev, n, s, p, element)
+                                             : element(ev, n, s, p);
             break;
         }
     }

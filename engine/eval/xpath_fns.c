@@ -66,11 +66,11 @@ pop_arg(xmlXPathParserContextPtr ctxt)
     return a;
 }
 
-static void fail(xmlXPathParserContextPtr ctxt, const arg *a, const char *code, const char *fmt,
-                 ...) __attribute__((format(printf, 4, 5)));
+static void fail(xmlXPathParserContextPtr ctxt, const arg *a, hs_code code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 static void
-fail(xmlXPathParserContextPtr ctxt, const arg *a, const char *code, const char *fmt, ...)
+fail(xmlXPathParserContextPtr ctxt, const arg *a, hs_code code, const char *fmt, ...)
 {
     hs_xp_env *env = env_of(ctxt);
     char msg[600];
@@ -118,10 +118,11 @@ arity(xmlXPathParserContextPtr ctxt, int nargs, int lo, int hi, const char *name
     for (int i = 0; i < nargs; i++)
         xmlXPathFreeObject(valuePop(ctxt));
     if (lo == hi)
-        fail(ctxt, NULL, "xpath", "%s() takes %d argument%s, not %d", name, lo,
+        fail(ctxt, NULL, HS_CODE_XPATH, "%s() takes %d argument%s, not %d", name, lo,
              lo == 1 ? "" : "s", nargs);
     else
-        fail(ctxt, NULL, "xpath", "%s() takes %d to %d arguments, not %d", name, lo, hi, nargs);
+        fail(ctxt, NULL, HS_CODE_XPATH, "%s() takes %d to %d arguments, not %d", name, lo, hi,
+             nargs);
     return -1;
 }
 
@@ -132,23 +133,24 @@ amount(xmlXPathParserContextPtr ctxt, const arg *a, int64_t *out)
     case HS_VN_OK:
         return 0;
     case HS_VN_E_RANGE:
-        fail(ctxt, a, "amount", "is beyond the largest amount (%s đồng)", "999.999.999.999.999.999");
+        fail(ctxt, a, HS_CODE_AMOUNT, "is beyond the largest amount (%s đồng)",
+             "999.999.999.999.999.999");
         return -1;
     default:
         if (a->number && strcmp(a->s, "NaN") == 0)
-            fail(ctxt, a, "amount",
+            fail(ctxt, a, HS_CODE_AMOUNT,
                  "NaN is not an amount: XPath arithmetic does not read grouped amounts "
                  "(9.500.000); compute with money-add, money-sub, money-mul, money-div, or "
                  "compare with amount(x)");
         else if (a->number)
-            fail(ctxt, a, "amount",
+            fail(ctxt, a, HS_CODE_AMOUNT,
                  "\"%s\" is a fraction of a đồng: divide with money-div(a, n), half-up, or "
                  "money-div(a, n, 'down')",
                  a->s);
         else if (a->node == NULL)
-            fail(ctxt, a, "amount", "\"%s\" is not an amount in đồng", a->s);
+            fail(ctxt, a, HS_CODE_AMOUNT, "\"%s\" is not an amount in đồng", a->s);
         else
-            fail(ctxt, a, "amount", "is not an amount in đồng");
+            fail(ctxt, a, HS_CODE_AMOUNT, "is not an amount in đồng");
         return -1;
     }
 }
@@ -178,8 +180,8 @@ fn_money(xmlXPathParserContextPtr ctxt, int nargs)
             unit = HS_VN_UNIT_NONE;
         else if (strcmp(u.s, "₫") != 0) {
             xmlXPathFreeObject(valuePop(ctxt));
-            fail(ctxt, NULL, "xpath", "money(): unit '%s' is not '₫', 'đồng', 'VNĐ' or 'none'",
-                 u.s);
+            fail(ctxt, NULL, HS_CODE_XPATH,
+                 "money(): unit '%s' is not '₫', 'đồng', 'VNĐ' or 'none'", u.s);
             return;
         }
     }
@@ -212,7 +214,7 @@ fn_money_sum(xmlXPathParserContextPtr ctxt, int nargs)
         xmlXPathObjectPtr o = objs[i];
         if (o->type != XPATH_NODESET) {
             bad = 1;
-            fail(ctxt, NULL, "xpath", "money-sum() sums the nodes a path selects");
+            fail(ctxt, NULL, HS_CODE_XPATH, "money-sum() sums the nodes a path selects");
             break;
         }
         for (int k = 0; o->nodesetval && k < o->nodesetval->nodeNr && !bad; k++) {
@@ -223,7 +225,7 @@ fn_money_sum(xmlXPathParserContextPtr ctxt, int nargs)
             int64_t v;
             if (amount(ctxt, &a, &v) != 0 || hs_vn_add(total, v, &total) != HS_VN_OK) {
                 if (!env->failed)
-                    fail(ctxt, &a, "amount", "makes the sum overflow");
+                    fail(ctxt, &a, HS_CODE_AMOUNT, "makes the sum overflow");
                 bad = 1;
             }
         }
@@ -255,7 +257,7 @@ money_op(xmlXPathParserContextPtr ctxt, int nargs, char op)
                           : op == '-' ? hs_vn_add(acc, -v, &acc)
                                       : hs_vn_mul(acc, v, &acc);
         if (st != HS_VN_OK) {
-            fail(ctxt, NULL, "amount", "%s(): the result is beyond the largest amount", name);
+            fail(ctxt, NULL, HS_CODE_AMOUNT, "%s(): the result is beyond the largest amount", name);
             return;
         }
     }
@@ -291,7 +293,8 @@ fn_money_div(xmlXPathParserContextPtr ctxt, int nargs)
         if (strcmp(r.s, "down") != 0 && strcmp(r.s, "half-up") != 0) {
             xmlXPathFreeObject(valuePop(ctxt));
             xmlXPathFreeObject(valuePop(ctxt));
-            fail(ctxt, NULL, "xpath", "money-div(): rounding '%s' is not 'half-up' or 'down'", r.s);
+            fail(ctxt, NULL, HS_CODE_XPATH, "money-div(): rounding '%s' is not 'half-up' or 'down'",
+                 r.s);
             return;
         }
         down = strcmp(r.s, "down") == 0;
@@ -301,7 +304,7 @@ fn_money_div(xmlXPathParserContextPtr ctxt, int nargs)
     if (amount(ctxt, &a, &x) != 0 || amount(ctxt, &n, &d) != 0)
         return;
     if (d <= 0) {
-        fail(ctxt, &n, "amount",
+        fail(ctxt, &n, HS_CODE_AMOUNT,
              "money-div(): divides by %lld; the divisor is a whole number of 1 or more",
              (long long)d);
         return;
@@ -324,7 +327,8 @@ fn_amount(xmlXPathParserContextPtr ctxt, int nargs)
     if (amount(ctxt, &a, &v) != 0)
         return;
     if (v > ((int64_t)1 << 53) || v < -((int64_t)1 << 53)) {
-        fail(ctxt, &a, "amount", "is too large to be an exact XPath number; compare with money-eq");
+        fail(ctxt, &a, HS_CODE_AMOUNT,
+             "is too large to be an exact XPath number; compare with money-eq");
         return;
     }
     valuePush(ctxt, xmlXPathNewFloat((double)v));
@@ -348,7 +352,11 @@ rate(xmlXPathParserContextPtr ctxt, const arg *a, int *tenths)
 {
     if (hs_vn_vat_parse(a->s, strlen(a->s), tenths) == HS_VN_OK)
         return 0;
-    fail(ctxt, a, "amount", "\"%s\" is not a VAT rate (KCT, 0, 5, 8, 10)", a->s);
+    /* a record node's value is quoted with its element by fail() */
+    if (a->node != NULL)
+        fail(ctxt, a, HS_CODE_AMOUNT, "is not a VAT rate (KCT, 0, 5, 8, 10)");
+    else
+        fail(ctxt, a, HS_CODE_AMOUNT, "\"%s\" is not a VAT rate (KCT, 0, 5, 8, 10)", a->s);
     return -1;
 }
 
@@ -364,7 +372,7 @@ fn_vat(xmlXPathParserContextPtr ctxt, int nargs)
     if (amount(ctxt, &b, &base) != 0 || rate(ctxt, &r, &tenths) != 0)
         return;
     if (hs_vn_vat(base, tenths, &v) != HS_VN_OK) {
-        fail(ctxt, &b, "amount", "gives a VAT beyond the largest amount");
+        fail(ctxt, &b, HS_CODE_AMOUNT, "gives a VAT beyond the largest amount");
         return;
     }
     ret_amount(ctxt, v);
@@ -428,8 +436,10 @@ fn_words(xmlXPathParserContextPtr ctxt, int nargs)
                 o.unit = w + 5;
             else {
                 xmlXPathFreeObject(valuePop(ctxt));
-                fail(ctxt, NULL, "xpath", "words(): unknown option '%s' (le ngan ti bon lower "
-                     "slash no-unit even=… unit=…)", w);
+                fail(ctxt, NULL, HS_CODE_XPATH,
+                     "words(): unknown option '%s' (le ngan ti bon lower "
+                     "slash no-unit even=… unit=…)",
+                     w);
                 return;
             }
         }
@@ -440,7 +450,7 @@ fn_words(xmlXPathParserContextPtr ctxt, int nargs)
         return;
     char out[HS_VN_WORDS_MAX];
     if (hs_vn_words(v, &o, out, sizeof out) != HS_VN_OK) {
-        fail(ctxt, &a, "amount", "cannot be written in words");
+        fail(ctxt, &a, HS_CODE_AMOUNT, "cannot be written in words");
         return;
     }
     ret_string(ctxt, out);
@@ -453,10 +463,10 @@ date_arg(xmlXPathParserContextPtr ctxt, const arg *a, hs_vn_date *d)
     if (st == HS_VN_OK)
         return 0;
     if (a->node != NULL)
-        fail(ctxt, a, "date", "%s", st == HS_VN_E_DATE ? "is not a day of the calendar"
-                                                       : "is not a date (YYYY-MM-DD)");
+        fail(ctxt, a, HS_CODE_DATE, "%s",
+             st == HS_VN_E_DATE ? "is not a day of the calendar" : "is not a date (YYYY-MM-DD)");
     else
-        fail(ctxt, a, "date", "\"%s\" is not a date (YYYY-MM-DD)", a->s);
+        fail(ctxt, a, HS_CODE_DATE, "\"%s\" is not a date (YYYY-MM-DD)", a->s);
     return -1;
 }
 
@@ -475,7 +485,7 @@ fn_date(xmlXPathParserContextPtr ctxt, int nargs)
         return;
     char out[128];
     if (hs_vn_date_format(d, pattern, out, sizeof out) != HS_VN_OK) {
-        fail(ctxt, NULL, "xpath", "date(): pattern '%s' is too long", pattern);
+        fail(ctxt, NULL, HS_CODE_XPATH, "date(): pattern '%s' is too long", pattern);
         return;
     }
     ret_string(ctxt, out);
@@ -493,7 +503,7 @@ fn_date_line(xmlXPathParserContextPtr ctxt, int nargs)
         return;
     char out[600];
     if (hs_vn_date_line(place.s, d, out, sizeof out) != HS_VN_OK) {
-        fail(ctxt, &place, "xpath", "date-line(): the place is too long");
+        fail(ctxt, &place, HS_CODE_XPATH, "date-line(): the place is too long");
         return;
     }
     ret_string(ctxt, out);
@@ -512,11 +522,11 @@ fn_add_days(xmlXPathParserContextPtr ctxt, int nargs)
         return;
     if (hs_vn_money_parse(n.s, strlen(n.s), 1, &days) != HS_VN_OK || days > 100000 ||
         days < -100000) {
-        fail(ctxt, &n, "xpath", "add-days(): \"%s\" is not a whole number of days", n.s);
+        fail(ctxt, &n, HS_CODE_XPATH, "add-days(): \"%s\" is not a whole number of days", n.s);
         return;
     }
     if (hs_vn_date_add_days(d, (long)days, &e) != HS_VN_OK) {
-        fail(ctxt, &date, "date", "plus %lld days is out of range", (long long)days);
+        fail(ctxt, &date, HS_CODE_DATE, "plus %lld days is out of range", (long long)days);
         return;
     }
     char out[16];
@@ -567,7 +577,10 @@ fn_num(xmlXPathParserContextPtr ctxt, int nargs)
     arg a = pop_arg(ctxt);
     int64_t v;
     if (hs_vn_money_parse(a.s, strlen(a.s), 1, &v) != HS_VN_OK) {
-        fail(ctxt, &a, "number", "\"%s\" is not a whole number", a.s);
+        if (a.node != NULL) /* fail() quotes the node's value with its element */
+            fail(ctxt, &a, HS_CODE_NUMBER, "is not a whole number");
+        else
+            fail(ctxt, &a, HS_CODE_NUMBER, "\"%s\" is not a whole number", a.s);
         return;
     }
     char out[40];
@@ -595,7 +608,7 @@ fn_percent(xmlXPathParserContextPtr ctxt, int nargs)
     xmlXPathFreeObject(o);
     int64_t v;
     if (hs_vn_decimal_parse(s, strlen(s), 2, &v) != HS_VN_OK) {
-        fail(ctxt, NULL, "number", "percent(): \"%s\" is not a number", s);
+        fail(ctxt, NULL, HS_CODE_NUMBER, "percent(): \"%s\" is not a number", s);
         return;
     }
     char out[48];
@@ -674,7 +687,7 @@ hs_xp_pop_string(xmlXPathParserContextPtr ctxt, const xmlNode **node)
 }
 
 void
-hs_xp_fail(xmlXPathParserContextPtr ctxt, const char *s, const xmlNode *node, const char *code,
+hs_xp_fail(xmlXPathParserContextPtr ctxt, const char *s, const xmlNode *node, hs_code code,
            const char *msg)
 {
     arg a = {s, node, 0};

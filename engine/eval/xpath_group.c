@@ -13,7 +13,7 @@ in_group(xmlXPathParserContextPtr ctxt, int nargs, const char *name)
     hs_xp_env *env = ctxt->context->userData;
     if (env->group != NULL)
         return 1;
-    hs_xp_fail(ctxt, "", NULL, "template",
+    hs_xp_fail(ctxt, "", NULL, HS_CODE_TEMPLATE,
                hs_arena_printf(env->arena,
                                "%s() is for the inside of an element with each and group-by",
                                name));

@@ -28,7 +28,7 @@ fn_vietqr(xmlXPathParserContextPtr ctxt, int nargs)
     hs_vietqr_in in = {v[0], v[1], 0, v[3]};
     if (v[2][0] != '\0') {
         if (hs_vn_money_parse(v[2], strlen(v[2]), 0, &in.amount) != HS_VN_OK) {
-            hs_xp_fail(ctxt, v[2], node[2], "amount",
+            hs_xp_fail(ctxt, v[2], node[2], HS_CODE_AMOUNT,
                        node[2] != NULL ? "is not an amount in đồng"
                                        : hs_arena_printf(env->arena,
                                                          "vietqr(): \"%s\" is not an amount in "
@@ -37,7 +37,7 @@ fn_vietqr(xmlXPathParserContextPtr ctxt, int nargs)
             return;
         }
         if (in.amount == 0) {
-            hs_xp_fail(ctxt, v[2], node[2], "amount",
+            hs_xp_fail(ctxt, v[2], node[2], HS_CODE_AMOUNT,
                        "vietqr(): 0 đồng is no amount to pay; an empty amount makes a code "
                        "without one");
             return;
@@ -49,7 +49,7 @@ fn_vietqr(xmlXPathParserContextPtr ctxt, int nargs)
     hs_loc loc = node[3] != NULL ? hs_loc_from_xml(node[3]) : env->expr_loc;
     const char *payload = hs_vietqr_payload(env->arena, &in, &bad, &why, env->report, loc);
     if (payload == NULL) {
-        hs_xp_fail(ctxt, v[bad], node[bad], "vietqr",
+        hs_xp_fail(ctxt, v[bad], node[bad], HS_CODE_VIETQR,
                    node[bad] != NULL ? why
                                      : hs_arena_printf(env->arena, "vietqr(): %s \"%s\" %s",
                                                        names[bad], v[bad], why));

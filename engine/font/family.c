@@ -80,21 +80,21 @@ conf_line(hs_fontset *fs, const char *dir, char *line, hs_loc loc, hs_report *r)
     if (n == 0)
         return 0;
     if (n > MAX_FAMILIES + 2)
-        return hs_error(r, loc, "font", "too many words (at most %d families a line)",
+        return hs_error(r, loc, HS_CODE_FONT, "too many words (at most %d families a line)",
                         MAX_FAMILIES);
     if (strcmp(w[0], "fallback") == 0) {
         if (n < 3)
-            return hs_error(r, loc, "font", "fallback needs a family and at least one other");
+            return hs_error(r, loc, HS_CODE_FONT, "fallback needs a family and at least one other");
         hs_family *f = find(fs, w[1]);
         if (f == NULL)
-            return hs_error(r, loc, "font", "fallback for '%s', a family not defined above",
+            return hs_error(r, loc, HS_CODE_FONT, "fallback for '%s', a family not defined above",
                             w[1]);
         f->fallback = hs_arena_alloc(fs->arena, sizeof(hs_family *) * (size_t)(n - 2));
         f->nfallback = 0;
         for (int i = 2; i < n; i++) {
             hs_family *g = find(fs, w[i]);
             if (g == NULL)
-                return hs_error(r, loc, "font", "fallback '%s' is not a family defined above",
+                return hs_error(r, loc, HS_CODE_FONT, "fallback '%s' is not a family defined above",
                                 w[i]);
             f->fallback[f->nfallback++] = g;
         }
@@ -102,14 +102,14 @@ conf_line(hs_fontset *fs, const char *dir, char *line, hs_loc loc, hs_report *r)
     }
     hs_face_style st;
     if (n != 3 || style_of(w[1], &st) != 0)
-        return hs_error(r, loc, "font",
+        return hs_error(r, loc, HS_CODE_FONT,
                         "expected '<family> regular|bold|italic|bold-italic <file>' or "
                         "'fallback <family> <family>...'");
     hs_family *f = find_or_add(fs, w[0], loc.line);
     if (f == NULL)
-        return hs_error(r, loc, "font", "more than %d families", MAX_FAMILIES);
+        return hs_error(r, loc, HS_CODE_FONT, "more than %d families", MAX_FAMILIES);
     if (f->face[st] != NULL)
-        return hs_error(r, loc, "font", "%s %s is defined twice", w[0], w[1]);
+        return hs_error(r, loc, HS_CODE_FONT, "%s %s is defined twice", w[0], w[1]);
     const char *path = w[2][0] == '/' ? w[2] : hs_arena_printf(fs->arena, "%s/%s", dir, w[2]);
     hs_face *face = hs_face_load(path, f->name, st, r, loc);
     if (face == NULL)
@@ -128,8 +128,10 @@ hs_fontset_new(const char *dir, hs_report *r)
     const char *conf = hs_arena_printf(a, "%s/families.conf", dir);
     FILE *fp = fopen(conf, "r");
     if (fp == NULL) {
-        hs_error(r, (hs_loc){conf, 0}, "font", "cannot open the font list: %s (set --fonts "
-                 "or HOSO_FONTS to the fonts folder)", strerror(errno));
+        hs_error(r, (hs_loc){conf, 0}, HS_CODE_FONT,
+                 "cannot open the font list: %s (set --fonts "
+                 "or HOSO_FONTS to the fonts folder)",
+                 strerror(errno));
         hs_fontset_free(fs);
         return NULL;
     }
@@ -142,7 +144,7 @@ hs_fontset_new(const char *dir, hs_report *r)
         size_t len = strlen(line);
         if (len == sizeof line - 1 && line[len - 1] != '\n' && !feof(fp)) {
             /* Reading the rest as a new line would misnumber every later line. */
-            rc = hs_error(r, (hs_loc){conf, lineno}, "font", "line longer than %zu bytes",
+            rc = hs_error(r, (hs_loc){conf, lineno}, HS_CODE_FONT, "line longer than %zu bytes",
                           sizeof line - 2);
             break;
         }
@@ -153,14 +155,14 @@ hs_fontset_new(const char *dir, hs_report *r)
     for (int i = 0; i < fs->count && rc == 0; i++) {
         hs_family *f = fs->fam[i];
         if (f->face[HS_FACE_REGULAR] == NULL)
-            rc = hs_error(r, (hs_loc){conf, fs->line[i]}, "font",
+            rc = hs_error(r, (hs_loc){conf, fs->line[i]}, HS_CODE_FONT,
                           "family '%s' has no regular face", f->name);
         for (int s = 1; s < 4 && rc == 0; s++)
             if (f->face[s] == NULL)
                 f->face[s] = f->face[HS_FACE_REGULAR];
     }
     if (rc == 0 && fs->count == 0)
-        rc = hs_error(r, (hs_loc){conf, 0}, "font", "no font family defined");
+        rc = hs_error(r, (hs_loc){conf, 0}, HS_CODE_FONT, "no font family defined");
     if (rc != 0) {
         hs_fontset_free(fs);
         return NULL;

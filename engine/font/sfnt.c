@@ -63,7 +63,7 @@ bad(sfnt *f, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    return hs_error(f->r, f->where, "font", "%s: %s", f->path, msg);
+    return hs_error(f->r, f->where, HS_CODE_FONT, "%s: %s", f->path, msg);
 }
 
 /* Font units to 1/1000 em exactly as libharu does: a 32-bit product divided
@@ -100,18 +100,18 @@ read_file(sfnt *f, uint8_t **out)
 {
     int fd = open(f->path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return hs_error(f->r, f->where, "font", "%s: cannot open font file: %s", f->path,
+        return hs_error(f->r, f->where, HS_CODE_FONT, "%s: cannot open font file: %s", f->path,
                         strerror(errno));
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
-        return hs_error(f->r, f->where, "font", "%s: not a regular file", f->path);
+        return hs_error(f->r, f->where, HS_CODE_FONT, "%s: not a regular file", f->path);
     }
     size_t size = (size_t)st.st_size;
     if (size > MAX_FONT_BYTES) {
         close(fd);
-        return hs_error(f->r, f->where, "font", "%s: font file is larger than %zu MiB", f->path,
-                        MAX_FONT_BYTES >> 20);
+        return hs_error(f->r, f->where, HS_CODE_FONT, "%s: font file is larger than %zu MiB",
+                        f->path, MAX_FONT_BYTES >> 20);
     }
     uint8_t *buf = calloc(1, size ? size : 1);
     if (buf == NULL)
@@ -138,7 +138,7 @@ read_file(sfnt *f, uint8_t **out)
     if (bad_read) {
         close(fd);
         free(buf);
-        return hs_error(f->r, f->where, "font", "%s: cannot read font file", f->path);
+        return hs_error(f->r, f->where, HS_CODE_FONT, "%s: cannot read font file", f->path);
     }
     f->fd = fd;
     *out = buf;

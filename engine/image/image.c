@@ -219,7 +219,7 @@ hs_image_get(const char *path, size_t memory_limit, hs_report *r, hs_loc loc)
             }
             /* decoded for an earlier document: this one's limit still applies */
             if (memory_limit != 0 && e->need > memory_limit) {
-                hs_error(r, loc, "image",
+                hs_error(r, loc, HS_CODE_IMAGE,
                          "%s: decoding it needs %zu MiB, more than the document's memory "
                          "limit of %zu MiB",
                          path, (e->need >> 20) + 1, memory_limit >> 20);
@@ -230,7 +230,7 @@ hs_image_get(const char *path, size_t memory_limit, hs_report *r, hs_loc loc)
     }
     entry *e = load(path, memory_limit, &why);
     if (e == NULL) {
-        hs_error(r, loc, "image", "%s: %s", path, why.msg);
+        hs_error(r, loc, HS_CODE_IMAGE, "%s: %s", path, why.msg);
         return NULL;
     }
     e->next = cache;

@@ -37,7 +37,7 @@ hs_layout_face(hs_lctx *c, const hs_style *st, hs_loc loc)
     hs_buf_init(&known, c->a);
     for (int i = 0; i < hs_fontset_count(c->fs); i++)
         hs_buf_printf(&known, "%s%s", i ? ", " : "", hs_fontset_at(c->fs, i)->name);
-    hs_error(c->r, loc, "font", "no font family '%s' (the fonts folder has: %s)", name,
+    hs_error(c->r, loc, HS_CODE_FONT, "no font family '%s' (the fonts folder has: %s)", name,
              known.len ? hs_buf_cstr(&known) : "none");
     return NULL;
 }
@@ -57,7 +57,7 @@ image(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out)
 {
     double iw = b->width, ih = b->height;
     if (b->image_path == NULL)
-        return hs_error(c->r, b->loc, "image", "an image without a file");
+        return hs_error(c->r, b->loc, HS_CODE_IMAGE, "an image without a file");
     /* Decoded here (once per engine: the renderer gets it from the cache),
      * so that any fault of the file is reported at the template's line. */
     const hs_image *im = hs_image_get(b->image_path, hs_budget_limit(), c->r, b->loc);
@@ -136,7 +136,7 @@ block(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out)
         return hs_layout_toc(c, b, x0 + b->indent_left, w - b->indent_left - b->indent_right, out);
     case HS_BLOCK_SECTION:
         /* layout.c lays out the body's; eval makes no others */
-        return hs_error(c->r, b->loc, "layout", "a <section> inside another block");
+        return hs_error(c->r, b->loc, HS_CODE_LAYOUT, "a <section> inside another block");
     }
     return 0;
 }

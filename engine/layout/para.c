@@ -89,9 +89,10 @@ glyph_error(hs_lctx *c, const hs_run *r, uint32_t cp, const char *s, int len, co
         snprintf(ch, sizeof ch, "%.*s", len, s);
     const char *field = r->field ? r->field : "template text";
     if (why != NULL)
-        hs_error(c->r, r->loc, "glyph", "U+%04X '%s' in %s: %s", (unsigned)cp, ch, field, why);
+        hs_error(c->r, r->loc, HS_CODE_GLYPH, "U+%04X '%s' in %s: %s", (unsigned)cp, ch, field,
+                 why);
     else
-        hs_error(c->r, r->loc, "glyph",
+        hs_error(c->r, r->loc, HS_CODE_GLYPH,
                  "U+%04X '%s' in %s: no font of family '%s' or its fallbacks has it", (unsigned)cp,
                  ch, field, r->style.family);
     c->failed = 1;
@@ -145,7 +146,7 @@ shape_run(hs_lctx *c, hs_para_scratch *p, const hs_family *fam, int known, int r
         int k = hs_utf8_decode(pr->text + i, pr->len - i, &cp);
         if (k == 0) {
             c->failed = 1;
-            return hs_error(c->r, r->loc, "utf8", "invalid UTF-8 in %s",
+            return hs_error(c->r, r->loc, HS_CODE_UTF8, "invalid UTF-8 in %s",
                             r->field ? r->field : "template text");
         }
         hs_glyph *g = &p->g[(*ng)++];
@@ -213,7 +214,7 @@ shape(hs_lctx *c, const hs_block *b, hs_para_scratch *p, size_t *nglyph, size_t 
         pr->text = run_text(c, r, &pr->len);
         hs_buf_add(&p->text, pr->text, pr->len);
         if (p->text.len > 0x7FFFFFFF) /* glyph offsets are 32-bit */
-            return hs_error(c->r, b->loc, "limit", "a paragraph of more than 2 GiB");
+            return hs_error(c->r, b->loc, HS_CODE_LIMIT, "a paragraph of more than 2 GiB");
         if (shape_run(c, p, fam, known, (int)nr, &ng) != 0)
             rc = -1;
         nr++;
@@ -311,7 +312,7 @@ shrink_unit(hs_lctx *c, const hs_block *b, hs_para_scratch *p, int start, int e,
             snprintf(where, sizeof where, " (%s%s%s:%ld)", r->field ? r->field : "",
                      r->field ? ", " : "from ", r->loc.file, r->loc.line);
         c->failed = 1;
-        return hs_error(c->r, at, "layout",
+        return hs_error(c->r, at, HS_CODE_LAYOUT,
                         "\"%.*s\"%s is %.1f pt wide and must not be broken, but its line is "
                         "%.1f pt: it would have to shrink to %.0f %%, below the %.0f %% floor "
                         "(widen the column, or set shrink-min)",

@@ -33,21 +33,22 @@ hs_layout_qr(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out)
     hs_qr q;
     const char *why;
     if (hs_qr_encode(c->a, b->qr_data, b->qr_len, (hs_qr_level)b->qr_level, &q, &why) != 0)
-        return hs_error(c->r, b->loc, "qr", "this QR code %s (%zu bytes)", why, b->qr_len);
+        return hs_error(c->r, b->loc, HS_CODE_QR, "this QR code %s (%zu bytes)", why, b->qr_len);
     double side = b->width, mm = 72 / 25.4;
     int modules = q.width + 2 * HS_QR_QUIET;
     double m = side / modules;
     if (m < QR_MIN_MODULE_PT)
-        return hs_error(c->r, b->loc, "qr",
+        return hs_error(c->r, b->loc, HS_CODE_QR,
                         "a %.1fmm QR code of %d modules (version %d with its quiet zone) has "
                         "modules of %.2fmm; it needs size=\"%.0fmm\" at least (0.25mm a module)",
                         side / mm, modules, q.version, m / mm, modules * 0.25 + 0.5);
     if (side > w + HS_LAYOUT_EPS)
-        return hs_error(c->r, b->loc, "qr", "a %.1fmm QR code does not fit its %.1fmm column",
+        return hs_error(c->r, b->loc, HS_CODE_QR, "a %.1fmm QR code does not fit its %.1fmm column",
                         side / mm, w / mm);
     if (c->body_h > 0 && side > c->body_h + HS_LAYOUT_EPS)
-        return hs_error(c->r, b->loc, "qr", "a %.1fmm QR code is taller than the page's %.1fmm",
-                        side / mm, c->body_h / mm);
+        return hs_error(c->r, b->loc, HS_CODE_QR,
+                        "a %.1fmm QR code is taller than the page's %.1fmm", side / mm,
+                        c->body_h / mm);
     double x = b->align == HS_ALIGN_CENTER  ? x0 + (w - side) / 2
                : b->align == HS_ALIGN_RIGHT ? x0 + w - side
                                             : x0;

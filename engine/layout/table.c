@@ -81,8 +81,8 @@ layout_row(hs_lctx *c, const hs_block *b, const hs_row *row, const double *cw, d
     for (const hs_cell *cell = row->cells; cell != NULL; cell = cell->next) {
         if (col >= t->ncols) {
             c->failed = 1;
-            hs_error(c->r, cell->loc, "layout", "a cell beyond the table's %d column%s", t->ncols,
-                     t->ncols == 1 ? "" : "s");
+            hs_error(c->r, cell->loc, HS_CODE_LAYOUT, "a cell beyond the table's %d column%s",
+                     t->ncols, t->ncols == 1 ? "" : "s");
             break;
         }
         hs_cellay *cl = &rl->cells[k++];
@@ -114,9 +114,9 @@ hs_layout_table(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *o
 {
     const hs_table *t = b->table;
     if (t == NULL || t->ncols <= 0 || t->cols == NULL)
-        return hs_error(c->r, b->loc, "layout", "a table without columns");
+        return hs_error(c->r, b->loc, HS_CODE_LAYOUT, "a table without columns");
     if (c->depth >= HS_LAYOUT_MAX_DEPTH)
-        return hs_error(c->r, b->loc, "layout", "tables nested more than %d deep",
+        return hs_error(c->r, b->loc, HS_CODE_LAYOUT, "tables nested more than %d deep",
                         HS_LAYOUT_MAX_DEPTH);
     c->depth++;
     double *cw = column_widths(c, t, w);

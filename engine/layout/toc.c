@@ -1,9 +1,9 @@
 /* engine/layout/toc.c — the table of contents.
  *
  * Which page a heading lands on is known only once the document is paged,
- * and the contents take room themselves: layout.c lays the document out
- * again, with the entries and pages of the layout before, until the pages
- * printed are the pages the headings are on. An entry is the bookmark's
+ * and the contents take room themselves: pagination (page/toc.c) lays the
+ * body out again, with the entries and pages of the layout before, until
+ * the pages printed are the pages the headings are on. An entry is the bookmark's
  * title as a paragraph indented by its level (its further lines half a
  * level more), short of a column for the number; its last line ends in dot
  * leaders up to the number, flush right on the baseline of that line. */
@@ -14,48 +14,19 @@
 #define INDENT_PT (6 * 72 / 25.4) /* per level below the first */
 #define HANG_PT (3 * 72 / 25.4)   /* a title's further lines: half a level more */
 
-int
-hs_layout_toc_entries(hs_lctx *c, const hs_pages *pages, hs_toc_entry **out)
+/* A colon is in no id: these names are nobody else's. */
+const char *
+hs_layout_toc_anchor(hs_lctx *c, int i)
 {
-    int n = 0, cap = 0, no = 0;
-    hs_toc_entry *v = NULL;
-    for (const hs_page *pg = pages->first; pg != NULL; pg = pg->next) {
-        no++;
-        for (const hs_item *it = pg->first; it != NULL; it = it->next) {
-            if (it->kind != HS_ITEM_MARK || it->outline == NULL)
-                continue;
-            if (n == cap) {
-                int ncap = cap ? cap * 2 : 32;
-                v = hs_arena_realloc(c->a, v, (size_t)cap * sizeof *v,
-                                     hs_mul_size((size_t)ncap, sizeof *v));
-                cap = ncap;
-            }
-            v[n++] = (hs_toc_entry){it->outline, it->anchor, it->outline_level, no};
-        }
-    }
-    *out = v;
-    return n;
+    return hs_arena_printf(c->a, "toc:%d", i);
 }
 
 /* Entry i links to its heading: "#id" when the heading has one, else the
- * name hs_layout_toc_anchors gives its mark (a colon is in no id). */
+ * name pagination gives its mark (hs_layout_toc_anchor). */
 static const char *
 target(hs_lctx *c, const hs_toc_entry *e, int i)
 {
-    return e->anchor != NULL ? hs_arena_printf(c->a, "#%s", e->anchor)
-                             : hs_arena_printf(c->a, "#toc:%d", i);
-}
-
-void
-hs_layout_toc_anchors(hs_lctx *c, hs_pages *pages)
-{
-    int i = 0;
-    for (hs_page *pg = pages->first; pg != NULL; pg = pg->next)
-        for (hs_item *it = pg->first; it != NULL; it = it->next)
-            if (it->kind == HS_ITEM_MARK && it->outline != NULL && it->anchor == NULL)
-                it->anchor = hs_arena_printf(c->a, "toc:%d", i++);
-            else if (it->kind == HS_ITEM_MARK && it->outline != NULL)
-                i++;
+    return hs_arena_printf(c->a, "#%s", e->anchor != NULL ? e->anchor : hs_layout_toc_anchor(c, i));
 }
 
 /* A text item on the baseline at x in the entry's face. */
@@ -83,7 +54,7 @@ hs_layout_toc(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out
         return -1;
     for (const char *k = ".0123456789"; *k; k++)
         if (!hs_face_has(f, (unsigned char)*k))
-            return hs_error(c->r, b->loc, "glyph",
+            return hs_error(c->r, b->loc, HS_CODE_GLYPH,
                             "<toc/>: the font has no '%c' for the leaders "
                             "and page numbers",
                             *k);

@@ -5,8 +5,8 @@
  * text at a slant stays on one line), once per page (a page number in a
  * watermark prints that page's), and their items are turned point by point:
  * a text keeps its baseline origin and turns about it, a line its two ends,
- * an image its centre. Their items go first in the page's list, so the
- * renderer draws them before (under) the content. */
+ * an image its centre. Pagination (page/watermarks.c) puts them first in
+ * the page's list, so the renderer draws them before (under) the content. */
 #include "layout/layout_int.h"
 
 #include <math.h>
@@ -26,23 +26,26 @@ turn_point(const turn *t, double *x, double *y)
     *y = t->py - dx * t->sin_a + dy * t->cos_a;
 }
 
-static int
-one(hs_lctx *c, const hs_watermark *w, const hs_page *pg, hs_item **head, hs_item **tail)
+int
+hs_layout_watermark(hs_lctx *c, const hs_watermark *w, double page_w, double page_h, int page_no,
+                    int page_count, hs_item **head, hs_item **tail)
 {
-    double diag = sqrt(pg->width_pt * pg->width_pt + pg->height_pt * pg->height_pt);
+    c->page_no = page_no;
+    c->page_count = page_count;
+    double diag = sqrt(page_w * page_w + page_h * page_h);
     hs_slices s = {0};
     if (hs_layout_blocks(c, w->blocks, 0, diag, &s) != 0)
         return -1;
     hs_item *first = NULL, *last = NULL;
     double h = hs_layout_stack(c, s.first, 0, &first, &last);
     const double rad = w->angle * 3.14159265358979323846 / 180;
-    turn t = {diag / 2, h / 2, pg->width_pt / 2, pg->height_pt / 2, cos(rad), sin(rad)};
+    turn t = {diag / 2, h / 2, page_w / 2, page_h / 2, cos(rad), sin(rad)};
     for (hs_item *it = first; it != NULL; it = it->next) {
         it->opacity = w->opacity;
         switch (it->kind) {
         case HS_ITEM_TEXT:
             if (it->link != NULL)
-                return hs_error(c->r, w->loc, "template",
+                return hs_error(c->r, w->loc, HS_CODE_TEMPLATE,
                                 "<watermark>: a link cannot be turned (no <a> in a watermark)");
             turn_point(&t, &it->x, &it->y);
             it->angle = w->angle;
@@ -62,7 +65,7 @@ one(hs_lctx *c, const hs_watermark *w, const hs_page *pg, hs_item **head, hs_ite
         }
         case HS_ITEM_RECT:
         case HS_ITEM_MARK:
-            return hs_error(c->r, w->loc, "template",
+            return hs_error(c->r, w->loc, HS_CODE_TEMPLATE,
                             "<watermark>: only text, lines and images can be turned (no "
                             "backgrounds, check boxes or QR codes in a watermark)");
         }
@@ -74,26 +77,5 @@ one(hs_lctx *c, const hs_watermark *w, const hs_page *pg, hs_item **head, hs_ite
     else
         *head = first;
     *tail = last;
-    return 0;
-}
-
-int
-hs_layout_watermarks(hs_lctx *c, const hs_doc *d, hs_pages *out)
-{
-    int no = 0;
-    for (hs_page *pg = out->first; pg != NULL; pg = pg->next) {
-        c->page_no = ++no;
-        c->page_count = out->count;
-        hs_item *head = NULL, *tail = NULL;
-        for (const hs_watermark *w = d->watermarks; w != NULL; w = w->next)
-            if (hs_layout_on_page(w->on, no) && one(c, w, pg, &head, &tail) != 0)
-                return -1; /* said once, for the first page it is on */
-        if (head == NULL)
-            continue;
-        tail->next = pg->first;
-        pg->first = head;
-        if (pg->last == NULL)
-            pg->last = tail;
-    }
     return 0;
 }

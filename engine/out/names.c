@@ -4,7 +4,7 @@
  * the names of all the run's documents, then applies this rule to the whole
  * set; so each document's file name depends on the inputs alone, and two
  * shards writing to one folder agree on it without talking to each other. */
-#include "hoso.h"
+#include "job.h"
 #include "out/out.h"
 
 #include <stdio.h>
@@ -80,7 +80,8 @@ stem_of(hs_arena *a, const char *path, int ascii)
         n -= 4;
     const char *s = hs_out_safe_name(a, base, n);
     if (ascii) {
-        char *t = hs_file_name(s, 1, NULL);
+        hs_report quiet = {hs_diag_discard, NULL, 0, 0}; /* not in ASCII: as it is */
+        char *t = hs_file_name_report(s, 1, &quiet);
         if (t != NULL) {
             s = hs_arena_strdup(a, t);
             free(t);

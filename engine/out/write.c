@@ -58,7 +58,7 @@ hs_out_sync_dir(const char *path, hs_report *r)
     if (fd >= 0)
         close(fd);
     if (e != 0)
-        return hs_error(r, (hs_loc){dir, 0}, "io", "cannot sync the folder: %s", strerror(e));
+        return hs_error(r, (hs_loc){dir, 0}, HS_CODE_IO, "cannot sync the folder: %s", strerror(e));
     return 0;
 }
 
@@ -89,7 +89,8 @@ hs_out_install(const char *tmp, const char *path, const char *owner, int flags, 
         if (mine < 0) {
             e = errno;
             unlink(tmp);
-            return hs_error(r, loc, "io", "cannot read the file under this name: %s", strerror(e));
+            return hs_error(r, loc, HS_CODE_IO, "cannot read the file under this name: %s",
+                            strerror(e));
         }
         if (is_file && ((flags & HS_OUT_OVERWRITE) || mine)) {
             if (rename(tmp, path) == 0)
@@ -97,7 +98,7 @@ hs_out_install(const char *tmp, const char *path, const char *owner, int flags, 
             e = errno;
         } else {
             unlink(tmp);
-            return hs_error(r, loc, "exists",
+            return hs_error(r, loc, HS_CODE_EXISTS,
                             is_file ? "a file hoso did not make for this record and template has "
                                       "this name; it is left as it is (--overwrite replaces it)"
                                     : "this name is taken by something that is not a file; it is "
@@ -106,7 +107,7 @@ hs_out_install(const char *tmp, const char *path, const char *owner, int flags, 
     }
     if (e != 0) {
         unlink(tmp);
-        return hs_error(r, loc, "io", "cannot move the document into place: %s", strerror(e));
+        return hs_error(r, loc, HS_CODE_IO, "cannot move the document into place: %s", strerror(e));
     }
     return 0;
 }
@@ -143,7 +144,7 @@ hs_out_write(const char *path, const void *data, size_t len, const char *owner, 
     if (fd < 0) {
         int e = errno;
         free(tmp);
-        return hs_error(r, loc, "io", "cannot create a file here: %s", strerror(e));
+        return hs_error(r, loc, HS_CODE_IO, "cannot create a file here: %s", strerror(e));
     }
     const char *p = data;
     size_t left = len;
@@ -183,7 +184,7 @@ hs_out_write(const char *path, const void *data, size_t len, const char *owner, 
     int rc = 0;
     if (e != 0) {
         unlink(tmp);
-        rc = hs_error(r, loc, "io", "cannot write: %s", strerror(e));
+        rc = hs_error(r, loc, HS_CODE_IO, "cannot write: %s", strerror(e));
     } else if (hs_out_install(tmp, path, owner, flags, r) != 0) {
         rc = -1;
     } else if (!(flags & HS_OUT_NO_SYNC)) {

@@ -53,21 +53,21 @@ check_feedback(const xmlNode *item, hs_report *r, int64_t *subtotal)
     if (feasible != NULL && strcmp(feasible, "yes") == 0) {
         const xmlNode *cost = child(fb, "cost");
         if (cost == NULL || child(fb, "days") == NULL)
-            return hs_error(r, loc, "schema",
+            return hs_error(r, loc, HS_CODE_SCHEMA,
                             "<feedback feasible=\"yes\"> of item %s needs <cost> and <days>",
                             id ? id : "?");
         char buf[64];
         int64_t v;
         text_of(cost, buf, sizeof buf);
         if (hs_vn_money_parse(buf, strlen(buf), 0, &v) != HS_VN_OK)
-            return hs_error(r, hs_loc_from_xml(cost), "amount",
+            return hs_error(r, hs_loc_from_xml(cost), HS_CODE_AMOUNT,
                             "<cost> \"%s\" is not an amount in đồng", buf);
         if (hs_vn_add(*subtotal, v, subtotal) != HS_VN_OK)
-            return hs_error(r, hs_loc_from_xml(cost), "amount",
+            return hs_error(r, hs_loc_from_xml(cost), HS_CODE_AMOUNT,
                             "<cost> makes the sum of the items overflow");
     } else if (child(fb, "reason") == NULL) {
-        return hs_error(r, loc, "schema", "<feedback feasible=\"no\"> of item %s needs a <reason>",
-                        id ? id : "?");
+        return hs_error(r, loc, HS_CODE_SCHEMA,
+                        "<feedback feasible=\"no\"> of item %s needs a <reason>", id ? id : "?");
     }
     return 0;
 }
@@ -83,18 +83,18 @@ line_rate(const xmlNode *quote, const xmlNode *item, int per_line, hs_report *r,
     const char *all = hs_xml_attr(quote, "vat-rate");
     const char *id = hs_xml_attr(item, "id");
     if (own == NULL && per_line)
-        return hs_error(r, hs_loc_from_xml(fb), "vat",
+        return hs_error(r, hs_loc_from_xml(fb), HS_CODE_VAT,
                         "<feedback> of item %s has no vat-rate while other lines have one: give "
                         "each line its rate (\"KCT\" for software services, not subject to VAT)",
                         id ? id : "?");
     if (own == NULL && all == NULL)
-        return hs_error(r, hs_loc_from_xml(fb), "vat",
+        return hs_error(r, hs_loc_from_xml(fb), HS_CODE_VAT,
                         "<feedback> of item %s has no VAT rate: a taxable line needs its rate "
                         "(vat-rate=\"10\"), a software service vat-rate=\"KCT\"",
                         id ? id : "?");
     const char *s = own ? own : all;
     if (hs_vn_vat_parse(s, strlen(s), rate) != HS_VN_OK)
-        return hs_error(r, hs_loc_from_xml(own ? fb : quote), "amount",
+        return hs_error(r, hs_loc_from_xml(own ? fb : quote), HS_CODE_AMOUNT,
                         "vat-rate=\"%s\" is not a VAT rate", s);
     return 0;
 }
@@ -124,32 +124,32 @@ check_deposit(const xmlNode *quote, int64_t total, hs_report *r)
     int pct = atoi(hs_xml_attr(dep, "percent")); /* 1 to 99: the schema says so */
     const xmlNode *pay = child(quote, "payment");
     if (pay == NULL)
-        return hs_error(r, hs_loc_from_xml(dep), "deposit",
+        return hs_error(r, hs_loc_from_xml(dep), HS_CODE_DEPOSIT,
                         "<deposit percent=\"%d\"> needs the <payment> terms that state it", pct);
     xmlChar *terms = xmlNodeGetContent(pay);
     int said = terms != NULL && says_percent(hs_xml_str(terms), pct);
     xmlFree(terms);
     if (!said)
-        return hs_error(r, hs_loc_from_xml(pay), "deposit",
+        return hs_error(r, hs_loc_from_xml(pay), HS_CODE_DEPOSIT,
                         "<payment> does not say the deposit's %d%% (<deposit percent=\"%d\">)", pct,
                         pct);
     int64_t x;
     if (hs_vn_mul(total, pct, &x) != HS_VN_OK)
-        return hs_error(r, hs_loc_from_xml(dep), "amount", "the deposit overflows");
+        return hs_error(r, hs_loc_from_xml(dep), HS_CODE_AMOUNT, "the deposit overflows");
     int64_t computed = (x + 50) / 100;
     const char *stated_s = hs_xml_attr(dep, "amount");
     int64_t stated;
     if (stated_s == NULL)
         return 0;
     if (hs_vn_money_parse(stated_s, strlen(stated_s), 0, &stated) != HS_VN_OK)
-        return hs_error(r, hs_loc_from_xml(dep), "amount",
+        return hs_error(r, hs_loc_from_xml(dep), HS_CODE_AMOUNT,
                         "<deposit amount=\"%s\"> is not an amount in đồng", stated_s);
     if (stated == computed)
         return 0;
     char total_s[48], comp_s[48];
     hs_vn_money_format(total, HS_VN_UNIT_SYMBOL, total_s, sizeof total_s);
     hs_vn_money_format(computed, HS_VN_UNIT_SYMBOL, comp_s, sizeof comp_s);
-    return hs_error(r, hs_loc_from_xml(dep), "total",
+    return hs_error(r, hs_loc_from_xml(dep), HS_CODE_TOTAL,
                     "<deposit amount=\"%s\"> is not %d%% of the total %s: %s", stated_s, pct,
                     total_s, comp_s);
 }
@@ -170,7 +170,7 @@ check_total(const xmlNode *root, hs_report *r)
             per_line = 1;
     }
     if (per_line && hs_xml_attr(quote, "vat-rate") != NULL)
-        return hs_error(r, hs_loc_from_xml(quote), "vat",
+        return hs_error(r, hs_loc_from_xml(quote), HS_CODE_VAT,
                         "<quote vat-rate=\"%s\"> and lines with their own vat-rate: give the "
                         "rate once, on the quote for every line or on each line",
                         hs_xml_attr(quote, "vat-rate"));
@@ -197,17 +197,18 @@ check_total(const xmlNode *root, hs_report *r)
             k++;
         if (k == nrates) {
             if (nrates == 16)
-                return hs_error(r, hs_loc_from_xml(fb), "vat", "too many VAT rates");
+                return hs_error(r, hs_loc_from_xml(fb), HS_CODE_VAT, "too many VAT rates");
             rates[nrates] = rate;
             base[nrates++] = 0;
         }
         if (hs_vn_add(base[k], v, &base[k]) != HS_VN_OK ||
             hs_vn_add(subtotal, v, &subtotal) != HS_VN_OK)
-            return hs_error(r, hs_loc_from_xml(fb), "amount", "the sum of the items overflows");
+            return hs_error(r, hs_loc_from_xml(fb), HS_CODE_AMOUNT,
+                            "the sum of the items overflows");
     }
     const xmlNode *offer = child(quote, "offer");
     if (offer != NULL && nrates > 1)
-        return hs_error(r, hs_loc_from_xml(offer), "vat",
+        return hs_error(r, hs_loc_from_xml(offer), HS_CODE_VAT,
                         "<offer> is one price for lines at %d different VAT rates: the price "
                         "to the customer needs one rate for every line",
                         nrates);
@@ -215,7 +216,7 @@ check_total(const xmlNode *root, hs_report *r)
         char buf[64];
         text_of(offer, buf, sizeof buf);
         if (hs_vn_money_parse(buf, strlen(buf), 0, &base[0]) != HS_VN_OK)
-            return hs_error(r, hs_loc_from_xml(offer), "amount",
+            return hs_error(r, hs_loc_from_xml(offer), HS_CODE_AMOUNT,
                             "<offer> \"%s\" is not an amount in đồng", buf);
         subtotal = base[0];
     }
@@ -225,10 +226,10 @@ check_total(const xmlNode *root, hs_report *r)
     for (int k = 0; k < nrates; k++) {
         int64_t v;
         if (hs_vn_vat(base[k], rates[k], &v) != HS_VN_OK || hs_vn_add(vat, v, &vat) != HS_VN_OK)
-            return hs_error(r, at, "amount", "the total overflows");
+            return hs_error(r, at, HS_CODE_AMOUNT, "the total overflows");
     }
     if (hs_vn_add(subtotal, vat, &computed) != HS_VN_OK)
-        return hs_error(r, at, "amount", "the total overflows");
+        return hs_error(r, at, HS_CODE_AMOUNT, "the total overflows");
     if (check_deposit(quote, computed, r) != 0)
         return -1;
     if (total == NULL)
@@ -237,7 +238,7 @@ check_total(const xmlNode *root, hs_report *r)
     char buf[64];
     text_of(total, buf, sizeof buf);
     if (hs_vn_money_parse(buf, strlen(buf), 0, &stated) != HS_VN_OK)
-        return hs_error(r, hs_loc_from_xml(total), "amount",
+        return hs_error(r, hs_loc_from_xml(total), HS_CODE_AMOUNT,
                         "<total> \"%s\" is not an amount in đồng", buf);
     if (stated == computed)
         return 0;
@@ -245,7 +246,7 @@ check_total(const xmlNode *root, hs_report *r)
     hs_vn_money_format(subtotal, HS_VN_UNIT_SYMBOL, sub_s, sizeof sub_s);
     hs_vn_money_format(vat, HS_VN_UNIT_SYMBOL, vat_s, sizeof vat_s);
     hs_vn_money_format(computed, HS_VN_UNIT_SYMBOL, comp_s, sizeof comp_s);
-    return hs_error(r, hs_loc_from_xml(total), "total",
+    return hs_error(r, hs_loc_from_xml(total), HS_CODE_TOTAL,
                     "<total> \"%s\" is not the sum of the %s and VAT: %s + VAT %s = %s", buf,
                     offer ? "offer" : "feasible items", sub_s, vat_s, comp_s);
 }
@@ -266,7 +267,7 @@ check_results(const xmlNode *root, hs_report *r)
             found = id != NULL && want != NULL && strcmp(id, want) == 0;
         }
         if (!found)
-            rc = hs_error(r, hs_loc_from_xml(res), "schema",
+            rc = hs_error(r, hs_loc_from_xml(res), HS_CODE_SCHEMA,
                           "<result item=\"%s\"> names no item of the request", want ? want : "");
     }
     return rc;
@@ -330,7 +331,7 @@ check_chars(const char *s, const xmlNode *el, const char *attr, hs_report *r)
             break; /* libxml2 has checked the encoding already */
         const char *what = invisible(cp);
         if (what != NULL)
-            return hs_error(r, hs_loc_from_xml(el), "text",
+            return hs_error(r, hs_loc_from_xml(el), HS_CODE_TEXT,
                             "<%s%s%s%s> has the invisible character U+%04X (%s); remove it",
                             hs_xml_str(el->name), attr ? " " : "", attr ? attr : "",
                             attr ? "=…" : "", (unsigned)cp, what);

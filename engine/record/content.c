@@ -222,7 +222,7 @@ say_children(hs_report *r, const char *label, xmlDocPtr xsd, const xmlNode *pare
         for (int i = m.at; i < k.n && m.name; i++)
             later |= named(k.v[i], m.name);
         if (m.at < k.n && later)
-            hs_error(r, at, "schema", "<%s> must come before <%s> in <%s> (line %ld)", m.name,
+            hs_error(r, at, HS_CODE_SCHEMA, "<%s> must come before <%s> in <%s> (line %ld)", m.name,
                      hs_xml_str(k.v[m.at]->name), pname, pline);
         else if (m.in_choice && m.at < k.n && k.v[m.at]->ns == NULL) {
             /* alternatives: the attributes say which one was meant */
@@ -234,10 +234,10 @@ say_children(hs_report *r, const char *label, xmlDocPtr xsd, const xmlNode *pare
                                          hs_xml_str(a->name), v ? hs_xml_str(v) : "");
                 xmlFree(v);
             }
-            hs_error(r, at, "schema", "<%s%s> needs <%s> before <%s> (line %ld)", pname, attrs,
-                     m.name, hs_xml_str(k.v[m.at]->name), pline);
+            hs_error(r, at, HS_CODE_SCHEMA, "<%s%s> needs <%s> before <%s> (line %ld)", pname,
+                     attrs, m.name, hs_xml_str(k.v[m.at]->name), pline);
         } else
-            hs_error(r, at, "schema", "<%s> lacks its <%s> (line %ld)", pname, m.name, pline);
+            hs_error(r, at, HS_CODE_SCHEMA, "<%s> lacks its <%s> (line %ld)", pname, m.name, pline);
         return 0;
     }
     if (pos >= k.n)
@@ -249,7 +249,7 @@ say_children(hs_report *r, const char *label, xmlDocPtr xsd, const xmlNode *pare
     for (size_t i = 0; i < nn; i++)
         known |= strcmp(names[i], xname) == 0;
     if (x->ns != NULL) /* another namespace where the model has no xs:any */
-        hs_error(r, at, "schema",
+        hs_error(r, at, HS_CODE_SCHEMA,
                  "<%s> cannot hold <%s:%s>: a company's own fields go at the end of the record, of "
                  "<customer>, of an <item> or of the profile",
                  pname, x->ns->prefix ? hs_xml_str(x->ns->prefix) : "", xname);
@@ -258,9 +258,10 @@ say_children(hs_report *r, const char *label, xmlDocPtr xsd, const xmlNode *pare
         char all[1024];
         list(all, sizeof all, names, nn);
         if (near != NULL)
-            hs_error(r, at, "schema", "<%s> has no <%s> (did you mean <%s>?)", pname, xname, near);
+            hs_error(r, at, HS_CODE_SCHEMA, "<%s> has no <%s> (did you mean <%s>?)", pname, xname,
+                     near);
         else
-            hs_error(r, at, "schema",
+            hs_error(r, at, HS_CODE_SCHEMA,
                      "<%s> has no <%s>: it holds %s (a company's own field: in its own namespace)",
                      pname, xname, all);
     } else {
@@ -271,11 +272,11 @@ say_children(hs_report *r, const char *label, xmlDocPtr xsd, const xmlNode *pare
         list(all, sizeof all, names, nn);
         if (count > 1)
             hs_error(
-                r, at, "schema",
+                r, at, HS_CODE_SCHEMA,
                 "<%s> is once too often in <%s> (line %ld), or out of its place (the order is %s)",
                 xname, pname, pline, all);
         else
-            hs_error(r, at, "schema",
+            hs_error(r, at, HS_CODE_SCHEMA,
                      "<%s> is out of its place in <%s> (line %ld): the order is %s", xname, pname,
                      pline, all);
     }
@@ -317,7 +318,7 @@ hs_record_say_duplicate(hs_report *r, const char *label, const xmlNode *node, co
             int dup = w != NULL && strcmp(hs_xml_str(w), value) == 0;
             xmlFree(w);
             if (dup) {
-                hs_error(r, (hs_loc){label, xmlGetLineNo((xmlNodePtr)node)}, "schema",
+                hs_error(r, (hs_loc){label, xmlGetLineNo((xmlNodePtr)node)}, HS_CODE_SCHEMA,
                          "%s %s %s is used twice (lines %ld and %ld)", hs_xml_str(node->name),
                          hs_xml_str(a->name), value, xmlGetLineNo((xmlNodePtr)o),
                          xmlGetLineNo((xmlNodePtr)node));

@@ -91,7 +91,7 @@ check_order(const xmlNode *root, hs_report *r)
             char a[16], b[16];
             ddmmyyyy(d, a, sizeof a);
             ddmmyyyy(last_d, b, sizeof b);
-            rc = hs_error(r, hs_loc_from_xml(n), "date-order",
+            rc = hs_error(r, hs_loc_from_xml(n), HS_CODE_DATE_ORDER,
                           "<%s %s=\"%s\">: %s (%s) is dated before %s (%s); the dates of a "
                           "request follow its journey",
                           hs_xml_str(n->name), JOURNEY[i].attr, hs_xml_attr(n, JOURNEY[i].attr),
@@ -126,7 +126,7 @@ check_closing(const xmlNode *root, hs_report *r)
     if (hs_vn_date_add_days(qdate, valid, &until) == HS_VN_OK &&
         hs_vn_date_days_between(close, until) > 0) {
         ddmmyyyy(until, d_s, sizeof d_s);
-        rc = hs_error(r, hs_loc_from_xml(quote), "closing",
+        rc = hs_error(r, hs_loc_from_xml(quote), HS_CODE_CLOSING,
                       "<quote valid-days=\"%ld\">: the quote would be valid until %s, after the "
                       "request closes on %s (%d days after the quote was sent on %s)",
                       valid, d_s, close_s, CLOSE_DAYS, sent_s);
@@ -137,14 +137,14 @@ check_closing(const xmlNode *root, hs_report *r)
     hs_vn_date od;
     if (date_attr(outcome, "date", &od) && hs_vn_date_days_between(close, od) > 0) {
         ddmmyyyy(od, d_s, sizeof d_s);
-        rc = hs_error(r, hs_loc_from_xml(outcome), "closing",
+        rc = hs_error(r, hs_loc_from_xml(outcome), HS_CODE_CLOSING,
                       "<outcome date=\"%s\">: %s is later than the rule allows: the request "
                       "closed on %s, %d days after the quote was sent on %s",
                       hs_xml_attr(outcome, "date"), d_s, close_s, CLOSE_DAYS, sent_s);
     }
     const char *status = outcome ? hs_xml_attr(outcome, "answer") : NULL;
     if (status != NULL && strcmp(status, "refused") == 0 && contract != NULL)
-        rc = hs_error(r, hs_loc_from_xml(contract), "closing",
+        rc = hs_error(r, hs_loc_from_xml(contract), HS_CODE_CLOSING,
                       "<contract> of a request the customer refused (<outcome answer=\"refused\"> "
                       "line %ld)",
                       (long)hs_loc_from_xml(outcome).line);
@@ -152,7 +152,7 @@ check_closing(const xmlNode *root, hs_report *r)
     if (outcome == NULL && date_attr(contract, "date", &cd) &&
         hs_vn_date_days_between(close, cd) > 0) {
         ddmmyyyy(cd, d_s, sizeof d_s);
-        rc = hs_error(r, hs_loc_from_xml(contract), "closing",
+        rc = hs_error(r, hs_loc_from_xml(contract), HS_CODE_CLOSING,
                       "<contract date=\"%s\">: signed on %s, after the request closed on %s (%d "
                       "days after the quote was sent on %s); record the customer's agreement "
                       "as <outcome answer=\"agreed\" date=\"…\"/>",
@@ -175,7 +175,7 @@ check_signers(const xmlNode *minutes, hs_report *r)
                 strcmp(signs, "yes") != 0)
                 continue;
             if (first != NULL)
-                rc = hs_error(r, hs_loc_from_xml(a), "signer",
+                rc = hs_error(r, hs_loc_from_xml(a), HS_CODE_SIGNER,
                               "<present party=\"%s\" signs=\"yes\">: %s signs for party %s, "
                               "already signed for by %s (line %ld): one signer per party",
                               parties[p], hs_xml_attr(a, "name"), parties[p],

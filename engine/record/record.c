@@ -171,9 +171,9 @@ value_error(ctx *c, hs_loc loc, const char *element, const char *attr, const cha
             const char *says)
 {
     if (attr[0])
-        hs_error(c->r, loc, "schema", "<%s %s=\"%s\"> %s", element, attr, value, says);
+        hs_error(c->r, loc, HS_CODE_SCHEMA, "<%s %s=\"%s\"> %s", element, attr, value, says);
     else
-        hs_error(c->r, loc, "schema", "<%s> \"%s\" %s", element, value, says);
+        hs_error(c->r, loc, HS_CODE_SCHEMA, "<%s> \"%s\" %s", element, value, says);
 }
 
 static void
@@ -201,7 +201,8 @@ on_error(void *user, xmlErrorPtr e)
      * error says it all. */
     if (strncmp(msg, "Internal error", 14) == 0) {
         if (c->count++ == 0)
-            hs_error(c->r, loc, "schema", "a value here is too large to check against the schema");
+            hs_error(c->r, loc, HS_CODE_SCHEMA,
+                     "a value here is too large to check against the schema");
         return;
     }
     c->count++;
@@ -230,10 +231,11 @@ on_error(void *user, xmlErrorPtr e)
                "'%ld'",
                &have, &most) == 2) {
         if (attr[0])
-            hs_error(c->r, loc, "schema", "<%s %s> has %ld characters; at most %ld are allowed",
-                     element, attr, have, most);
+            hs_error(c->r, loc, HS_CODE_SCHEMA,
+                     "<%s %s> has %ld characters; at most %ld are allowed", element, attr, have,
+                     most);
         else
-            hs_error(c->r, loc, "schema", "<%s> has %ld characters; at most %ld are allowed",
+            hs_error(c->r, loc, HS_CODE_SCHEMA, "<%s> has %ld characters; at most %ld are allowed",
                      element, have, most);
         return;
     }
@@ -270,21 +272,22 @@ on_error(void *user, xmlErrorPtr e)
     if (kr != NULL && strstr(rest, "of keyref 'result-item'") != NULL) {
         char key[64];
         if (quoted(kr, key, sizeof key) != NULL) {
-            hs_error(c->r, loc, "schema", "<result item=\"%s\"> names no item of the request", key);
+            hs_error(c->r, loc, HS_CODE_SCHEMA, "<result item=\"%s\"> names no item of the request",
+                     key);
             return;
         }
     }
     if (strstr(rest, "No matching global declaration") != NULL) {
-        hs_error(c->r, loc, "schema", "<%s> is not a %s: the root element of a %s is <%s>", element,
-                 c->kind, c->kind, c->root);
+        hs_error(c->r, loc, HS_CODE_SCHEMA, "<%s> is not a %s: the root element of a %s is <%s>",
+                 element, c->kind, c->kind, c->root);
         return;
     }
     if (element[0] && attr[0])
-        hs_error(c->r, loc, "schema", "<%s %s>: %s", element, attr, rest);
+        hs_error(c->r, loc, HS_CODE_SCHEMA, "<%s %s>: %s", element, attr, rest);
     else if (element[0])
-        hs_error(c->r, loc, "schema", "<%s>: %s", element, rest);
+        hs_error(c->r, loc, HS_CODE_SCHEMA, "<%s>: %s", element, rest);
     else
-        hs_error(c->r, loc, "schema", "%s", rest);
+        hs_error(c->r, loc, HS_CODE_SCHEMA, "%s", rest);
 }
 
 hs_schema *
@@ -309,7 +312,8 @@ hs_schema_new(hs_schema_kind kind, hs_report *r)
     xmlSchemaFreeParserCtxt(pc);
     if (s->schema == NULL) {
         if (r->errors == 0)
-            hs_error(r, (hs_loc){label, 0}, "internal", "the built-in schema does not compile");
+            hs_error(r, (hs_loc){label, 0}, HS_CODE_INTERNAL,
+                     "the built-in schema does not compile");
         hs_schema_free(s);
         return NULL;
     }
@@ -358,7 +362,7 @@ hs_record_load(const char *path, const char *label, const hs_schema *s, hs_arena
     xmlSchemaFreeValidCtxt(vc);
     if (rc != 0) {
         if (r->errors == before)
-            hs_error(r, (hs_loc){label, 0}, "schema", "does not match the %s schema",
+            hs_error(r, (hs_loc){label, 0}, HS_CODE_SCHEMA, "does not match the %s schema",
                      s->kind == HS_SCHEMA_RECORD ? "record" : "profile");
         return NULL;
     }

@@ -82,12 +82,12 @@ read_font(const char *path, fontres *fr, hs_report *r)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return hs_error(r, (hs_loc){path, 0}, "font", "cannot open the font file: %s",
+        return hs_error(r, (hs_loc){path, 0}, HS_CODE_FONT, "cannot open the font file: %s",
                         strerror(errno));
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (uintmax_t)st.st_size > MAX_FONT_BYTES) {
         close(fd);
-        return hs_error(r, (hs_loc){path, 0}, "font", "not a regular file of at most %zu MiB",
+        return hs_error(r, (hs_loc){path, 0}, HS_CODE_FONT, "not a regular file of at most %zu MiB",
                         MAX_FONT_BYTES >> 20);
     }
     size_t size = (size_t)st.st_size, got = 0;
@@ -100,7 +100,7 @@ read_font(const char *path, fontres *fr, hs_report *r)
             continue;
         if (k <= 0) {
             close(fd);
-            return hs_error(r, (hs_loc){path, 0}, "font", "cannot read the font file: %s",
+            return hs_error(r, (hs_loc){path, 0}, HS_CODE_FONT, "cannot read the font file: %s",
                             k < 0 ? strerror(errno) : "it got shorter while read");
         }
         got += (size_t)k;
@@ -192,8 +192,8 @@ res_of(const hs_face *face, hs_report *r)
     int n = hs_face_codepoints(face, 0x20, NULL, 0);
     if (n > MAX_CIDS) {
         fontres_free(fr);
-        hs_error(r, (hs_loc){face->path, 0}, "font", "the face maps %d code points, more than %d",
-                 n, MAX_CIDS);
+        hs_error(r, (hs_loc){face->path, 0}, HS_CODE_FONT,
+                 "the face maps %d code points, more than %d", n, MAX_CIDS);
         return NULL;
     }
     fr->cps = malloc(sizeof *fr->cps * (size_t)(n ? n : 1));
@@ -409,7 +409,7 @@ keep_map(fontres *fr, HPDF_Dict map, hs_report *r, const char *path)
 {
     HPDF_UINT size = map->stream->size;
     if (size != 2u * (unsigned)(fr->n + 1))
-        return hs_error(r, (hs_loc){path, 0}, "font",
+        return hs_error(r, (hs_loc){path, 0}, HS_CODE_FONT,
                         "libharu wrote a CIDToGIDMap of %u bytes for %d CIDs: not the libharu "
                         "this build expects",
                         (unsigned)size, fr->n);
@@ -420,7 +420,8 @@ keep_map(fontres *fr, HPDF_Dict map, hs_report *r, const char *path)
     if (HPDF_Stream_Seek(map->stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
         HPDF_Stream_Read(map->stream, raw, &got) != HPDF_OK || got != size) {
         free(raw);
-        return hs_error(r, (hs_loc){path, 0}, "font", "cannot read libharu's CIDToGIDMap back");
+        return hs_error(r, (hs_loc){path, 0}, HS_CODE_FONT,
+                        "cannot read libharu's CIDToGIDMap back");
     }
     fr->map = hs_pdf_deflate(raw, size, &fr->map_len);
     free(raw);
@@ -506,7 +507,7 @@ hs_fontres_font(HPDF_Doc pdf, const hs_face *face, hs_report *r, int *reported)
     if (fa->map_stream == NULL || fa->cmap_stream == NULL ||
         HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT) != fa->cmap_stream) {
         *reported = 1;
-        hs_error(r, (hs_loc){face->path, 0}, "font",
+        hs_error(r, (hs_loc){face->path, 0}, HS_CODE_FONT,
                  "libharu made no CIDToGIDMap or ToUnicode stream: not the libharu this build "
                  "expects");
         return NULL;

@@ -44,7 +44,8 @@ face_for(hs_outlines *o, hs_arena *a, const hs_face *face, hs_report *r)
             return f->face;
     FT_Face ft;
     if (FT_New_Face(o->lib, face->path, 0, &ft) != 0) {
-        hs_error(r, (hs_loc){face->path, 0}, "font", "FreeType cannot read the font's outlines");
+        hs_error(r, (hs_loc){face->path, 0}, HS_CODE_FONT,
+                 "FreeType cannot read the font's outlines");
         return NULL;
     }
     ft_face *f = HS_NEW(a, ft_face);
@@ -128,7 +129,7 @@ hs_render_outlines(hs_outlines **cache, hs_arena *a, HPDF_Page page, const hs_it
     if (*cache == NULL) {
         hs_outlines *o = HS_NEW(a, hs_outlines);
         if (FT_Init_FreeType(&o->lib) != 0)
-            return hs_error(r, HS_LOC_NONE, "font", "FreeType cannot start");
+            return hs_error(r, HS_LOC_NONE, HS_CODE_FONT, "FreeType cannot start");
         *cache = o;
     }
     FT_Face ft = face_for(*cache, a, it->face, r);
@@ -149,10 +150,10 @@ hs_render_outlines(hs_outlines **cache, hs_arena *a, HPDF_Page page, const hs_it
         FT_UInt gid = FT_Get_Char_Index(ft, cp);
         if (gid == 0 || FT_Load_Glyph(ft, gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) != 0 ||
             ft->glyph->format != FT_GLYPH_FORMAT_OUTLINE)
-            return hs_error(r, (hs_loc){it->face->path, 0}, "font",
+            return hs_error(r, (hs_loc){it->face->path, 0}, HS_CODE_FONT,
                             "FreeType has no outline of U+%04X in this font", (unsigned)cp);
         if (FT_Outline_Decompose(&ft->glyph->outline, &funcs, &p) != 0 && p.st == HPDF_OK)
-            return hs_error(r, (hs_loc){it->face->path, 0}, "font",
+            return hs_error(r, (hs_loc){it->face->path, 0}, HS_CODE_FONT,
                             "FreeType cannot read the outline of U+%04X", (unsigned)cp);
         /* the advance layout measured (1/1000 em), in font units */
         p.dx += hs_face_advance(it->face, cp) * units / 1000;

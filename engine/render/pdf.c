@@ -62,7 +62,7 @@ typedef struct pdf_ctx {
     font_ref *fonts;
     image_ref *images;
     /* What a libharu failure is about, for the diagnostic. */
-    const char *code;
+    hs_code code;
     hs_loc where;
     const char *about;     /* an arena string (an image path) named in the message:
                             * a diag's location must outlive the document */
@@ -157,7 +157,7 @@ finish_fonts(pdf_ctx *c)
 {
     for (font_ref *f = c->fonts; f != NULL; f = f->next)
         if (hs_harufix_embed_nested(f->font, f->face) != 0)
-            return hs_error(c->r, (hs_loc){f->path, 0}, "font",
+            return hs_error(c->r, (hs_loc){f->path, 0}, HS_CODE_FONT,
                             "libharu's copy of this font is not the file hoso read");
     return 0;
 }
@@ -168,7 +168,7 @@ font_for(pdf_ctx *c, const hs_face *face)
     for (font_ref *f = c->fonts; f != NULL; f = f->next)
         if (strcmp(f->path, face->path) == 0)
             return f;
-    c->code = "font";
+    c->code = HS_CODE_FONT;
     c->where = (hs_loc){face->path, 0};
     int reported;
     HPDF_Font font = hs_fontres_font(c->pdf, face, c->r, &reported);
@@ -218,7 +218,7 @@ image_for(pdf_ctx *c, const char *path)
     const hs_image *im = hs_image_get(path, hs_budget_limit(), c->r, HS_LOC_NONE);
     if (im == NULL)
         return NULL;
-    c->code = "image";
+    c->code = HS_CODE_IMAGE;
     c->about = path;
     static const char *const spaces[5] = {NULL, "DeviceGray", NULL, "DeviceRGB", "DeviceCMYK"};
     HPDF_Dict img =
@@ -323,12 +323,12 @@ draw_text(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
         uint32_t cp;
         int k = hs_utf8_decode(it->text + i, it->len - i, &cp);
         if (k == 0 || cp == 0 || !hs_face_has(it->face, cp))
-            return hs_error(c->r, (hs_loc){it->face->path, 0}, "font",
+            return hs_error(c->r, (hs_loc){it->face->path, 0}, HS_CODE_FONT,
                             "U+%04X is not in this font (text \"%.*s\")",
                             k ? (unsigned)cp : (unsigned char)it->text[i], (int)it->len, it->text);
         i += (size_t)k;
     }
-    c->code = "pdf";
+    c->code = HS_CODE_PDF;
     c->where = HS_LOC_NONE;
     HPDF_STATUS st = HPDF_OK;
     if (it->outlines)
@@ -370,7 +370,7 @@ draw_item(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
         return draw_text(c, page, p, it, h);
     if (it->kind == HS_ITEM_MARK)
         return 0; /* nothing to draw: render/outline.c reads it */
-    c->code = "pdf";
+    c->code = HS_CODE_PDF;
     c->where = HS_LOC_NONE;
     HPDF_STATUS st = HPDF_OK;
     if (p->in_text) {
@@ -410,7 +410,7 @@ draw_item(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
         HPDF_Image img = image_for(c, it->image_path);
         if (img == NULL)
             return -1;
-        c->code = "pdf";
+        c->code = HS_CODE_PDF;
         c->about = NULL;
         if (it->angle != 0) { /* a watermark's: turned about its centre */
             double rad = it->angle * 3.14159265358979323846 / 180;
@@ -446,7 +446,7 @@ draw_translucent(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h
     alpha_ref *a = c->alphas;
     while (a != NULL && a->alpha != it->opacity)
         a = a->next;
-    c->code = "pdf";
+    c->code = HS_CODE_PDF;
     c->where = HS_LOC_NONE;
     if (a == NULL) {
         HPDF_ExtGState gs = HPDF_CreateExtGState(c->pdf);
@@ -479,7 +479,7 @@ draw_translucent(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h
 static int
 draw_page(pdf_ctx *c, const hs_page *p)
 {
-    c->code = "pdf";
+    c->code = HS_CODE_PDF;
     c->where = HS_LOC_NONE;
     HPDF_Page page = HPDF_AddPage(c->pdf);
     if (page == NULL || c->error != 0)
@@ -500,7 +500,7 @@ draw_page(pdf_ctx *c, const hs_page *p)
 static int
 set_info(pdf_ctx *c, const hs_docinfo *info)
 {
-    c->code = "pdf";
+    c->code = HS_CODE_PDF;
     c->where = HS_LOC_NONE;
     /* Without the UTF-8 encoder as the current one, libharu writes these
      * strings byte by byte in PDFDocEncoding: mojibake (shared/libharu.md). */
@@ -523,7 +523,7 @@ set_info(pdf_ctx *c, const hs_docinfo *info)
     time_t t = (time_t)info->date_epoch;
     struct tm tm;
     if ((long long)t != info->date_epoch || gmtime_r(&t, &tm) == NULL || tm.tm_year > 9999 - 1900)
-        return hs_error(c->r, HS_LOC_NONE, "pdf", "document date %lld is out of range",
+        return hs_error(c->r, HS_LOC_NONE, HS_CODE_PDF, "document date %lld is out of range",
                         info->date_epoch);
     HPDF_Date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
                    tm.tm_sec,         'Z',           0,          0};
@@ -552,8 +552,8 @@ take_bytes(pdf_ctx *c, unsigned char **out, size_t *out_len)
     if (ok(c, st) != 0)
         return -1;
     if (got != size)
-        return hs_error(c->r, HS_LOC_NONE, "pdf", "libharu gave %u of %u bytes", (unsigned)got,
-                        (unsigned)size);
+        return hs_error(c->r, HS_LOC_NONE, HS_CODE_PDF, "libharu gave %u of %u bytes",
+                        (unsigned)got, (unsigned)size);
     *out = buf;
     *out_len = got;
     return 0;
@@ -566,16 +566,16 @@ hs_render_pdf(const hs_pages *pages, hs_arena *a, hs_report *r, unsigned char **
     *out = NULL;
     *out_len = 0;
     if (pages->first == NULL) /* readers reject a PDF without pages */
-        return hs_error(r, HS_LOC_NONE, "pdf", "the document has no pages");
+        return hs_error(r, HS_LOC_NONE, HS_CODE_PDF, "the document has no pages");
     pdf_ctx *c = HS_NEW(a, pdf_ctx);
     c->a = a;
     c->r = r;
-    c->code = "pdf";
+    c->code = HS_CODE_PDF;
     /* libharu allocates within the document's budget: past its memory limit
      * an allocation fails and libharu returns an error, unwinding itself */
     c->pdf = HPDF_NewEx(on_error, haru_alloc, hs_budget_free, 0, c);
     if (c->pdf == NULL)
-        return hs_error(r, HS_LOC_NONE, "pdf", "libharu cannot start a document");
+        return hs_error(r, HS_LOC_NONE, HS_CODE_PDF, "libharu cannot start a document");
     int rc = ok(c, HPDF_UseUTFEncodings(c->pdf));
     if (rc == 0)
         rc = ok(c, HPDF_SetCompressionMode(c->pdf, HPDF_COMP_ALL));
@@ -593,7 +593,7 @@ hs_render_pdf(const hs_pages *pages, hs_arena *a, hs_report *r, unsigned char **
     if (rc == 0)
         rc = finish_fonts(c);
     if (rc == 0) {
-        c->code = "pdf";
+        c->code = HS_CODE_PDF;
         c->where = HS_LOC_NONE;
         rc = ok(c, HPDF_SaveToStream(c->pdf));
     }

@@ -61,14 +61,14 @@ hs_text_sort_key(hs_arena *a, const char *s, size_t n, const char **key, hs_repo
     int32_t need = ucol_getSortKey(c, u, len, small, (int32_t)sizeof small);
     if (need <= 0) {
         free(u);
-        return hs_error(r, loc, "internal", "ICU ucol_getSortKey failed");
+        return hs_error(r, loc, HS_CODE_INTERNAL, "ICU ucol_getSortKey failed");
     }
     char *k = hs_arena_alloc(a, (size_t)need);
     if ((size_t)need <= sizeof small)
         memcpy(k, small, (size_t)need);
     else if (ucol_getSortKey(c, u, len, (uint8_t *)k, need) != need) {
         free(u);
-        return hs_error(r, loc, "internal", "ICU ucol_getSortKey changed its size");
+        return hs_error(r, loc, HS_CODE_INTERNAL, "ICU ucol_getSortKey changed its size");
     }
     free(u);
     hs_assert(k[need - 1] == '\0' && strlen(k) == (size_t)need - 1);

@@ -26,17 +26,17 @@ int
 hs_tx_check(const char *s, size_t n, hs_report *r, hs_loc loc)
 {
     if (n > HS_TX_MAX_BYTES)
-        return hs_error(r, loc, "limit", "text of %zu bytes is too long", n);
+        return hs_error(r, loc, HS_CODE_LIMIT, "text of %zu bytes is too long", n);
     size_t at = hs_utf8_invalid_at(s, n);
     if (at != (size_t)-1)
-        return hs_error(r, loc, "utf8", "invalid UTF-8 at byte %zu", at);
+        return hs_error(r, loc, HS_CODE_UTF8, "invalid UTF-8 at byte %zu", at);
     return 0;
 }
 
 int
 hs_tx_icu_fail(hs_report *r, hs_loc loc, const char *what, UErrorCode err)
 {
-    return hs_error(r, loc, "internal", "ICU %s failed: %s", what, u_errorName(err));
+    return hs_error(r, loc, HS_CODE_INTERNAL, "ICU %s failed: %s", what, u_errorName(err));
 }
 
 void *
@@ -111,7 +111,7 @@ hs_tx_normalize(const UNormalizer2 *nm, const UChar *u, int32_t len, int32_t *ou
             break;
         cap = got + 1;
     }
-    hs_error(r, loc, "limit", "normalised text is too long");
+    hs_error(r, loc, HS_CODE_LIMIT, "normalised text is too long");
     return NULL;
 }
 

@@ -29,7 +29,7 @@ transliterator(hs_report *r, hs_loc loc)
         UParseError pe;
         UTransliterator *t = utrans_openU(ascii_id, -1, UTRANS_FORWARD, ascii_rules, -1, &pe, &err);
         if (U_FAILURE(err)) {
-            hs_error(r, loc, "internal", "ICU utrans_openU failed: %s (rules offset %d)",
+            hs_error(r, loc, HS_CODE_INTERNAL, "ICU utrans_openU failed: %s (rules offset %d)",
                      u_errorName(err), (int)pe.offset);
             return NULL;
         }

@@ -22,7 +22,7 @@ static int __attribute__((format(printf, 3, 4))) err(hs_tc *t, hs_loc loc, const
 {
     va_list ap;
     va_start(ap, fmt);
-    hs_verror(t->r, loc, "template", fmt, ap);
+    hs_verror(t->r, loc, HS_CODE_TEMPLATE, fmt, ap);
     va_end(ap);
     return fail(t);
 }
@@ -58,7 +58,7 @@ hs_tc_var(hs_tc *t, const char *name, hs_loc loc, const char *shown)
     if (n < 64)
         near[n++] = "profile";
     const char *s = hs_suggest(name, near, n);
-    hs_error(t->r, loc, "xpath", "unknown variable $%s%s%s%s in %s", name,
+    hs_error(t->r, loc, HS_CODE_XPATH, "unknown variable $%s%s%s%s in %s", name,
              s ? " (did you mean $" : "", s ? s : "", s ? "?)" : "", shown);
     t->failed = 1;
     return -1;
@@ -338,7 +338,7 @@ include(hs_tc *t, hs_tnode *tn)
     const hs_tattr *src = tn->attr[HS_TA_SRC];
     if (src == NULL)
         return -1;
-    const char *path = hs_tpl_resolve(t->c, tn->loc.file, src->raw);
+    const char *path = hs_tpl_intern(t->c, hs_tpl_resolve(t->c->arena, tn->loc.file, src->raw));
     hs_tentry *e = NULL;
     for (hs_tentry *x = t->c->first; x != NULL; x = x->next)
         if (strcmp(x->path, path) == 0)
@@ -382,7 +382,7 @@ include(hs_tc *t, hs_tnode *tn)
             t->entry->free_vars = g;
             continue;
         }
-        hs_error(t->r, f->loc, "xpath", "unknown variable $%s in %s", f->name, f->shown);
+        hs_error(t->r, f->loc, HS_CODE_XPATH, "unknown variable $%s in %s", f->name, f->shown);
         hs_note(t->r, tn->loc, "included here, where no <let name=\"%s\"> comes before", f->name);
         t->failed = 1;
     }
@@ -631,14 +631,14 @@ hs_tc_compile_file(hs_tpl_cache *c, hs_tentry *e, xmlDocPtr doc, hs_report *r)
     xmlNode *root = xmlDocGetRootElement(doc);
     hs_tc t = {c, r, e, 0, NULL, HS_ORIGIN_RECORD, 0, root, HS_TW_ANY};
     if (root == NULL) {
-        hs_error(r, (hs_loc){e->path, 0}, "template", "an empty file");
+        hs_error(r, (hs_loc){e->path, 0}, HS_CODE_TEMPLATE, "an empty file");
         return NULL;
     }
     t.is_part = hs_xml_is(root, "part");
     if (t.is_part)
         t.ctx = HS_ORIGIN_ANY;
     else if (!hs_xml_is(root, "document")) {
-        hs_error(r, hs_loc_from_xml(root), "template",
+        hs_error(r, hs_loc_from_xml(root), HS_CODE_TEMPLATE,
                  "a template has <document> as its root (a part: <part>), not <%s>",
                  hs_xml_str(root->name));
         return NULL;

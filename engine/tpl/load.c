@@ -17,6 +17,12 @@ free_ctx(void *p)
     xmlXPathFreeContext(p);
 }
 
+static void
+free_dict(void *p)
+{
+    xmlDictFree(p);
+}
+
 hs_tpl_cache *
 hs_tpl_cache_new(void (*register_functions)(xmlXPathContextPtr))
 {
@@ -27,6 +33,10 @@ hs_tpl_cache_new(void (*register_functions)(xmlXPathContextPtr))
     if (c->xp == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
     hs_arena_defer(a, free_ctx, c->xp);
+    c->strings = xmlDictCreate();
+    if (c->strings == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    hs_arena_defer(a, free_dict, c->strings);
     if (register_functions != NULL)
         register_functions(c->xp);
     return c;
@@ -42,18 +52,27 @@ hs_tpl_cache_free(hs_tpl_cache *c)
 const char *
 hs_tpl_intern(hs_tpl_cache *c, const char *s)
 {
-    return hs_arena_strdup(c->arena, s);
+    const xmlChar *x = xmlDictLookup(c->strings, (const xmlChar *)s, -1);
+    if (x == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    return (const char *)x;
+}
+
+size_t
+hs_tpl_interned(const hs_tpl_cache *c)
+{
+    return (size_t)xmlDictSize(c->strings);
 }
 
 const char *
-hs_tpl_resolve(hs_tpl_cache *c, const char *from, const char *rel)
+hs_tpl_resolve(hs_arena *a, const char *from, const char *rel)
 {
     if (rel[0] == '/' || from == NULL)
-        return hs_tpl_intern(c, rel);
+        return rel;
     const char *slash = strrchr(from, '/');
     if (slash == NULL)
-        return hs_tpl_intern(c, rel);
-    return hs_arena_printf(c->arena, "%.*s/%s", (int)(slash - from), from, rel);
+        return rel;
+    return hs_arena_printf(a, "%.*s/%s", (int)(slash - from), from, rel);
 }
 
 const hs_tpl *
@@ -80,7 +99,7 @@ hs_tpl_load(hs_tpl_cache *c, const char *path, hs_report *r)
     e->tpl = hs_tc_compile_file(c, e, doc, r);
     e->compiling = 0;
     if (e->tpl == NULL && r->errors == before)
-        hs_error(r, (hs_loc){e->path, 0}, "template", "the template does not compile");
+        hs_error(r, (hs_loc){e->path, 0}, HS_CODE_TEMPLATE, "the template does not compile");
     return e->tpl;
 }
 
@@ -150,7 +169,7 @@ check_step(hs_tpl_cache *c, const hs_tstep *s, hs_report *r)
                          : s->origin == HS_ORIGIN_RECORD ? "record"
                                                          : "record or profile";
     const char *at = s->attr ? "@" : "<", *end = s->attr ? "" : ">";
-    hs_error(r, s->loc, "strict", "the %s schema has no %s%s%s%s%s%s%s%s in %s", schema, at,
+    hs_error(r, s->loc, HS_CODE_STRICT, "the %s schema has no %s%s%s%s%s%s%s%s in %s", schema, at,
              s->name, end, near ? " (did you mean " : "", near ? at : "", near ? near : "",
              near ? end : "", near ? "?)" : "", s->shown);
     return -1;

@@ -106,17 +106,26 @@ void hs_tpl_set_schemas(hs_tpl_cache *c, xmlDocPtr record_xsd, xmlDocPtr profile
  * messages again. */
 const hs_tpl *hs_tpl_load(hs_tpl_cache *c, const char *path, hs_report *r);
 
+/* The compiled template t and its parts as indented text, appended to out
+ * (tpl/dump.c: golden tests, `hoso dump --stage=tpl`). */
+void hs_tpl_dump(const hs_tpl *t, hs_buf *out);
+
 /* --strict: every path step of every expression of t (and its parts) must
  * name an element or attribute of the record schema, or of the profile
  * schema for $profile. Returns 0 or -1 after reporting. */
 int hs_tpl_check_strict(hs_tpl_cache *c, const hs_tpl *t, hs_report *r);
 
 /* Path of `rel` as named from the file `from` (a path is relative to the
- * directory of the file that names it). Stored in the cache; never NULL. */
-const char *hs_tpl_resolve(hs_tpl_cache *c, const char *from, const char *rel);
+ * directory of the file that names it), in arena a (or rel itself); never
+ * NULL. */
+const char *hs_tpl_resolve(hs_arena *a, const char *from, const char *rel);
 
-/* A string that lives as long as the cache (file labels for locations). */
+/* A string that lives as long as the cache (file labels for locations):
+ * the same pointer for equal strings, so the cache holds one copy of each
+ * label however many documents ask for it. */
 const char *hs_tpl_intern(hs_tpl_cache *c, const char *s);
+/* How many strings are interned (tests: it must not grow with documents). */
+size_t hs_tpl_interned(const hs_tpl_cache *c);
 
 /* Parse a value written for attribute id (after {…} is evaluated), into
  * arena a. Returns 0, or -1 with what is allowed written into why. */

@@ -55,6 +55,7 @@ typedef struct hs_names {
 
 struct hs_tpl_cache {
     hs_arena *arena; /* everything compiled, for the engine's lifetime */
+    xmlDictPtr strings; /* interned file labels: one copy of each, however often asked */
     hs_tentry *first;
     xmlXPathContextPtr xp; /* compiles expressions; knows the functions */
     hs_names rec_elems, rec_attrs, prof_elems, prof_attrs;

@@ -157,7 +157,7 @@ prefix_declared(scan *s, const char *name, size_t n)
     xmlNode *root = s->t->dom_root;
     if (root != NULL && xmlSearchNs(root->doc, root, hs_xml_ustr(prefix)) != NULL)
         return 1;
-    hs_error(s->t->r, s->loc, "xpath",
+    hs_error(s->t->r, s->loc, HS_CODE_XPATH,
              "the prefix %s: is not declared (add xmlns:%s=\"…\" to <%s>) in %s", prefix, prefix,
              root ? hs_xml_str(root->name) : "document", s->shown);
     s->bad = 1;
@@ -202,7 +202,7 @@ unknown_function(scan *s, const char *name)
     hs_names names = {v, 0};
     xmlHashScanFull(s->t->c->xp->funcHash, collect_fn_name, &names);
     const char *near = hs_suggest(name, v, names.n);
-    hs_error(s->t->r, s->loc, "xpath", "unknown function %s()%s%s%s in %s", name,
+    hs_error(s->t->r, s->loc, HS_CODE_XPATH, "unknown function %s()%s%s%s in %s", name,
              near ? " (did you mean " : "", near ? near : "", near ? "()?)" : "", s->shown);
     s->bad = 1;
 }
@@ -358,8 +358,8 @@ hs_tc_xpath(hs_tc *t, const char *text, hs_loc loc, const char *shown, hs_origin
     t->c->xp->error = NULL;
     t->c->xp->userData = NULL;
     if (comp == NULL) {
-        hs_error(t->r, loc, "xpath", "%s in %s", ce.seen ? say(ce.code) : "an XPath syntax error",
-                 shown);
+        hs_error(t->r, loc, HS_CODE_XPATH, "%s in %s",
+                 ce.seen ? say(ce.code) : "an XPath syntax error", shown);
         caret(t, loc, shown, text, ce.seen ? ce.offset : 0);
         return NULL;
     }

@@ -122,7 +122,7 @@ parse_error(void *user, xmlErrorPtr e)
         snprintf(msg, sizeof msg, "not valid UTF-8 (bytes 0x%02X 0x%02X 0x%02X 0x%02X)", b[0], b[1],
                  b[2], b[3]);
     hs_loc loc = {c->label, e->line > 0 ? e->line : 0};
-    hs_error(c->r, loc, "xml", "%s", msg);
+    hs_error(c->r, loc, HS_CODE_XML, "%s", msg);
 }
 
 /* A DOCTYPE is refused as soon as the parser meets it, before any entity is
@@ -137,7 +137,7 @@ on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext_id, const xmlChar 
     err_ctx *c = ctxt->_private;
     if (c->count++ == 0)
         hs_error(
-            c->r, (hs_loc){c->label, ctxt->input ? ctxt->input->line : 0}, "xml",
+            c->r, (hs_loc){c->label, ctxt->input ? ctxt->input->line : 0}, HS_CODE_XML,
             "<!DOCTYPE %s>: a DTD is not allowed (no DTDs or entities in records and templates)",
             name ? hs_xml_str(name) : "");
     xmlStopParser(ctxt);
@@ -157,7 +157,7 @@ hs_xml_error_to_report(void *user, const xmlError *e)
     hs_loc loc = {e->file, e->line};
     if (e->node != NULL)
         loc = hs_loc_from_xml(e->node);
-    hs_error(r, loc, "xml", "%s", msg);
+    hs_error(r, loc, HS_CODE_XML, "%s", msg);
 }
 
 static xmlDocPtr
@@ -169,7 +169,7 @@ finish(xmlParserCtxtPtr ctxt, xmlDocPtr doc, err_ctx *ec)
         doc = NULL;
     }
     if (doc == NULL && ec->count == 0)
-        hs_error(ec->r, (hs_loc){ec->label, 0}, "xml", "not a well-formed XML document");
+        hs_error(ec->r, (hs_loc){ec->label, 0}, HS_CODE_XML, "not a well-formed XML document");
     xmlFreeParserCtxt(ctxt);
     if (doc != NULL)
         doc->_private = (void *)ec->label;
@@ -180,11 +180,11 @@ xmlDocPtr
 hs_xml_parse_memory(const char *data, size_t n, const char *label, hs_report *r)
 {
     if (n > MAX_FILE_BYTES)
-        return hs_error(r, (hs_loc){label, 0}, "limit", "file is larger than %zu MiB",
+        return hs_error(r, (hs_loc){label, 0}, HS_CODE_LIMIT, "file is larger than %zu MiB",
                         MAX_FILE_BYTES >> 20),
                NULL;
     if (n == 0)
-        return hs_error(r, (hs_loc){label, 0}, "xml", "file is empty"), NULL;
+        return hs_error(r, (hs_loc){label, 0}, HS_CODE_XML, "file is empty"), NULL;
     /* libxml2 stops reading at a NUL byte and then speaks of a premature end
      * or an empty document; the NUL is what to report, on its own line. */
     const char *nul = memchr(data, '\0', n);
@@ -192,7 +192,7 @@ hs_xml_parse_memory(const char *data, size_t n, const char *label, hs_report *r)
         long line = 1;
         for (const char *p = data; p < nul; p++)
             line += *p == '\n';
-        return hs_error(r, (hs_loc){label, line}, "xml",
+        return hs_error(r, (hs_loc){label, line}, HS_CODE_XML,
                         "a NUL byte (U+0000), which XML does not allow: not a text file?"),
                NULL;
     }
@@ -213,7 +213,7 @@ hs_xml_parse_file(const char *path, const char *label, hs_report *r)
     const char *why = NULL;
     FILE *f = strcmp(path, "-") == 0 ? stdin : hs_fopen_regular(path, &why);
     if (f == NULL)
-        return hs_error(r, (hs_loc){label, 0}, "io", "%s", why), NULL;
+        return hs_error(r, (hs_loc){label, 0}, HS_CODE_IO, "%s", why), NULL;
     char *data = NULL;
     size_t len = 0, cap = 0;
     for (;;) {
@@ -232,7 +232,7 @@ hs_xml_parse_file(const char *path, const char *label, hs_report *r)
             if (f != stdin)
                 fclose(f);
             free(data);
-            return hs_error(r, (hs_loc){label, 0}, "limit", "file is larger than %zu MiB",
+            return hs_error(r, (hs_loc){label, 0}, HS_CODE_LIMIT, "file is larger than %zu MiB",
                             MAX_FILE_BYTES >> 20),
                    NULL;
         }
@@ -243,7 +243,7 @@ hs_xml_parse_file(const char *path, const char *label, hs_report *r)
         fclose(f);
     xmlDocPtr doc = NULL;
     if (bad)
-        hs_error(r, (hs_loc){label, 0}, "io", "cannot read: %s", strerror(saved));
+        hs_error(r, (hs_loc){label, 0}, HS_CODE_IO, "cannot read: %s", strerror(saved));
     else
         doc = hs_xml_parse_memory(data, len, label, r);
     free(data);

@@ -8,6 +8,7 @@
 #include "fuzz.h"
 
 #include "hoso.h"
+#include "job.h"
 
 static hs_engine *engine;
 static hs_job job;
@@ -17,8 +18,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    hs_report r = {0};
-    engine = hs_engine_new(fz_fonts_dir(), &r);
+    engine = hs_engine_new(fz_fonts_dir(), NULL, NULL);
     if (engine == NULL)
         fz_fail("cannot make an engine");
     job.template_path = fz_src("templates/quote.xml");
@@ -39,7 +39,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fz_diags c;
     hs_report r = fz_report(&c, NULL);
     hs_output out;
-    int rc = hs_render(engine, &job, &r, &out);
+    int rc = hs_render_report(engine, &job, &r, &out);
     if (rc != 0 && c.errors == 0)
         fz_fail("render failed without an error");
     if (rc != 0 && (out.pdf != NULL || out.name != NULL))

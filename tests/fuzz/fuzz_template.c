@@ -10,7 +10,7 @@
 #include "fuzz.h"
 
 #include "eval/eval.h"
-#include "layout/layout.h"
+#include "page/page.h"
 #include "record/record.h"
 
 #include <unistd.h>
@@ -72,7 +72,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fz_fail("eval reported %d errors and succeeded", c.errors);
     if (rc == 0) {
         hs_pages pages = {0};
-        rc = hs_layout_document(doc, fonts, a, &r, &pages);
+        rc = hs_page_document(doc, fonts, a, &r, &pages);
         if (rc == 0 && pages.count < 1)
             fz_fail("layout succeeded without a page");
     }

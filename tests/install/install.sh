@@ -15,7 +15,7 @@ inst() { # make install-files ARGS... (the release objects are already built)
 
 inst PREFIX="$P" >"$T/make.out" 2>&1
 check_eq "make install PREFIX=…: exit 0" "0" "$?"
-for f in bin/hoso lib/libhoso.a lib/pkgconfig/hoso.pc include/hoso/hoso.h include/hoso/base/base.h \
+for f in bin/hoso lib/libhoso.a lib/pkgconfig/hoso.pc include/hoso/hoso.h \
     share/hoso/templates/quote.xml share/hoso/templates/parts/letterhead.xml \
     share/hoso/fonts/families.conf share/hoso/fonts/HosoSerif-Regular.ttf \
     share/hoso/fonts/original/LiberationSerif-Regular.ttf share/hoso/fonts/LICENSE-Liberation.txt \
@@ -82,6 +82,16 @@ cc -o "$T/app" "$T/app.c" $(PKG_CONFIG_PATH="$P/lib/pkgconfig" pkg-config --cfla
     >"$T/cc.err" 2>&1
 check_eq "a program links with pkg-config --cflags --libs hoso" "0:" "$?:$(cat "$T/cc.err")"
 check_eq "… and runs" "$(sed -n 's/^#define HS_VERSION "\(.*\)"/\1/p' engine/hoso.h)" "$("$T/app" 2>&1)"
+# the embedding example against the installed header (hoso.h alone) and library
+cc -o "$T/embed" examples/embed.c $(PKG_CONFIG_PATH="$P/lib/pkgconfig" pkg-config --cflags --libs hoso) \
+    >"$T/cc.err" 2>&1
+check_eq "examples/embed.c builds against the installed hoso.h and libhoso.a" "0:" "$?:$(cat "$T/cc.err")"
+check_eq "the installed header is hoso.h alone" "hoso.h" "$(ls "$P/include/hoso")"
+(cd / && env -i PATH=/usr/bin:/bin "$T/embed" "$P/share/hoso/fonts" "$P/share/hoso/templates/quote.xml" \
+    "$EX/small.xml" "$EX/profile.xml" "$T/embed.pdf") >"$T/embed.out" 2>"$T/embed.err"
+check_eq "… and renders a document with the installed fonts and template (exit 0)" "0:" \
+    "$?:$(cat "$T/embed.err")"
+check_eq "… of 2 pages" "2" "$(pdfinfo "$T/embed.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')"
 
 # the man page: formats without warnings, names every long option of --help
 MANWIDTH=80 man --warnings -l "$P/share/man/man1/hoso.1" >"$T/man.txt" 2>"$T/man.err"

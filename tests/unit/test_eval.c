@@ -224,6 +224,81 @@ test_table(void)
     return 0;
 }
 
+/* The name pass (eval/name.c): run_name works out only the <name>. */
+static int
+run_name(fixture *f, const char *tpl, const char **name)
+{
+    if (run(f, tpl) == 0)
+        return 99; /* each template below fails as a whole document */
+    last_msg[0] = '\0';
+    nerrors = 0;
+    f->r.errors = 0;
+    hs_eval_in in = {f->a, &f->r, f->tpls, f->tpl_path, f->rec, NULL, -1, 0};
+    return hs_eval_name(&in, name);
+}
+
+static int
+test_name_pass(void)
+{
+    fixture f;
+    const char *name = NULL;
+    /* content, <assert>s and <let>s the name does not use are not evaluated
+     * (each of them fails here); the <let>s it uses are, where they stand:
+     * $n at the document's root while the name's predicate is on an item */
+    CHECK_INT(run_name(&f,
+                       "<document title=\"{money('x')}\">\n"
+                       "<let name=\"bad\" value=\"money(items/item[3]/feedback/cost)\"/>\n"
+                       "<let name=\"n\" value=\"count(items/item) - 1\"/>\n"
+                       "<let name=\"who\">{customer/name} {$n}</let>\n"
+                       "<assert test=\"false()\">never</assert>\n"
+                       "<name>{items/item[position() = $n]/title}: {$who}</name>\n"
+                       "<p>{money-sum(items/item/feedback/cost)}</p>\n"
+                       "</document>\n",
+                       &name),
+              0);
+    CHECK_STR(name, "Cảnh báo: Công ty Chính Đại 2");
+    CHECK_INT(nerrors, 0);
+    done(&f);
+    /* a <let> the name uses fails as in the document */
+    CHECK_INT(
+        run_name(&f,
+                 "<document>\n<let name=\"c\" value=\"money(items/item[3]/feedback/cost)\"/>\n"
+                 "<name>{$c}</name>\n</document>\n",
+                 &name),
+        -1);
+    CHECK(strstr(last_msg, "rec.xml:6: error: <cost> \"12.5tr\" is not an amount") != NULL);
+    CHECK_INT(nerrors, 1);
+    done(&f);
+    /* <require>s outside content count, also in a <for> with its context
+     * and a <let> of the loop; a <name> of a part reached by <include> */
+    char part[80];
+    snprintf(part, sizeof part, "/tmp/hs_test_eval_part_%d.xml", (int)getpid());
+    FILE *fp = fopen(part, "w");
+    fputs("<part>\n<name>{$who}</name>\n<p>{money('x')}</p>\n</part>\n", fp);
+    fclose(fp);
+    char tpl[1024];
+    snprintf(tpl, sizeof tpl,
+             "<document>\n<let name=\"who\" value=\"string(customer/name)\"/>\n"
+             "<if test=\"$who != ''\"><include src=\"%s\"/></if>\n"
+             "<for each=\"items/item[feedback/@feasible = 'yes']\"><let name=\"c\" "
+             "value=\"feedback/cost\"/>\n<require path=\"$c\" what=\"a cost\"/></for>\n"
+             "<p>{money('y')}</p>\n</document>\n",
+             strrchr(part, '/') + 1);
+    CHECK_INT(run_name(&f, tpl, &name), 0);
+    CHECK_STR(name, "Công ty Chính Đại");
+    done(&f);
+    snprintf(tpl, sizeof tpl,
+             "<document>\n<let name=\"who\" value=\"1\"/><include src=\"%s\"/>\n"
+             "<for each=\"items/item\"><let name=\"c\" value=\"feedback/cost\"/>\n"
+             "<require path=\"$c\" what=\"a cost\"/></for>\n</document>\n",
+             strrchr(part, '/') + 1);
+    CHECK_INT(run_name(&f, tpl, &name), -1);
+    CHECK(strstr(last_msg, "rec.xml:5: error: the record lacks $c (a cost)") != NULL);
+    done(&f);
+    remove(part);
+    return 0;
+}
+
 int
 main(void)
 {
@@ -233,6 +308,7 @@ main(void)
     RUN(test_amount_error_names_record_line);
     RUN(test_template_errors);
     RUN(test_table);
+    RUN(test_name_pass);
     hs_text_cleanup();
     xmlCleanupParser();
     return DONE();

@@ -34,7 +34,7 @@ collect(void *user, const hs_diag *d)
         fprintf(stderr, "  diag: %s\n", line);
     }
     if (diags.n < MAXD) {
-        snprintf(diags.code[diags.n], sizeof diags.code[0], "%s", d->code);
+        snprintf(diags.code[diags.n], sizeof diags.code[0], "%s", hs_code_name(d->code));
         snprintf(diags.msg[diags.n], sizeof diags.msg[0], "%s", d->message);
         diags.loc[diags.n] = d->loc;
     }
@@ -177,7 +177,7 @@ doc(double cw, double lines, hs_block *body)
 static int
 layout(const hs_doc *d, hs_pages *out)
 {
-    return hs_layout_document(d, fonts, arena, &report, out);
+    return hs_page_document(d, fonts, arena, &report, out);
 }
 
 /* ---- reading the pages ---- */

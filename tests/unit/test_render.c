@@ -29,7 +29,7 @@ collect(void *user, const hs_diag *d)
     (void)user;
     if (ndiag < 8) {
         hs_diag_format(d, diag_msg[ndiag], sizeof diag_msg[0]);
-        diag_code[ndiag] = d->code;
+        diag_code[ndiag] = hs_code_name(d->code);
         if (getenv("HS_TEST_VERBOSE") != NULL) /* to read the messages themselves */
             fprintf(stderr, "  diag: %s\n", diag_msg[ndiag]);
     }

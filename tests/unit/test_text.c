@@ -19,7 +19,7 @@ capture_sink(void *user, const hs_diag *d)
 {
     capture *c = user;
     c->count++;
-    snprintf(c->code, sizeof c->code, "%s", d->code ? d->code : "");
+    snprintf(c->code, sizeof c->code, "%s", hs_code_name(d->code));
     snprintf(c->message, sizeof c->message, "%s", d->message);
 }
 

@@ -1,4 +1,4 @@
-/* engine/layout/paginate.c — slices onto pages.
+/* engine/page/paginate.c — slices onto pages.
  *
  * A page takes slices while they fit. When one does not, the page ends at
  * the last place a break is allowed (before a slice that is not
@@ -7,10 +7,11 @@
  * page. Every page takes at least one slice or part of one, so pagination
  * always ends and nothing is lost. A page that continues a table with header
  * rows starts with copies of them. */
-#include "layout/layout_int.h"
+#include "page/page.h"
 
 typedef struct pager {
     hs_lctx *c;
+    hs_arena *a;
     hs_pages *out;
     double page_w, page_h, top, bottom;
     hs_slice **pl; /* the slices on the current page */
@@ -21,7 +22,7 @@ typedef struct pager {
 static hs_page *
 new_page(pager *p)
 {
-    hs_page *pg = HS_NEW(p->c->a, hs_page);
+    hs_page *pg = HS_NEW(p->a, hs_page);
     pg->width_pt = p->page_w;
     pg->height_pt = p->page_h;
     if (p->out->last != NULL)
@@ -38,10 +39,10 @@ put(pager *p, int n, hs_slice *s, double y)
 {
     if ((size_t)n == p->cap) {
         size_t cap = p->cap ? p->cap * 2 : 64;
-        p->pl = hs_arena_realloc(p->c->a, p->pl, p->cap * sizeof *p->pl,
-                                 hs_mul_size(cap, sizeof *p->pl));
-        p->py = hs_arena_realloc(p->c->a, p->py, p->cap * sizeof *p->py,
-                                 hs_mul_size(cap, sizeof *p->py));
+        p->pl =
+            hs_arena_realloc(p->a, p->pl, p->cap * sizeof *p->pl, hs_mul_size(cap, sizeof *p->pl));
+        p->py =
+            hs_arena_realloc(p->a, p->py, p->cap * sizeof *p->py, hs_mul_size(cap, sizeof *p->py));
         p->cap = cap;
     }
     p->pl[n] = s;
@@ -109,9 +110,10 @@ fill(pager *p, hs_page *pg, hs_slice *s, const hs_slice *prev)
 }
 
 void
-hs_layout_paginate(hs_lctx *c, const hs_doc *d, hs_slice *first, hs_pages *out)
+hs_page_paginate(hs_lctx *c, hs_arena *a, const hs_doc *d, hs_slice *first, hs_pages *out)
 {
-    pager p = {c, out, d->page_w, d->page_h, d->margin[0], d->page_h - d->margin[2], NULL, NULL, 0};
+    pager p = {c,    a,    out, d->page_w, d->page_h, d->margin[0], d->page_h - d->margin[2],
+               NULL, NULL, 0};
     hs_slice *s = first;
     const hs_slice *prev = NULL;
     do {
@@ -122,4 +124,30 @@ hs_layout_paginate(hs_lctx *c, const hs_doc *d, hs_slice *first, hs_pages *out)
             prev = x;
         s = next;
     } while (s != NULL);
+}
+
+void
+hs_page_flows(hs_lctx *c, hs_arena *a, const hs_doc *doc, const hs_flow *flows, int nflows,
+              hs_pages *out, hs_page_span **spans, int *nspans)
+{
+    hs_page_span *v = HS_NEW_N(a, (size_t)nflows + 1, hs_page_span);
+    int n = 0;
+    for (int i = 0; i < nflows; i++) {
+        const hs_flow *f = &flows[i];
+        if (f->body.first == NULL)
+            continue; /* nothing between two sections: no blank page */
+        hs_page *last = out->last;
+        int first_no = out->count + 1;
+        hs_page_paginate(c, a, &f->setup, f->body.first, out);
+        v[n++] = (hs_page_span){f, last != NULL ? last->next : out->first,
+                                out->count - first_no + 1, first_no};
+    }
+    if (out->first == NULL) { /* an empty document is one empty page */
+        hs_flow *whole = HS_NEW(a, hs_flow);
+        whole->setup = *doc;
+        hs_page_paginate(c, a, doc, NULL, out);
+        v[n++] = (hs_page_span){whole, out->first, 1, 1};
+    }
+    *spans = v;
+    *nspans = n;
 }

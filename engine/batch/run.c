@@ -1,0 +1,254 @@
+/* engine/batch/run.c — hs_batch_run: the two passes of a run (names, then documents). */
+#include "batch/batch.h"
+
+/* Every document of the run (all shards) gets its file name. */
+static void
+assign_names(run *r)
+{
+    hs_out_doc *d = malloc((size_t)(r->njobs ? r->njobs : 1) * sizeof *d);
+    if (d == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    for (int i = 0; i < r->njobs; i++)
+        d[i] = (hs_out_doc){r->jobs[i].record, r->jobs[i].template_path, r->jobs[i].name, NULL};
+    hs_out_assign_names(d, (size_t)r->njobs, r->o->ascii_names);
+    for (int i = 0; i < r->njobs; i++)
+        r->jobs[i].file = d[i].file;
+    free(d);
+}
+
+/* The jobs of the run, each record (sorted, once each) × template (once
+ * each), and their report line prefixes. Returns the number of records. */
+static int
+collect_jobs(run *r, strv *rec)
+{
+    const hs_batch_options *o = r->o;
+    for (int i = 0; i < o->ninputs; i++)
+        if (hs_bt_expand_input(o->inputs[i], rec) != 0) {
+            hs_bt_diag(r, o->inputs[i], HS_CODE_NONE, "cannot read the folder: %s",
+                       strerror(errno));
+            r->st->failed++;
+        }
+    /* sorted and once each: the same set of jobs in every process of a run */
+    qsort(rec->v, (size_t)rec->n, sizeof *rec->v, hs_bt_cmp_str);
+    int nrec = 0;
+    for (int i = 0; i < rec->n; i++)
+        if (nrec > 0 && strcmp(rec->v[nrec - 1], rec->v[i]) == 0)
+            free(rec->v[i]);
+        else
+            rec->v[nrec++] = rec->v[i];
+    /* a template given twice is one document */
+    char *dup = calloc((size_t)o->ntemplates + 1, 1);
+    if (dup == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    for (int t = 0; t < o->ntemplates; t++)
+        for (int u = 0; u < t && !dup[t]; u++)
+            dup[t] = strcmp(o->templates[u], o->templates[t]) == 0;
+    for (int i = 0; i < nrec; i++) {
+        int mine = hs_bt_in_shard(rec->v[i], o->shard_k, o->shard_n);
+        for (int t = 0; t < o->ntemplates; t++)
+            if (!dup[t])
+                hs_bt_add_job(r, rec->v[i], o->templates[t], mine);
+    }
+    free(dup);
+    for (int i = 0; i < r->njobs; i++) {
+        r->jobs[i].prefix = hs_bt_line_prefix(&r->jobs[i]);
+        r->st->total += r->jobs[i].mine;
+    }
+    return nrec;
+}
+
+/* The output folder (made, held open, swept of temporary files), what an
+ * earlier report made, and the report opened. 0, or -1 after saying why. */
+static int
+open_outputs(run *r)
+{
+    const hs_batch_options *o = r->o;
+    if (mkdir(o->out_dir, 0777) != 0 && errno != EEXIST) {
+        hs_bt_diag(r, o->out_dir, HS_CODE_NONE, "cannot create the output folder: %s",
+                   strerror(errno));
+        return -1;
+    }
+    r->dirfd = open(o->out_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (r->dirfd < 0) {
+        hs_bt_diag(r, o->out_dir, HS_CODE_NONE, "cannot open the output folder: %s",
+                   strerror(errno));
+        return -1;
+    }
+    hs_out_sweep(o->out_dir);
+    if (o->resume_path != NULL)
+        hs_bt_read_resume(r);
+    if (o->report_path != NULL) {
+        int to_stdout = strcmp(o->report_path, "-") == 0;
+        r->report = to_stdout ? stdout : fopen(o->report_path, "a");
+        if (r->report == NULL) {
+            hs_bt_diag(r, o->report_path, HS_CODE_NONE, "cannot write the report: %s",
+                       strerror(errno));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Pass 2's jobs into todo: this shard's, but those made before (--resume:
+ * listed, and the file is still there and this document's) and those whose
+ * name pass crashed or was stopped (reported now). Returns their count. */
+static int
+render_todo(run *r, int *todo)
+{
+    int ntodo = 0;
+    for (int i = 0; i < r->njobs; i++) {
+        bjob *j = &r->jobs[i];
+        if (!j->mine)
+            continue;
+        if (j->reported && j->file != NULL) {
+            char *p = hs_bt_out_path(r, j->file), owner[HS_OUT_OWNER_LEN + 1];
+            hs_out_owner(j->record, j->template_path, owner);
+            j->done = hs_out_marked(p, owner) == 1;
+            free(p);
+        }
+        if (j->done)
+            r->st->resumed++;
+        else if (j->failed != NULL)
+            hs_bt_report_failure(r, j, j->failed, j->failed_timeout, j->failed_ms);
+        else
+            todo[ntodo++] = i;
+    }
+    return ntodo;
+}
+
+/* The documents whose worker died on their name (a signal, not the
+ * watchdog), into todo, to be tried once more in a fresh worker: a worker
+ * killed from outside (the OOM killer, a user) must not take a name out of
+ * the run. One that dies again fails; so it does in every run. */
+static int
+crashed_names(run *r, int *todo)
+{
+    int n = 0;
+    for (int i = 0; i < r->njobs; i++) {
+        bjob *j = &r->jobs[i];
+        if (j->failed != NULL && !j->failed_timeout) {
+            free(j->failed);
+            j->failed = NULL;
+            todo[n++] = i;
+        }
+    }
+    return n;
+}
+
+/* The two passes, with workers forked from this process. */
+static void
+passes(run *r)
+{
+    const hs_batch_options *o = r->o;
+    /* The parent reads the templates and the profile (parsing only), so the
+     * workers inherit them parsed. What fails here fails again, and is
+     * reported, in each document's own worker. */
+    for (int t = 0; t < o->ntemplates; t++)
+        hs_engine_warm(r->e, o->templates[t], o->profile_path);
+    r->nworkers = r->max_workers = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+    if (r->nworkers < 1)
+        r->nworkers = r->max_workers = 1;
+    r->w = calloc((size_t)r->nworkers, sizeof *r->w);
+    int *todo = malloc((size_t)(r->njobs ? r->njobs : 1) * sizeof *todo);
+    if (r->w == NULL || todo == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    int ntodo = 0, done = 0;
+    /* pass 1: the names of every document of the run (but those an earlier
+     * report gave) */
+    for (int i = 0; i < r->njobs; i++)
+        if (!(r->jobs[i].reported && r->jobs[i].name != NULL))
+            todo[ntodo++] = i;
+    r->kind = TASK_NAME;
+    int names = hs_bt_run_pass(r, todo, ntodo, &done, 0);
+    if (names == 0 && (ntodo = crashed_names(r, todo)) > 0)
+        names = hs_bt_run_pass(r, todo, ntodo, &done, 0);
+    if (names == 0) {
+        assign_names(r);
+        ntodo = render_todo(r, todo);
+        /* pass 2: this shard's documents */
+        r->kind = TASK_RENDER;
+        done = r->st->resumed;
+        hs_bt_progress(r, done, r->st->total);
+        hs_bt_run_pass(r, todo, ntodo, &done, r->st->total);
+    }
+    hs_bt_stop_workers(r);
+    free(todo);
+    free(r->w);
+    free(r->placed);
+}
+
+/* What the run ended with: a report that could not be written, a stop, or
+ * documents no worker could be started for; the report closed. */
+static void
+wind_up(run *r)
+{
+    const hs_batch_options *o = r->o;
+    hs_batch_stats *st = r->st;
+    int left = st->total - st->ok - st->failed - st->skipped - st->resumed;
+    if (r->report_errno != 0) {
+        hs_bt_diag(r, strcmp(o->report_path, "-") == 0 ? "<stdout>" : o->report_path, HS_CODE_NONE,
+                   "cannot write the report: %s; the batch was stopped with %d document%s "
+                   "not made or not reported (--resume with the report goes on)",
+                   strerror(r->report_errno), left + r->unreported,
+                   left + r->unreported == 1 ? "" : "s");
+        st->report_failed = 1;
+    } else if (hs_bt_stop_signal) {
+        st->stopped = hs_bt_stop_signal;
+        st->not_made = left;
+    } else if (left > 0) {
+        st->failed += left; /* no worker could be started */
+    }
+    if (r->report != NULL && r->report != stdout && fclose(r->report) != 0 && !st->report_failed) {
+        hs_bt_diag(r, o->report_path, HS_CODE_NONE, "cannot write the report: %s", strerror(errno));
+        st->report_failed = 1;
+    }
+}
+
+int
+hs_batch_run(hs_engine *e, const hs_batch_options *o, const hs_batch_events *ev, hs_batch_stats *st)
+{
+    memset(st, 0, sizeof *st);
+    static const hs_batch_events no_events;
+    run r = {0};
+    r.e = e, r.o = o, r.ev = ev ? ev : &no_events, r.st = st, r.t0 = hs_bt_now();
+    if (o->version != HS_BATCH_OPTIONS_VERSION) {
+        hs_bt_diag(&r, NULL, HS_CODE_USAGE,
+                   "hs_batch_options version %d, not %d (hs_batch_options_init)", o->version,
+                   HS_BATCH_OPTIONS_VERSION);
+        return -1;
+    }
+    r.umask = umask(0);
+    umask(r.umask);
+    strv rec = {0};
+    int nrec = collect_jobs(&r, &rec);
+    int rc = -1;
+    if (open_outputs(&r) == 0) {
+        /* a worker that died mid-job, a closed report: write() fails */
+        struct sigaction ign, pipe_was;
+        memset(&ign, 0, sizeof ign);
+        ign.sa_handler = SIG_IGN;
+        sigemptyset(&ign.sa_mask);
+        sigaction(SIGPIPE, &ign, &pipe_was);
+        passes(&r);
+        /* again at the end: a worker of a killed run may have outlived the first sweep */
+        hs_out_sweep(o->out_dir);
+        wind_up(&r);
+        sigaction(SIGPIPE, &pipe_was, NULL);
+        rc = st->failed > 0 || st->stopped || st->report_failed ? -1 : 0;
+    }
+    hs_bt_stop_signal = 0; /* for the next batch of this process */
+    if (r.dirfd > 0)
+        close(r.dirfd);
+    for (int i = 0; i < r.njobs; i++) {
+        free(r.jobs[i].name);
+        free(r.jobs[i].file);
+        free(r.jobs[i].prefix);
+        free(r.jobs[i].failed);
+    }
+    free(r.jobs);
+    for (int i = 0; i < nrec; i++)
+        free(rec.v[i]);
+    free(rec.v);
+    st->seconds = hs_bt_now() - r.t0;
+    return rc;
+}

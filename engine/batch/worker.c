@@ -1,0 +1,176 @@
+/* engine/batch/worker.c — a worker process: a task at a time from its pipe, each document
+ * rendered into a temporary file in the output folder, fsynced. */
+#include "batch/batch.h"
+
+/* Write the PDF to a new temporary file in the output folder, as the umask
+ * allows, and fsync it. 0 and its name in tmp, or an errno value. */
+static int
+write_temp(run *r, const hs_output *out, char *tmp, size_t cap)
+{
+    char prefix[200];
+    hs_out_temp_prefix(prefix, sizeof prefix);
+    snprintf(tmp, cap, "%s/%sXXXXXX.part", r->o->out_dir, prefix);
+    int fd = mkstemps(tmp, 5);
+    if (fd < 0)
+        return errno;
+    size_t end = out->len;
+    int e = 0;
+#ifdef HS_TEST_HOOKS
+    if (getenv("HOSO_TEST_ENOSPC") != NULL) /* a full file system, half-way */
+        end = out->len / 2, e = ENOSPC;
+#endif
+    for (size_t off = 0; off < end;) {
+        ssize_t w = write(fd, out->pdf + off, end - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            e = w < 0 ? errno : EIO;
+            break;
+        }
+        off += (size_t)w;
+    }
+    if (e == 0 && fchmod(fd, 0666 & ~r->umask) != 0)
+        e = errno;
+    if (e == 0 && !r->o->no_sync && fsync(fd) != 0)
+        e = errno;
+    if (close(fd) != 0 && e == 0)
+        e = errno;
+    if (e != 0)
+        unlink(tmp);
+    return e;
+}
+
+/* One task; its result on fd as one line:
+ * "name\tNAME", "noname" or "stopped\tMSG" (TASK_NAME);
+ * "ok\tTMP\tNAME\tPAGES\tBYTES" or "error\tFILE\tLINE\tCODE\tMSG". */
+static void
+work_one(run *r, int kind, const bjob *j, int fd)
+{
+#ifdef HS_TEST_HOOKS
+    /* Tests of the batch: a worker that dies or hangs on a given record. */
+    const char *crash = getenv("HOSO_TEST_KILL"), *hang = getenv("HOSO_TEST_HANG");
+    if (kind == TASK_RENDER && crash != NULL && strstr(j->record, crash) != NULL)
+        raise(SIGKILL);
+    if (kind == TASK_RENDER && hang != NULL && strstr(j->record, hang) != NULL)
+        sleep(3600);
+    /* a name pass on a machine so busy that it takes seconds; a worker that
+     * dies on a name (every time, or only while the file HOSO_TEST_ONCE can
+     * be made: once) */
+    const char *slow = getenv("HOSO_TEST_SLOW_NAME"), *die = getenv("HOSO_TEST_KILL_NAME");
+    const char *once = getenv("HOSO_TEST_ONCE");
+    if (kind == TASK_NAME && slow != NULL && strstr(j->record, slow) != NULL)
+        sleep(2);
+    if (kind == TASK_NAME && die != NULL && strstr(j->record, die) != NULL &&
+        (once == NULL || open(once, O_CREAT | O_EXCL | O_WRONLY, 0600) >= 0))
+        raise(SIGKILL);
+#endif
+    held h;
+    hs_bt_held_init(&h);
+    hs_report rep = {hs_bt_held_sink, &h, 0, 20};
+    hs_job job = {j->template_path,
+                  j->record,
+                  NULL,
+                  r->o->profile_path,
+                  r->o->source_date_epoch,
+                  r->o->memory_limit,
+                  r->o->timeout_s,
+                  r->o->strict,
+                  kind == TASK_NAME};
+    hs_output out;
+    hs_buf msg;
+    hs_buf_init(&msg, h.a);
+    if (hs_render_report(r->e, &job, &rep, &out) != 0) {
+        if (kind == TASK_NAME && h.set && h.first.code == HS_CODE_TIMEOUT) {
+            hs_buf_adds(&msg, "stopped"); /* past the work of --timeout: so it is again */
+            hs_bt_pipe_field(&msg, h.first.message);
+        } else if (kind == TASK_NAME) {
+            hs_buf_adds(&msg, "noname"); /* the render pass says why */
+        } else {
+            hs_diag none = {
+                HS_SEV_ERROR, {j->record, 0}, HS_CODE_INTERNAL, "failed with no message"};
+            hs_bt_pipe_error(&msg, h.set ? &h.first : &none, h.d, h.n);
+        }
+    } else {
+        char *name = hs_file_name_report(out.name ? out.name : "document", r->o->ascii_names, &rep);
+        char tmp[4096];
+        if (name != NULL && kind == TASK_RENDER &&
+            hs_mark_owner(&out, j->record, j->template_path, &rep) != 0)
+            free(name), name = NULL;
+        int e = name == NULL ? 0 : kind == TASK_NAME ? 0 : write_temp(r, &out, tmp, sizeof tmp);
+        if (name == NULL) {
+            if (kind == TASK_NAME) {
+                hs_buf_adds(&msg, "noname");
+            } else {
+                hs_diag first =
+                    h.set ? h.first : (hs_diag){HS_SEV_ERROR, {"", 0}, HS_CODE_NONE, ""};
+                first.loc.line = 0;
+                hs_bt_pipe_error(&msg, &first, NULL, 0);
+            }
+        } else if (kind == TASK_NAME) {
+            hs_buf_adds(&msg, "name");
+            hs_bt_pipe_field(&msg, name);
+        } else if (e != 0) {
+            char text[512], said[4096];
+            snprintf(text, sizeof text, "cannot write in the output folder: %s", strerror(e));
+            snprintf(said, sizeof said, "%s (record %s)", text, j->record);
+            hs_diag error = {HS_SEV_ERROR, {r->o->out_dir, 0}, HS_CODE_IO, text};
+            hs_diag shown = {HS_SEV_ERROR, {r->o->out_dir, 0}, HS_CODE_IO, said};
+            hs_bt_pipe_error(&msg, &error, &shown, 1);
+        } else {
+            char num[64];
+            const char *base = strrchr(tmp, '/') + 1;
+            hs_buf_adds(&msg, "ok");
+            hs_bt_pipe_field(&msg, base);
+            hs_bt_pipe_field(&msg, name);
+            snprintf(num, sizeof num, "%d\t%zu", out.pages, out.len);
+            hs_buf_addc(&msg, '\t');
+            hs_buf_adds(&msg, num);
+        }
+        free(name);
+        hs_output_free(&out);
+    }
+    hs_buf_addc(&msg, '\n');
+    hs_bt_send_all(fd, msg.data, msg.len);
+    hs_arena_free(h.a);
+}
+
+/* Worker: tasks "N 12" / "R 12", one a line, until the pipe closes. */
+_Noreturn void
+hs_bt_worker_main(run *r, int job_fd, int fd, pid_t parent)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) /* the parent died before prctl took effect */
+        _exit(1);
+    /* the caller's handlers are the parent's: a worker stops at once */
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGINT, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
+    signal(SIGPIPE, SIG_DFL);
+#ifndef __SANITIZE_ADDRESS__
+    if (r->o->memory_limit > 0) {
+        struct rlimit rl = {r->o->memory_limit * 2 + ((size_t)256 << 20),
+                            r->o->memory_limit * 2 + ((size_t)256 << 20)};
+        setrlimit(RLIMIT_AS, &rl);
+    }
+#endif
+    char line[64];
+    size_t len = 0;
+    for (;;) {
+        ssize_t got = read(job_fd, line + len, 1);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            _exit(0);
+        if (line[len] != '\n' && len + 2 < sizeof line) {
+            len++;
+            continue;
+        }
+        line[len] = '\0';
+        len = 0;
+        char *end;
+        long k = strtol(line + 1, &end, 10);
+        if ((line[0] == TASK_NAME || line[0] == TASK_RENDER) && *end == '\0' && k >= 0 &&
+            k < r->njobs)
+            work_one(r, line[0], &r->jobs[k], fd);
+    }
+}

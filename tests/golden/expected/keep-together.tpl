@@ -1,0 +1,14 @@
+template "tests/golden/cases/keep-together.xml"
+  document @tests/golden/cases/keep-together.xml:3
+      font="serif"
+      size=11pt
+      page=297.638x170.079pt
+      margin=28.3465pt 28.3465pt 28.3465pt 28.3465pt
+    p @tests/golden/cases/keep-together.xml:4
+      text {items/item[1]/content} " " {items/item[1]/explanation} @tests/golden/cases/keep-together.xml:4
+    div @tests/golden/cases/keep-together.xml:5
+        keep-together=yes
+      p @tests/golden/cases/keep-together.xml:5
+        text {items/item[2]/content} @tests/golden/cases/keep-together.xml:5
+      p @tests/golden/cases/keep-together.xml:5
+        text {items/item[2]/explanation} @tests/golden/cases/keep-together.xml:5
