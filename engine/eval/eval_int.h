@@ -47,10 +47,12 @@ typedef struct hs_var {
     xmlXPathObjectPtr value; /* NULL while a deferred <let> is not worked out */
     struct hs_var *next;     /* also the scope the <let> was met in */
     /* name.c: a <let> met by the name pass, worked out when first used,
-     * where it was met (context node, position, size) */
+     * where it was met (context node, position, size, group-by's group) */
     const struct hs_tnode *let;
     xmlNodePtr node;
     int pos, size;
+    xmlNodeSetPtr group;
+    const char *group_key;
 } hs_var;
 
 typedef struct hs_named_style {
