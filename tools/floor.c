@@ -8,9 +8,10 @@
  * hoso caches per engine, so that engine/floor is what hoso's own work
  * costs: fonts through render/fontres.c (font files read once into memory,
  * CIDs over the code points a face draws, ToUnicode and CIDToGIDMap
- * deflated once) and libharu's byte loops replaced (render/harufix.c), the
- * logo's file read once and handed to libharu from memory per document, as
- * hoso does.
+ * deflated once, each set of glyphs' subset deflated once) and libharu's
+ * byte loops replaced (render/harufix.c), the logo decoded and deflated
+ * once (image/) and written into each document as those ready bytes
+ * (render/ready.c), as hoso does.
  *
  *   build/floor FONTS_DIR LOGO.png TEXT_FILE N OUT.pdf
  * prints: "floor: <median ms> ms, <median CPU ms> cpu, <bytes> bytes, <pages> pages" */
@@ -22,7 +23,9 @@
 #include <time.h>
 
 #include "font/font.h"
+#include "image/image.h"
 #include "render/fontres.h"
+#include "render/ready.h"
 
 /* The engine prints nothing: its diagnostics, here, go to stderr. */
 static void
@@ -101,20 +104,16 @@ keep_drawable(const hs_face *f, char *line)
 
 /* One document: what every PDF of this text must pay. */
 static size_t
-one(hs_face *const faces[4], const unsigned char *logo, size_t logo_len, char *text, int *pages,
-    FILE *keep)
+one(hs_face *const faces[4], const hs_image *logo, char *text, int *pages, FILE *keep)
 {
     HPDF_Doc pdf = HPDF_New(on_error, NULL);
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(pdf);
     HPDF_SetCurrentEncoder(pdf, "UTF-8");
     HPDF_Font font[4] = {NULL};
-    HPDF_Image img = HPDF_LoadPngImageFromMem(pdf, logo, (HPDF_UINT)logo_len);
-    /* as hoso does: libharu would leave the alpha channel uncompressed */
-    img->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    HPDF_Dict smask = HPDF_Dict_GetItem(img, "SMask", HPDF_OCLASS_DICT);
-    if (smask != NULL)
-        smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_Image img = hs_pdf_image(pdf, logo);
+    if (img == NULL)
+        exit(1);
     *pages = 0;
     char *save = NULL;
     for (char *page_text = strtok_r(text, "\f", &save); page_text != NULL;
@@ -179,8 +178,9 @@ main(int argc, char **argv)
         if (faces[i] == NULL)
             return 1;
     }
-    size_t len, logo_len;
-    unsigned char *logo = (unsigned char *)slurp(argv[2], &logo_len);
+    size_t len;
+    hs_report r = {0};
+    const hs_image *logo = hs_image_get(argv[2], 0, &r, HS_LOC_NONE);
     char *text = slurp(argv[3], &len);
     int n = atoi(argv[4]);
     if (logo == NULL || text == NULL || n < 1) {
@@ -195,7 +195,7 @@ main(int argc, char **argv)
         memcpy(work, text, len + 1); /* strtok_r cuts it up */
         FILE *keep = i == 0 ? fopen(argv[5], "wb") : NULL;
         double t = now_ms(CLOCK_MONOTONIC), c = now_ms(CLOCK_PROCESS_CPUTIME_ID);
-        size = one(faces, logo, logo_len, work, &pages, keep);
+        size = one(faces, logo, work, &pages, keep);
         ms[i] = now_ms(CLOCK_MONOTONIC) - t;
         cpu[i] = now_ms(CLOCK_PROCESS_CPUTIME_ID) - c;
         if (keep != NULL)
@@ -210,6 +210,6 @@ main(int argc, char **argv)
     free(cpu);
     free(work);
     free(text);
-    free(logo);
+    hs_image_cleanup();
     return 0;
 }

@@ -38,8 +38,18 @@ typedef struct hs_run {
     int checked;       /* checkbox */
     hs_loc loc;        /* record node or template node the text came from */
     const char *field; /* record field for messages ("customer/name"), or NULL */
+    /* The record node the text came from (eval's, living as long as this
+     * document), or NULL: when field is NULL, the field a message names is
+     * field_of(src), made only then (hs_run_field), by eval's function:
+     * layout knows nothing of XML. */
+    const void *src;
+    const char *(*field_of)(hs_arena *a, const void *src);
     struct hs_run *next;
 } hs_run;
+
+/* The record field r's text came from, for a message ("customer/name"), in
+ * a; NULL for template text. */
+const char *hs_run_field(hs_arena *a, const hs_run *r);
 
 typedef enum hs_block_kind {
     HS_BLOCK_PARA,

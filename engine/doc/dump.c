@@ -97,7 +97,7 @@ runs(hs_buf *b, const hs_run *r, int depth)
         if (r->kind == HS_RUN_CHECKBOX && r->checked)
             hs_buf_adds(b, " checked");
         style(b, &r->style);
-        hs_doc_dump_field(b, "field", r->field);
+        hs_doc_dump_field(b, "field", hs_run_field(b->arena, r));
         hs_doc_dump_loc(b, r->loc);
     }
 }

@@ -179,8 +179,9 @@ hs_block *hs_ev_block_at(hs_ev *ev, hs_block_kind k, hs_loc loc, const hs_props 
 int hs_ev_length(hs_ev *ev, const hs_tnode *n, hs_ta id, double *pt);
 
 /* inline.c */
+/* src: the record node the text came from, or NULL (template text) */
 int hs_ev_text(hs_ev *ev, hs_sink *s, const char *text, size_t n, const hs_style *st, hs_loc loc,
-               const char *field);
+               const xmlNode *src);
 int hs_ev_inline_element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p);
 int hs_ev_text_node(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p);
 

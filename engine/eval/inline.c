@@ -48,9 +48,16 @@ is_xml_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* A run's field, from its record node, when a message needs it. */
+static const char *
+field_of(hs_arena *a, const void *src)
+{
+    return hs_eval_node_path(a, src);
+}
+
 int
 hs_ev_text(hs_ev *ev, hs_sink *s, const char *text, size_t n, const hs_style *st, hs_loc loc,
-           const char *field)
+           const xmlNode *src)
 {
     char *out = hs_arena_alloc(ev->a, n + 1);
     size_t len = 0;
@@ -78,7 +85,8 @@ hs_ev_text(hs_ev *ev, hs_sink *s, const char *text, size_t n, const hs_style *st
     s->visible = was_visible || seen;
     r->text = norm;
     r->len = norm_len;
-    r->field = field;
+    r->src = src;
+    r->field_of = src != NULL ? field_of : NULL;
     s->last_text = r;
     s->last_space = space;
     return 0;
@@ -101,8 +109,7 @@ hs_ev_text_node(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p)
         if (value == NULL)
             return -1;
         hs_loc loc = src ? hs_loc_from_xml(src) : n->loc;
-        const char *field = src ? hs_eval_node_path(ev->a, src) : NULL;
-        if (hs_ev_text(ev, s, value, strlen(value), &p->style, loc, field) != 0)
+        if (hs_ev_text(ev, s, value, strlen(value), &p->style, loc, src) != 0)
             return -1;
     }
     return 0;

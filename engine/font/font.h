@@ -36,6 +36,7 @@ typedef struct hs_face {
     int num_glyphs;
     uint32_t *nested_at; /* per glyph + 1: its range in nested; NULL: no nested composites */
     uint16_t *nested;
+    void *pending; /* the glyph outlines read, not yet looked at (sfnt.c: ready_face) */
     /* What render/ builds once per engine for this face (render/fontres.c),
      * on first use; freed with the face. A cache: written through a const
      * face, once. */
@@ -77,6 +78,8 @@ int hs_face_has(const hs_face *f, uint32_t cp);
  * by itself; *n = 0 for most glyphs. Font data of the engine, never freed
  * while the face lives. */
 const uint16_t *hs_face_nested(const hs_face *f, unsigned gid, int *n);
+/* Whether any glyph of the face has such deeper components. */
+int hs_face_any_nested(const hs_face *f);
 /* Advance of cp in 1/1000 em; 0 for a code point the face lacks. */
 int hs_face_advance(const hs_face *f, uint32_t cp);
 /* The code points from first up to 0xFFFF the face draws, ascending, into
@@ -84,6 +87,12 @@ int hs_face_advance(const hs_face *f, uint32_t cp);
 int hs_face_codepoints(const hs_face *f, uint32_t first, uint32_t *out, int max);
 /* Sum of advances of a UTF-8 string in 1/1000 em (invalid bytes count 0). */
 long hs_face_text_width(const hs_face *f, const char *s, size_t n);
+
+/* A TrueType program as a PDF embeds it for a CIDFontType2 font (malloc'd,
+ * *out_n bytes): the input's tables but name, post, cmap and empty ones,
+ * which a reader does not use there, with head's checksum adjustment made
+ * again. NULL when the input is not a well-formed table directory. */
+unsigned char *hs_sfnt_for_pdf(const unsigned char *in, size_t n, size_t *out_n);
 
 /* Load one face from a file (used by the fontset and by tests). */
 hs_face *hs_face_load(const char *path, const char *family, hs_face_style style, hs_report *r,

@@ -502,17 +502,22 @@ nested(const sfnt *f, unsigned g, uint16_t *out, int n, int max, int depth)
     return n;
 }
 
-/* Reads glyf (one read: the fonts of an engine are read once) and then:
- * a code point whose glyph draws nothing is dropped from the map (the face
- * does not have it: a blank is not a glyph), and each composite glyph whose
- * components are composites gets the list of the deeper glyphs, for the
- * renderer to embed too. */
+/* Reads glyf (one read: the fonts of an engine are read once), when the
+ * face is first asked about (see ready_face). */
 static int
-read_outlines(sfnt *f, hs_face *face)
+read_outlines(sfnt *f)
 {
     size_t off = (size_t)(f->glyf.p - f->data);
-    if (read_at(f->fd, (uint8_t *)f->data, off, f->glyf.n) != 0)
-        return bad(f, "cannot read the 'glyf' table");
+    return read_at(f->fd, (uint8_t *)f->data, off, f->glyf.n);
+}
+
+/* From glyf: a code point whose glyph draws nothing is dropped from the map
+ * (the face does not have it: a blank is not a glyph), and each composite
+ * glyph whose components are composites gets the list of the deeper glyphs,
+ * for the renderer to embed too. */
+static void
+take_outlines(const sfnt *f, hs_face *face)
+{
     for (unsigned b = 0; b < 256; b++) {
         if (face->gid_block[b] == NULL)
             continue;
@@ -552,7 +557,47 @@ read_outlines(sfnt *f, hs_face *face)
                 at[g] = at[g - 1];
     face->nested_at = at;
     face->nested = pool;
-    return 0;
+}
+
+/* The file's tables but glyf, and its identity, kept from the load until
+ * take_outlines. */
+typedef struct pending {
+    sfnt f;
+    uint8_t *data;
+    struct stat st;
+} pending;
+
+/* glyf read and take_outlines on the face's first question, not at load: an
+ * engine loads every face of every family (the fallbacks are whole fonts of
+ * thousands of glyphs), and a document asks about a few. The file is opened
+ * again (an engine keeps no descriptor: -j is bounded by ulimit -n) and must
+ * be the one loaded; reading a file whose tables were read and checked at
+ * load fails only on an I/O error or when it was replaced meanwhile: then
+ * the process stops, saying so (a batch worker's document is reported by the
+ * batch). A cache, written once through a const face. */
+static void
+ready_face(const hs_face *cf)
+{
+    if (cf->pending == NULL)
+        return;
+    hs_face *face = (hs_face *)cf;
+    pending *p = face->pending;
+    face->pending = NULL;
+    struct stat st;
+    p->f.fd = open(face->path, O_RDONLY | O_CLOEXEC);
+    if (p->f.fd < 0 || fstat(p->f.fd, &st) != 0)
+        hs_fatal_at(__FILE__, __LINE__, "%s: cannot open the font file again: %s", face->path,
+                    strerror(errno));
+    if (st.st_dev != p->st.st_dev || st.st_ino != p->st.st_ino || st.st_size != p->st.st_size ||
+        st.st_mtim.tv_sec != p->st.st_mtim.tv_sec || st.st_mtim.tv_nsec != p->st.st_mtim.tv_nsec)
+        hs_fatal_at(__FILE__, __LINE__, "%s: the font file changed since hoso read it", face->path);
+    if (read_outlines(&p->f) != 0)
+        hs_fatal_at(__FILE__, __LINE__, "%s: cannot read the 'glyf' table: %s", face->path,
+                    strerror(errno));
+    close(p->f.fd);
+    take_outlines(&p->f, face);
+    free(p->data);
+    free(p);
 }
 
 static char *
@@ -586,8 +631,6 @@ hs_face_load(const char *path, const char *family, hs_face_style style, hs_repor
         rc = read_cmap(&f, face);
     if (rc == 0)
         rc = read_metrics(&f, face);
-    if (rc == 0)
-        rc = read_outlines(&f, face);
     if (rc == 0) {
         face->num_glyphs = (int)f.num_glyphs;
         face->adv1000 = malloc((size_t)f.num_glyphs * sizeof *face->adv1000);
@@ -600,12 +643,23 @@ hs_face_load(const char *path, const char *family, hs_face_style style, hs_repor
             face->gid_block[b] = NULL;
         }
     }
-    free(data);
+    struct stat st;
+    if (rc == 0 && fstat(f.fd, &st) != 0)
+        rc = bad(&f, "cannot stat the file: %s", strerror(errno));
     close(f.fd);
+    f.fd = -1;
     if (rc != 0) {
+        free(data);
         hs_face_free(face);
         return NULL;
     }
+    pending *p = malloc(sizeof *p);
+    if (p == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    *p = (pending){f, data, st};
+    p->f.path = NULL; /* the caller's; take_outlines reports nothing */
+    p->f.r = NULL;
+    face->pending = p;
     return face;
 }
 
@@ -621,6 +675,11 @@ hs_face_free(hs_face *f)
     free(f->adv1000);
     free(f->nested_at);
     free(f->nested);
+    if (f->pending != NULL) {
+        pending *p = f->pending;
+        free(p->data);
+        free(p);
+    }
     if (f->render_res_free != NULL)
         f->render_res_free(f->render_res);
     free(f);
@@ -630,6 +689,7 @@ const uint16_t *
 hs_face_nested(const hs_face *f, unsigned gid, int *n)
 {
     *n = 0;
+    ready_face(f);
     if (f->nested_at == NULL || gid >= (unsigned)f->num_glyphs)
         return NULL;
     *n = (int)(f->nested_at[gid + 1] - f->nested_at[gid]);
@@ -637,9 +697,17 @@ hs_face_nested(const hs_face *f, unsigned gid, int *n)
 }
 
 int
+hs_face_any_nested(const hs_face *f)
+{
+    ready_face(f);
+    return f->nested_at != NULL;
+}
+
+int
 hs_face_codepoints(const hs_face *f, uint32_t first, uint32_t *out, int max)
 {
     int n = 0;
+    ready_face(f);
     for (uint32_t b = first >> 8; b < 256; b++) {
         if (f->gid_block[b] == NULL)
             continue;
@@ -658,12 +726,14 @@ hs_face_codepoints(const hs_face *f, uint32_t first, uint32_t *out, int max)
 int
 hs_face_has(const hs_face *f, uint32_t cp)
 {
+    ready_face(f);
     return gid_of(f, cp) != 0;
 }
 
 int
 hs_face_advance(const hs_face *f, uint32_t cp)
 {
+    ready_face(f);
     unsigned g = gid_of(f, cp);
     if (g == 0)
         return 0;
@@ -686,4 +756,99 @@ hs_face_text_width(const hs_face *f, const char *s, size_t n)
         i += (size_t)k;
     }
     return w;
+}
+
+static void
+put16(uint8_t *p, unsigned v)
+{
+    p[0] = (uint8_t)(v >> 8);
+    p[1] = (uint8_t)v;
+}
+
+static void
+put32(uint8_t *p, uint32_t v)
+{
+    put16(p, v >> 16);
+    put16(p + 2, v & 0xFFFF);
+}
+
+/* The sum of a table as the sfnt directory and head's adjustment count it:
+ * big-endian 32-bit words, the last one padded with zeros. */
+static uint32_t
+sfnt_sum(const uint8_t *p, size_t n)
+{
+    uint32_t s = 0;
+    for (size_t i = 0; i < n; i += 4) {
+        uint8_t w[4] = {0};
+        memcpy(w, p + i, n - i < 4 ? n - i : 4);
+        s += be32(w);
+    }
+    return s;
+}
+
+/* The tables a PDF reader does not read from an embedded CIDFontType2
+ * program (ISO 32000-1 9.9: glyphs are chosen by CIDToGIDMap, names and
+ * code points come from the PDF's dictionaries and ToUnicode), and empty
+ * ones. */
+static int
+not_embedded(const uint8_t *tag, uint32_t len)
+{
+    return len == 0 || memcmp(tag, "name", 4) == 0 || memcmp(tag, "post", 4) == 0 ||
+           memcmp(tag, "cmap", 4) == 0;
+}
+
+unsigned char *
+hs_sfnt_for_pdf(const unsigned char *in, size_t n, size_t *out_n)
+{
+    if (n < 12)
+        return NULL;
+    unsigned count = be16(in + 4);
+    if (12 + 16 * (size_t)count > n)
+        return NULL;
+    unsigned keep = 0;
+    size_t body = 0;
+    for (unsigned i = 0; i < count; i++) {
+        const uint8_t *e = in + 12 + 16 * i;
+        uint32_t off = be32(e + 8), len = be32(e + 12);
+        if (off > n || len > n - off)
+            return NULL;
+        if (!not_embedded(e, len)) {
+            keep++;
+            body += ((size_t)len + 3) & ~(size_t)3;
+        }
+    }
+    size_t head_len = 12 + 16 * (size_t)keep, total = head_len + body;
+    uint8_t *out = calloc(1, total);
+    if (out == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    memcpy(out, in, 4); /* sfnt version */
+    unsigned sel = 0;
+    while ((2u << sel) <= keep)
+        sel++;
+    put16(out + 4, keep);
+    put16(out + 6, 16u << sel);
+    put16(out + 8, sel);
+    put16(out + 10, keep * 16 - (16u << sel));
+    size_t at = head_len, head_at = 0;
+    unsigned k = 0;
+    for (unsigned i = 0; i < count; i++) { /* in the input's (tag) order */
+        const uint8_t *e = in + 12 + 16 * i;
+        uint32_t off = be32(e + 8), len = be32(e + 12);
+        if (not_embedded(e, len))
+            continue;
+        uint8_t *d = out + 12 + 16 * k++;
+        memcpy(d, e, 8); /* tag and checksum: the table is the same */
+        put32(d + 8, (uint32_t)at);
+        put32(d + 12, len);
+        memcpy(out + at, in + off, len);
+        if (memcmp(e, "head", 4) == 0 && len >= 12)
+            head_at = at;
+        at += ((size_t)len + 3) & ~(size_t)3;
+    }
+    if (head_at != 0) { /* checkSumAdjustment over the new file */
+        put32(out + head_at + 8, 0);
+        put32(out + head_at + 8, 0xB1B0AFBAu - sfnt_sum(out, total));
+    }
+    *out_n = total;
+    return out;
 }

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,18 +72,79 @@ hs_image_room(int w, int h, int channels, int copies, size_t limit, const char *
     return 0;
 }
 
-/* zlib stream of n bytes; NULL when out of memory. */
+/* zlib stream of n bytes; NULL when out of memory. strategy: zlib's
+ * Z_DEFAULT_STRATEGY, or Z_RLE for samples of one byte a pixel (alpha, and
+ * palette indices), whose runs are most of what repeats: as small or
+ * smaller, and a fraction of the time (measured on the sample logo). */
 static unsigned char *
-deflate_all(const unsigned char *p, size_t n, size_t *out_n)
+deflate_all(const unsigned char *p, size_t n, int strategy, size_t *out_n)
 {
-    uLongf len = compressBound((uLong)n);
-    unsigned char *z = malloc(len ? len : 1);
-    if (z == NULL || compress2(z, &len, p, (uLong)n, Z_DEFAULT_COMPRESSION) != Z_OK) {
+    uLong cap = compressBound((uLong)n);
+    unsigned char *z = malloc(cap ? cap : 1);
+    z_stream zs = {0};
+    if (z == NULL ||
+        deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15, 8, strategy) != Z_OK) {
         free(z);
         return NULL;
     }
-    *out_n = len;
+    zs.next_in = (Bytef *)p;
+    zs.avail_in = (uInt)n;
+    zs.next_out = z;
+    zs.avail_out = (uInt)cap;
+    int rc = deflate(&zs, Z_FINISH);
+    *out_n = zs.total_out;
+    deflateEnd(&zs);
+    if (rc != Z_STREAM_END) {
+        free(z);
+        return NULL;
+    }
     return z;
+}
+
+/* An RGB image of at most 256 colours (logos, stamps, drawn signatures) as
+ * the indices of a palette (/Indexed): a third of the samples to compress,
+ * runs of one byte, the same pixels. The palette in the order the colours
+ * first appear; 0 when there are more colours (then *idx is NULL). */
+static int
+palette_of(const unsigned char *rgb, size_t np, unsigned char pal[768], unsigned char **idx)
+{
+    /* an open-addressed set of the colours seen: 1024 slots for 256 */
+    uint32_t slot_rgb[1024];
+    short slot_ix[1024];
+    memset(slot_ix, -1, sizeof slot_ix);
+    unsigned char *out = malloc(np ? np : 1);
+    if (out == NULL) {
+        *idx = NULL;
+        return 0;
+    }
+    int n = 0;
+    uint32_t last = 0xFFFFFFFFu;
+    int last_ix = 0;
+    for (size_t i = 0; i < np; i++) {
+        const unsigned char *c = rgb + 3 * i;
+        uint32_t v = (uint32_t)c[0] << 16 | (uint32_t)c[1] << 8 | c[2];
+        if (v != last) {
+            unsigned h = (v * 2654435761u) >> 22;
+            while (slot_ix[h] >= 0 && slot_rgb[h] != v)
+                h = (h + 1) & 1023;
+            if (slot_ix[h] < 0) {
+                if (n == 256) {
+                    free(out);
+                    *idx = NULL;
+                    return 0;
+                }
+                slot_rgb[h] = v;
+                slot_ix[h] = (short)n;
+                memcpy(pal + 3 * n, c, 3);
+                n++;
+            }
+            last = v;
+            last_ix = slot_ix[h];
+        }
+        out[i] = (unsigned char)last_ix;
+    }
+    *idx = out;
+    return n;
 }
 
 static void
@@ -171,12 +233,20 @@ load(const char *path, size_t limit, hs_img_why *why)
         e->img.dct = 1;
         d = NULL;
     } else if (e != NULL) {
-        e->color_z = deflate_all(px.color, np * (size_t)px.space, &e->img.color_z_len);
+        unsigned char *idx = NULL;
+        if (px.space == HS_IMAGE_RGB)
+            e->img.palette_n = palette_of(px.color, np, e->img.palette, &idx);
+        if (idx != NULL)
+            e->color_z = deflate_all(idx, np, Z_RLE, &e->img.color_z_len);
+        else
+            e->color_z = deflate_all(px.color, np * (size_t)px.space, Z_DEFAULT_STRATEGY,
+                                     &e->img.color_z_len);
+        free(idx);
     }
     free(d);
     if (e != NULL) {
         if (px.alpha != NULL)
-            e->alpha_z = deflate_all(px.alpha, np, &e->img.alpha_z_len);
+            e->alpha_z = deflate_all(px.alpha, np, Z_RLE, &e->img.alpha_z_len);
         e->path = strdup(path);
     }
     free(px.color);

@@ -34,6 +34,10 @@ typedef struct hs_image {
     int dct;
     const unsigned char *color_z, *alpha_z;
     size_t color_z_len, alpha_z_len;
+    /* palette_n > 0: an RGB image of that many colours, color_z holding one
+     * index a pixel into palette (RGB triples): /Indexed /DeviceRGB */
+    int palette_n;
+    unsigned char palette[768];
 } hs_image;
 
 /* The image at path, decoded and compressed (once: later calls give the

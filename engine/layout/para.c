@@ -87,7 +87,9 @@ glyph_error(hs_lctx *c, const hs_run *r, uint32_t cp, const char *s, int len, co
         snprintf(ch, sizeof ch, "\\x%02X", (unsigned)cp); /* keep the message on one line */
     else
         snprintf(ch, sizeof ch, "%.*s", len, s);
-    const char *field = r->field ? r->field : "template text";
+    const char *field = hs_run_field(c->a, r);
+    if (field == NULL)
+        field = "template text";
     if (why != NULL)
         hs_error(c->r, r->loc, HS_CODE_GLYPH, "U+%04X '%s' in %s: %s", (unsigned)cp, ch, field,
                  why);
@@ -146,8 +148,9 @@ shape_run(hs_lctx *c, hs_para_scratch *p, const hs_family *fam, int known, int r
         int k = hs_utf8_decode(pr->text + i, pr->len - i, &cp);
         if (k == 0) {
             c->failed = 1;
+            const char *field = hs_run_field(c->a, r);
             return hs_error(c->r, r->loc, HS_CODE_UTF8, "invalid UTF-8 in %s",
-                            r->field ? r->field : "template text");
+                            field ? field : "template text");
         }
         hs_glyph *g = &p->g[(*ng)++];
         g->src = pr->text + i;
@@ -308,9 +311,10 @@ shrink_unit(hs_lctx *c, const hs_block *b, hs_para_scratch *p, int start, int e,
         if (c->cell_loc.file != NULL && same_loc(b->loc, r->loc))
             at = c->cell_loc;
         char where[300] = "";
+        const char *field = hs_run_field(c->a, r);
         if (r->loc.file != NULL && !same_loc(at, r->loc))
-            snprintf(where, sizeof where, " (%s%s%s:%ld)", r->field ? r->field : "",
-                     r->field ? ", " : "from ", r->loc.file, r->loc.line);
+            snprintf(where, sizeof where, " (%s%s%s:%ld)", field ? field : "",
+                     field ? ", " : "from ", r->loc.file, r->loc.line);
         c->failed = 1;
         return hs_error(c->r, at, HS_CODE_LAYOUT,
                         "\"%.*s\"%s is %.1f pt wide and must not be broken, but its line is "

@@ -25,7 +25,12 @@
  * - The Type0 font's before_write_fn sets map_stream's and cmap_stream's
  *   filter to the document's, unless those pointers are NULL; it runs when
  *   the font is written, after every page, so /W can be cut there to the
- *   glyphs the font definition flagged as used. */
+ *   glyphs the font definition flagged as used.
+ * - That hook makes the font descriptor, and the FontFile2 stream in it only
+ *   when the font definition's embedding is on; HPDF_TTFontDef_SaveFontData
+ *   writes the subset of the glyphs flagged and nothing else of the
+ *   document, so a face's subset for the same glyphs is the same bytes and
+ *   is deflated once (the last few kept per face), then written ready. */
 #include "render/fontres.h"
 
 #include <errno.h>
@@ -52,6 +57,10 @@
 #define MAX_FONT_BYTES ((size_t)64 << 20)
 /* CID 0 is .notdef, 1..n the face's code points, n + 1 the sentinel. */
 #define MAX_CIDS 65533
+/* Subsets kept per face: documents of one template draw the same glyphs in
+ * the faces only its own text uses (headings, terms, signatures), and often
+ * in the others; a few sets cover the alternation of such documents. */
+#define SUBSETS 4
 
 typedef struct fontres {
     unsigned char *file; /* the whole font file */
@@ -62,7 +71,32 @@ typedef struct fontres {
     size_t tounicode_len;
     unsigned char *map; /* deflated CIDToGIDMap; NULL until the first document made it */
     size_t map_len;
+    /* CID k + 1's glyph and advance (libharu's, made with the map), for /W */
+    HPDF_UINT16 *gid;
+    HPDF_INT16 *advance;
+    /* The last SUBSETS font files embedded, deflated, by the glyphs they hold */
+    struct subset {
+        unsigned char *glyphs; /* libharu's used-glyph flags, num_glyphs bytes */
+        unsigned num_glyphs;
+        unsigned char *z;
+        size_t z_len;
+        HPDF_UINT length1; /* the font file's length before deflating */
+    } subsets[SUBSETS];
+    int next_subset; /* the slot to reuse next, oldest first */
+    /* The encoder's maps, made once and lent to one document at a time */
+    struct enc_attr *attr;
+    int attr_lent;
 } fontres;
+
+/* An encoder's attributes with the face's resources after them, so that the
+ * font's write hook finds them. 256 KB of maps that are the same in every
+ * document: made once per face and lent to each document's encoder (a
+ * second document at the same time gets a copy of its own), given back by
+ * enc_free when libharu frees the encoder. */
+typedef struct enc_attr {
+    HPDF_CMapEncoderAttr_Rec rec; /* first: the block's address is rec's */
+    fontres *fr;
+} enc_attr;
 
 static void
 fontres_free(void *p)
@@ -74,6 +108,13 @@ fontres_free(void *p)
     free(fr->cps);
     free(fr->tounicode);
     free(fr->map);
+    free(fr->gid);
+    free(fr->advance);
+    free(fr->attr);
+    for (int i = 0; i < SUBSETS; i++) {
+        free(fr->subsets[i].glyphs);
+        free(fr->subsets[i].z);
+    }
     free(fr);
 }
 
@@ -333,11 +374,17 @@ set_ready(HPDF_Dict d, const unsigned char *z, size_t n)
  * file): a constant of the library, taken from the first font made. */
 static HPDF_Dict_BeforeWriteFunc cid_font_before_write;
 
+static fontres *
+res_of_font(HPDF_FontAttr fa)
+{
+    return ((enc_attr *)fa->encoder->attr)->fr;
+}
+
 /* /W only for the CIDs whose glyphs the document drew (libharu flags them in
  * the font definition as text is measured, composite parts too): a reader
  * needs no width of a character that is not there, and the file is about
- * 1.2 KB a face smaller. The CIDs are in code point order, so walking the
- * encoder's code points walks the CIDs in order. */
+ * 1.2 KB a face smaller. The face's glyph and advance of each CID were taken
+ * from libharu once per engine (keep_map). */
 static HPDF_STATUS
 trim_widths(HPDF_FontAttr fa)
 {
@@ -347,17 +394,17 @@ trim_widths(HPDF_FontAttr fa)
     HPDF_Array_Clear(w);
     HPDF_FontDef def = fa->fontdef;
     HPDF_TTFontDefAttr tt = def->attr;
-    HPDF_CMapEncoderAttr ea = fa->encoder->attr;
+    const fontres *fr = res_of_font(fa);
     HPDF_Array run = NULL;
     unsigned last = 0;
-    for (unsigned cp = 0x20; cp < 0xFFFF; cp++) { /* below: UTF-8 state; 0xFFFF: sentinel */
-        unsigned cid = ea->cid_map[cp >> 8][cp & 0xFF];
-        if (cid == 0)
+    for (int k = 0; k < fr->n; k++) {
+        if (fr->cps[k] >= 0xFFFF) /* the sentinel's code */
             continue;
-        HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+        unsigned cid = (unsigned)k + 1;
+        HPDF_UINT16 gid = fr->gid[k];
         if (gid >= tt->num_glyphs || !tt->glyph_tbl.flgs[gid])
             continue;
-        HPDF_INT16 width = HPDF_TTFontDef_GetGidWidth(def, gid);
+        HPDF_INT16 width = fr->advance[k];
         if (width == def->missing_width)
             continue;
         HPDF_STATUS st = HPDF_OK;
@@ -378,11 +425,98 @@ trim_widths(HPDF_FontAttr fa)
     return HPDF_OK;
 }
 
+/* The font file libharu makes for the glyphs flagged in def (a pure function
+ * of the font file and the flags), deflated; from the face's last subsets
+ * when one holds the same glyphs. NULL when libharu failed. */
+static const struct subset *
+subset_for(fontres *fr, HPDF_FontDef def, HPDF_MMgr mmgr)
+{
+    HPDF_TTFontDefAttr tt = def->attr;
+    const unsigned char *flags = tt->glyph_tbl.flgs;
+    unsigned ng = tt->num_glyphs;
+    for (int i = 0; i < SUBSETS; i++) {
+        const struct subset *s = &fr->subsets[i];
+        if (s->z != NULL && s->num_glyphs == ng && memcmp(s->glyphs, flags, ng) == 0)
+            return s;
+    }
+    HPDF_Stream out = HPDF_MemStream_New(mmgr, HPDF_STREAM_BUF_SIZ);
+    if (out == NULL)
+        return NULL;
+    unsigned char *raw = NULL;
+    HPDF_UINT size = 0, got = 0;
+    if (HPDF_TTFontDef_SaveFontData(def, out) == HPDF_OK) {
+        size = got = out->size;
+        raw = malloc(size ? size : 1);
+        if (raw == NULL)
+            hs_fatal_at(__FILE__, __LINE__, "out of memory");
+        if (HPDF_Stream_Seek(out, 0, HPDF_SEEK_SET) != HPDF_OK ||
+            HPDF_Stream_Read(out, raw, &got) != HPDF_OK || got != size) {
+            free(raw);
+            raw = NULL;
+        }
+    }
+    HPDF_Stream_Free(out);
+    size_t slim_n = 0;
+    unsigned char *slim = raw != NULL ? hs_sfnt_for_pdf(raw, size, &slim_n) : NULL;
+    free(raw);
+    if (slim == NULL)
+        return NULL;
+    struct subset *s = &fr->subsets[fr->next_subset];
+    fr->next_subset = (fr->next_subset + 1) % SUBSETS;
+    free(s->z);
+    free(s->glyphs);
+    s->z = hs_pdf_deflate(slim, slim_n, &s->z_len);
+    free(slim);
+    s->glyphs = malloc(ng ? ng : 1);
+    if (s->glyphs == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    memcpy(s->glyphs, flags, ng);
+    s->num_glyphs = ng;
+    s->length1 = (HPDF_UINT)slim_n;
+    return s;
+}
+
+/* libharu's hook, but the font file written as ready bytes: libharu's hook
+ * is run with embedding off (it then makes the descriptor without a
+ * FontFile2), and the font file stream, made first as libharu makes it, is
+ * added to the descriptor with the keys libharu gives it. Without
+ * compression, libharu's own way. */
 static HPDF_STATUS
 before_write(HPDF_Dict font)
 {
-    HPDF_STATUS st = trim_widths(font->attr);
-    return st != HPDF_OK ? st : cid_font_before_write(font);
+    HPDF_FontAttr fa = font->attr;
+    HPDF_STATUS st = trim_widths(fa);
+    if (st != HPDF_OK)
+        return st;
+    HPDF_FontDef def = fa->fontdef;
+    HPDF_TTFontDefAttr tt = def->attr;
+    if (def->descriptor != NULL || !tt->embedding ||
+        font->filter != HPDF_STREAM_FILTER_FLATE_DECODE)
+        return cid_font_before_write(font);
+    const struct subset *s = subset_for(res_of_font(fa), def, font->mmgr);
+    if (s == NULL)
+        return HPDF_Error_GetCode(font->error) ? HPDF_Error_GetCode(font->error)
+                                               : HPDF_FILE_IO_ERROR;
+    HPDF_Dict data = HPDF_DictStream_New(font->mmgr, fa->xref);
+    if (data == NULL)
+        return HPDF_Error_GetCode(font->error);
+    if ((st = hs_pdf_ready_stream(data, s->z, s->z_len)) != HPDF_OK)
+        return st;
+    tt->embedding = HPDF_FALSE;
+    st = cid_font_before_write(font);
+    tt->embedding = HPDF_TRUE;
+    if (st != HPDF_OK)
+        return st;
+    if (def->descriptor == NULL)
+        return HPDF_INVALID_OBJECT;
+    st = HPDF_Dict_Add(def->descriptor, "FontFile2", data);
+    if (st == HPDF_OK)
+        st = HPDF_Dict_AddNumber(data, "Length1", s->length1);
+    if (st == HPDF_OK)
+        st = HPDF_Dict_AddNumber(data, "Length2", 0);
+    if (st == HPDF_OK)
+        st = HPDF_Dict_AddNumber(data, "Length3", 0);
+    return st;
 }
 
 /* libharu's subset tags, in load order as HPDF_LoadTTFontFromFile numbers them:
@@ -403,9 +537,10 @@ next_tag(HPDF_Doc pdf)
     }
 }
 
-/* The CIDToGIDMap libharu wrote for the first document, deflated for all. */
+/* The CIDToGIDMap libharu wrote for the first document, deflated for all,
+ * and each CID's glyph and advance for /W. */
 static int
-keep_map(fontres *fr, HPDF_Dict map, hs_report *r, const char *path)
+keep_map(fontres *fr, HPDF_Dict map, HPDF_FontDef def, hs_report *r, const char *path)
 {
     HPDF_UINT size = map->stream->size;
     if (size != 2u * (unsigned)(fr->n + 1))
@@ -425,7 +560,61 @@ keep_map(fontres *fr, HPDF_Dict map, hs_report *r, const char *path)
     }
     fr->map = hs_pdf_deflate(raw, size, &fr->map_len);
     free(raw);
+    fr->gid = malloc(sizeof *fr->gid * (size_t)(fr->n ? fr->n : 1));
+    fr->advance = malloc(sizeof *fr->advance * (size_t)(fr->n ? fr->n : 1));
+    if (fr->gid == NULL || fr->advance == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    for (int k = 0; k < fr->n; k++) {
+        HPDF_UINT16 cp = fr->cps[k] < 0xFFFF ? (HPDF_UINT16)fr->cps[k] : 0;
+        fr->gid[k] = HPDF_TTFontDef_GetGlyphid(def, cp);
+        fr->advance[k] = HPDF_TTFontDef_GetGidWidth(def, fr->gid[k]);
+    }
     return 0;
+}
+
+/* The encoder's free_fn, what HPDF_CMapEncoder_Free does (the ranges the
+ * document's memory held, then the attributes), but the engine's maps are
+ * given back, not freed. */
+static void
+enc_free(HPDF_Encoder enc)
+{
+    enc_attr *x = enc->attr;
+    if (x == NULL)
+        return;
+    HPDF_List lists[3] = {x->rec.cmap_range, x->rec.notdef_range, x->rec.code_space_range};
+    for (int i = 0; i < 3; i++) {
+        for (HPDF_UINT k = 0; lists[i] != NULL && k < lists[i]->count; k++)
+            HPDF_FreeMem(enc->mmgr, HPDF_List_ItemAt(lists[i], k));
+        if (lists[i] != NULL)
+            HPDF_List_Free(lists[i]);
+    }
+    x->rec.cmap_range = x->rec.notdef_range = x->rec.code_space_range = NULL;
+    if (x == x->fr->attr)
+        x->fr->attr_lent = 0;
+    else
+        free(x);
+    enc->attr = NULL;
+}
+
+/* The face's encoder maps for a document: the engine's, or a copy while
+ * another document has them. The UTF-8 functions' state is cleared: CID
+ * fonts read those bytes as CIDs until the font is made. */
+static enc_attr *
+lend_attr(fontres *fr)
+{
+    enc_attr *x = fr->attr != NULL && !fr->attr_lent ? fr->attr : malloc(sizeof *x);
+    if (x == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    if (x != fr->attr) {
+        encoder_maps(fr, &x->rec);
+        x->fr = fr;
+        if (fr->attr == NULL)
+            fr->attr = x;
+    }
+    if (x == fr->attr)
+        fr->attr_lent = 1;
+    memset(x->rec.cid_map[0], 0, 16);
+    return x;
 }
 
 HPDF_Font
@@ -465,13 +654,10 @@ hs_fontres_font(HPDF_Doc pdf, const hs_face *face, hs_report *r, int *reported)
         HPDF_CheckError(&pdf->error);
         return NULL;
     }
-    HPDF_CMapEncoderAttr ea = HPDF_GetMem(pdf->mmgr, sizeof *ea);
-    if (ea == NULL) {
-        HPDF_CheckError(&pdf->error);
-        return NULL;
-    }
-    encoder_maps(fr, ea);
+    enc_attr *x = lend_attr(fr);
+    HPDF_CMapEncoderAttr ea = &x->rec;
     enc->attr = ea;
+    enc->free_fn = enc_free;
     ea->cmap_range = HPDF_List_New(pdf->mmgr, HPDF_DEF_RANGE_TBL_NUM);
     ea->notdef_range = HPDF_List_New(pdf->mmgr, HPDF_DEF_ITEMS_PER_BLOCK);
     ea->code_space_range = HPDF_List_New(pdf->mmgr, HPDF_DEF_ITEMS_PER_BLOCK);
@@ -512,7 +698,7 @@ hs_fontres_font(HPDF_Doc pdf, const hs_face *face, hs_report *r, int *reported)
                  "expects");
         return NULL;
     }
-    if (fr->map == NULL && keep_map(fr, fa->map_stream, r, face->path) != 0) {
+    if (fr->map == NULL && keep_map(fr, fa->map_stream, def, r, face->path) != 0) {
         *reported = 1;
         return NULL;
     }

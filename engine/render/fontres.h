@@ -6,8 +6,9 @@
  * memory, the code points the face draws numbered as CIDs 1..n, the
  * ToUnicode CMap over them and the CIDToGIDMap, both deflated. Per document:
  * libharu parses the font from memory (no stdio), builds the CID font's
- * widths over those n CIDs only, and subsets the glyph outlines the text used;
- * the two ready streams are copied in as they are. */
+ * widths over those n CIDs only, and subsets the glyph outlines the text used
+ * (deflated once for each set of glyphs: the face's last few subsets are
+ * kept); the two ready streams are copied in as they are. */
 #ifndef HS_RENDER_FONTRES_H
 #define HS_RENDER_FONTRES_H
 

@@ -22,7 +22,7 @@ hs_harufix_embed_nested(HPDF_Font font, const hs_face *face)
     HPDF_TTFontDefAttr tt = (HPDF_TTFontDefAttr)def->attr;
     if (tt->num_glyphs != (HPDF_UINT16)face->num_glyphs || tt->glyph_tbl.flgs == NULL)
         return -1; /* not the file font/ read: never mark the wrong glyphs */
-    if (face->nested_at == NULL)
+    if (!hs_face_any_nested(face))
         return 0;
     for (unsigned g = 0; g < tt->num_glyphs; g++) {
         int n;

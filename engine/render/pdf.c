@@ -186,26 +186,6 @@ font_for(pdf_ctx *c, const hs_face *face)
     return f;
 }
 
-/* An image XObject holding an already compressed stream of 8-bit samples:
- * deflated, or a JPEG file (dct). */
-static HPDF_Dict
-xobject(pdf_ctx *c, int w, int h, const char *space, const unsigned char *z, size_t n, int dct)
-{
-    HPDF_Dict img = HPDF_DictStream_New(c->pdf->mmgr, c->pdf->xref);
-    if (img == NULL)
-        return NULL;
-    img->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
-    HPDF_STATUS st = HPDF_Dict_AddName(img, "Type", "XObject");
-    st += HPDF_Dict_AddName(img, "Subtype", "Image");
-    st += HPDF_Dict_AddName(img, "ColorSpace", space);
-    st += HPDF_Dict_AddNumber(img, "Width", (HPDF_INT32)w);
-    st += HPDF_Dict_AddNumber(img, "Height", (HPDF_INT32)h);
-    st += HPDF_Dict_AddNumber(img, "BitsPerComponent", 8);
-    /* made once per engine (image/): written as they are */
-    st += dct ? hs_pdf_ready_jpeg(img, z, n) : hs_pdf_ready_stream(img, z, n);
-    return st == HPDF_OK && c->error == 0 ? img : NULL;
-}
-
 /* The image at path as an XObject of this document: decoded and compressed
  * once per engine by image/, copied into each document that draws it. */
 static HPDF_Image
@@ -220,23 +200,7 @@ image_for(pdf_ctx *c, const char *path)
         return NULL;
     c->code = HS_CODE_IMAGE;
     c->about = path;
-    static const char *const spaces[5] = {NULL, "DeviceGray", NULL, "DeviceRGB", "DeviceCMYK"};
-    HPDF_Dict img =
-        xobject(c, im->width, im->height, spaces[im->space], im->color_z, im->color_z_len, im->dct);
-    if (img != NULL && im->cmyk_inverted) {
-        HPDF_Array dec = HPDF_Array_New(c->pdf->mmgr);
-        HPDF_STATUS st = dec != NULL ? HPDF_Dict_Add(img, "Decode", dec) : HPDF_FAILD_TO_ALLOC_MEM;
-        for (int k = 0; k < 8 && st == HPDF_OK; k++)
-            st = HPDF_Array_AddNumber(dec, 1 - k % 2);
-        if (st != HPDF_OK)
-            img = NULL;
-    }
-    if (img != NULL && im->alpha_z != NULL) {
-        HPDF_Dict mask =
-            xobject(c, im->width, im->height, "DeviceGray", im->alpha_z, im->alpha_z_len, 0);
-        if (mask == NULL || HPDF_Dict_Add(img, "SMask", mask) != HPDF_OK)
-            img = NULL;
-    }
+    HPDF_Dict img = hs_pdf_image(c->pdf, im);
     if (img == NULL || c->error != 0) {
         fail(c, HPDF_INVALID_IMAGE);
         return NULL;

@@ -103,7 +103,7 @@ test_text_and_whitespace(void)
     CHECK_STR(para_text(f.a, f.doc->body), "Kính gửi: Công ty Chính Đại");
     const hs_run *name = f.doc->body->runs->next;
     CHECK(name != NULL && name->style.bold);
-    CHECK_STR(name->field, "customer/name");
+    CHECK_STR(hs_run_field(f.a, name), "customer/name");
     CHECK_INT(name->loc.line, 2);
     CHECK_STR(name->loc.file, "rec.xml");
     CHECK_STR(para_text(f.a, f.doc->body->next), "a|b");

@@ -7,7 +7,8 @@
  * encoder's cid_map, up to but not including the highest CID), the text's
  * widths must come through libharu's UTF-8 functions (state in the encoder),
  * the content stream must hold the CIDs, and the two ready streams must come
- * out once, deflated, with one /Filter. */
+ * out once, deflated, with one /Filter; so must the font file, the same
+ * bytes for the same glyphs. */
 #define _GNU_SOURCE /* memmem */
 #include "harness.h"
 
@@ -88,7 +89,9 @@ font_objects_are_as_assumed(void)
     int n = codepoints(face, &cps);
     CHECK(n > 200 && n < 65000);
 
-    for (int doc = 0; doc < 2; doc++) { /* the second uses the engine's ready map */
+    /* the second uses the engine's ready map; the third draws the first's
+     * glyphs again */
+    for (int doc = 0; doc < 3; doc++) {
         seen_error = 0;
         HPDF_Doc pdf = HPDF_New(on_error, NULL);
         HPDF_UseUTFEncodings(pdf);
@@ -102,6 +105,12 @@ font_objects_are_as_assumed(void)
             break;
         }
         HPDF_FontAttr fa = font->attr;
+        /* the engine's encoder maps, lent to each document in turn */
+        static void *first_maps;
+        if (doc == 0)
+            first_maps = fa->encoder->attr;
+        else
+            CHECK(fa->encoder->attr == first_maps);
         HPDF_Dict cid = descendant(font);
         CHECK(cid != NULL);
 
@@ -158,9 +167,9 @@ font_objects_are_as_assumed(void)
         }
 
         /* Text widths through libharu's UTF-8 functions on this encoder
-         * (measuring marks glyphs used: the first document only). */
+         * (measuring marks glyphs used: not in the second document). */
         static const char *const texts[] = {"Báo giá Đà Nẵng", "Tổng: 1.234.567 ₫", "Ưu tiên"};
-        for (size_t i = 0; doc == 0 && i < sizeof texts / sizeof texts[0]; i++) {
+        for (size_t i = 0; doc != 1 && i < sizeof texts / sizeof texts[0]; i++) {
             HPDF_TextWidth tw =
                 HPDF_Font_TextWidth(font, (const HPDF_BYTE *)texts[i], (HPDF_UINT)strlen(texts[i]));
             CHECK_INT((long)tw.width, hs_face_text_width(face, texts[i], strlen(texts[i])));
@@ -206,6 +215,52 @@ font_objects_are_as_assumed(void)
             filters++;
         /* page content, font file, ToUnicode, CIDToGIDMap: no duplicate */
         CHECK_INT(filters, 4);
+        /* The font file: ready bytes in the descriptor (libharu's hook ran
+         * with embedding off, and it is on again), inflating to Length1
+         * bytes of a TrueType file; the third document, drawing the first's
+         * glyphs, gets the first's bytes, the second (fewer glyphs) others. */
+        HPDF_TTFontDefAttr tt = fa->fontdef->attr;
+        CHECK(tt->embedding == HPDF_TRUE);
+        HPDF_Dict file =
+            fa->fontdef->descriptor != NULL
+                ? HPDF_Dict_GetItem(fa->fontdef->descriptor, "FontFile2", HPDF_OCLASS_DICT)
+                : NULL;
+        CHECK(file != NULL && file->stream != NULL);
+        if (file != NULL && file->stream != NULL) {
+            CHECK_INT(file->filter, HPDF_STREAM_FILTER_NONE);
+            HPDF_Number len1 = HPDF_Dict_GetItem(file, "Length1", HPDF_OCLASS_NUMBER);
+            HPDF_UINT zn;
+            unsigned char *z = stream_bytes(file->stream, &zn);
+            size_t fn;
+            unsigned char *f = inflate_all(z, zn, &fn);
+            CHECK(len1 != NULL && fn > 12 && (long)fn == (long)len1->value);
+            CHECK(fn > 4 && memcmp(f, "\0\1\0\0", 4) == 0);
+            /* without the tables a reader does not use here (font/sfnt.c) */
+            int glyf = 0, unused = 0;
+            for (size_t t = 0; fn > 12 && t < (size_t)(f[4] << 8 | f[5]) && 28 + 16 * t <= fn;
+                 t++) {
+                const unsigned char *tag = f + 12 + 16 * t;
+                glyf += memcmp(tag, "glyf", 4) == 0;
+                unused += memcmp(tag, "name", 4) == 0 || memcmp(tag, "cmap", 4) == 0 ||
+                          memcmp(tag, "post", 4) == 0;
+            }
+            CHECK_INT(glyf, 1);
+            CHECK_INT(unused, 0);
+            static unsigned char *first;
+            static size_t first_n;
+            if (doc == 0) {
+                first = f;
+                first_n = fn;
+            } else if (doc == 1) {
+                CHECK(fn < first_n);
+                free(f);
+            } else {
+                CHECK(fn == first_n && memcmp(f, first, fn) == 0);
+                free(first);
+                free(f);
+            }
+            free(z);
+        }
         CHECK(memmem(out, got, "/Filter /FlateDecode\n/Filter", 28) == NULL);
         /* and /W was cut to the CIDs drawn, A and à, and those of the
          * glyphs à is made of (a and the grave) */
