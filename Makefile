@@ -27,7 +27,7 @@ ifeq ($(findstring -j,$(shell printf '%s' "$$MAKEFLAGS")),)
 endif
 FUZZ_CC ?= clang
 OUT     := build/$(BUILD)
-PKGS    := libxml-2.0 icu-uc icu-i18n libpng libjpeg libexif zlib
+PKGS    := libxml-2.0 icu-uc icu-i18n libpng libjpeg libexif zlib freetype2
 # Debian's libhpdf-dev ships no pkg-config file.
 HPDF_LIBS := $(shell pkg-config --libs libhpdf 2>/dev/null || echo -lhpdf)
 

@@ -48,6 +48,7 @@ typedef enum hs_code {
     HS_CODE_AMOUNT,     /* "amount": not an amount in đồng, or one out of range */
     HS_CODE_VAT,        /* "vat": a VAT rate missing, malformed or inconsistent */
     HS_CODE_TOTAL,      /* "total": a total that is not the sum of its parts */
+    HS_CODE_DEPOSIT,    /* "deposit": a quote's deposit its payment terms do not state */
     HS_CODE_DATE_ORDER, /* "date-order": dates of a journey out of order */
     HS_CODE_CLOSING,    /* "closing": a date past the request's closing (a quote valid too long) */
     HS_CODE_SIGNER,     /* "signer": who signs does not match the parties */

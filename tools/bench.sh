@@ -62,6 +62,7 @@ items = re.findall(r"    <item id=.*?</item>\n", src, re.S)
 feasible = [i for i in items if 'feasible="yes"' in i]
 head, tail = src.split("  <items>\n")[0], src.split("  </items>\n")[1]
 tail = re.sub(r"\s*<total>[\d.]+</total>", "", tail)
+tail = re.sub(r'(<deposit [^>]*?) amount="[^"]*"', r"\1", tail)  # a share of the old total
 # the acceptance, survey and handover name items by number: not for a reshuffled item list
 tail = re.sub(r"  <(acceptance|survey|handover)[ >].*?</\1>\n", "", tail, flags=re.S)
 

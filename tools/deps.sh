@@ -21,6 +21,8 @@ libqrencode-dev zbar-tools strace"
 # images: libpng, libjpeg and libexif decode them, zlib compresses them
 # (engine/image/); DejaVu is the font with nested composite glyphs tests/glyphs draws
 need="$need libpng-dev libjpeg-dev libexif-dev fonts-dejavu-core"
+# FreeType reads the glyph outlines a watermark with extractable="no" is drawn as
+need="$need libfreetype-dev"
 # libFuzzer's runtime (libclang_rt.fuzzer) is in libclang-rt-14-dev, not in clang.
 for a in "$@"; do
     case $a in

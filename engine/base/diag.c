@@ -22,6 +22,7 @@ static const char *const code_name[HS_CODE_COUNT] = {
     [HS_CODE_AMOUNT] = "amount",
     [HS_CODE_VAT] = "vat",
     [HS_CODE_TOTAL] = "total",
+    [HS_CODE_DEPOSIT] = "deposit",
     [HS_CODE_DATE_ORDER] = "date-order",
     [HS_CODE_CLOSING] = "closing",
     [HS_CODE_SIGNER] = "signer",

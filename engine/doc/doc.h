@@ -60,7 +60,10 @@ typedef enum hs_block_kind {
     HS_BLOCK_GROUP,
     HS_BLOCK_IMAGE,
     HS_BLOCK_LINES, /* ruled lines to write on */
-    HS_BLOCK_QR     /* a QR code: qr_data at qr_level, width x width with its quiet zone */
+    HS_BLOCK_QR,    /* a QR code: qr_data at qr_level, width x width with its quiet zone */
+    /* children on pages of their own, set up by section (in the body only) */
+    HS_BLOCK_SECTION,
+    HS_BLOCK_TOC /* the table of contents: the outline's entries up to level count */
 } hs_block_kind;
 
 typedef struct hs_table hs_table;
@@ -79,9 +82,11 @@ typedef struct hs_block {
     int count;       /* lines: how many */
     hs_run *runs;    /* para */
     hs_table *table; /* table */
-    struct hs_block *children; /* group */
-    const char *image_path;    /* image */
-    const char *qr_data;       /* qr: the bytes to encode (UTF-8), qr_len of them */
+    struct hs_block *children; /* group, section */
+    /* section: its page size, margins, headers and footers */
+    const struct hs_doc *section;
+    const char *image_path; /* image */
+    const char *qr_data;    /* qr: the bytes to encode (UTF-8), qr_len of them */
     size_t qr_len;
     int qr_level;        /* qr: hs_qr_level (qr/qr.h) */
     const char *anchor;  /* id="…": where links to #id go, or NULL */
@@ -133,10 +138,23 @@ typedef struct hs_band {
     struct hs_band *next;
 } hs_band;
 
+/* A watermark: its blocks laid out in one box, centred on the page, turned
+ * by angle degrees counter-clockwise and drawn before the page's content. */
+typedef struct hs_watermark {
+    hs_pages_sel on;
+    double angle;
+    int extractable; /* 0: its text drawn as glyph outlines, not text */
+    double opacity;  /* 0.01 .. 1 */
+    hs_block *blocks;
+    hs_loc loc;
+    struct hs_watermark *next;
+} hs_watermark;
+
 typedef struct hs_doc {
     double page_w, page_h;
     double margin[4]; /* top right bottom left */
     hs_band *headers, *footers;
+    hs_watermark *watermarks; /* in template order: the first is drawn first */
     hs_block *body;
     const char *title, *author, *subject, *keywords;
     const char *file_name; /* from the template's name pattern, NFC, not yet made safe */

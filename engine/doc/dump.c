@@ -103,6 +103,7 @@ runs(hs_buf *b, const hs_run *r, int depth)
 }
 
 static void blocks(hs_buf *b, const hs_block *bl, int depth);
+static void bands(hs_buf *b, const char *kind, const hs_band *list, int depth);
 
 static void
 table(hs_buf *b, const hs_table *t, int depth)
@@ -145,8 +146,8 @@ table(hs_buf *b, const hs_table *t, int depth)
 static void
 blocks(hs_buf *b, const hs_block *bl, int depth)
 {
-    static const char *const kinds[] = {"p",     "table", "rule",  "space", "page-break",
-                                        "group", "image", "lines", "qr"};
+    static const char *const kinds[] = {"p",     "table", "rule", "space",   "page-break", "group",
+                                        "image", "lines", "qr",   "section", "toc"};
     static const char *const al[] = {"left", "center", "right", "justify"};
     for (; bl != NULL; bl = bl->next) {
         indent(b, depth);
@@ -185,6 +186,14 @@ blocks(hs_buf *b, const hs_block *bl, int depth)
             if (bl->rule_pt > 0)
                 hs_buf_printf(b, " rule-below=%g", bl->rule_pt);
             break;
+        case HS_BLOCK_TOC:
+            hs_buf_printf(b, " levels=%d", bl->count);
+            break;
+        case HS_BLOCK_SECTION:
+            hs_buf_printf(b, " %gx%g margin=%g %g %g %g", bl->section->page_w, bl->section->page_h,
+                          bl->section->margin[0], bl->section->margin[1], bl->section->margin[2],
+                          bl->section->margin[3]);
+            break;
         default:
             break;
         }
@@ -193,7 +202,7 @@ blocks(hs_buf *b, const hs_block *bl, int depth)
             hs_buf_printf(b, " level=%d", bl->outline_level);
             hs_doc_dump_field(b, "bookmark", bl->outline);
         }
-        if (bl->kind == HS_BLOCK_PARA || bl->kind == HS_BLOCK_RULE)
+        if (bl->kind == HS_BLOCK_PARA || bl->kind == HS_BLOCK_RULE || bl->kind == HS_BLOCK_TOC)
             style(b, &bl->style);
         hs_doc_dump_loc(b, bl->loc);
         if (bl->kind == HS_BLOCK_PARA)
@@ -202,17 +211,23 @@ blocks(hs_buf *b, const hs_block *bl, int depth)
             table(b, bl->table, depth + 1);
         else if (bl->kind == HS_BLOCK_GROUP)
             blocks(b, bl->children, depth + 1);
+        else if (bl->kind == HS_BLOCK_SECTION) {
+            bands(b, "header", bl->section->headers, depth + 1);
+            bands(b, "footer", bl->section->footers, depth + 1);
+            blocks(b, bl->children, depth + 1);
+        }
     }
 }
 
 static void
-bands(hs_buf *b, const char *kind, const hs_band *list)
+bands(hs_buf *b, const char *kind, const hs_band *list, int depth)
 {
     static const char *const on[] = {"all", "first", "not-first"};
     for (const hs_band *x = list; x != NULL; x = x->next) {
-        hs_buf_printf(b, "  %s on=%s offset=%g\n", kind, (unsigned)x->on < 3 ? on[x->on] : "?",
+        indent(b, depth);
+        hs_buf_printf(b, "%s on=%s offset=%g\n", kind, (unsigned)x->on < 3 ? on[x->on] : "?",
                       x->offset_pt);
-        blocks(b, x->blocks, 2);
+        blocks(b, x->blocks, depth + 1);
     }
 }
 
@@ -233,8 +248,16 @@ hs_doc_dump(const hs_doc *d, hs_buf *out)
             hs_buf_printf(out, " date=%lld", d->date_epoch);
         hs_buf_addc(out, '\n');
     }
-    bands(out, "header", d->headers);
-    bands(out, "footer", d->footers);
+    bands(out, "header", d->headers, 1);
+    bands(out, "footer", d->footers, 1);
+    static const char *const on[] = {"all", "first", "not-first"};
+    for (const hs_watermark *w = d->watermarks; w != NULL; w = w->next) {
+        hs_buf_printf(out, "  watermark on=%s angle=%g extractable=%s opacity=%g",
+                      (unsigned)w->on < 3 ? on[w->on] : "?", w->angle,
+                      w->extractable ? "yes" : "no", w->opacity);
+        hs_doc_dump_loc(out, w->loc);
+        blocks(out, w->blocks, 2);
+    }
     hs_buf_adds(out, "  body\n");
     blocks(out, d->body, 2);
 }

@@ -105,6 +105,8 @@ block_element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *parent)
         return paragraph(ev, n, s, &p);
     case HS_TK_DIV:
         return group(ev, n, s, &p);
+    case HS_TK_SECTION:
+        return hs_ev_section(ev, n, s, &p);
     case HS_TK_TABLE:
         return table(ev, n, s, &p);
     case HS_TK_QR:
@@ -124,6 +126,20 @@ block_element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *parent)
         break;
     case HS_TK_PAGE_BREAK:
         b = hs_ev_new_block(ev, HS_BLOCK_PAGE_BREAK, n, &p);
+        break;
+    case HS_TK_TOC:
+        if (ev->in_band > 0)
+            return hs_ev_error(ev, n, HS_CODE_TEMPLATE,
+                               "<toc/> is a block of the body, not of a header or footer");
+        hs_tval on;
+        if (hs_ev_val(ev, ev->root, HS_TA_BOOKMARKS, &on) == 1 && !on.i)
+            return hs_ev_error(ev, n, HS_CODE_TEMPLATE,
+                               "<toc/> lists the bookmarks, and <document bookmarks=\"no\"> "
+                               "makes none");
+        b = hs_ev_new_block(ev, HS_BLOCK_TOC, n, &p);
+        b->count = 3;
+        if (int_val(ev, n, HS_TA_LEVELS, &b->count) != 0)
+            return -1;
         break;
     case HS_TK_IMG: {
         b = hs_ev_new_block(ev, HS_BLOCK_IMAGE, n, &p);

@@ -20,6 +20,10 @@ typedef struct hs_xp_env {
     int failed;            /* a function reported an error during this evaluation */
     const xmlNode *src;    /* record node whose text a string function passed through */
     xmlXPathContextPtr xp; /* the context the expression runs in */
+    /* inside an element with group-by: its current group and key, for
+     * current-group() and current-grouping-key(); group NULL elsewhere */
+    xmlNodeSetPtr group;
+    const char *group_key;
 } hs_xp_env;
 
 /* stage-start(), stage-end(), keep-names(), keep-parts() (eval/fns_schedule.c). */
@@ -43,10 +47,12 @@ typedef struct hs_var {
     xmlXPathObjectPtr value; /* NULL while a deferred <let> is not worked out */
     struct hs_var *next;     /* also the scope the <let> was met in */
     /* name.c: a <let> met by the name pass, worked out when first used,
-     * where it was met (context node, position, size) */
+     * where it was met (context node, position, size, group-by's group) */
     const struct hs_tnode *let;
     xmlNodePtr node;
     int pos, size;
+    xmlNodeSetPtr group;
+    const char *group_key;
 } hs_var;
 
 typedef struct hs_named_style {
@@ -101,6 +107,8 @@ typedef struct hs_ev {
     struct hs_ev_id *ids;   /* marks.c: the ids given so far */
     struct hs_ev_id *links; /* link.c: the <a href="#id"> met so far */
     int in_band;            /* inside <header> or <footer> */
+    hs_doc *section;        /* the <section> being made: its set-up and bands, or NULL */
+    hs_sink *section_sink;  /* and its blocks' sink, where its <header> and <footer> stand */
 } hs_ev;
 
 /* expr.c */
@@ -135,6 +143,8 @@ hs_ev *hs_ev_begin(const hs_eval_in *in);
 /* eval.c: <name>, <header>, <footer>, <style> directly under <document>.
  * Returns 1 when n was one of them (*rc set), 0 otherwise. */
 int hs_ev_top_level(hs_ev *ev, const hs_tnode *n, int *rc);
+/* eval.c: <section> (blocks of the body only). */
+int hs_ev_section(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p);
 
 /* walk.c */
 int hs_ev_children(hs_ev *ev, const hs_tnode *parent, hs_sink *s, const hs_props *p);
@@ -199,6 +209,8 @@ int hs_xp_arity(xmlXPathParserContextPtr ctxt, int nargs, int lo, int hi, const 
 
 /* xpath_vietqr.c: vietqr() */
 void hs_eval_register_vietqr(xmlXPathContextPtr ctx);
+/* xpath_group.c: current-group(), current-grouping-key() */
+void hs_eval_register_group(xmlXPathContextPtr ctx);
 
 /* marks.c: the id and bookmark of block element n, made as b */
 int hs_ev_marks(hs_ev *ev, const hs_tnode *n, hs_block *b);

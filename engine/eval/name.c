@@ -76,6 +76,8 @@ defer(hs_ev *ev, const hs_tnode *n)
     v->node = ev->xp->node;
     v->pos = ev->xp->proximityPosition;
     v->size = ev->xp->contextSize;
+    v->group = ev->env.group;
+    v->group_key = ev->env.group_key;
 }
 
 int
@@ -95,6 +97,8 @@ hs_ev_force_var(hs_ev *ev, hs_var *v)
     xp->node = v->node;
     xp->proximityPosition = v->pos;
     xp->contextSize = v->size;
+    ev->env.group = v->group;
+    ev->env.group_key = v->group_key;
     xmlXPathObjectPtr o = hs_ev_let_value(ev, v->let);
     ev->vars = vars;
     xp->node = node;

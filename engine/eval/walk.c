@@ -154,6 +154,80 @@ sort_nodes(hs_ev *ev, const hs_tnode *n, xmlNodeSetPtr set)
     return 0;
 }
 
+/* group-by="key": the nodes of an each in groups of equal key (the string
+ * value, compared exactly). The groups come in the order of their first
+ * nodes, the nodes of a group in their order: the each's, or its sort's. */
+typedef struct run {
+    size_t start, end; /* in the keyed array */
+    size_t first;      /* the index of its first node */
+} run;
+
+static int
+cmp_run(const void *x, const void *y)
+{
+    const run *a = x, *b = y;
+    return (a->first > b->first) - (a->first < b->first);
+}
+
+static void
+free_set(void *set)
+{
+    xmlXPathFreeNodeSet(set);
+}
+
+static int
+group_nodes(hs_ev *ev, const hs_tnode *n, xmlNodeSetPtr set, xmlNodeSetPtr **groups,
+            const char ***keys, int *ngroups)
+{
+    int count = set->nodeNr;
+    keyed *k = HS_NEW_N(ev->a, (size_t)count, keyed);
+    xmlNodePtr saved = ev->xp->node;
+    for (int i = 0; i < count; i++) {
+        ev->xp->node = set->nodeTab[i];
+        xmlXPathObjectPtr o = hs_ev_xpath(ev, n->attr[HS_TA_GROUP_BY]->x);
+        if (o == NULL) {
+            ev->xp->node = saved;
+            return -1;
+        }
+        const xmlNode *src;
+        k[i].key = hs_ev_string(ev, o, &src);
+        k[i].index = (size_t)i;
+        k[i].node = set->nodeTab[i];
+        xmlXPathFreeObject(o);
+    }
+    ev->xp->node = saved;
+    /* equal keys side by side, each run in the nodes' order */
+    qsort(k, (size_t)count, sizeof *k, cmp_keyed);
+    run *runs = HS_NEW_N(ev->a, (size_t)count + 1, run);
+    int g = 0;
+    for (int i = 0; i < count; i++) {
+        if (i > 0 && strcmp(k[i].key, k[i - 1].key) == 0)
+            continue;
+        if (g > 0)
+            runs[g - 1].end = (size_t)i;
+        runs[g++] = (run){(size_t)i, (size_t)count, k[i].index};
+    }
+    qsort(runs, (size_t)g, sizeof *runs, cmp_run);
+    *groups = HS_NEW_N(ev->a, (size_t)g + 1, xmlNodeSetPtr);
+    *keys = HS_NEW_N(ev->a, (size_t)g + 1, const char *);
+    for (int j = 0; j < g; j++) {
+        xmlNodeSetPtr m = xmlXPathNodeSetCreate(NULL);
+        if (m != NULL)
+            hs_arena_defer(ev->a, free_set, m);
+        for (size_t i = runs[j].start; i < runs[j].end && m != NULL; i++)
+            if (xmlXPathNodeSetAddUnique(m, k[i].node) != 0)
+                m = NULL;
+        if (m == NULL) /* libxml2 past the document's memory limit: its owner says so */
+            return hs_budget_state() != HS_BUDGET_OK
+                       ? -1
+                       : hs_ev_error(ev, n, HS_CODE_LIMIT, "out of memory");
+        (*groups)[j] = m;
+        (*keys)[j] = k[runs[j].start].key;
+    }
+    *ngroups = g;
+    return 0;
+}
+
 int
 hs_ev_repeat(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p, hs_ev_one_fn *one)
 {
@@ -169,23 +243,39 @@ hs_ev_repeat(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p, hs_ev_
     int rc = 0;
     if (set != NULL && n->attr[HS_TA_SORT] != NULL)
         rc = sort_nodes(ev, n, set);
+    int count = set ? set->nodeNr : 0;
+    /* with group-by, once per group: the context node is its first node,
+     * position() and last() count groups, as holds the group's nodes */
+    xmlNodeSetPtr *groups = NULL;
+    const char **keys = NULL;
+    if (rc == 0 && count > 0 && n->attr[HS_TA_GROUP_BY] != NULL)
+        rc = group_nodes(ev, n, set, &groups, &keys, &count);
     const hs_tattr *as = n->attr[HS_TA_AS];
     xmlNodePtr saved_node = ev->xp->node;
     int saved_pos = ev->xp->proximityPosition, saved_size = ev->xp->contextSize;
-    int count = set ? set->nodeNr : 0;
+    xmlNodeSetPtr saved_group = ev->env.group;
+    const char *saved_key = ev->env.group_key;
     for (int i = 0; i < count && rc == 0; i++) {
-        ev->xp->node = set->nodeTab[i];
+        ev->xp->node = groups ? groups[i]->nodeTab[0] : set->nodeTab[i];
         ev->xp->proximityPosition = i + 1;
         ev->xp->contextSize = count;
+        if (groups != NULL) {
+            ev->env.group = groups[i];
+            ev->env.group_key = keys[i];
+        }
         hs_var *mark = ev->vars;
         if (as != NULL)
-            hs_ev_push_var(ev, as->raw, xmlXPathNewNodeSet(set->nodeTab[i]));
+            hs_ev_push_var(ev, as->raw,
+                           groups ? xmlXPathNewNodeSetList(groups[i])
+                                  : xmlXPathNewNodeSet(set->nodeTab[i]));
         rc = one(ev, n, s, p);
         hs_ev_pop_vars(ev, mark);
     }
     ev->xp->node = saved_node;
     ev->xp->proximityPosition = saved_pos;
     ev->xp->contextSize = saved_size;
+    ev->env.group = saved_group;
+    ev->env.group_key = saved_key;
     xmlXPathFreeObject(o);
     return rc;
 }
@@ -306,10 +396,15 @@ hs_ev_children(hs_ev *ev, const hs_tnode *parent, hs_sink *s, const hs_props *p)
         case HS_TK_STYLE:
         case HS_TK_HEADER:
         case HS_TK_FOOTER:
-            if (s != ev->top || !hs_ev_top_level(ev, n, &rc))
+        case HS_TK_WATERMARK: {
+            /* a section's own header and footer stand directly in it */
+            int in_section = ev->section_sink != NULL && s == ev->section_sink &&
+                             (n->kind == HS_TK_HEADER || n->kind == HS_TK_FOOTER);
+            if ((s != ev->top && !in_section) || !hs_ev_top_level(ev, n, &rc))
                 rc = hs_ev_error(ev, n, HS_CODE_TEMPLATE, "<%s> belongs directly under <document>",
                                  hs_telem_defs[n->kind].name);
             break;
+        }
         default:
             rc = n->attr[HS_TA_EACH] != NULL ? hs_ev_repeat(ev, n, s, p, element)
                                              : element(ev, n, s, p);

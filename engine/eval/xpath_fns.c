@@ -737,5 +737,6 @@ hs_eval_register_functions(xmlXPathContextPtr ctx)
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
         xmlXPathRegisterFunc(ctx, hs_xml_ustr(fns[i].name), fns[i].fn);
     hs_eval_register_vietqr(ctx);
+    hs_eval_register_group(ctx);
     hs_eval_register_schedule_functions(ctx);
 }

@@ -144,6 +144,11 @@ block(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out)
     case HS_BLOCK_PAGE_BREAK:
     case HS_BLOCK_GROUP:
         break; /* done by the caller */
+    case HS_BLOCK_TOC:
+        return hs_layout_toc(c, b, x0 + b->indent_left, w - b->indent_left - b->indent_right, out);
+    case HS_BLOCK_SECTION:
+        /* layout.c lays out the body's; eval makes no others */
+        return hs_error(c->r, b->loc, HS_CODE_LAYOUT, "a <section> inside another block");
     }
     return 0;
 }

@@ -37,6 +37,12 @@ typedef struct hs_item {
     const char *text; /* UTF-8, NFC, every code point present in face */
     size_t len;
     const char *link; /* the text's link target (w is its advance), or NULL */
+    /* a watermark's: degrees turned counter-clockwise about (x, y) (an
+     * image: about its centre); outlines: the text drawn as the glyphs'
+     * outlines, which no reader extracts as text */
+    double angle;
+    int outlines;
+    double opacity; /* 0 or 1: opaque; else drawn at this alpha */
     /* colours are 0xRRGGBB */
     uint32_t color;
     /* line and rect */
@@ -84,15 +90,48 @@ typedef struct hs_slices {
     int pending_break;  /* a page break waits for the next slice */
 } hs_slices;
 
-/* Lay out doc's body into *body and its headers and footers once (as page 1
- * of 1) to report their errors; *ctx (allocated in a) lays out the bands of
- * each page afterwards. A code point that no face of the run's family or its
- * fallbacks has is an error "glyph" at the run's location naming U+XXXX, the
- * character and the field. Returns 0, or -1 after reporting; every error of
- * the document is reported, not only the first. */
+/* One stretch of the body on pages of one set-up: a <section>, or a run of
+ * the document's blocks between sections (an empty one has no slices). */
+typedef struct hs_flow {
+    hs_doc setup;                 /* page size, margins, bands; body: the flow's blocks */
+    const hs_block *section;      /* the section, or NULL */
+    int own_headers, own_footers; /* the section's own bands: "first" is its first page */
+    hs_slices body;
+} hs_flow;
+
+/* An entry of a table of contents: a bookmark and the page (from 1) it was
+ * on when the document was last paged. */
+typedef struct hs_toc_entry {
+    const char *title;
+    const char *anchor; /* the heading's id, or NULL */
+    int level, page;
+} hs_toc_entry;
+
+/* Lay out doc's body into *flows (*nflows of them), and its headers and
+ * footers (the document's and its sections') once (as page 1 of 1) to
+ * report their errors; *ctx (allocated in a) lays out the body again and
+ * the bands of each page afterwards. A code point that no face of the run's
+ * family or its fallbacks has is an error "glyph" at the run's location
+ * naming U+XXXX, the character and the field. Returns 0, or -1 after
+ * reporting; every error of the document is reported, not only the first. */
 int hs_layout_document(const hs_doc *doc, const hs_fontset *fs, hs_arena *a, hs_report *r,
-                       hs_lctx **ctx, hs_slices *body);
-/* Band b laid out for page page_no of page_count, at the document's margins. */
+                       hs_lctx **ctx, hs_flow **flows, int *nflows);
+/* The <toc/> the last layout of the body met, or NULL. Which page a heading
+ * is on is known only once the body is paged, so pagination lays the body
+ * out again with the entries it found (hs_layout_body) until they settle. */
+const hs_block *hs_layout_toc_block(const hs_lctx *c);
+/* Lay out doc's body again, a <toc/> listing toc[0..ntoc): new *flows. */
+int hs_layout_body(hs_lctx *c, const hs_doc *doc, const hs_toc_entry *toc, int ntoc,
+                   hs_flow **flows, int *nflows);
+/* The name the mark of bookmark i (from 0, in page order) takes when its
+ * heading has no id: where entry i of a <toc/> links to. */
+const char *hs_layout_toc_anchor(hs_lctx *c, int i);
+/* Watermark w laid out for page page_no of page_count (page_w x page_h pt),
+ * centred on the page and turned: its items appended to *head..*tail. */
+int hs_layout_watermark(hs_lctx *c, const hs_watermark *w, double page_w, double page_h,
+                        int page_no, int page_count, hs_item **head, hs_item **tail);
+/* Band b laid out for page page_no of page_count, at the margins of doc (or
+ * of a flow's set-up). */
 int hs_layout_band(hs_lctx *c, const hs_doc *doc, const hs_band *b, int page_no, int page_count,
                    hs_slices *out);
 /* Does the body hold page-number items (hs_layout_ph_page/…) to fill in? */

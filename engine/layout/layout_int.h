@@ -30,6 +30,9 @@ struct hs_lctx {
     hs_para_scratch *scratch;  /* per-paragraph buffers, reused (para.c) */
     const char *bad_family[8]; /* unknown families already reported */
     int nbad_family;
+    const hs_toc_entry *toc; /* toc.c: the entries of the previous layout, or NULL */
+    int ntoc;
+    const hs_block *toc_block; /* a <toc/> was laid out: pagination lays the body out again */
 };
 
 /* ---- item.c: items and slices ---- */
@@ -64,5 +67,9 @@ void hs_layout_emit_marks(hs_slice *s, double dy, hs_item **first, hs_item **las
 
 /* ---- qr.c: a QR block as filled squares ---- */
 int hs_layout_qr(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out);
+
+/* ---- toc.c: the table of contents ---- */
+/* Its lines from c->toc (none in the first layout). */
+int hs_layout_toc(hs_lctx *c, const hs_block *b, double x0, double w, hs_slices *out);
 
 #endif

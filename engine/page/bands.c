@@ -7,13 +7,16 @@
  * print on page 2, one above the other (headers stack downwards from their
  * offset, footers upwards, in the order they were written). Bands are laid
  * out for each page (layout/), so that page number and page count runs
- * print real numbers; page numbers in the body are filled in last. */
+ * print real numbers; page numbers in the body are filled in last. A
+ * <section> with a header or footer of its own has its bands instead of the
+ * document's, and counts "first" from its own first page; page numbers go
+ * on through the document. */
 #include "page/page.h"
 
 #include <string.h>
 
-static int
-matches(hs_pages_sel on, int page)
+int
+hs_page_on(hs_pages_sel on, int page)
 {
     return on == HS_ON_ALL || (on == HS_ON_FIRST && page == 1) ||
            (on == HS_ON_NOT_FIRST && page > 1);
@@ -40,8 +43,10 @@ band(hs_lctx *c, const hs_doc *d, const hs_band *b, int footer, int no, int coun
 }
 
 static int
-bands(hs_lctx *c, const hs_doc *d, const hs_band *list, int footer, hs_report *r, hs_pages *out)
+bands(hs_lctx *c, const hs_page_span *sp, const hs_band *list, int footer, hs_report *r,
+      hs_pages *out)
 {
+    const hs_doc *d = &sp->flow->setup;
     const hs_band *v[64];
     int n = 0, first = 0;
     for (const hs_band *b = list; b != NULL; b = b->next) {
@@ -51,15 +56,16 @@ bands(hs_lctx *c, const hs_doc *d, const hs_band *list, int footer, hs_report *r
         v[n++] = b;
         first |= b->on == HS_ON_FIRST;
     }
-    int no = 0;
-    for (hs_page *pg = out->first; pg != NULL; pg = pg->next) {
-        ++no;
+    /* a section's own bands count "first" from its own first page */
+    int k = 0, own = footer ? sp->flow->own_footers : sp->flow->own_headers;
+    for (hs_page *pg = sp->first; pg != NULL && k < sp->count; pg = pg->next) {
+        int page_no = sp->first_no + k++, no = own ? k : page_no;
         double edge = footer ? d->page_h : 0;
         /* footers from the last written up, headers from the first down */
         for (int i = 0; i < n; i++) {
             const hs_band *b = v[footer ? n - 1 - i : i];
-            if (matches(b->on, no) && !(b->on == HS_ON_ALL && no == 1 && first) &&
-                band(c, d, b, footer, no, out->count, pg, &edge) != 0)
+            if (hs_page_on(b->on, no) && !(b->on == HS_ON_ALL && no == 1 && first) &&
+                band(c, d, b, footer, page_no, out->count, pg, &edge) != 0)
                 return -1;
         }
     }
@@ -88,10 +94,15 @@ fill_page_numbers(hs_arena *a, hs_pages *out)
 }
 
 int
-hs_page_bands(hs_lctx *c, const hs_doc *d, hs_arena *a, hs_report *r, hs_pages *out)
+hs_page_bands(hs_lctx *c, const hs_page_span *spans, int nspans, hs_arena *a, hs_report *r,
+              hs_pages *out)
 {
-    if (bands(c, d, d->headers, 0, r, out) != 0 || bands(c, d, d->footers, 1, r, out) != 0)
-        return -1;
+    for (int i = 0; i < nspans; i++) {
+        const hs_doc *d = &spans[i].flow->setup;
+        if (bands(c, &spans[i], d->headers, 0, r, out) != 0 ||
+            bands(c, &spans[i], d->footers, 1, r, out) != 0)
+            return -1;
+    }
     if (hs_layout_has_page_numbers(c))
         fill_page_numbers(a, out);
     return 0;

@@ -6,7 +6,9 @@
  * change of layout shows as a readable diff and a rounding noise below
  * 0.005 pt does not. A text item is one glyph run: its face (the font
  * file's name, not its folder, so the dump does not depend on where fonts
- * are installed), size, colour, advance and text. No pointer is printed. */
+ * are installed), size, colour, advance and text; a watermark's items
+ * their angle, opacity and whether the text is drawn as outlines. No
+ * pointer is printed. */
 #include "page/page.h"
 
 #include <string.h>
@@ -54,6 +56,13 @@ item(hs_buf *b, const hs_item *it)
         hs_doc_dump_field(b, "outline", it->outline);
         break;
     }
+    /* a watermark's */
+    if (it->angle != 0)
+        hs_buf_printf(b, " angle=%.2f", it->angle);
+    if (it->opacity != 0 && it->opacity != 1)
+        hs_buf_printf(b, " opacity=%.2f", it->opacity);
+    if (it->outlines)
+        hs_buf_adds(b, " outlines");
     hs_buf_addc(b, '\n');
 }
 

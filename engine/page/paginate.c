@@ -125,3 +125,29 @@ hs_page_paginate(hs_lctx *c, hs_arena *a, const hs_doc *d, hs_slice *first, hs_p
         s = next;
     } while (s != NULL);
 }
+
+void
+hs_page_flows(hs_lctx *c, hs_arena *a, const hs_doc *doc, const hs_flow *flows, int nflows,
+              hs_pages *out, hs_page_span **spans, int *nspans)
+{
+    hs_page_span *v = HS_NEW_N(a, (size_t)nflows + 1, hs_page_span);
+    int n = 0;
+    for (int i = 0; i < nflows; i++) {
+        const hs_flow *f = &flows[i];
+        if (f->body.first == NULL)
+            continue; /* nothing between two sections: no blank page */
+        hs_page *last = out->last;
+        int first_no = out->count + 1;
+        hs_page_paginate(c, a, &f->setup, f->body.first, out);
+        v[n++] = (hs_page_span){f, last != NULL ? last->next : out->first,
+                                out->count - first_no + 1, first_no};
+    }
+    if (out->first == NULL) { /* an empty document is one empty page */
+        hs_flow *whole = HS_NEW(a, hs_flow);
+        whole->setup = *doc;
+        hs_page_paginate(c, a, doc, NULL, out);
+        v[n++] = (hs_page_span){whole, out->first, 1, 1};
+    }
+    *spans = v;
+    *nspans = n;
+}

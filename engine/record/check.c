@@ -8,6 +8,8 @@
 
 #include "vn/vn.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static xmlNode *
@@ -97,6 +99,61 @@ line_rate(const xmlNode *quote, const xmlNode *item, int per_line, hs_report *r,
     return 0;
 }
 
+/* Whether text says pct as "30%" (not as part of "130%"). */
+static int
+says_percent(const char *text, int pct)
+{
+    char want[8];
+    snprintf(want, sizeof want, "%d%%", pct);
+    for (const char *p = strstr(text, want); p != NULL; p = strstr(p + 1, want))
+        if (p == text || p[-1] < '0' || p[-1] > '9')
+            return 1;
+    return 0;
+}
+
+/* <deposit percent="30" amount="…">: the first payment of a quote of total
+ * đồng. The payment terms say the same percentage, and a stated amount is
+ * that share of the total, half-up to the đồng as money-div() rounds: the
+ * quote prints (and its VietQR asks for) the amount computed. */
+static int
+check_deposit(const xmlNode *quote, int64_t total, hs_report *r)
+{
+    const xmlNode *dep = child(quote, "deposit");
+    if (dep == NULL)
+        return 0;
+    int pct = atoi(hs_xml_attr(dep, "percent")); /* 1 to 99: the schema says so */
+    const xmlNode *pay = child(quote, "payment");
+    if (pay == NULL)
+        return hs_error(r, hs_loc_from_xml(dep), HS_CODE_DEPOSIT,
+                        "<deposit percent=\"%d\"> needs the <payment> terms that state it", pct);
+    xmlChar *terms = xmlNodeGetContent(pay);
+    int said = terms != NULL && says_percent(hs_xml_str(terms), pct);
+    xmlFree(terms);
+    if (!said)
+        return hs_error(r, hs_loc_from_xml(pay), HS_CODE_DEPOSIT,
+                        "<payment> does not say the deposit's %d%% (<deposit percent=\"%d\">)", pct,
+                        pct);
+    int64_t x;
+    if (hs_vn_mul(total, pct, &x) != HS_VN_OK)
+        return hs_error(r, hs_loc_from_xml(dep), HS_CODE_AMOUNT, "the deposit overflows");
+    int64_t computed = (x + 50) / 100;
+    const char *stated_s = hs_xml_attr(dep, "amount");
+    int64_t stated;
+    if (stated_s == NULL)
+        return 0;
+    if (hs_vn_money_parse(stated_s, strlen(stated_s), 0, &stated) != HS_VN_OK)
+        return hs_error(r, hs_loc_from_xml(dep), HS_CODE_AMOUNT,
+                        "<deposit amount=\"%s\"> is not an amount in đồng", stated_s);
+    if (stated == computed)
+        return 0;
+    char total_s[48], comp_s[48];
+    hs_vn_money_format(total, HS_VN_UNIT_SYMBOL, total_s, sizeof total_s);
+    hs_vn_money_format(computed, HS_VN_UNIT_SYMBOL, comp_s, sizeof comp_s);
+    return hs_error(r, hs_loc_from_xml(dep), HS_CODE_TOTAL,
+                    "<deposit amount=\"%s\"> is not %d%% of the total %s: %s", stated_s, pct,
+                    total_s, comp_s);
+}
+
 /* VAT is computed per rate (the sum of the lines at a rate, rounded half-up
  * once), as on a Vietnamese invoice; the templates do the same. */
 static int
@@ -164,16 +221,19 @@ check_total(const xmlNode *root, hs_report *r)
         subtotal = base[0];
     }
     const xmlNode *total = child(quote, "total");
-    if (total == NULL)
-        return 0;
+    hs_loc at = hs_loc_from_xml(total != NULL ? total : quote);
     int64_t vat = 0, computed;
     for (int k = 0; k < nrates; k++) {
         int64_t v;
         if (hs_vn_vat(base[k], rates[k], &v) != HS_VN_OK || hs_vn_add(vat, v, &vat) != HS_VN_OK)
-            return hs_error(r, hs_loc_from_xml(total), HS_CODE_AMOUNT, "the total overflows");
+            return hs_error(r, at, HS_CODE_AMOUNT, "the total overflows");
     }
     if (hs_vn_add(subtotal, vat, &computed) != HS_VN_OK)
-        return hs_error(r, hs_loc_from_xml(total), HS_CODE_AMOUNT, "the total overflows");
+        return hs_error(r, at, HS_CODE_AMOUNT, "the total overflows");
+    if (check_deposit(quote, computed, r) != 0)
+        return -1;
+    if (total == NULL)
+        return 0;
     int64_t stated;
     char buf[64];
     text_of(total, buf, sizeof buf);

@@ -21,6 +21,7 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -31,6 +32,12 @@ typedef struct font_ref {
     HPDF_Font font;
     struct font_ref *next;
 } font_ref;
+
+typedef struct alpha_ref {
+    double alpha;
+    HPDF_ExtGState gs;
+    struct alpha_ref *next;
+} alpha_ref;
 
 typedef struct image_ref {
     const char *path;
@@ -57,9 +64,11 @@ typedef struct pdf_ctx {
     /* What a libharu failure is about, for the diagnostic. */
     hs_code code;
     hs_loc where;
-    const char *about; /* an arena string (an image path) named in the message:
-                        * a diag's location must outlive the document */
-    int page_no;       /* 1-based page being drawn, 0 outside pages */
+    const char *about;     /* an arena string (an image path) named in the message:
+                            * a diag's location must outlive the document */
+    int page_no;           /* 1-based page being drawn, 0 outside pages */
+    hs_outlines *outlines; /* FreeType's faces, for text drawn as outlines */
+    alpha_ref *alphas;     /* the graphics states of the opacities drawn */
 } pdf_ctx;
 
 /* harufix.c replaces libharu's memory-stream seek; naming it here pulls it
@@ -237,6 +246,30 @@ pen_stroke(HPDF_Page page, pen *p, uint32_t rgb, double width)
     return st;
 }
 
+/* Text as its glyphs' outlines (render/outlines.c), in a saved graphics
+ * state: what the pen knew before holds again after it. */
+static int
+draw_outlines(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
+{
+    HPDF_STATUS st = HPDF_OK;
+    if (p->in_text) {
+        st = HPDF_Page_EndText(page);
+        p->in_text = 0;
+    }
+    pen saved = *p;
+    if (st == HPDF_OK)
+        st = HPDF_Page_GSave(page);
+    if (st == HPDF_OK)
+        st = pen_fill(page, p, it->color);
+    if (st == HPDF_OK &&
+        hs_render_outlines(&c->outlines, c->a, page, it, it->x, h - it->y, c->r, &st) != 0)
+        return -1;
+    if (st == HPDF_OK)
+        st = HPDF_Page_GRestore(page);
+    *p = saved;
+    return ok(c, st);
+}
+
 /* The items carry (text, len); libharu wants a C string in the face's font. */
 static int
 draw_text(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
@@ -262,6 +295,8 @@ draw_text(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
     c->code = HS_CODE_PDF;
     c->where = HS_LOC_NONE;
     HPDF_STATUS st = HPDF_OK;
+    if (it->outlines)
+        return draw_outlines(c, page, p, it, h);
     if (!p->in_text) {
         st = HPDF_Page_BeginText(page);
         p->in_text = 1;
@@ -273,8 +308,20 @@ draw_text(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
     }
     if (st == HPDF_OK)
         st = pen_fill(page, p, it->color);
-    if (st == HPDF_OK) {
-        const char *s = hs_arena_strndup(c->a, it->text, it->len);
+    const char *s = hs_arena_strndup(c->a, it->text, it->len);
+    if (st == HPDF_OK && it->angle != 0) {
+        /* a turned watermark: its own text matrix, in its own text object,
+         * so that the next text starts again from the identity */
+        double rad = it->angle * 3.14159265358979323846 / 180;
+        HPDF_REAL cs = (HPDF_REAL)cos(rad), sn = (HPDF_REAL)sin(rad);
+        st = HPDF_Page_SetTextMatrix(page, cs, sn, -sn, cs, (HPDF_REAL)it->x,
+                                     (HPDF_REAL)(h - it->y));
+        if (st == HPDF_OK)
+            st = HPDF_Page_ShowText(page, s);
+        if (st == HPDF_OK)
+            st = HPDF_Page_EndText(page);
+        p->in_text = 0;
+    } else if (st == HPDF_OK) {
         st = HPDF_Page_TextOut(page, (HPDF_REAL)it->x, (HPDF_REAL)(h - it->y), s);
     }
     return ok(c, st);
@@ -329,6 +376,21 @@ draw_item(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
             return -1;
         c->code = HS_CODE_PDF;
         c->about = NULL;
+        if (it->angle != 0) { /* a watermark's: turned about its centre */
+            double rad = it->angle * 3.14159265358979323846 / 180;
+            HPDF_REAL cs = (HPDF_REAL)cos(rad), sn = (HPDF_REAL)sin(rad);
+            st = HPDF_Page_GSave(page);
+            if (st == HPDF_OK)
+                st = HPDF_Page_Concat(page, cs, sn, -sn, cs, (HPDF_REAL)(it->x + it->w / 2),
+                                      (HPDF_REAL)(h - it->y - it->h / 2));
+            if (st == HPDF_OK)
+                st =
+                    HPDF_Page_DrawImage(page, img, (HPDF_REAL)(-it->w / 2), (HPDF_REAL)(-it->h / 2),
+                                        (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+            if (st == HPDF_OK)
+                st = HPDF_Page_GRestore(page);
+            break;
+        }
         st = HPDF_Page_DrawImage(page, img, (HPDF_REAL)it->x, (HPDF_REAL)(h - it->y - it->h),
                                  (HPDF_REAL)it->w, (HPDF_REAL)it->h);
         break;
@@ -338,6 +400,44 @@ draw_item(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
         break;
     }
     return ok(c, st);
+}
+
+/* An item drawn at an opacity (a watermark's): in a saved graphics state
+ * with an ExtGState's alphas, one per opacity and document. */
+static int
+draw_translucent(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
+{
+    alpha_ref *a = c->alphas;
+    while (a != NULL && a->alpha != it->opacity)
+        a = a->next;
+    c->code = HS_CODE_PDF;
+    c->where = HS_LOC_NONE;
+    if (a == NULL) {
+        HPDF_ExtGState gs = HPDF_CreateExtGState(c->pdf);
+        if (gs == NULL || c->error != 0)
+            return fail(c, HPDF_INVALID_OBJECT);
+        if (ok(c, HPDF_ExtGState_SetAlphaFill(gs, (HPDF_REAL)it->opacity)) != 0 ||
+            ok(c, HPDF_ExtGState_SetAlphaStroke(gs, (HPDF_REAL)it->opacity)) != 0)
+            return -1;
+        a = HS_NEW(c->a, alpha_ref);
+        a->alpha = it->opacity;
+        a->gs = gs;
+        a->next = c->alphas;
+        c->alphas = a;
+    }
+    if (p->in_text) {
+        if (ok(c, HPDF_Page_EndText(page)) != 0)
+            return -1;
+        p->in_text = 0;
+    }
+    pen saved = *p;
+    if (ok(c, HPDF_Page_GSave(page)) != 0 || ok(c, HPDF_Page_SetExtGState(page, a->gs)) != 0 ||
+        draw_item(c, page, p, it, h) != 0)
+        return -1;
+    if (p->in_text && ok(c, HPDF_Page_EndText(page)) != 0)
+        return -1;
+    *p = saved;
+    return ok(c, HPDF_Page_GRestore(page));
 }
 
 static int
@@ -354,7 +454,9 @@ draw_page(pdf_ctx *c, const hs_page *p)
     /* PDF's default state: black fill and stroke, line width 1, no font. */
     pen state = {.font = NULL, .size = -1, .line_width = 1, .fill = 0, .stroke = 0};
     for (const hs_item *it = p->first; it != NULL; it = it->next)
-        if (draw_item(c, page, &state, it, p->height_pt) != 0)
+        if ((it->opacity > 0 && it->opacity < 1
+                 ? draw_translucent(c, page, &state, it, p->height_pt)
+                 : draw_item(c, page, &state, it, p->height_pt)) != 0)
             return -1;
     return state.in_text ? ok(c, HPDF_Page_EndText(page)) : 0;
 }
@@ -463,6 +565,7 @@ hs_render_pdf(const hs_pages *pages, hs_arena *a, hs_report *r, unsigned char **
         rc = take_bytes(c, out, out_len);
     /* The bytes are in the arena now; fonts and pages need not wait for it. */
     HPDF_Free(c->pdf);
+    hs_render_outlines_free(c->outlines);
     if (rc != 0) {
         *out = NULL;
         *out_len = 0;

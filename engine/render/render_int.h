@@ -17,4 +17,15 @@ HPDF_Destination hs_render_dest(HPDF_Doc pdf, int index, const hs_page *p, doubl
 /* outline.c: the bookmarks of the marks, once every page is drawn. */
 HPDF_STATUS hs_render_outline(HPDF_Doc pdf, const hs_pages *pages);
 
+/* outlines.c: it's text as the filled outlines of its glyphs (FreeType),
+ * its baseline origin at (x, y) in PDF coordinates, turned by it->angle, in
+ * the current fill colour; between GSave and GRestore, which the caller
+ * makes. *cache holds FreeType's faces for the document (NULL at first;
+ * freed with hs_render_outlines_free). Returns -1 after reporting; a
+ * libharu failure is left in *st. */
+typedef struct hs_outlines hs_outlines;
+int hs_render_outlines(hs_outlines **cache, hs_arena *a, HPDF_Page page, const hs_item *it,
+                       double x, double y, hs_report *r, HPDF_STATUS *st);
+void hs_render_outlines_free(hs_outlines *o);
+
 #endif

@@ -476,7 +476,9 @@ holds(hs_tc *t, hs_tk k)
     case HS_TF_TOP:
         return k == HS_TK_DOCUMENT ? HS_TW_BLOCKS : HS_TW_ANY;
     case HS_TF_BLOCK:
-        return k == HS_TK_TABLE ? HS_TW_ROWS : k == HS_TK_DIV ? HS_TW_BLOCKS : HS_TW_INLINE;
+        return k == HS_TK_TABLE                       ? HS_TW_ROWS
+               : k == HS_TK_DIV || k == HS_TK_SECTION ? HS_TW_BLOCKS
+                                                      : HS_TW_INLINE;
     case HS_TF_ROW:
         return HS_TW_CELLS;
     case HS_TF_INLINE:
@@ -502,8 +504,12 @@ element(hs_tc *t, xmlNode *n, hs_tnode *parent)
         err(t, tn->loc, "<%s> is the root of a file, never inside another element", d->name);
         return NULL;
     }
-    if (d->family == HS_TF_HEAD && (parent == NULL || parent->parent != NULL)) {
-        err(t, tn->loc, "<%s> belongs directly under <document>", d->name);
+    /* a section's own header and footer stand directly in it */
+    int in_section =
+        parent != NULL && parent->kind == HS_TK_SECTION && (k == HS_TK_HEADER || k == HS_TK_FOOTER);
+    if (d->family == HS_TF_HEAD && !in_section && (parent == NULL || parent->parent != NULL)) {
+        err(t, tn->loc, "<%s> belongs directly under <document>%s", d->name,
+            k == HS_TK_HEADER || k == HS_TK_FOOTER ? " or a <section>" : "");
         return NULL;
     }
     if (!placed(t, d, tn->loc))
@@ -525,6 +531,10 @@ element(hs_tc *t, xmlNode *n, hs_tnode *parent)
             bad = 1;
     if (tn->attr[HS_TA_AS] != NULL && tn->attr[HS_TA_EACH] == NULL) {
         err(t, tn->loc, "<%s as=\"%s\"> needs each", d->name, tn->attr[HS_TA_AS]->raw);
+        bad = 1;
+    }
+    if (tn->attr[HS_TA_GROUP_BY] != NULL && tn->attr[HS_TA_EACH] == NULL) {
+        err(t, tn->loc, "<%s group-by=\"%s\"> needs each", d->name, tn->attr[HS_TA_GROUP_BY]->raw);
         bad = 1;
     }
     if (tn->attr[HS_TA_AS] != NULL)
@@ -554,6 +564,7 @@ element(hs_tc *t, xmlNode *n, hs_tnode *parent)
     case HS_TK_PAGE_COUNT:
     case HS_TK_CHECKBOX:
     case HS_TK_HR:
+    case HS_TK_TOC:
     case HS_TK_SPACE:
     case HS_TK_IMG:
     case HS_TK_STYLE:

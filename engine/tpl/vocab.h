@@ -87,6 +87,10 @@ typedef enum hs_ttype {
       "with each: order the nodes by this key, Vietnamese collation", HS_TG_EACH)                  \
     X(ORDER, "order", ENUM, 0, 0, "ascending descending", "ascending", "with sort: the direction", \
       HS_TG_EACH)                                                                                  \
+    X(GROUP_BY, "group-by", XPATH, 0, 0, "", "",                                                   \
+      "with each: once per distinct value of this key, in the order each (and sort) give; "        \
+      "current-group(), current-grouping-key()",                                                   \
+      HS_TG_EACH)                                                                                  \
     X(AS, "as", NAME, 0, 0, "", "", "with each: a variable holding the current node", HS_TG_EACH)  \
     X(IF, "if", XPATH, 0, 0, "", "", "make the element only when this is true", HS_TG_IF)          \
     X(PAGE, "page", PAGE, 0, 0, "", "A4",                                                          \
@@ -103,7 +107,8 @@ typedef enum hs_ttype {
       "the PDF's creation date, YYYY-MM-DD", 0)                                                    \
     X(NAME, "name", NAME, 0, 0, "", "", "the name of the variable or style", 0)                    \
     X(BACKGROUND, "background", COLOR, 0, 0, "", "none", "background colour of a row or cell", 0)  \
-    X(ON, "on", ENUM, 0, 0, "all first not-first", "all", "the pages the band is printed on", 0)   \
+    X(ON, "on", ENUM, 0, 0, "all first not-first", "all", "the pages the band or watermark is on", \
+      0)                                                                                           \
     X(OFFSET, "offset", LENGTH, 0, 0, "", "10mm",                                                  \
       "distance from the page edge (header: top, footer: bottom)", 0)                              \
     X(COLUMNS, "columns", COLUMNS, 0, 0, "", "",                                                   \
@@ -143,7 +148,15 @@ typedef enum hs_ttype {
       0)                                                                                           \
     X(LEVEL, "level", ENUM, 0, 0, "L M Q H", "M", "error correction: L, M, Q or H", 0)             \
     X(RULE_BELOW, "rule-below", LENGTH, 0, 0, "", "none",                                          \
-      "a solid rule this thick under the text, as long as its longest line (not an underline)", 0)
+      "a solid rule this thick under the text, as long as its longest line (not an underline)", 0) \
+    X(LEVELS, "levels", INT, 1, 6, "", "3",                                                        \
+      "the bookmark levels the contents list (1: only the top ones)", 0)                           \
+    X(ANGLE, "angle", NUMBER, -180, 180, "", "45",                                                 \
+      "degrees the watermark is turned about the page's centre, counter-clockwise", 0)             \
+    X(EXTRACTABLE, "extractable", BOOL, 0, 0, "", "yes",                                           \
+      "the watermark's text is text (copied, searched); no: glyph outlines only", 0)               \
+    X(OPACITY, "opacity", PERCENT, 1, 100, "", "100%",                                             \
+      "how much the watermark covers what is under it (an image at 15% is a light one)", 0)
 
 /* X(ID, name, family, groups, own attributes, meaning) */
 #define HS_TPL_ELEMENTS(X)                                                                         \
@@ -156,6 +169,8 @@ typedef enum hs_ttype {
       "a named style: named after a tag it applies to every such tag, else through class")         \
     X(HEADER, "header", HEAD, HS_TG_STYLE, "on offset", "blocks printed at the top of pages")      \
     X(FOOTER, "footer", HEAD, HS_TG_STYLE, "on offset", "blocks printed at the bottom of pages")   \
+    X(WATERMARK, "watermark", HEAD, HS_TG_STYLE | HS_TG_IF, "on angle extractable opacity",        \
+      "text or an image behind every page's content, turned (default: 80pt, light grey)")          \
     X(P, "p", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "rule-below", "a paragraph")         \
     X(H1, "h1", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "rule-below",                      \
       "a heading: bold, kept with what follows")                                                   \
@@ -164,6 +179,10 @@ typedef enum hs_ttype {
     X(H3, "h3", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "rule-below",                      \
       "a heading of the third level")                                                              \
     X(DIV, "div", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "", "a group of blocks")         \
+    X(SECTION, "section", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK,                          \
+      "page orientation margin",                                                                   \
+      "pages of their own (size, orientation, margins, <header>, <footer>) in the body; page "     \
+      "numbers go on")                                                                             \
     X(TABLE, "table", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK,                              \
       "columns border border-color padding header-rows", "a table of <tr> rows")                   \
     X(HR, "hr", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "thickness width",                 \
@@ -176,6 +195,8 @@ typedef enum hs_ttype {
       "ruled lines to write on by hand")                                                           \
     X(QR, "qr", BLOCK, HS_TG_STYLE | HS_TG_REPEAT | HS_TG_MARK, "data size level",                 \
       "a QR code of data (size: its side; size here is not a text size)")                          \
+    X(TOC, "toc", BLOCK, HS_TG_STYLE | HS_TG_IF, "levels",                                         \
+      "the table of contents: the bookmarks with dot leaders and the pages they are on")           \
     X(TR, "tr", ROW, HS_TG_STYLE | HS_TG_REPEAT, "header background", "a table row of cells")      \
     X(TD, "td", CELL, HS_TG_STYLE | HS_TG_REPEAT, "colspan border background", "a table cell")     \
     X(TH, "th", CELL, HS_TG_STYLE | HS_TG_REPEAT, "colspan border background",                     \

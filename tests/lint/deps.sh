@@ -68,6 +68,8 @@ check_eq "only text/ includes ICU" "" "$(grep -l '#include <unicode/' engine/*/*
 check_eq "only image/ includes libpng, libjpeg, libexif" "" \
     "$(grep -lE '#include <(png|jpeglib|libexif/)' engine/*/*.[ch] | grep -v '^engine/image/')"
 check_eq "only qr/ includes libqrencode" "" "$(grep -l '#include <qrencode' engine/*/*.[ch] | grep -v '^engine/qr/')"
+check_eq "only render/outlines.c includes FreeType" "" \
+    "$(grep -lE '#include <(ft2build|freetype)' engine/*/*.[ch] | grep -v '^engine/render/outlines.c$')"
 check_eq "only render/ includes libharu" "" "$(grep -l "#include <hpdf" engine/*/*.[ch] | grep -v "^engine/render/")"
 check_eq "no layout or render code includes libxml2" "" \
     "$(grep -l '#include <libxml' engine/layout/* engine/page/* engine/render/* engine/font/* 2>/dev/null)"

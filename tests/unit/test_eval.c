@@ -299,6 +299,38 @@ test_name_pass(void)
     return 0;
 }
 
+/* The name pass with group-by and sections: a <let> met in a group is
+ * worked out with that group's key even when first named inside another
+ * group-by (here by a <require>); a <section>'s <let>s are content. */
+static int
+test_name_pass_groups(void)
+{
+    fixture f;
+    const char *tpl = "<document>\n"
+                      "<name>{customer/name}</name>\n"
+                      "<for each=\"items/item\" group-by=\"feedback/@feasible\">\n"
+                      "<let name=\"k\" value=\"current-grouping-key()\"/>\n"
+                      "<for each=\"current-group()\" group-by=\"title\">\n"
+                      "<require path=\"feedback[@feasible = $k]\" what=\"its group's key\"/>\n"
+                      "</for>\n</for>\n"
+                      "<section><let name=\"x\" value=\"money('x')\"/><p>{$x}</p></section>\n"
+                      "</document>\n";
+    /* the whole document fails at $x only */
+    CHECK_INT(run(&f, tpl), -1);
+    CHECK_INT(nerrors, 1);
+    CHECK(strstr(last_msg, ":9: error: \"x\" is not an amount") != NULL);
+    last_msg[0] = '\0';
+    nerrors = 0;
+    f.r.errors = 0;
+    const char *name = NULL;
+    hs_eval_in in = {f.a, &f.r, f.tpls, f.tpl_path, f.rec, NULL, -1, 0};
+    CHECK_INT(hs_eval_name(&in, &name), 0);
+    CHECK_STR(name, "Công ty Chính Đại");
+    CHECK_INT(nerrors, 0);
+    done(&f);
+    return 0;
+}
+
 int
 main(void)
 {
@@ -309,6 +341,7 @@ main(void)
     RUN(test_template_errors);
     RUN(test_table);
     RUN(test_name_pass);
+    RUN(test_name_pass_groups);
     hs_text_cleanup();
     xmlCleanupParser();
     return DONE();
