@@ -35,7 +35,4 @@ int hs_eval_name(const hs_eval_in *in, const char **name);
  * expressions are compiled and run in). */
 void hs_eval_register_functions(xmlXPathContextPtr ctx);
 
-/* "customer/name", "items/item[3]/feedback/cost", "quote/@date" for a record node. */
-const char *hs_eval_node_path(hs_arena *a, const xmlNode *n);
-
 #endif

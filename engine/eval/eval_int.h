@@ -11,6 +11,11 @@
 
 #include <libxml/xpathInternals.h>
 
+/* "customer/name", "items/item[3]/feedback/cost", "quote/@date" for a record
+ * node: made only when a message names the field (it walks every sibling of
+ * every step). */
+const char *hs_eval_node_path(hs_arena *a, const xmlNode *n);
+
 /* What an XPath function of ours finds in ctx->userData. */
 typedef struct hs_xp_env {
     hs_arena *arena;
