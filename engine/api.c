@@ -32,6 +32,7 @@ hs_job_new(const char *template_path, const char *record_path)
     o->job.template_path = o->strings[0] = own(template_path);
     o->job.record_path = o->strings[1] = own(record_path);
     o->job.source_date_epoch = -1;
+    o->job.strict = 1; /* a misspelt path step is an error, not a blank */
     return &o->job;
 }
 
@@ -120,4 +121,5 @@ hs_batch_options_init(hs_batch_options *o)
     memset(o, 0, sizeof *o);
     o->version = HS_BATCH_OPTIONS_VERSION;
     o->source_date_epoch = -1;
+    o->strict = 1;
 }

@@ -138,7 +138,8 @@ void hs_job_set_profile(hs_job *j, const char *profile_path); /* the company pro
 void hs_job_set_source_date_epoch(hs_job *j, long long seconds);
 void hs_job_set_memory_limit(hs_job *j, size_t bytes); /* 0 (the default): 1 GiB */
 void hs_job_set_time_limit(hs_job *j, double seconds); /* 0 (the default): none */
-/* on: every path step of the template must be in the schemas */
+/* on (the default): every path step of the template must be in the schemas,
+ * so that a misspelt one is an error rather than a blank */
 void hs_job_set_strict(hs_job *j, int on);
 
 typedef struct hs_output {
@@ -217,7 +218,8 @@ typedef struct hs_batch_options {
     int shard_k, shard_n;        /* render only shard k of n (1-based); n <= 1: all */
     int ascii_names;             /* file names in ASCII */
     long long source_date_epoch; /* -1: none */
-    int strict;                  /* every path step of the template must be in the schemas */
+    int strict;                  /* every path step of the template must be in the schemas
+                                    (hs_batch_options_init: on) */
     int overwrite;               /* a computed name may replace a file hoso did not make */
     int no_sync;                 /* no fsync: faster, for scratch work */
 } hs_batch_options;

@@ -32,7 +32,8 @@ static const char dump_usage[] =
     "  -p, --profile FILE    the issuing company's profile ($profile in templates)\n"
     "      --fonts DIR       font folder with families.conf (default: $HOSO_FONTS,\n"
     "                        else the fonts/ folder installed with hoso)\n"
-    "      --strict          path steps must be in the record (or profile) schema\n"
+    "      --no-strict       path steps need not be in the record (or profile)\n"
+    "                        schema (by default they must: --strict)\n"
     "  -h, --help            show this help\n";
 
 static void
@@ -63,16 +64,17 @@ usage(const char *fmt, ...)
 int
 hs_cli_dump(int argc, char **argv)
 {
-    enum { OPT_STAGE = 256, OPT_FONTS, OPT_STRICT };
+    enum { OPT_STAGE = 256, OPT_FONTS, OPT_STRICT, OPT_NO_STRICT };
     static const struct option longopts[] = {{"stage", required_argument, NULL, OPT_STAGE},
                                              {"template", required_argument, NULL, 't'},
                                              {"profile", required_argument, NULL, 'p'},
                                              {"fonts", required_argument, NULL, OPT_FONTS},
                                              {"strict", no_argument, NULL, OPT_STRICT},
+                                             {"no-strict", no_argument, NULL, OPT_NO_STRICT},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     const char *stage_name = NULL, *tpl = NULL, *profile = NULL, *fonts = NULL;
-    int strict = 0, c;
+    int strict = 1, c;
     optind = 2;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":t:p:h", longopts, NULL)) != -1) {
@@ -91,6 +93,9 @@ hs_cli_dump(int argc, char **argv)
             break;
         case OPT_STRICT:
             strict = 1;
+            break;
+        case OPT_NO_STRICT:
+            strict = 0;
             break;
         case 'h':
             fputs(dump_usage, stdout);

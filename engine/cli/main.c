@@ -71,9 +71,10 @@ static const char opt_common[] =
     "      --fonts DIR       font folder with families.conf (default: $HOSO_FONTS,\n"
     "                        else the fonts/ folder installed with hoso)\n"
     "  -q, --quiet           say less (render: do not list the files written)\n"
-    "      --strict          a path step in the template that names an element or\n"
+    "      --no-strict       a path step in the template that names an element or\n"
     "                        attribute the record (or profile) schema does not define\n"
-    "                        is an error (customer/adress: did you mean address?)\n"
+    "                        is not an error (by default it is: customer/adress, did\n"
+    "                        you mean address?); --strict: the default\n"
     "  -h, --help            show this help\n"
     "\n"
     "Limits (each document; one past a limit fails with a message, the others go on):\n"
@@ -296,7 +297,8 @@ enum {
     OPT_NO_SYNC,
     OPT_FIRST_TEMPLATE,
     OPT_FAILED_BEFORE,
-    OPT_STRICT
+    OPT_STRICT,
+    OPT_NO_STRICT
 };
 
 /* The options a command takes: R render, B batch, C check. */
@@ -343,6 +345,7 @@ parse(int argc, char **argv, opts *o)
         {"overwrite", no_argument, NULL, OPT_OVERWRITE},
         {"no-sync", no_argument, NULL, OPT_NO_SYNC},
         {"strict", no_argument, NULL, OPT_STRICT},
+        {"no-strict", no_argument, NULL, OPT_NO_STRICT},
         {"first-template", required_argument, NULL, OPT_FIRST_TEMPLATE},
         {"failed-before", required_argument, NULL, OPT_FAILED_BEFORE},
         {"help", no_argument, NULL, 'h'},
@@ -350,6 +353,9 @@ parse(int argc, char **argv, opts *o)
         {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
     o->timeout_s = 60;
+    /* a misspelt path step ({customer/adress}) would print nothing with exit
+     * status 0: a silent blank, so it is an error unless asked otherwise */
+    o->strict = 1;
     o->memory_mb = 1024;
     if (argc >= 2 && argv[1][0] != '-')
         o->command = argv[1];
@@ -479,6 +485,9 @@ parse(int argc, char **argv, opts *o)
             break;
         case OPT_STRICT:
             o->strict = 1;
+            break;
+        case OPT_NO_STRICT:
+            o->strict = 0;
             break;
         case 'q':
             o->quiet = 1;

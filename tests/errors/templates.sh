@@ -60,8 +60,16 @@ check_contains "--strict: an attribute" "$T/stderr" \
     "$T/strict.xml:3: error: the record schema has no @idd (did you mean @id?) in {@idd} [strict]"
 check_contains "--strict: the profile schema for \$profile" "$T/stderr" \
     "$T/strict.xml:4: error: the profile schema has no <hotlin>"
-"$HOSO" check -t "$T/strict.xml" 2>"$T/stderr"
-check_eq "without --strict the same template loads" 0 "$?"
+"$HOSO" check --no-strict -t "$T/strict.xml" 2>"$T/stderr"
+check_eq "with --no-strict the same template loads" 0 "$?"
+# strict is the default: a misspelt step is an error, never a blank page
+"$HOSO" render -t "$T/strict.xml" -p samples/profile.xml -o "$T/strict.pdf" samples/small.xml 2>"$T/stderr"
+check_eq "render without a flag: exit status 1" 1 "$?"
+check_contains "render without a flag: customer/adress" "$T/stderr" \
+    "$T/strict.xml:2: error: the record schema has no <adress> (did you mean <address>?) in {customer/adress} [strict]"
+check_eq "render without a flag: no file" no "$([ -e "$T/strict.pdf" ] && echo yes || echo no)"
+"$HOSO" render --no-strict -t "$T/strict.xml" -p samples/profile.xml -o "$T/strict.pdf" samples/small.xml 2>"$T/stderr"
+check_eq "render --no-strict: made" 0 "$?"
 # quotes forgotten: {status = pass} compares with an element <pass> that no record has
 printf '<document>\n  <p each="acceptance/result">{@status = pass}</p>\n</document>\n' >"$T/quotes.xml"
 "$HOSO" check --strict -t "$T/quotes.xml" 2>"$T/stderr"

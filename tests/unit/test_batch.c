@@ -232,8 +232,9 @@ main(void)
     snprintf(dir, sizeof dir, "/tmp/hoso-test-batch.XXXXXX");
     if (mkdtemp(dir) == NULL)
         return 1;
-    put("req.xml", "<document>\n<require path=\"no-such-part\" what=\"a part no record has\"/>\n"
-                   "<name>R {customer/short-name}</name>\n<p>{customer/name}</p>\n</document>\n");
+    put("req.xml",
+        "<document>\n<require path=\"survey\" what=\"the survey, which the sample has not\"/>\n"
+        "<name>R {customer/short-name}</name>\n<p>{customer/name}</p>\n</document>\n");
     put("tiny.xml", "<document>\n<name>T {customer/short-name}</name>\n<p>{customer/name}</p>\n"
                     "</document>\n");
     const char *fonts = getenv("HOSO_FONTS");
