@@ -14,7 +14,10 @@
  *   encoder's to_unicode_fn is HPDF_CMapEncoder_ToUnicode: it visits the
  *   cid_map entries that are not 0, maps them through the font's cmap, and
  *   writes /W and the CIDToGIDMap over CIDs 0..max-1 (max = the highest
- *   CID: so a sentinel CID n+1 sits above the real ones).
+ *   CID: so a sentinel CID n+1 sits above the real ones). Its walk covers
+ *   all 65,536 entries, so only the first document of a process has libharu
+ *   make its fonts (the face's map is kept from it); later ones get the same
+ *   objects from type0_font, with libharu's functions taken from the first.
  * - Text goes through the encoder's byte_type_fn and to_unicode_fn for its
  *   widths (TextWidth, which also marks the glyphs to embed) and through
  *   encode_text_fn for the bytes of the content stream (InternalWriteText,
