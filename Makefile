@@ -41,7 +41,8 @@ LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(HPDF_LIBS) -lqrencod
 # engine/render/harufix.c replaces a libharu function; it must be visible to
 # the library, so the program exports it.
 LDFLAGS += -Wl,--export-dynamic-symbol=HPDF_MemStream_SeekFunc \
-           -Wl,--export-dynamic-symbol=HPDF_MemCpy -Wl,--export-dynamic-symbol=HPDF_MemSet
+           -Wl,--export-dynamic-symbol=HPDF_MemCpy -Wl,--export-dynamic-symbol=HPDF_MemSet \
+           -Wl,--export-dynamic-symbol=HPDF_Stream_WriteToStreamWithDeflate
 
 ifeq ($(BUILD),release)
   CFLAGS  += -O2

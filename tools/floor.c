@@ -27,6 +27,14 @@
 #include "render/fontres.h"
 #include "render/ready.h"
 
+/* render/harufix.c (libharu's byte loops and its deflate replaced, as in
+ * hoso) is pulled from libhoso.a by naming one of its functions, as
+ * render/pdf.c does: the floor uses none of pdf.c. */
+HPDF_STATUS HPDF_MemStream_SeekFunc(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode);
+extern HPDF_STATUS (*const floor_seek_fix)(HPDF_Stream, HPDF_INT, HPDF_WhenceMode);
+HPDF_STATUS (*const floor_seek_fix)(HPDF_Stream, HPDF_INT, HPDF_WhenceMode) =
+    HPDF_MemStream_SeekFunc;
+
 /* The engine prints nothing: its diagnostics, here, go to stderr. */
 static void
 say(void *user, const hs_diag *d)

@@ -20,8 +20,12 @@ extern const size_t hs_profile_xsd_len;
 
 struct hs_schema {
     xmlDocPtr doc;
-    xmlSchemaPtr schema;
+    xmlSchemaPtr fast; /* doc: the schema without its white-space patterns (trim.c) */
     hs_schema_kind kind;
+    hs_trim *trim;
+    /* the whole schema, for a record in doubt: compiled when one first is */
+    xmlDocPtr whole_doc;
+    xmlSchemaPtr schema;
 };
 
 static const struct {
@@ -177,6 +181,11 @@ value_error(ctx *c, hs_loc loc, const char *element, const char *attr, const cha
 }
 
 static void
+silent(void *user, xmlErrorPtr e)
+{
+}
+
+static void
 on_error(void *user, xmlErrorPtr e)
 {
     ctx *c = user;
@@ -290,6 +299,19 @@ on_error(void *user, xmlErrorPtr e)
         hs_error(c->r, loc, HS_CODE_SCHEMA, "%s", rest);
 }
 
+static xmlSchemaPtr
+compile(xmlDocPtr doc, const char *label, hs_report *r)
+{
+    ctx c = {r, label, "schema", "xs:schema", 0, NULL};
+    xmlSchemaParserCtxtPtr pc = xmlSchemaNewDocParserCtxt(doc);
+    xmlSchemaSetParserStructuredErrors(pc, on_error, &c);
+    xmlSchemaPtr schema = xmlSchemaParse(pc);
+    xmlSchemaFreeParserCtxt(pc);
+    if (schema == NULL && r->errors == 0)
+        hs_error(r, (hs_loc){label, 0}, HS_CODE_INTERNAL, "the built-in schema does not compile");
+    return schema;
+}
+
 hs_schema *
 hs_schema_new(hs_schema_kind kind, hs_report *r)
 {
@@ -305,15 +327,9 @@ hs_schema_new(hs_schema_kind kind, hs_report *r)
         free(s);
         return NULL;
     }
-    ctx c = {r, label, "schema", "xs:schema", 0, NULL};
-    xmlSchemaParserCtxtPtr pc = xmlSchemaNewDocParserCtxt(s->doc);
-    xmlSchemaSetParserStructuredErrors(pc, on_error, &c);
-    s->schema = xmlSchemaParse(pc);
-    xmlSchemaFreeParserCtxt(pc);
-    if (s->schema == NULL) {
-        if (r->errors == 0)
-            hs_error(r, (hs_loc){label, 0}, HS_CODE_INTERNAL,
-                     "the built-in schema does not compile");
+    s->trim = hs_trim_new(s->doc);
+    s->fast = compile(s->doc, label, r);
+    if (s->fast == NULL) {
         hs_schema_free(s);
         return NULL;
     }
@@ -333,9 +349,48 @@ hs_schema_free(hs_schema *s)
         return;
     if (s->schema != NULL)
         xmlSchemaFree(s->schema);
+    if (s->fast != NULL)
+        xmlSchemaFree(s->fast);
+    if (s->whole_doc != NULL)
+        xmlFreeDoc(s->whole_doc);
+    hs_trim_free(s->trim);
     if (s->doc != NULL)
         xmlFreeDoc(s->doc);
     free(s);
+}
+
+/* The whole schema, compiled on the first record in doubt (s is the
+ * caller's engine's, allocated writable: a cache, as the fonts' are). */
+static xmlSchemaPtr
+whole(const hs_schema *s, hs_report *r)
+{
+    hs_schema *w = (hs_schema *)s;
+    if (w->schema != NULL)
+        return w->schema;
+    int rec = s->kind == HS_SCHEMA_RECORD;
+    const char *label = rec ? "record.xsd" : "profile.xsd";
+    if (w->whole_doc == NULL)
+        w->whole_doc = hs_xml_parse_memory((const char *)(rec ? hs_record_xsd : hs_profile_xsd),
+                                           rec ? hs_record_xsd_len : hs_profile_xsd_len, label, r);
+    if (w->whole_doc != NULL)
+        w->schema = compile(w->whole_doc, label, r);
+    return w->schema;
+}
+
+/* 0 when doc is valid; c NULL: nothing reported */
+static int
+valid(xmlSchemaPtr schema, xmlDocPtr doc, ctx *c)
+{
+    xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
+    if (vc == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    if (c != NULL)
+        xmlSchemaSetValidStructuredErrors(vc, on_error, c);
+    else
+        xmlSchemaSetValidStructuredErrors(vc, silent, NULL);
+    int rc = xmlSchemaValidateDoc(vc, doc);
+    xmlSchemaFreeValidCtxt(vc);
+    return rc;
 }
 
 static void
@@ -354,13 +409,13 @@ hs_record_load(const char *path, const char *label, const hs_schema *s, hs_arena
     int before = r->errors;
     int rec = s->kind == HS_SCHEMA_RECORD;
     ctx c = {r, label, rec ? "record" : "profile", rec ? "request" : "company", 0, s->doc};
-    xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(s->schema);
-    if (vc == NULL)
-        hs_fatal_at(__FILE__, __LINE__, "out of memory");
-    xmlSchemaSetValidStructuredErrors(vc, on_error, &c);
-    int rc = xmlSchemaValidateDoc(vc, doc);
-    xmlSchemaFreeValidCtxt(vc);
-    if (rc != 0) {
+    /* Most records are valid: checked silently against the schema without
+     * its white-space patterns and by trim.c. Any doubt, and the whole
+     * schema judges the record and says what it says. */
+    int ok = valid(s->fast, doc, NULL) == 0 && hs_trim_ok(s->trim, doc) == 0;
+    if (!ok && whole(s, r) == NULL)
+        return NULL;
+    if (!ok && valid(s->schema, doc, &c) != 0) {
         if (r->errors == before)
             hs_error(r, (hs_loc){label, 0}, HS_CODE_SCHEMA, "does not match the %s schema",
                      s->kind == HS_SCHEMA_RECORD ? "record" : "profile");

@@ -14,7 +14,10 @@
  *   encoder's to_unicode_fn is HPDF_CMapEncoder_ToUnicode: it visits the
  *   cid_map entries that are not 0, maps them through the font's cmap, and
  *   writes /W and the CIDToGIDMap over CIDs 0..max-1 (max = the highest
- *   CID: so a sentinel CID n+1 sits above the real ones).
+ *   CID: so a sentinel CID n+1 sits above the real ones). Its walk covers
+ *   all 65,536 entries, so only the first document of a process has libharu
+ *   make its fonts (the face's map is kept from it); later ones get the same
+ *   objects from type0_font, with libharu's functions taken from the first.
  * - Text goes through the encoder's byte_type_fn and to_unicode_fn for its
  *   widths (TextWidth, which also marks the glyphs to embed) and through
  *   encode_text_fn for the bytes of the content stream (InternalWriteText,
@@ -617,6 +620,87 @@ lend_attr(fontres *fr)
     return x;
 }
 
+/* libharu's functions of a Type0 TrueType font (static in
+ * hpdf_font_cid.c), taken from the first font it makes. */
+static HPDF_Dict_FreeFunc haru_font_free;
+static HPDF_Font_TextWidths_Func haru_text_width;
+static HPDF_Font_MeasureText_Func haru_measure_text;
+
+/* What HPDF_Type0Font_New makes of a TrueType face with an Identity-H
+ * encoder, and in the same order (the same objects, numbers and keys), but
+ * without its CIDFontType2_New's walk of all 65,536 entries of the encoder's
+ * cid_map and the /W over them (0.9 M instructions a face, 14 % of a warm
+ * document): /W is made at save (trim_widths), the ToUnicode CMap and the
+ * CIDToGIDMap are the face's ready bytes, so their streams are left empty
+ * here. Used once the face's map is kept and libharu's functions are known
+ * (the first document of a process makes its fonts with libharu). */
+static HPDF_Font
+type0_font(HPDF_MMgr mmgr, HPDF_FontDef def, HPDF_Encoder enc, HPDF_Xref xref)
+{
+    HPDF_CMapEncoderAttr ea = enc->attr;
+    HPDF_Dict font = HPDF_Dict_New(mmgr);
+    if (font == NULL)
+        return NULL;
+    font->header.obj_class |= HPDF_OSUBCLASS_FONT;
+    HPDF_FontAttr attr = HPDF_GetMem(mmgr, sizeof *attr);
+    if (attr == NULL) {
+        HPDF_Dict_Free(font);
+        return NULL;
+    }
+    memset(attr, 0, sizeof *attr);
+    font->write_fn = NULL;
+    font->free_fn = haru_font_free;
+    font->attr = attr;
+    attr->writing_mode = ea->writing_mode;
+    attr->text_width_fn = haru_text_width;
+    attr->measure_text_fn = haru_measure_text;
+    attr->fontdef = def;
+    attr->encoder = enc;
+    attr->xref = xref;
+    if (HPDF_Xref_Add(xref, font) != HPDF_OK) /* it freed the font */
+        return NULL;
+    HPDF_STATUS st = HPDF_Dict_AddName(font, "Type", "Font");
+    st += HPDF_Dict_AddName(font, "BaseFont", def->base_font);
+    st += HPDF_Dict_AddName(font, "Subtype", "Type0");
+    st += HPDF_Dict_AddName(font, "Encoding", "Identity-H");
+    if (st != HPDF_OK || (attr->cmap_stream = HPDF_DictStream_New(mmgr, xref)) == NULL ||
+        HPDF_Dict_Add(font, "ToUnicode", attr->cmap_stream) != HPDF_OK)
+        return NULL;
+    HPDF_Array descendants = HPDF_Array_New(mmgr);
+    if (descendants == NULL || HPDF_Dict_Add(font, "DescendantFonts", descendants) != HPDF_OK)
+        return NULL;
+    attr->type = HPDF_FONT_TYPE0_TT;
+
+    HPDF_Dict cid = HPDF_Dict_New(mmgr);
+    if (cid == NULL || HPDF_Xref_Add(xref, cid) != HPDF_OK)
+        return NULL;
+    font->before_write_fn = cid_font_before_write;
+    st = HPDF_Dict_AddName(cid, "Type", "Font");
+    st += HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+    st += HPDF_Dict_AddNumber(cid, "DW", def->missing_width);
+    HPDF_Array dw2 = st == HPDF_OK ? HPDF_Array_New(mmgr) : NULL;
+    if (dw2 == NULL || HPDF_Dict_Add(cid, "DW2", dw2) != HPDF_OK)
+        return NULL;
+    st = HPDF_Array_AddNumber(dw2, (HPDF_INT32)(def->font_bbox.bottom));
+    st += HPDF_Array_AddNumber(dw2, (HPDF_INT32)(def->font_bbox.bottom - def->font_bbox.top));
+    HPDF_Array w = st == HPDF_OK ? HPDF_Array_New(mmgr) : NULL;
+    if (w == NULL || HPDF_Dict_Add(cid, "W", w) != HPDF_OK)
+        return NULL;
+    if ((attr->map_stream = HPDF_DictStream_New(mmgr, xref)) == NULL ||
+        HPDF_Dict_Add(cid, "CIDToGIDMap", attr->map_stream) != HPDF_OK)
+        return NULL;
+    HPDF_Dict info = HPDF_Dict_New(mmgr);
+    if (info == NULL || HPDF_Dict_Add(cid, "CIDSystemInfo", info) != HPDF_OK)
+        return NULL;
+    st = HPDF_Dict_Add(info, "Registry", HPDF_String_New(mmgr, ea->registry, NULL));
+    st += HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mmgr, ea->ordering, NULL));
+    st += HPDF_Dict_AddNumber(info, "Supplement", ea->suppliment);
+    if (st != HPDF_OK)
+        return NULL;
+    attr->descendant_font = cid;
+    return HPDF_Array_Add(descendants, cid) == HPDF_OK ? font : NULL;
+}
+
 HPDF_Font
 hs_fontres_font(HPDF_Doc pdf, const hs_face *face, hs_report *r, int *reported)
 {
@@ -667,11 +751,22 @@ hs_fontres_font(HPDF_Doc pdf, const hs_face *face, hs_report *r, int *reported)
     }
     enc->type = HPDF_ENCODER_TYPE_DOUBLE_BYTE;
     /* to_unicode_fn is still HPDF_CMapEncoder_ToUnicode: the cid_map path */
-    HPDF_Font font = HPDF_Type0Font_New(pdf->mmgr, def, enc, pdf->xref);
+    HPDF_TTFontDefAttr tt = def->attr;
+    HPDF_Font font = fr->map != NULL && haru_font_free != NULL && tt->embedding
+                         ? type0_font(pdf->mmgr, def, enc, pdf->xref)
+                         : HPDF_Type0Font_New(pdf->mmgr, def, enc, pdf->xref);
     if (font == NULL) {
         HPDF_CheckError(&pdf->error);
         return NULL;
     }
+    HPDF_FontAttr fa = font->attr;
+    if (haru_font_free == NULL) {
+        haru_font_free = font->free_fn;
+        haru_text_width = fa->text_width_fn;
+        haru_measure_text = fa->measure_text_fn;
+    }
+    hs_assert(font->free_fn == haru_font_free && fa->text_width_fn == haru_text_width &&
+              fa->measure_text_fn == haru_measure_text && haru_font_free != NULL);
     /* as HPDF_GetFont does after making a font */
     if (HPDF_List_Add(pdf->font_mgr, font) != HPDF_OK) {
         HPDF_CheckError(&pdf->error);
@@ -689,7 +784,6 @@ hs_fontres_font(HPDF_Doc pdf, const hs_face *face, hs_report *r, int *reported)
     hs_assert(font->before_write_fn == cid_font_before_write && cid_font_before_write != NULL);
     font->before_write_fn = before_write;
 
-    HPDF_FontAttr fa = font->attr;
     if (fa->map_stream == NULL || fa->cmap_stream == NULL ||
         HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT) != fa->cmap_stream) {
         *reported = 1;

@@ -59,3 +59,76 @@ HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n)
     memset(s, c, n);
     return (HPDF_BYTE *)s + n;
 }
+
+/* libharu deflates each stream it writes (the page contents above all: 45
+ * KB of a 3-page quote, most of it CIDs as hex digits) at zlib's default
+ * level, fixed in the library (hpdf_streams.c). Level 4 with the filtered
+ * strategy, measured on the reference quote's page contents: 3.8 M
+ * instructions instead of 5.3 M (a seventh of a warm document), 9,390 bytes
+ * instead of 8,979. Otherwise what libharu does: the source read from its
+ * start, deflated into dst (encrypted first when e is given). */
+#include <hpdf_conf.h>
+#include <hpdf_encrypt.h>
+#include <zlib.h>
+
+#define HS_DEFLATE_LEVEL 4
+
+HPDF_STATUS HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst, HPDF_Encrypt e);
+
+static HPDF_STATUS
+put(HPDF_Stream dst, HPDF_Encrypt e, Bytef *out, HPDF_UINT n)
+{
+    if (e == NULL)
+        return HPDF_Stream_Write(dst, out, n);
+    HPDF_BYTE crypt[HPDF_STREAM_BUF_SIZ];
+    HPDF_Encrypt_CryptBuf(e, out, crypt, n);
+    return HPDF_Stream_Write(dst, crypt, n);
+}
+
+HPDF_STATUS
+HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst, HPDF_Encrypt e)
+{
+    HPDF_STATUS ret = HPDF_Stream_Seek(src, 0, HPDF_SEEK_SET);
+    if (ret != HPDF_OK)
+        return ret;
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    int zr = deflateInit2(&z, HS_DEFLATE_LEVEL, Z_DEFLATED, 15, 8, Z_FILTERED);
+    if (zr != Z_OK)
+        return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, zr);
+    Bytef in[HPDF_STREAM_BUF_SIZ], out[HPDF_STREAM_BUF_SIZ];
+    int end = 0;
+    z.next_out = out;
+    z.avail_out = sizeof out;
+    do {
+        HPDF_UINT size = sizeof in;
+        ret = HPDF_Stream_Read(src, in, &size);
+        if (ret == HPDF_STREAM_EOF)
+            end = 1;
+        else if (ret != HPDF_OK) {
+            deflateEnd(&z);
+            return ret;
+        }
+        z.next_in = in;
+        z.avail_in = size;
+        int flush = end ? Z_FINISH : Z_NO_FLUSH;
+        do { /* until zlib has taken all of in (and, at the end, said all) */
+            zr = deflate(&z, flush);
+            if (zr != Z_OK && zr != Z_STREAM_END && zr != Z_BUF_ERROR) {
+                deflateEnd(&z);
+                return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, zr);
+            }
+            if (z.avail_out == 0 || (zr == Z_STREAM_END && z.avail_out < sizeof out)) {
+                ret = put(dst, e, out, (HPDF_UINT)(sizeof out - z.avail_out));
+                if (ret != HPDF_OK) {
+                    deflateEnd(&z);
+                    return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, ret);
+                }
+                z.next_out = out;
+                z.avail_out = sizeof out;
+            }
+        } while (end ? zr != Z_STREAM_END : z.avail_in > 0);
+    } while (!end);
+    deflateEnd(&z);
+    return HPDF_OK;
+}

@@ -94,3 +94,40 @@ check_eq "--all: the record's error is printed once" 1 "$(grep -c 'item id 1 is 
 check_eq "--all: each other document is reported failed for it" "$(($(ls templates/*.xml | wc -l) - 1))" \
     "$(grep -c '^tests/errors/duplicate-item.xml: error: not made with .*: the record has 2 errors (above) \[record\]$' "$T/stderr")"
 check_eq "--all: no file" "" "$(ls "$T/all")"
+
+# The white-space patterns of record.xsd (\S(.*\S)? and \S([\s\S]*\S)?) are
+# checked in C on the way to a valid record (engine/record/trim.c); a value
+# in doubt sends the record to the whole schema. Both ways agree with the
+# schema: running text may span lines, a name may not; outer white space,
+# in elements and attributes, is refused with the schema's message; a
+# comment inside a value is the whole schema's to judge.
+trim_case() { # name, expected status, expected first stderr line ("" none), sed script
+    sed "$4" samples/chinh-dai.xml >"$T/trim.xml"
+    "$HOSO" render -q -t templates/quote.xml -p samples/profile.xml -o "$T/trim.pdf" "$T/trim.xml" \
+        2>"$T/stderr"
+    check_eq "white space: $1: exit status" "$2" "$?"
+    check_eq "white space: $1: message" "$3" "$(head -n 1 "$T/stderr" | sed "s|^$T/||")"
+    rm -f "$T/trim.pdf"
+}
+trim_case "running text over two lines" 0 "" '0,/<content>Bổ sung báo cáo/s//<content>Bổ sung\n báo cáo/'
+trim_case "a name over two lines" 1 \
+    'trim.xml:8: error: <name> "Công ty Cổ phần\nChăn nuôi Chính Đại" is not in the form the schema allows [schema]' \
+    '0,/<name>Công ty Cổ phần Chăn nuôi Chính Đại/s//<name>Công ty Cổ phần\nChăn nuôi Chính Đại/'
+trim_case "a name ending in a tab" 1 \
+    'trim.xml:8: error: <name> "Công ty Cổ phần Chăn nuôi Chính Đại\t" is not in the form the schema allows [schema]' \
+    '0,/<name>Công ty Cổ phần Chăn nuôi Chính Đại/s//<name>Công ty Cổ phần Chăn nuôi Chính Đại\t/'
+trim_case "a comment inside a name" 0 "" \
+    '0,/<name>Công ty Cổ phần Chăn nuôi Chính Đại/s//<name>Công ty Cổ phần<!-- x --> Chăn nuôi Chính Đại/'
+trim_case "an attribute ending in a space" 1 \
+    'trim.xml:4: error: <customer-service name="Nguyễn Thị Lan "> is not in the form the schema allows [schema]' \
+    's/name="Nguyễn Thị Lan"/name="Nguyễn Thị Lan "/'
+trim_case "an attribute over two lines" 1 \
+    'trim.xml:4: error: <customer-service name="Nguyễn Thị Lan\nX"> is not in the form the schema allows [schema]' \
+    's/name="Nguyễn Thị Lan"/name="Nguyễn Thị Lan\&#10;X"/'
+sed 's/<cost>14000000</<cost>12.5tr</; 0,/<name>Công ty Cổ phần Chăn nuôi Chính Đại/s//<name> Công ty Cổ phần Chăn nuôi Chính Đại/' \
+    samples/chinh-dai.xml >"$T/trim.xml"
+"$HOSO" render -q -t templates/quote.xml -p samples/profile.xml -o "$T/trim.pdf" "$T/trim.xml" 2>"$T/stderr"
+check_eq "white space and an amount: both, in the order of the record" \
+    "trim.xml:8: error: <name> \" Công ty Cổ phần Chăn nuôi Chính Đại\" is not in the form the schema allows [schema]
+trim.xml:28: error: <cost> \"12.5tr\" is not an amount in đồng (digits, optionally grouped: 12500000 or 12.500.000) [schema]" \
+    "$(sed "s|^$T/||" "$T/stderr" | head -n 2)"

@@ -61,6 +61,14 @@ check_eq "NFD record: same page images" yes "$same"
 # Reproducible: same input, same bytes (release and sanitizer builds alike).
 "$HOSO_RELEASE" render -q -t $TPL -p $PROF -o "$T/b.pdf" $REC
 check "rendering twice gives byte-identical files" cmp "$T/a.pdf" "$T/b.pdf"
+# The second document of a process gets fonts made without libharu's
+# HPDF_Type0Font_New (render/fontres.c): the same bytes as the first.
+mkdir -p "$T/alone" "$T/second"
+"$HOSO_RELEASE" render -q -t $TPL -p $PROF -o "$T/alone/" $REC
+"$HOSO_RELEASE" render -q -t $TPL -p $PROF -o "$T/second/" samples/small.xml $REC
+name=$(cd "$T/alone" && ls)
+check "the second document of a process: byte-identical to it made alone" \
+    cmp "$T/alone/$name" "$T/second/$name"
 SOURCE_DATE_EPOCH=1700000000 "$HOSO_RELEASE" render -q -t $TPL -p $PROF -o "$T/c.pdf" $REC
 check "SOURCE_DATE_EPOCH changes the file (it is the creation date)" sh -c "! cmp -s '$T/a.pdf' '$T/c.pdf'"
 pdfinfo "$T/a.pdf" >"$T/info"
