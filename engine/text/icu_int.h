@@ -35,6 +35,15 @@ int hs_tx_to_utf8(hs_arena *a, const UChar *u, int32_t len, const char **out, si
 UChar *hs_tx_normalize(const UNormalizer2 *nm, const UChar *u, int32_t len, int32_t *out_len,
                        hs_report *r, hs_loc loc);
 
+/* hs_text_ascii's two ways (translit.c), u[0..len) from hs_tx_to_u16: by
+ * ICU's normaliser, for the text it is exact on (1, or 0 for text it is not;
+ * -1 after reporting), and by the transliterator (0 or -1). test_text checks
+ * the first against the second. */
+int hs_tx_ascii_by_marks(hs_arena *a, const UChar *u, int32_t len, const char **out,
+                         size_t *out_len, hs_report *r, hs_loc loc);
+int hs_tx_ascii_by_rules(hs_arena *a, const UChar *u, int32_t len, const char **out,
+                         size_t *out_len, hs_report *r, hs_loc loc);
+
 /* Per-file caches of ICU objects, closed by hs_text_cleanup. */
 void hs_tx_breaks_cleanup(void);
 void hs_tx_collate_cleanup(void);
