@@ -70,7 +70,7 @@ def record(path, count, req=None, longer=False, short=False):
     """The quote with count feasible items; longer: each item's content said
     three times, so that 50 pages fit in the schema's 500 items; short: the
     shortest items, and without the project, the customer's contacts, the
-    schedule and the payment, timeline and warranty terms (the template
+    schedule, the payment, timeline and warranty terms and the deposit (the template
     leaves out what the record lacks), for the 1-page quote."""
     pool = sorted(feasible, key=len) if short else feasible
     its = [re.sub(r'id="\d+"', 'id="%d"' % (j + 1), pool[j % len(pool)], 1) for j in range(count)]
@@ -84,6 +84,7 @@ def record(path, count, req=None, longer=False, short=False):
         h = re.sub(r"  <project>.*?</project>\n", "", h, flags=re.S)
         t = re.sub(r"  <schedule[ >].*?</schedule>\n", "", t, flags=re.S)
         t = re.sub(r"    <(payment|timeline|warranty)>.*?</\1>\n", "", t, flags=re.S)
+        t = re.sub(r"    <deposit [^>]*/>\n", "", t)  # a deposit needs the payment terms
     open(path, "w", encoding="utf-8").write(h + "  <items>\n" + body + "  </items>\n" + t)
     return path
 
