@@ -281,8 +281,17 @@ hs_ev_val(hs_ev *ev, const hs_tnode *n, hs_ta id, hs_tval *out)
     const char *v = hs_ev_interp(ev, a->interp, a->loc);
     if (v == NULL)
         return -1;
+    int is_bool = hs_tattr_defs[id].type == HS_TT_BOOL;
+    if (is_bool && (strcmp(v, "true") == 0 || strcmp(v, "false") == 0)) {
+        /* a test in {…} (keep-with-next="{position() = last()}") gives
+         * XPath's true or false: yes or no, said the other way */
+        out->i = v[0] == 't';
+        return 1;
+    }
     char why[200];
     if (hs_tpl_parse_value(id, v, ev->a, out, why, sizeof why) != 0) {
+        if (is_bool)
+            snprintf(why, sizeof why, "expected yes or no, or a test that is true or false");
         hs_ev_error(ev, n, HS_CODE_TEMPLATE, "<%s %s=\"%s\"> gives \"%s\": %s",
                     hs_telem_defs[n->kind].name, hs_tattr_defs[id].name, a->raw, v, why);
         return -1;
