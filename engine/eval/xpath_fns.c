@@ -534,7 +534,7 @@ fn_add_days(xmlXPathParserContextPtr ctxt, int nargs)
     if (arity(ctxt, nargs, 2, 2, "add-days") != 0)
         return;
     arg n = pop_arg(ctxt), date = pop_arg(ctxt);
-    hs_vn_date d, e;
+    hs_vn_date d, e = {0, 0, 0};
     int64_t days;
     if (date_arg(ctxt, &date, &d) != 0)
         return;
@@ -543,11 +543,21 @@ fn_add_days(xmlXPathParserContextPtr ctxt, int nargs)
         fail(ctxt, &n, HS_CODE_XPATH, "add-days(): \"%s\" is not a whole number of days", n.s);
         return;
     }
-    if (hs_vn_date_add_days(d, (long)days, &e) != HS_VN_OK) {
-        fail(ctxt, &date, HS_CODE_DATE, "plus %lld days is out of range", (long long)days);
+    char out[16];
+    /* A day a record's dates cannot be (a year such as 2294 from a typo in
+     * the days) is an error at the expression, not a date printed. */
+    if (hs_vn_date_add_days(d, (long)days, &e) != HS_VN_OK || !hs_vn_date_in_range(e)) {
+        char from[16];
+        hs_vn_date_format(d, "yyyy-MM-dd", from, sizeof from);
+        if (hs_vn_date_valid(e) && e.year >= 1000)
+            hs_vn_date_format(e, "yyyy-MM-dd", out, sizeof out);
+        else
+            snprintf(out, sizeof out, "%s", "no date");
+        fail(ctxt, NULL, HS_CODE_DATE,
+             "add-days(): %s plus %lld days is %s, outside the dates a document has (%d to %d)",
+             from, (long long)days, out, HS_VN_DATE_YEAR_FIRST, HS_VN_DATE_YEAR_LAST);
         return;
     }
-    char out[16];
     hs_vn_date_format(e, "yyyy-MM-dd", out, sizeof out);
     ret_string(ctxt, out);
 }
