@@ -14,8 +14,9 @@
  * scope, context and functions), so the name is the render's own. */
 #include "eval/eval_int.h"
 
+#include "text/text.h"
+
 #include <string.h>
-#include <unicode/uchar.h>
 
 static int walk(hs_ev *ev, const hs_tnode *parent);
 static int holds(const hs_tnode *parent);
@@ -142,7 +143,7 @@ hs_ev_file_name(hs_ev *ev, const hs_tnode *n)
         int k = hs_utf8_decode(name + i, len - i, &cp);
         if (k == 0)
             return name; /* NFC text is UTF-8; out/ replaces what is not */
-        if (cp != '.' && !u_isUWhiteSpace((UChar32)cp) && u_charType((UChar32)cp) != U_FORMAT_CHAR)
+        if (cp != '.' && !hs_text_is_blank(cp))
             return name;
         i += (size_t)k;
     }
