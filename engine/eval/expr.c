@@ -243,6 +243,21 @@ hs_ev_piece(hs_ev *ev, const hs_tpiece *p, const xmlNode **src)
         return NULL;
     }
     ev->fraction = o->type == XPATH_NUMBER && o->floatval != floor(o->floatval);
+    if (o->type == XPATH_NUMBER && !ev->fraction) {
+        /* libxml2 writes a whole number from 10^10 on as "1e+10" or
+         * "1.23456789012e+11" (a contract's 12 billion đồng), and past 2^53
+         * a double holds no exact whole number */
+        double v = o->floatval;
+        xmlXPathFreeObject(o);
+        if (fabs(v) >= 9007199254740992.0) {
+            hs_error(ev->r, p->x->loc, HS_CODE_NUMBER,
+                     "{%s} gives %.0f, past the whole numbers XPath holds exactly (2^53): "
+                     "compute amounts with money-add, money-sub, money-mul, money-div",
+                     p->x->text, v);
+            return NULL;
+        }
+        return hs_arena_printf(ev->a, "%.0f", v == 0 ? 0.0 : v); /* -0 is 0 */
+    }
     const char *s = hs_ev_string(ev, o, src);
     xmlXPathFreeObject(o);
     return s;

@@ -624,19 +624,24 @@ fn_percent(xmlXPathParserContextPtr ctxt, int nargs)
         return;
     hs_xp_env *env = env_of(ctxt);
     xmlXPathObjectPtr o = valuePop(ctxt);
-    const char *s;
-    if (o != NULL && o->type == XPATH_NUMBER && isfinite(o->floatval) &&
-        fabs(o->floatval) < 1e12)
-        s = hs_arena_printf(env->arena, "%.2f", o->floatval);
-    else {
-        xmlChar *x = xmlXPathCastToString(o);
-        s = hs_arena_strdup(env->arena, x ? hs_xml_str(x) : "");
-        xmlFree(x);
-    }
+    /* A number as XPath writes it (15 digits: 0.1 * 100 is "10"), never
+     * rounded here: "%.2f" made 1.005 "1%" and 10.125 "10,12%" without a
+     * word, from the binary value. */
+    xmlChar *x = xmlXPathCastToString(o);
+    const char *s = hs_arena_strdup(env->arena, x ? hs_xml_str(x) : "");
+    xmlFree(x);
     xmlXPathFreeObject(o);
     int64_t v;
     if (hs_vn_decimal_parse(s, strlen(s), 2, &v) != HS_VN_OK) {
-        fail(ctxt, NULL, HS_CODE_NUMBER, "percent(): \"%s\" is not a number", s);
+        const char *d = s + (s[0] == '-'), *dot = strchr(d, '.');
+        if (dot != NULL && dot > d && strspn(d, "0123456789") == (size_t)(dot - d) &&
+            dot[1] != '\0' && strspn(dot + 1, "0123456789") == strlen(dot + 1))
+            fail(ctxt, NULL, HS_CODE_NUMBER,
+                 "percent(): \"%s\" has more than two decimals: round it as the document "
+                 "means (round(x * 100) div 100)",
+                 s);
+        else
+            fail(ctxt, NULL, HS_CODE_NUMBER, "percent(): \"%s\" is not a number", s);
         return;
     }
     char out[48];
