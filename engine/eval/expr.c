@@ -242,6 +242,17 @@ hs_ev_piece(hs_ev *ev, const hs_tpiece *p, const xmlNode **src)
                      : "a division by zero");
         return NULL;
     }
+    if (o->type == XPATH_NODESET && o->nodesetval != NULL && o->nodesetval->nodeNr > 1) {
+        /* XPath's string of several nodes is the first one's: the others
+         * would be left out without a word */
+        int nr = o->nodesetval->nodeNr;
+        xmlXPathFreeObject(o);
+        hs_error(ev->r, p->x->loc, HS_CODE_XPATH,
+                 "{%s} selects %d nodes for this record and would print only the first: "
+                 "repeat with each=\"…\", or pick one ([1]) or join them",
+                 p->x->text, nr);
+        return NULL;
+    }
     ev->fraction = o->type == XPATH_NUMBER && o->floatval != floor(o->floatval);
     if (o->type == XPATH_NUMBER && !ev->fraction) {
         /* libxml2 writes a whole number from 10^10 on as "1e+10" or

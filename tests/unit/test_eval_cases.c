@@ -191,6 +191,11 @@ fn_money_arithmetic(void)
           "money-mul, money-div [xpath]\n");
     FAILS("1 div 0", "t.xml:1: {1 div 0} gives an infinity: a division by zero [xpath]\n");
     GIVES("items/item[1]/cost * 2", "28000000");
+    /* the string of several nodes is the first one's: the others were left out */
+    FAILS("items/item/cost", "t.xml:1: {items/item/cost} selects 3 nodes for this record and "
+                             "would print only the first: repeat with each=\"…\", or pick one "
+                             "([1]) or join them [xpath]\n");
+    GIVES("items/item[1]/cost", "14000000");
     /* libxml2 wrote these "1.2e+10" and "-1e+10" */
     GIVES("items/item[1]/cost * 1000 - 2000000000", "12000000000");
     GIVES("-10000000000", "-10000000000");
