@@ -120,7 +120,7 @@ hs_ev_top_level(hs_ev *ev, const hs_tnode *n, int *rc)
         *rc = 0;
         return 1;
     case HS_TK_NAME: {
-        const char *name = hs_ev_interp(ev, n->text, n->loc);
+        const char *name = hs_ev_file_name(ev, n);
         *rc = name == NULL ? -1 : 0;
         ev->doc->file_name = name;
         return 1;

@@ -124,6 +124,9 @@ xmlXPathObjectPtr hs_ev_xpath(hs_ev *ev, const hs_texpr *x);
 int hs_ev_bool(hs_ev *ev, const hs_texpr *x, int *out);
 /* The pieces of a {…} text joined; NFC; in the arena. NULL after reporting. */
 const char *hs_ev_interp(hs_ev *ev, const hs_tinterp *in, hs_loc loc);
+/* name.c: a <name>'s text for this record; NULL after reporting (one that
+ * leaves no character of a file name is an error, never a default name). */
+const char *hs_ev_file_name(hs_ev *ev, const hs_tnode *n);
 /* One piece: its text, and the record node it came from (*src, or NULL). */
 const char *hs_ev_piece(hs_ev *ev, const hs_tpiece *p, const xmlNode **src);
 /* Attribute id of n in its type: 1 and *out, 0 when absent, -1 after

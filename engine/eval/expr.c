@@ -242,7 +242,33 @@ hs_ev_piece(hs_ev *ev, const hs_tpiece *p, const xmlNode **src)
                      : "a division by zero");
         return NULL;
     }
+    if (o->type == XPATH_NODESET && o->nodesetval != NULL && o->nodesetval->nodeNr > 1) {
+        /* XPath's string of several nodes is the first one's: the others
+         * would be left out without a word */
+        int nr = o->nodesetval->nodeNr;
+        xmlXPathFreeObject(o);
+        hs_error(ev->r, p->x->loc, HS_CODE_XPATH,
+                 "{%s} selects %d nodes for this record and would print only the first: "
+                 "repeat with each=\"…\", or pick one ([1]) or join them",
+                 p->x->text, nr);
+        return NULL;
+    }
     ev->fraction = o->type == XPATH_NUMBER && o->floatval != floor(o->floatval);
+    if (o->type == XPATH_NUMBER && !ev->fraction) {
+        /* libxml2 writes a whole number from 10^10 on as "1e+10" or
+         * "1.23456789012e+11" (a contract's 12 billion đồng), and past 2^53
+         * a double holds no exact whole number */
+        double v = o->floatval;
+        xmlXPathFreeObject(o);
+        if (fabs(v) >= 9007199254740992.0) {
+            hs_error(ev->r, p->x->loc, HS_CODE_NUMBER,
+                     "{%s} gives %.0f, past the whole numbers XPath holds exactly (2^53): "
+                     "compute amounts with money-add, money-sub, money-mul, money-div",
+                     p->x->text, v);
+            return NULL;
+        }
+        return hs_arena_printf(ev->a, "%.0f", v == 0 ? 0.0 : v); /* -0 is 0 */
+    }
     const char *s = hs_ev_string(ev, o, src);
     xmlXPathFreeObject(o);
     return s;
@@ -281,8 +307,17 @@ hs_ev_val(hs_ev *ev, const hs_tnode *n, hs_ta id, hs_tval *out)
     const char *v = hs_ev_interp(ev, a->interp, a->loc);
     if (v == NULL)
         return -1;
+    int is_bool = hs_tattr_defs[id].type == HS_TT_BOOL;
+    if (is_bool && (strcmp(v, "true") == 0 || strcmp(v, "false") == 0)) {
+        /* a test in {…} (keep-with-next="{position() = last()}") gives
+         * XPath's true or false: yes or no, said the other way */
+        out->i = v[0] == 't';
+        return 1;
+    }
     char why[200];
     if (hs_tpl_parse_value(id, v, ev->a, out, why, sizeof why) != 0) {
+        if (is_bool)
+            snprintf(why, sizeof why, "expected yes or no, or a test that is true or false");
         hs_ev_error(ev, n, HS_CODE_TEMPLATE, "<%s %s=\"%s\"> gives \"%s\": %s",
                     hs_telem_defs[n->kind].name, hs_tattr_defs[id].name, a->raw, v, why);
         return -1;

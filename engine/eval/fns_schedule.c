@@ -133,6 +133,12 @@ stage_date(xmlXPathParserContextPtr ctxt, int nargs, int want_end)
     }
     char out[16];
     hs_vn_date r = want_end ? end[mine] : begin[mine];
+    if (!hs_vn_date_in_range(r)) {
+        fail(ctxt, stage,
+             "%s(): the stage falls on %04d-%02d-%02d, outside the dates a document has (%d to %d)",
+             fn, r.year, r.month, r.day, HS_VN_DATE_YEAR_FIRST, HS_VN_DATE_YEAR_LAST);
+        return;
+    }
     snprintf(out, sizeof out, "%04d-%02d-%02d", r.year, r.month, r.day);
     valuePush(ctxt, xmlXPathNewCString(out));
 }

@@ -14,6 +14,10 @@
  * scope, context and functions), so the name is the render's own. */
 #include "eval/eval_int.h"
 
+#include "text/text.h"
+
+#include <string.h>
+
 static int walk(hs_ev *ev, const hs_tnode *parent);
 static int holds(const hs_tnode *parent);
 
@@ -123,6 +127,34 @@ hs_ev_force_var(hs_ev *ev, hs_var *v)
     return 0;
 }
 
+const char *
+hs_ev_file_name(hs_ev *ev, const hs_tnode *n)
+{
+    const char *name = hs_ev_interp(ev, n->text, n->loc);
+    if (name == NULL)
+        return NULL;
+    /* What a file name keeps of it (out/name.c drops white space and dots
+     * at its ends, and invisible characters): nothing left would make the
+     * file "document.pdf" or the record's name, a guess the reader of the
+     * folder cannot tell from a name the template meant. */
+    size_t len = strlen(name);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        int k = hs_utf8_decode(name + i, len - i, &cp);
+        if (k == 0)
+            return name; /* NFC text is UTF-8; out/ replaces what is not */
+        if (cp != '.' && !hs_text_is_blank(cp))
+            return name;
+        i += (size_t)k;
+    }
+    hs_ev_error(ev, n, HS_CODE_TEMPLATE,
+                "<name> is empty for this record (\"%s\"): the file name must come from the "
+                "data, e.g. default(customer/short-name, customer/name) for a field a record "
+                "may lack",
+                name);
+    return NULL;
+}
+
 static int
 walk(hs_ev *ev, const hs_tnode *parent)
 {
@@ -137,7 +169,7 @@ walk(hs_ev *ev, const hs_tnode *parent)
             defer(ev, n);
             break;
         case HS_TK_NAME: {
-            const char *name = hs_ev_interp(ev, n->text, n->loc);
+            const char *name = hs_ev_file_name(ev, n);
             if (name == NULL)
                 rc = -1;
             else

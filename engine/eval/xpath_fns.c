@@ -534,7 +534,7 @@ fn_add_days(xmlXPathParserContextPtr ctxt, int nargs)
     if (arity(ctxt, nargs, 2, 2, "add-days") != 0)
         return;
     arg n = pop_arg(ctxt), date = pop_arg(ctxt);
-    hs_vn_date d, e;
+    hs_vn_date d, e = {0, 0, 0};
     int64_t days;
     if (date_arg(ctxt, &date, &d) != 0)
         return;
@@ -543,11 +543,21 @@ fn_add_days(xmlXPathParserContextPtr ctxt, int nargs)
         fail(ctxt, &n, HS_CODE_XPATH, "add-days(): \"%s\" is not a whole number of days", n.s);
         return;
     }
-    if (hs_vn_date_add_days(d, (long)days, &e) != HS_VN_OK) {
-        fail(ctxt, &date, HS_CODE_DATE, "plus %lld days is out of range", (long long)days);
+    char out[16];
+    /* A day a record's dates cannot be (a year such as 2294 from a typo in
+     * the days) is an error at the expression, not a date printed. */
+    if (hs_vn_date_add_days(d, (long)days, &e) != HS_VN_OK || !hs_vn_date_in_range(e)) {
+        char from[16];
+        hs_vn_date_format(d, "yyyy-MM-dd", from, sizeof from);
+        if (hs_vn_date_valid(e) && e.year >= 1000)
+            hs_vn_date_format(e, "yyyy-MM-dd", out, sizeof out);
+        else
+            snprintf(out, sizeof out, "%s", "no date");
+        fail(ctxt, NULL, HS_CODE_DATE,
+             "add-days(): %s plus %lld days is %s, outside the dates a document has (%d to %d)",
+             from, (long long)days, out, HS_VN_DATE_YEAR_FIRST, HS_VN_DATE_YEAR_LAST);
         return;
     }
-    char out[16];
     hs_vn_date_format(e, "yyyy-MM-dd", out, sizeof out);
     ret_string(ctxt, out);
 }
@@ -614,19 +624,24 @@ fn_percent(xmlXPathParserContextPtr ctxt, int nargs)
         return;
     hs_xp_env *env = env_of(ctxt);
     xmlXPathObjectPtr o = valuePop(ctxt);
-    const char *s;
-    if (o != NULL && o->type == XPATH_NUMBER && isfinite(o->floatval) &&
-        fabs(o->floatval) < 1e12)
-        s = hs_arena_printf(env->arena, "%.2f", o->floatval);
-    else {
-        xmlChar *x = xmlXPathCastToString(o);
-        s = hs_arena_strdup(env->arena, x ? hs_xml_str(x) : "");
-        xmlFree(x);
-    }
+    /* A number as XPath writes it (15 digits: 0.1 * 100 is "10"), never
+     * rounded here: "%.2f" made 1.005 "1%" and 10.125 "10,12%" without a
+     * word, from the binary value. */
+    xmlChar *x = xmlXPathCastToString(o);
+    const char *s = hs_arena_strdup(env->arena, x ? hs_xml_str(x) : "");
+    xmlFree(x);
     xmlXPathFreeObject(o);
     int64_t v;
     if (hs_vn_decimal_parse(s, strlen(s), 2, &v) != HS_VN_OK) {
-        fail(ctxt, NULL, HS_CODE_NUMBER, "percent(): \"%s\" is not a number", s);
+        const char *d = s + (s[0] == '-'), *dot = strchr(d, '.');
+        if (dot != NULL && dot > d && strspn(d, "0123456789") == (size_t)(dot - d) &&
+            dot[1] != '\0' && strspn(dot + 1, "0123456789") == strlen(dot + 1))
+            fail(ctxt, NULL, HS_CODE_NUMBER,
+                 "percent(): \"%s\" has more than two decimals: round it as the document "
+                 "means (round(x * 100) div 100)",
+                 s);
+        else
+            fail(ctxt, NULL, HS_CODE_NUMBER, "percent(): \"%s\" is not a number", s);
         return;
     }
     char out[48];

@@ -266,14 +266,18 @@ is_no_break(uint32_t cp)
 }
 
 /* The end of the unit that starts at glyph `start` (ICU's next break
- * opportunity) when that unit must stay whole: it holds a no-break space,
- * or it is a number, an amount or a date (digits and their signs only).
- * 0: an ordinary word, which may be broken between characters. */
+ * opportunity) when that unit must stay whole; *amount: it holds a no-break
+ * space, or it is a number, an amount or a date (digits and their signs
+ * only). A word (letters, perhaps with signs: "Mười," "(ông)") stays whole
+ * too: "M/ư/ờ/i" down a narrow column reads as other words, a Vietnamese
+ * syllable split is no syllable at all. 0: a code (letters with digits: a
+ * payment payload, a reference), which is read character by character and
+ * may be broken between them. */
 static int
-unit_end(const hs_para_scratch *p, int n, int start)
+unit_end(const hs_para_scratch *p, int n, int start, int *amount)
 {
     const hs_glyph *g = p->g;
-    int digit = 0, other = 0, glue = 0, e = start;
+    int digit = 0, other = 0, glue = 0, letter = 0, e = start;
     for (; e < n && (e == start || p->brk[g[e].off] == 0); e++) {
         uint32_t cp = g[e].cp;
         if (g[e].kind != G_TEXT)
@@ -281,8 +285,10 @@ unit_end(const hs_para_scratch *p, int n, int start)
         glue |= is_no_break(cp);
         digit |= cp >= '0' && cp <= '9';
         other |= !is_numeric_char(cp) && !is_no_break(cp);
+        letter |= hs_text_is_letter(cp);
     }
-    return glue || (digit && !other) ? e : 0;
+    *amount = glue || (digit && !other);
+    return e > start && (*amount || (letter && !digit)) ? e : 0;
 }
 
 #define SHRINK_FLOOR 0.70 /* the default of the shrink-min attribute */
@@ -296,7 +302,8 @@ same_loc(hs_loc a, hs_loc b)
 /* A unit wider than its line is drawn smaller to fit it, down to the floor
  * its style sets; past that it is an error, never a break inside it. */
 static int
-shrink_unit(hs_lctx *c, const hs_block *b, hs_para_scratch *p, int start, int e, double avail)
+shrink_unit(hs_lctx *c, const hs_block *b, hs_para_scratch *p, int start, int e, double avail,
+            int amount)
 {
     hs_glyph *g = p->g;
     double width = 0;
@@ -319,11 +326,12 @@ shrink_unit(hs_lctx *c, const hs_block *b, hs_para_scratch *p, int start, int e,
                      field ? ", " : "from ", r->loc.file, r->loc.line);
         c->failed = 1;
         return hs_error(c->r, at, HS_CODE_LAYOUT,
-                        "\"%.*s\"%s is %.1f pt wide and must not be broken, but its line is "
+                        "\"%.*s\"%s is %.1f pt wide and %s, but its line is "
                         "%.1f pt: it would have to shrink to %.0f %%, below the %.0f %% floor "
                         "(widen the column, or set shrink-min)",
                         (int)(g[e - 1].src + g[e - 1].len - g[start].src), g[start].src, where,
-                        width, avail, scale * 100, floor * 100);
+                        width, amount ? "must not be broken" : "a word is never broken", avail,
+                        scale * 100, floor * 100);
     }
     for (int k = start; k < e; k++) {
         g[k].w *= scale;
@@ -332,9 +340,10 @@ shrink_unit(hs_lctx *c, const hs_block *b, hs_para_scratch *p, int start, int e,
     return 0;
 }
 
-/* Greedy filling at ICU's break opportunities; a word wider than the line is
- * broken between characters, as a last resort, unless it is an amount, a
- * number, a date or no-break text: that is shrunk to fit (shrink_unit). */
+/* Greedy filling at ICU's break opportunities; a word wider than the line
+ * (an amount, a number, a date or no-break text too) is shrunk to fit
+ * (shrink_unit), never broken between its characters; a code is, as a last
+ * resort. */
 static int
 break_lines(hs_lctx *c, const hs_block *b, hs_para_scratch *p, int n, double first_w, double w,
             size_t *nlines)
@@ -373,11 +382,11 @@ break_lines(hs_lctx *c, const hs_block *b, hs_para_scratch *p, int n, double fir
                 continue;
             }
             if (i > start && width + g[i].w > avail + HS_LAYOUT_EPS) {
-                int e;
+                int e, amount;
                 if (cand > start)
                     i = cand;
-                else if ((e = unit_end(p, n, start)) > 0) {
-                    if (shrink_unit(c, b, p, start, e, avail) != 0)
+                else if ((e = unit_end(p, n, start, &amount)) > 0) {
+                    if (shrink_unit(c, b, p, start, e, avail, amount) != 0)
                         return -1;
                     i = e;
                 } else

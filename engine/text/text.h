@@ -46,6 +46,12 @@ int hs_text_ascii(hs_arena *a, const char *s, size_t n, const char **out, size_t
 /* 1 when cp is a letter of a right-to-left script (bidi class R or AL:
  * Hebrew, Arabic, Syriac...), which the layout cannot order. */
 int hs_text_is_rtl(uint32_t cp);
+/* 1 when cp is white space or an invisible format character (zero widths,
+ * bidi controls, soft hyphen): nothing a reader sees. */
+int hs_text_is_blank(uint32_t cp);
+/* 1 when cp is a letter or a combining mark (a word's, as opposed to a
+ * code's digits and signs). */
+int hs_text_is_letter(uint32_t cp);
 
 /* Release ICU objects cached per process (for leak checkers at exit). */
 void hs_text_cleanup(void);

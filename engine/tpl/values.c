@@ -222,9 +222,13 @@ hs_tpl_parse_value(hs_ta id, const char *v, hs_arena *a, hs_tval *out, char *why
         }
         return 0;
     case HS_TT_BOOL:
-        if (strcmp(v, "yes") == 0 || strcmp(v, "true") == 0 || strcmp(v, "1") == 0)
+        /* yes or no only, as the reference says: "true" and "1" were taken
+         * too, so a template written for another tool read as meant here
+         * while "on" or "Yes" failed; one spelling leaves nothing to guess.
+         * A {…} test's true or false is taken by eval (expr.c). */
+        if (strcmp(v, "yes") == 0)
             return out->i = 1, 0;
-        if (strcmp(v, "no") == 0 || strcmp(v, "false") == 0 || strcmp(v, "0") == 0)
+        if (strcmp(v, "no") == 0)
             return out->i = 0, 0;
         snprintf(why, cap, "expected yes or no");
         return -1;

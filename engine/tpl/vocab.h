@@ -79,7 +79,7 @@ typedef enum hs_ttype {
     X(KEEP_TOGETHER, "keep-together", BOOL, 0, 0, "", "no", "never split this block across pages", \
       HS_TG_STYLE)                                                                                 \
     X(SHRINK_MIN, "shrink-min", PERCENT, 10, 100, "", "inherited (70%)",                           \
-      "how far an amount, a date or nowrap() text too wide for its line may shrink", HS_TG_STYLE)  \
+      "how far a word (an amount, a date) too wide for its line may shrink", HS_TG_STYLE)           \
     X(CLASS, "class", CLASSES, 0, 0, "", "", "named <style>s applied to this element",             \
       HS_TG_STYLE)                                                                                 \
     X(EACH, "each", XPATH, 0, 0, "", "", "repeat the element once per node selected", HS_TG_EACH)  \

@@ -33,6 +33,12 @@ hs_vn_date_valid(hs_vn_date d)
            d.day <= month_days(d.year, d.month);
 }
 
+int
+hs_vn_date_in_range(hs_vn_date d)
+{
+    return hs_vn_date_valid(d) && d.year >= HS_VN_DATE_YEAR_FIRST && d.year <= HS_VN_DATE_YEAR_LAST;
+}
+
 /* Days from 0001-01-01 to 1 January of year y: 365 a year plus one for each
  * leap year before it. */
 static long long

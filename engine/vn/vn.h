@@ -81,6 +81,11 @@ typedef struct hs_vn_date {
 /* Strict ISO "YYYY-MM-DD" (also accepts a trailing "T..." time part, ignored). */
 hs_vn_status hs_vn_date_parse(const char *s, size_t n, hs_vn_date *out);
 int hs_vn_date_valid(hs_vn_date d);
+/* The years a document's dates are in: a record's and a profile's dates are
+ * (their schemas), and so must a date a template computes from them be. */
+#define HS_VN_DATE_YEAR_FIRST 1990
+#define HS_VN_DATE_YEAR_LAST 2099
+int hs_vn_date_in_range(hs_vn_date d);
 hs_vn_status hs_vn_date_add_days(hs_vn_date d, long days, hs_vn_date *out);
 long hs_vn_date_days_between(hs_vn_date a, hs_vn_date b); /* b - a */
 long long hs_vn_date_epoch(hs_vn_date d); /* seconds at 00:00 UTC */

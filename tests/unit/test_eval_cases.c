@@ -191,6 +191,19 @@ fn_money_arithmetic(void)
           "money-mul, money-div [xpath]\n");
     FAILS("1 div 0", "t.xml:1: {1 div 0} gives an infinity: a division by zero [xpath]\n");
     GIVES("items/item[1]/cost * 2", "28000000");
+    /* the string of several nodes is the first one's: the others were left out */
+    FAILS("items/item/cost", "t.xml:1: {items/item/cost} selects 3 nodes for this record and "
+                             "would print only the first: repeat with each=\"…\", or pick one "
+                             "([1]) or join them [xpath]\n");
+    GIVES("items/item[1]/cost", "14000000");
+    /* libxml2 wrote these "1.2e+10" and "-1e+10" */
+    GIVES("items/item[1]/cost * 1000 - 2000000000", "12000000000");
+    GIVES("-10000000000", "-10000000000");
+    GIVES("0 * -1", "0");
+    FAILS("9007199254740992 * 2",
+          "t.xml:1: {9007199254740992 * 2} gives 18014398509481984, past the whole numbers XPath "
+          "holds exactly (2^53): compute amounts with money-add, money-sub, money-mul, "
+          "money-div [number]\n");
     FAILS("amount(items/item[2]/cost) div 1000 div 1000",
           "t.xml:1: {amount(items/item[2]/cost) div 1000 div 1000} gives 2.5, a fraction XPath "
           "writes with '.', which a Vietnamese reader takes for a thousands separator: use "
@@ -324,6 +337,8 @@ fn_text(void)
     GIVES("num(items/item[1]/days)", "3");
     GIVES("percent(8.5)", "8,5%");
     GIVES("percent(10)", "10%");
+    GIVES("percent(0.1 * 100)", "10%"); /* 10.000000000000002, as XPath writes it */
+    GIVES("percent(8.25)", "8,25%");
     GIVES("default(customer/short, 'x')", "Chính Đại");
     GIVES("default(empty, customer/name)", "Công ty Chính Đại");
     GIVES("default(missing, 'không có')", "không có");
@@ -336,6 +351,13 @@ fn_text(void)
                                      "t.xml:1: note: used by {num(items/item[2]/days)}\n");
     FAILS("percent('abc')",
           "t.xml:1: percent(): \"abc\" is not a number in {percent('abc')} [number]\n");
+    /* rounded from the binary value, these were "1%" and "10,12%" */
+    FAILS("percent(1.005)", "t.xml:1: percent(): \"1.005\" has more than two decimals: round it "
+                            "as the document means (round(x * 100) div 100) in {percent(1.005)} "
+                            "[number]\n");
+    FAILS("percent(10.125)", "t.xml:1: percent(): \"10.125\" has more than two decimals: round "
+                             "it as the document means (round(x * 100) div 100) in "
+                             "{percent(10.125)} [number]\n");
     FAILS("keep-parts(1, 2)",
           "t.xml:1: keep-parts() takes 1 argument, not 2 in {keep-parts(1, 2)} [xpath]\n");
     FAILS("keep-names()", "t.xml:1: keep-names() takes a text and 0 to 8 names, not 0 arguments in "
