@@ -621,10 +621,11 @@ lend_attr(fontres *fr)
 }
 
 /* libharu's functions of a Type0 TrueType font (static in
- * hpdf_font_cid.c), taken from the first font it makes. */
+ * hpdf_font_cid.c), taken from the first font it makes: its free function,
+ * and its attributes' text-width and measuring functions (haru_fns holds
+ * those two; hoso lays its lines out itself and calls neither). */
 static HPDF_Dict_FreeFunc haru_font_free;
-static HPDF_Font_TextWidths_Func haru_text_width;
-static HPDF_Font_MeasureText_Func haru_measure_text;
+static HPDF_FontAttr_Rec haru_fns;
 
 /* What HPDF_Type0Font_New makes of a TrueType face with an Identity-H
  * encoder, and in the same order (the same objects, numbers and keys), but
@@ -652,8 +653,8 @@ type0_font(HPDF_MMgr mmgr, HPDF_FontDef def, HPDF_Encoder enc, HPDF_Xref xref)
     font->free_fn = haru_font_free;
     font->attr = attr;
     attr->writing_mode = ea->writing_mode;
-    attr->text_width_fn = haru_text_width;
-    attr->measure_text_fn = haru_measure_text;
+    attr->text_width_fn = haru_fns.text_width_fn;
+    attr->measure_text_fn = haru_fns.measure_text_fn;
     attr->fontdef = def;
     attr->encoder = enc;
     attr->xref = xref;
@@ -762,11 +763,11 @@ hs_fontres_font(HPDF_Doc pdf, const hs_face *face, hs_report *r, int *reported)
     HPDF_FontAttr fa = font->attr;
     if (haru_font_free == NULL) {
         haru_font_free = font->free_fn;
-        haru_text_width = fa->text_width_fn;
-        haru_measure_text = fa->measure_text_fn;
+        haru_fns.text_width_fn = fa->text_width_fn;
+        haru_fns.measure_text_fn = fa->measure_text_fn;
     }
-    hs_assert(font->free_fn == haru_font_free && fa->text_width_fn == haru_text_width &&
-              fa->measure_text_fn == haru_measure_text && haru_font_free != NULL);
+    hs_assert(font->free_fn == haru_font_free && fa->text_width_fn == haru_fns.text_width_fn &&
+              fa->measure_text_fn == haru_fns.measure_text_fn && haru_font_free != NULL);
     /* as HPDF_GetFont does after making a font */
     if (HPDF_List_Add(pdf->font_mgr, font) != HPDF_OK) {
         HPDF_CheckError(&pdf->error);

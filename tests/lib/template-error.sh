@@ -1,10 +1,10 @@
 # tests/lib/template-error.sh — sourced after tap.sh: template_error NAME
-# EXPECTED BODY renders a small A5 template made of BODY against the small
-# sample; it must fail with exit status 1, say "$T/e.xml:EXPECTED" (notes
-# aside) and leave no file.
+# EXPECTED BODY [DOCUMENT-ATTRIBUTES] renders a small A5 template made of
+# BODY against the small sample; it must fail with exit status 1, say
+# "$T/e.xml:EXPECTED" (notes aside) and leave no file.
 template_error() {
-    printf '<document page="A5" margin="15mm" font="sans">\n  <name>e</name>\n%s\n  <p>x</p>\n</document>\n' \
-        "$3" >"$T/e.xml"
+    printf '<document page="A5" margin="15mm" font="sans"%s>\n  <name>e</name>\n%s\n  <p>x</p>\n</document>\n' \
+        "${4:-}" "$3" >"$T/e.xml"
     rm -f "$T/e.pdf"
     "$HOSO" render -t "$T/e.xml" -p samples/profile.xml -o "$T/e.pdf" samples/small.xml \
         >/dev/null 2>"$T/err"

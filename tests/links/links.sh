@@ -33,14 +33,9 @@ $PY tests/links/annots.py "$T/part.pdf" "$T/part.html" >"$T/part.out" 2>&1
 check_eq "annots.py refuses a box that is not its words' (exit 1)" 1 "$?"
 check_contains "annots.py says which link" "$T/part.out" "the link to https://thienphucsoft.vn"
 
+. tests/lib/template-error.sh
 err_case() { # NAME EXPECTED-MESSAGE HREF
-    printf '<document page="A5" margin="15mm" font="sans">\n  <name>e</name>\n  <p>x <a href="%s">y</a></p>\n</document>\n' "$3" >"$T/e.xml"
-    rm -f "$T/e.pdf"
-    "$HOSO" render -t "$T/e.xml" -p samples/profile.xml -o "$T/e.pdf" samples/small.xml \
-        >/dev/null 2>"$T/err"
-    check_eq "$1: exit status 1" 1 "$?"
-    check_eq "$1: the message" "$T/e.xml:3: error: $2 [template]" "$(cat "$T/err")"
-    check_eq "$1: no file left" "" "$(ls "$T/e.pdf" 2>/dev/null)"
+    template_error "$1" "3: error: $2 [template]" "  <p>x <a href=\"$3\">y</a></p>"
 }
 err_case "another scheme" '<a href="ftp://x.vn/a">: a link is http://, https://, mailto: or tel:' 'ftp://x.vn/a'
 err_case "a Vietnamese domain" \

@@ -31,15 +31,9 @@ sed 's/<document /<document bookmarks="no" /' tests/links/outline.xml >"$T/off.x
 n=$(qpdf --json=2 --json-key=outlines "$T/off.pdf" | $PY -c 'import json,sys; print(len(json.load(sys.stdin)["outlines"]))')
 check_eq 'bookmarks="no": the PDF has no outline' 0 "$n"
 
+. tests/lib/template-error.sh
 err_case() { # NAME EXPECTED-MESSAGE BODY [DOCUMENT-ATTRIBUTES]
-    printf '<document page="A5" margin="15mm" font="sans"%s>\n  <name>e</name>\n%s\n</document>\n' \
-        "${4:-}" "$3" >"$T/e.xml"
-    rm -f "$T/e.pdf"
-    "$HOSO" render -t "$T/e.xml" -p samples/profile.xml -o "$T/e.pdf" samples/small.xml \
-        >/dev/null 2>"$T/err"
-    check_eq "$1: exit status 1" 1 "$?"
-    check_eq "$1: the message" "$T/e.xml:$2 [template]" "$(grep -v ': note: ' "$T/err")"
-    check_eq "$1: no file left" "" "$(ls "$T/e.pdf" 2>/dev/null)"
+    template_error "$1" "$2 [template]" "$3" "${4:-}"
 }
 err_case "a level past 6" '3: error: <p bookmark-level="7">: expected a whole number from 1 to 6' \
     '  <p bookmark="x" bookmark-level="7">x</p>'
