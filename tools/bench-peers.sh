@@ -25,7 +25,12 @@
 #    batch -j 1 / -j 2; Typst one node process compiling every document with
 #    one compiler (its own in-process reuse), and two such processes for 2
 #    workers, each half of the corpus; ReportLab likewise one python3 process,
-#    and two; median of B runs: documents/s and CPU ms per document;
+#    and two; median of B runs: documents/s and CPU ms per document. The
+#    corpus's documents differ only in their request id, and Typst keeps its
+#    memoized layout between the documents of a process, so it lays out again
+#    little more than what differs: "Typst --fresh" is the same batch with
+#    that memo cleared after each document, what documents of other content
+#    cost it;
 #  - file size and pages; hoso's time over each peer's (below 1: hoso faster).
 # A peer that cannot be installed (no network, no npm, no root) is left out in
 # one line and the run goes on with the others.
@@ -43,10 +48,10 @@ else
 fi
 # Typst: npm ci from the lock file into build/peers/, again when the lock changed
 typst_install() {
-    command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1 || {
+    if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
         echo "no node and npm on this machine"
         return 1
-    }
+    fi
     mkdir -p build/peers
     if [ -d build/peers/node_modules ] && cmp -s tools/peers/package-lock.json build/peers/package-lock.json; then
         return 0
@@ -118,6 +123,7 @@ def peer(cmd):
 engines = {"hoso": (hoso_one, hoso_batch)}
 if "typst" in peers:
     engines["Typst"] = peer(["node", "tools/peers/typst-quote.js", "build/peers/node_modules"])
+    engines["Typst --fresh"] = peer(["node", "tools/peers/typst-quote.js", "--fresh", "build/peers/node_modules"])
 if "reportlab" in peers:
     engines["ReportLab"] = peer(["/usr/bin/python3", "tools/peers/reportlab-quote.py"])
 
@@ -146,7 +152,7 @@ want += [m.group(0) for m in computed]
 
 info = {}
 for name in list(engines):
-    pdf = os.path.join(tmp, name + ".pdf")
+    pdf = os.path.join(tmp, name.replace(" ", "") + ".pdf")
     if name != "hoso":
         run(engines[name][0](pdf, [ref]))
     got, meta = text_of(pdf), pdfinfo(pdf)
@@ -165,17 +171,21 @@ for name in list(engines):
 
 ver = subprocess.run(["build/hoso", "--version"], capture_output=True, text=True).stdout.strip()
 label = {"hoso": ver}
-if "Typst" in engines:
-    pkg = open("build/peers/node_modules/@myriaddreamin/typst-ts-node-compiler/package.json").read()
-    label["Typst"] = "%s (typst-ts-node-compiler %s)" % (info["Typst"][2], re.search(r'"version": "([^"]+)"', pkg).group(1))
+pkg = open("build/peers/node_modules/@myriaddreamin/typst-ts-node-compiler/package.json").read() if "typst" in peers else ""
+for name in ("Typst", "Typst --fresh"):
+    if name in engines:
+        label[name] = ("%s (typst-ts-node-compiler %s)" % (info[name][2], re.search(r'"version": "([^"]+)"', pkg).group(1))
+                       if name == "Typst" else "%s, nothing reused between documents" % info[name][2])
 if "ReportLab" in engines:
     label["ReportLab"] = "ReportLab " + subprocess.run(["/usr/bin/python3", "-c", "import reportlab; print(reportlab.Version)"],
                                                        capture_output=True, text=True).stdout.strip()
 
-cold = {n: [] for n in engines}
+# a single document has nothing to reuse: Typst --fresh is timed in batches only
+batch_only = {"Typst --fresh"}
+cold = {n: [] for n in engines if n not in batch_only}
 for k in range(r):
-    for name, (one, _) in engines.items():
-        cold[name].append(run(one(os.path.join(tmp, "cold-%s.pdf" % name), [ref])))
+    for name in cold:
+        cold[name].append(run(engines[name][0](os.path.join(tmp, "cold-%s.pdf" % name.replace(" ", "")), [ref])))
 
 cdir = os.path.join(tmp, "corpus")
 os.makedirs(cdir)
@@ -184,7 +194,7 @@ batch = {(n, j): [] for n in engines for j in (1, 2)}
 for k in range(rounds):
     for j in (1, 2):
         for name, (_, many) in engines.items():
-            out = os.path.join(tmp, "b-%s-%d-%d" % (name, j, k))
+            out = os.path.join(tmp, "b-%s-%d-%d" % (name.replace(" ", ""), j, k))
             os.makedirs(out)
             batch[name, j].append(run(many(out, cdir, recs, j)))
             pdfs = sorted(os.listdir(out))
@@ -198,7 +208,7 @@ for k in range(rounds):
 med = statistics.median
 fig = {}
 for name in engines:
-    fig[name] = {"cold": med(w for w, _ in cold[name]), "cold_cpu": med(c for _, c in cold[name])}
+    fig[name] = {"cold": med(w for w, _ in cold[name]), "cold_cpu": med(c for _, c in cold[name])} if name in cold else {}
     for j in (1, 2):
         fig[name]["b%d" % j] = med(w for w, _ in batch[name, j])
         fig[name]["c%d" % j] = med(c for _, c in batch[name, j]) / corpus
@@ -208,9 +218,9 @@ print("| engine | pages | KB | cold ms (CPU) | batch -j 1 docs/s | batch -j 2 do
 print("|---|---|---|---|---|---|---|")
 for name in engines:
     f, (pages, size, _) = fig[name], info[name]
-    print("| %s | %d | %.1f | %.0f (%.0f) | %.0f | %.0f | %.2f (%.2f) |"
-          % (label[name], pages, size / 1024, f["cold"], f["cold_cpu"], corpus / f["b1"] * 1000,
-             corpus / f["b2"] * 1000, f["c1"], f["c2"]))
+    print("| %s | %d | %.1f | %s | %.0f | %.0f | %.2f (%.2f) |"
+          % (label[name], pages, size / 1024, "%.0f (%.0f)" % (f["cold"], f["cold_cpu"]) if name in cold else "–",
+             corpus / f["b1"] * 1000, corpus / f["b2"] * 1000, f["c1"], f["c2"]))
 print()
 print("hoso's time over the peer's (below 1: hoso takes less; the peer's documents/s over hoso's for the batches)")
 print("| peer | batch -j 1 | batch -j 2 | cold | CPU per document -j 1 | hoso's throughput -j 2 |")
@@ -219,7 +229,8 @@ h = fig["hoso"]
 for name in engines:
     if name != "hoso":
         f = fig[name]
-        print("| %s | %.2f | %.2f | %.2f | %.2f | %.1f× |" % (label[name], h["b1"] / f["b1"], h["b2"] / f["b2"],
-                                                             h["cold"] / f["cold"], h["c1"] / f["c1"], f["b2"] / h["b2"]))
+        print("| %s | %.2f | %.2f | %s | %.2f | %.1f× |"
+              % (label[name], h["b1"] / f["b1"], h["b2"] / f["b2"], "%.2f" % (h["cold"] / f["cold"]) if name in cold else "–",
+                 h["c1"] / f["c1"], f["b2"] / h["b2"]))
 print("load at the end: %s" % load())
 PY
