@@ -96,17 +96,26 @@ def three(n, full):
     return " ".join(w)
 
 
+def number(n, started, out):
+    """n > 0 read from the top into out; started[0]: a group has been read
+    before, so the next ones are read in full; above 10^9 "tỷ" repeats."""
+    if n >= 10 ** 9:
+        number(n // 10 ** 9, started, out)
+        out.append("tỷ")
+        started[0], n = True, n % 10 ** 9
+    for scale, name in ((10 ** 6, "triệu"), (1000, "nghìn"), (1, None)):
+        g = n // scale % 1000
+        if g:
+            out += [three(g, started[0])] + ([name] if name else [])
+            started[0] = True
+
+
 def words(n):
     """The amount in Vietnamese words, as hoso's words()."""
-    if n == 0:
-        return "Không đồng"
-    groups = []
-    while n:
-        groups.append(n % 1000)
-        n //= 1000
-    parts = [three(g, i < len(groups) - 1) + ["", " nghìn", " triệu", " tỷ"][i % 4]
-             for i, g in reversed(list(enumerate(groups))) if g]
-    s = " ".join(parts) + " đồng"
+    out = []
+    if n:
+        number(n, [False], out)
+    s = " ".join(out or ["không"]) + " đồng"
     return s[0].upper() + s[1:]
 
 
