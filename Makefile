@@ -72,7 +72,7 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(OUT)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/%)
 
-.PHONY: all deps run test test-sanitize valgrind unit golden examples bench clean format fuzz fuzz-build fuzz-targets
+.PHONY: all deps run test test-sanitize valgrind unit golden examples bench bench-peers clean format fuzz fuzz-build fuzz-targets
 all: $(OUT)/hoso build/hoso fonts-reduced
 
 # Fonts cut down ahead of time to what Vietnamese documents print (Latin,
@@ -176,6 +176,12 @@ valgrind: deps
 bench: deps
 	@$(MAKE) --no-print-directory BUILD=release all build/floor
 	@sh tools/bench.sh
+
+# hoso beside Typst (npm, into build/peers/) and ReportLab (Debian) on the
+# same quote, in one run; installs what it needs, leaves out a peer it cannot.
+bench-peers: deps
+	@$(MAKE) --no-print-directory BUILD=release all
+	@sh tools/bench-peers.sh
 
 # The floor of the benchmark: the same text, fonts and logo with bare
 # libharu, and the engine's per-process font resources (render/fontres.c).
