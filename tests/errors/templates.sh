@@ -101,9 +101,9 @@ check_contains "the markdown form" "$T/ref.md" '| `columns` |'
 python3 - "$T/ref.md" >"$T/readme-diff" <<'P'
 import sys
 ref = open(sys.argv[1], encoding="utf-8").read()
-s = open("README.md", encoding="utf-8").read()
+s = open("docs/templates.md", encoding="utf-8").read()
 a, b = "<!-- template-reference -->\n", "<!-- /template-reference -->\n"
 print("same" if s[s.index(a) + len(a):s.index(b)] == ref else "differs")
 P
-check_eq "the README's template reference is the table's (tools/template-reference.sh)" same \
+check_eq "docs/templates.md's template reference is the table's (tools/template-reference.sh)" same \
     "$(cat "$T/readme-diff")"
