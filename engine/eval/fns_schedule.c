@@ -211,11 +211,18 @@ fn_keep_names(xmlXPathParserContextPtr ctxt, int nargs)
     }
     hs_buf b;
     hs_buf_init(&b, env->arena);
-    for (size_t i = 0; i < len; i++) {
-        if (mark[i])
-            add_kept(&b, s, i, i + 1);
+    /* the text between occurrences copied as it is, in one piece; inside
+     * one, each space on its own (a run of two is two no-break spaces) */
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && mark[j] == mark[i])
+            j++;
+        if (!mark[i])
+            hs_buf_add(&b, s + i, j - i);
         else
-            hs_buf_addc(&b, s[i]);
+            for (size_t k = i; k < j; k++)
+                add_kept(&b, s, k, k + 1);
+        i = j;
     }
     valuePush(ctxt, xmlXPathNewCString(hs_buf_cstr(&b)));
 }
