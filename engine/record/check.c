@@ -324,11 +324,20 @@ static int
 check_chars(const char *s, const xmlNode *el, const char *attr, hs_report *r)
 {
     size_t n = strlen(s);
+    const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
+        /* every invisible character starts with one of these bytes (U+061C
+         * with D8, U+200B to U+2069 with E2, U+FEFF with EF), and libxml2 has
+         * checked the encoding already: the other characters are skipped
+         * byte by byte, undecoded (a lead byte is never a continuation) */
+        if (u[i] != 0xD8 && u[i] != 0xE2 && u[i] != 0xEF) {
+            i++;
+            continue;
+        }
         uint32_t cp;
         int k = hs_utf8_decode(s + i, n - i, &cp);
         if (k == 0)
-            break; /* libxml2 has checked the encoding already */
+            break;
         const char *what = invisible(cp);
         if (what != NULL)
             return hs_error(r, hs_loc_from_xml(el), HS_CODE_TEXT,
