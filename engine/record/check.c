@@ -324,16 +324,14 @@ static int
 check_chars(const char *s, const xmlNode *el, const char *attr, hs_report *r)
 {
     size_t n = strlen(s);
-    const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
         /* every invisible character starts with one of these bytes (U+061C
          * with D8, U+200B to U+2069 with E2, U+FEFF with EF), and libxml2 has
-         * checked the encoding already: the other characters are skipped
-         * byte by byte, undecoded (a lead byte is never a continuation) */
-        if (u[i] != 0xD8 && u[i] != 0xE2 && u[i] != 0xEF) {
-            i++;
-            continue;
-        }
+         * checked the encoding already: the bytes up to the next of them are
+         * skipped undecoded (a lead byte is never a continuation byte) */
+        i += strcspn(s + i, "\xD8\xE2\xEF");
+        if (i == n)
+            break;
         uint32_t cp;
         int k = hs_utf8_decode(s + i, n - i, &cp);
         if (k == 0)
