@@ -116,7 +116,18 @@ FILE *hs_fopen_regular(const char *path, const char **why);
 /* ---- UTF-8 ---- */
 /* Decode one code point at s[0..n); returns bytes used (1..4), or 0 on an
  * invalid or overlong sequence, a surrogate, or a value past U+10FFFF. */
-int hs_utf8_decode(const char *s, size_t n, uint32_t *cp);
+int hs_utf8_decode_multi(const char *s, size_t n, uint32_t *cp);
+/* ASCII, most of a document's bytes, without a call: the layout and the
+ * checks decode every character of every text. */
+static inline int
+hs_utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+    if (n > 0 && (unsigned char)s[0] < 0x80) {
+        *cp = (unsigned char)s[0];
+        return 1;
+    }
+    return hs_utf8_decode_multi(s, n, cp);
+}
 int hs_utf8_encode(uint32_t cp, char out[4]);
 /* Index of the first invalid byte, or (size_t)-1 when s is valid UTF-8. */
 size_t hs_utf8_invalid_at(const char *s, size_t n);

@@ -1,8 +1,9 @@
 /* engine/base/utf8.c — strict UTF-8: no overlongs, no surrogates, ≤ U+10FFFF. */
 #include "base/base.h"
 
+/* hs_utf8_decode (base.h) past its ASCII fast path; ASCII too. */
 int
-hs_utf8_decode(const char *s, size_t n, uint32_t *cp)
+hs_utf8_decode_multi(const char *s, size_t n, uint32_t *cp)
 {
     const unsigned char *u = (const unsigned char *)s;
     if (n == 0)
@@ -63,10 +64,15 @@ hs_utf8_encode(uint32_t cp, char out[4])
 size_t
 hs_utf8_invalid_at(const char *s, size_t n)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
+        if (u[i] < 0x80) { /* runs of ASCII in a tight loop */
+            i++;
+            continue;
+        }
         uint32_t cp;
-        int k = hs_utf8_decode(s + i, n - i, &cp);
+        int k = hs_utf8_decode_multi(s + i, n - i, &cp);
         if (k == 0)
             return i;
         i += (size_t)k;

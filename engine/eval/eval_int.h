@@ -29,6 +29,9 @@ typedef struct hs_xp_env {
      * current-group() and current-grouping-key(); group NULL elsewhere */
     xmlNodeSetPtr group;
     const char *group_key;
+    /* fns_schedule.c: the dates of the schedule last dated, for the other
+     * stage-start() and stage-end() calls of the document; NULL at first */
+    struct hs_xp_schedule *schedule;
 } hs_xp_env;
 
 /* stage-start(), stage-end(), keep-names(), keep-parts() (eval/fns_schedule.c). */

@@ -109,6 +109,12 @@ hs_ev_init(hs_ev *ev, const hs_eval_in *in)
     if (ev->xp == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
     hs_arena_defer(ev->a, drop_ev, ev);
+    /* libxml2's cache of XPath objects (off unless asked, as libxslt asks
+     * for it): the node-sets, strings and numbers of one step are reused by
+     * the next instead of being allocated and freed, a few thousand times a
+     * document. It is freed with the context. */
+    if (xmlXPathContextSetCache(ev->xp, 1, -1, 0) != 0)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
     ev->xp->node = xmlDocGetRootElement(in->record);
     ev->xp->userData = &ev->env;
     ev->env.xp = ev->xp;

@@ -76,6 +76,32 @@ attr_date(const xmlNode *n, const char *name, hs_vn_date *d)
     return s != NULL && hs_vn_date_parse(s, strlen(s), d) == HS_VN_OK ? 0 : -1;
 }
 
+/* The dates of every stage of one <schedule> by one <calendar>, worked out
+ * by a document's first stage-start() or stage-end() and kept in its arena
+ * for the others (a schedule table asks twice per stage, and each answer
+ * needs the stages before it): the record does not change while its
+ * document is made. Kept only when every stage was dated. */
+typedef struct hs_xp_schedule {
+    const xmlNode *schedule, *calendar;
+    size_t n;
+    const xmlNode *stage[MAX_STAGES];
+    hs_vn_date begin[MAX_STAGES], end[MAX_STAGES];
+} hs_xp_schedule;
+
+static void
+push_date(xmlXPathParserContextPtr ctxt, const xmlNode *stage, const char *fn, hs_vn_date r)
+{
+    if (!hs_vn_date_in_range(r)) {
+        fail(ctxt, stage,
+             "%s(): the stage falls on %04d-%02d-%02d, outside the dates a document has (%d to %d)",
+             fn, r.year, r.month, r.day, HS_VN_DATE_YEAR_FIRST, HS_VN_DATE_YEAR_LAST);
+        return;
+    }
+    char out[16];
+    snprintf(out, sizeof out, "%04d-%02d-%02d", r.year, r.month, r.day);
+    valuePush(ctxt, xmlXPathNewCString(out));
+}
+
 static void
 stage_date(xmlXPathParserContextPtr ctxt, int nargs, int want_end)
 {
@@ -98,6 +124,14 @@ stage_date(xmlXPathParserContextPtr ctxt, int nargs, int want_end)
              fn);
         return;
     }
+    hs_xp_schedule *kept = env_of(ctxt)->schedule;
+    if (kept != NULL && kept->schedule == stage->parent && kept->calendar == cal)
+        for (size_t i = 0; i < kept->n; i++)
+            if (kept->stage[i] == stage) {
+                push_date(ctxt, stage, fn, want_end ? kept->end[i] : kept->begin[i]);
+                return;
+            }
+    const xmlNode *stages[MAX_STAGES];
     hs_vn_date start, hol[MAX_HOLIDAYS], begin[MAX_STAGES], end[MAX_STAGES];
     int days[MAX_STAGES];
     size_t nh = 0, n = 0, mine = 0;
@@ -122,6 +156,7 @@ stage_date(xmlXPathParserContextPtr ctxt, int nargs, int want_end)
         }
         const char *d = hs_xml_attr(s, "days");
         days[n] = d ? atoi(d) : -1;
+        stages[n] = s;
         if (s == stage)
             mine = n;
         n++;
@@ -131,16 +166,15 @@ stage_date(xmlXPathParserContextPtr ctxt, int nargs, int want_end)
         fail(ctxt, cal, "the calendar leaves no working day to date the schedule by");
         return;
     }
-    char out[16];
-    hs_vn_date r = want_end ? end[mine] : begin[mine];
-    if (!hs_vn_date_in_range(r)) {
-        fail(ctxt, stage,
-             "%s(): the stage falls on %04d-%02d-%02d, outside the dates a document has (%d to %d)",
-             fn, r.year, r.month, r.day, HS_VN_DATE_YEAR_FIRST, HS_VN_DATE_YEAR_LAST);
-        return;
-    }
-    snprintf(out, sizeof out, "%04d-%02d-%02d", r.year, r.month, r.day);
-    valuePush(ctxt, xmlXPathNewCString(out));
+    if (kept == NULL)
+        kept = env_of(ctxt)->schedule = HS_NEW(env_of(ctxt)->arena, hs_xp_schedule);
+    kept->schedule = stage->parent;
+    kept->calendar = cal;
+    kept->n = n;
+    memcpy(kept->stage, stages, n * sizeof stages[0]);
+    memcpy(kept->begin, begin, n * sizeof begin[0]);
+    memcpy(kept->end, end, n * sizeof end[0]);
+    push_date(ctxt, stage, fn, want_end ? end[mine] : begin[mine]);
 }
 
 static void
@@ -211,11 +245,18 @@ fn_keep_names(xmlXPathParserContextPtr ctxt, int nargs)
     }
     hs_buf b;
     hs_buf_init(&b, env->arena);
-    for (size_t i = 0; i < len; i++) {
-        if (mark[i])
-            add_kept(&b, s, i, i + 1);
+    /* the text between occurrences copied as it is, in one piece; inside
+     * one, each space on its own (a run of two is two no-break spaces) */
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && mark[j] == mark[i])
+            j++;
+        if (!mark[i])
+            hs_buf_add(&b, s + i, j - i);
         else
-            hs_buf_addc(&b, s[i]);
+            for (size_t k = i; k < j; k++)
+                add_kept(&b, s, k, k + 1);
+        i = j;
     }
     valuePush(ctxt, xmlXPathNewCString(hs_buf_cstr(&b)));
 }

@@ -142,6 +142,7 @@ shape_run(hs_lctx *c, hs_para_scratch *p, const hs_family *fam, int known, int r
     size_t base = p->text.len - pr->len;
     uint32_t seen[16];
     int nseen = 0, rc = 0, rtl_said = 0;
+    int ordinary = r->kind != HS_RUN_BREAK && r->kind != HS_RUN_CHECKBOX;
     p->g = grow(c->a, p->g, &p->gcap, *ng + pr->len, sizeof *p->g);
     for (size_t i = 0; i < pr->len;) {
         uint32_t cp;
@@ -163,17 +164,20 @@ shape_run(hs_lctx *c, hs_para_scratch *p, const hs_family *fam, int known, int r
         g->scale = 1;
         g->kind = G_TEXT;
         i += (size_t)k;
-        if (r->kind == HS_RUN_BREAK || is_newline(cp)) {
+        /* a printable ASCII character of a text run, most of them, is none
+         * of the first five cases: it skips their tests */
+        int plain = ordinary && cp > ' ' && cp < 0x7F;
+        if (!plain && (r->kind == HS_RUN_BREAK || is_newline(cp))) {
             g->kind = G_NL;
-        } else if (r->kind == HS_RUN_CHECKBOX) {
+        } else if (!plain && r->kind == HS_RUN_CHECKBOX) {
             g->kind = G_BOX;
             g->w = size * 0.75 + size * 0.25; /* the box and a gap after it */
-        } else if (is_zero_width(cp)) {
+        } else if (!plain && is_zero_width(cp)) {
             g->kind = G_ZW;
-        } else if (cp == ' ' || cp == '\t') {
+        } else if (!plain && (cp == ' ' || cp == '\t')) {
             g->kind = G_SPACE;
             g->w = hs_face_advance(pr->face, ' ') * size / 1000.0;
-        } else if (hs_text_is_rtl(cp)) {
+        } else if (!plain && hs_text_is_rtl(cp)) {
             rc = -1;
             if (known && !rtl_said++) /* once a run: the text is refused, not a letter */
                 glyph_error(c, r, cp, g->src, k,

@@ -325,10 +325,17 @@ check_chars(const char *s, const xmlNode *el, const char *attr, hs_report *r)
 {
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
+        /* every invisible character starts with one of these bytes (U+061C
+         * with D8, U+200B to U+2069 with E2, U+FEFF with EF), and libxml2 has
+         * checked the encoding already: the bytes up to the next of them are
+         * skipped undecoded (a lead byte is never a continuation byte) */
+        i += strcspn(s + i, "\xD8\xE2\xEF");
+        if (i == n)
+            break;
         uint32_t cp;
         int k = hs_utf8_decode(s + i, n - i, &cp);
         if (k == 0)
-            break; /* libxml2 has checked the encoding already */
+            break;
         const char *what = invisible(cp);
         if (what != NULL)
             return hs_error(r, hs_loc_from_xml(el), HS_CODE_TEXT,

@@ -10,6 +10,10 @@
 int
 hs_text_is_rtl(uint32_t cp)
 {
+    /* no letter before the Hebrew block (U+0590) is right-to-left: Latin
+     * and Vietnamese text, nearly every call, skips ICU's lookup */
+    if (cp < 0x0590)
+        return 0;
     UCharDirection d = u_charDirection((UChar32)cp);
     return d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC;
 }

@@ -127,6 +127,23 @@ hs_vn_date_add_days(hs_vn_date d, long days, hs_vn_date *out)
     return HS_VN_OK;
 }
 
+hs_vn_status
+hs_vn_date_next(hs_vn_date d, hs_vn_date *out)
+{
+    if (!hs_vn_date_valid(d))
+        return HS_VN_E_DATE;
+    if (d.day < month_days(d.year, d.month))
+        d.day++;
+    else if (d.month < 12)
+        d.day = 1, d.month++;
+    else if (d.year < YEAR_MAX)
+        d.day = 1, d.month = 1, d.year++;
+    else
+        return HS_VN_E_RANGE;
+    *out = d;
+    return HS_VN_OK;
+}
+
 /* An invalid date has no index; 0 keeps these total without a status. */
 long
 hs_vn_date_days_between(hs_vn_date a, hs_vn_date b)

@@ -87,6 +87,9 @@ int hs_vn_date_valid(hs_vn_date d);
 #define HS_VN_DATE_YEAR_LAST 2099
 int hs_vn_date_in_range(hs_vn_date d);
 hs_vn_status hs_vn_date_add_days(hs_vn_date d, long days, hs_vn_date *out);
+/* The day after d: hs_vn_date_add_days(d, 1, out) without the day index
+ * (HS_VN_E_RANGE after 9999-12-31). */
+hs_vn_status hs_vn_date_next(hs_vn_date d, hs_vn_date *out);
 long hs_vn_date_days_between(hs_vn_date a, hs_vn_date b); /* b - a */
 long long hs_vn_date_epoch(hs_vn_date d); /* seconds at 00:00 UTC */
 
