@@ -52,6 +52,10 @@ else ifeq ($(BUILD),sanitize)
   CFLAGS  += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
              -fno-sanitize-recover=all -DHS_ARENA_DEBUG -DHS_TEST_HOOKS
   LDFLAGS += -fsanitize=address,undefined
+else ifeq ($(BUILD),memcheck)
+  # make valgrind: optimized, but every block its own malloc (no arena
+  # blocks, no free lists of small blocks), so that valgrind sees each one
+  CFLAGS  += -O1 -g -DHS_ARENA_DEBUG
 else ifeq ($(BUILD),fuzz)
   # libFuzzer instruments the engine, and links its main() into each target
   # only (the command-line tool is not built here). UB stops the run, as in
@@ -61,7 +65,7 @@ else ifeq ($(BUILD),fuzz)
              -fno-sanitize-recover=all -DHS_ARENA_DEBUG
   LDFLAGS += -fsanitize=fuzzer,address,undefined
 else
-  $(error BUILD must be release, debug, sanitize or fuzz)
+  $(error BUILD must be release, debug, sanitize, memcheck or fuzz)
 endif
 
 LIB_SRC  := $(wildcard engine/*.c engine/*/*.c)
@@ -166,10 +170,10 @@ test-sanitize: deps
 # definite or indirect leak (ICU's cached break rules stay "possibly lost").
 valgrind: deps
 	@sh tools/deps.sh valgrind
-	@$(MAKE) --no-print-directory BUILD=release all
+	@$(MAKE) --no-print-directory BUILD=memcheck all
 	@rm -rf build/valgrind && mkdir -p build/valgrind
 	HOSO_FONTS=$(CURDIR)/build/fonts valgrind -q --error-exitcode=3 --leak-check=full --show-possibly-lost=no \
-	    --errors-for-leak-kinds=definite,indirect build/hoso render -q --all \
+	    --errors-for-leak-kinds=definite,indirect build/memcheck/hoso render -q --all \
 	    -p samples/profile.xml -o build/valgrind/ $(filter-out samples/profile.xml,$(wildcard samples/*.xml))
 	@echo "valgrind: $$(ls build/valgrind | wc -l) documents, no error"
 
