@@ -90,11 +90,28 @@ read_at(int fd, uint8_t *buf, size_t off, size_t n)
     return 0;
 }
 
-/* The file's bytes at their offsets, but only the directory and the tables
- * we parse: glyf, most of a font, is left unread (a few bytes of it are read
- * for the cap height). The buffer is allocated zeroed, so what is not read
- * costs no page. Fonts are read once per engine, for every face of every
- * family, so this is most of hoso's start-up. */
+/* How many bytes of a table of len bytes read_file reads: those of the
+ * tables parsed here. glyf, most of a font, is read when the face is first
+ * asked about (a few bytes of it for the cap height); of post only its
+ * underline fields; name, GPOS, GSUB, kern, the hinting programs never: the
+ * whole fallback fonts carry some 140 KB of them a face, which cost a page
+ * fault a page at every start of hoso. */
+static size_t
+table_read_len(const uint8_t *tag, size_t len)
+{
+    static const char parsed[][4] = {"head", "hhea", "maxp", "hmtx", "cmap", "OS/2", "loca"};
+    for (size_t k = 0; k < sizeof parsed / sizeof parsed[0]; k++)
+        if (memcmp(tag, parsed[k], 4) == 0)
+            return len;
+    if (memcmp(tag, "post", 4) == 0)
+        return len < 12 ? len : 12;
+    return 0;
+}
+
+/* The file's bytes at their offsets, but only the directory and what
+ * table_read_len says of each table. The buffer is allocated zeroed, so what
+ * is not read costs no page. Fonts are read once per engine, for every face
+ * of every family, so this is most of hoso's start-up. */
 static int
 read_file(sfnt *f, uint8_t **out)
 {
@@ -129,9 +146,9 @@ read_file(sfnt *f, uint8_t **out)
         for (unsigned i = 0; !bad_read && i < ntables && 12 + (size_t)(i + 1) * 16 <= size; i++) {
             const uint8_t *rec = buf + 12 + (size_t)i * 16;
             uint32_t off = be32(rec + 8), len = be32(rec + 12);
-            if (memcmp(rec, "glyf", 4) == 0 || off > size || len > size - off)
-                continue; /* glyf: on demand; out of bounds: read_directory says so */
-            if (read_at(fd, buf, off, len) != 0)
+            if (off > size || len > size - off)
+                continue; /* out of bounds: read_directory says so */
+            if (read_at(fd, buf, off, table_read_len(rec, len)) != 0)
                 bad_read = 1;
         }
     }
