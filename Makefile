@@ -113,11 +113,16 @@ $(OUT)/%.o: %.c
 	@mkdir -p $(@D)
 	$(Q)$(call say,CC,$<)$(CC) $(CFLAGS) -c -o $@ $<
 
-# The record schema is compiled into the binary, so hoso needs no install path.
-$(OUT)/gen/schema.c: engine/record/record.xsd engine/record/profile.xsd tools/embed.sh
+# The record schema is compiled into the binary, so hoso needs no install path;
+# without its comments, annotations and indentation (tools/xsd-min.py), which
+# every start of hoso would parse for nothing.
+$(OUT)/gen/%.xsd: engine/record/%.xsd tools/xsd-min.py
 	@mkdir -p $(@D)
-	$(Q)$(call say,GEN,$@){ sh tools/embed.sh hs_record_xsd engine/record/record.xsd && \
-	  sh tools/embed.sh hs_profile_xsd engine/record/profile.xsd; } > $@.tmp && mv $@.tmp $@
+	$(Q)$(call say,GEN,$@)python3 tools/xsd-min.py $< > $@.tmp && mv $@.tmp $@
+$(OUT)/gen/schema.c: $(OUT)/gen/record.xsd $(OUT)/gen/profile.xsd tools/embed.sh
+	@mkdir -p $(@D)
+	$(Q)$(call say,GEN,$@){ sh tools/embed.sh hs_record_xsd $(OUT)/gen/record.xsd && \
+	  sh tools/embed.sh hs_profile_xsd $(OUT)/gen/profile.xsd; } > $@.tmp && mv $@.tmp $@
 $(OUT)/gen/schema.o: $(OUT)/gen/schema.c
 	$(Q)$(call say,CC,$<)$(CC) $(CFLAGS) -c -o $@ $<
 
