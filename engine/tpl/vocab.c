@@ -39,10 +39,14 @@ hs_tpl_takes(hs_tk k, hs_ta a)
         return in_list(e->own, d->name);
     if ((e->groups & d->groups) == 0)
         return in_list(e->own, d->name);
-    /* A group's attribute, unless the element's own of that name shadows it. */
+    /* A group's attribute, unless the element's own of that name shadows it
+     * (the element's list first: most have none of that name, and the
+     * template compiler asks this of every attribute it reads). */
+    if (!in_list(e->own, d->name))
+        return 1;
     for (int b = 0; b < HS_TA_COUNT; b++)
         if (b != (int)a && hs_tattr_defs[b].groups == 0 &&
-            strcmp(hs_tattr_defs[b].name, d->name) == 0 && in_list(e->own, d->name))
+            strcmp(hs_tattr_defs[b].name, d->name) == 0)
             return 0;
     return 1;
 }
