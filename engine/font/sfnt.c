@@ -32,6 +32,10 @@ typedef struct sfnt {
     span head, hhea, maxp, hmtx, cmap, os2, post, loca, glyf, name;
     unsigned upem, num_glyphs, num_hmetrics;
     int loca_long;
+    /* the format 4 cmap subtable, checked at load, read into the face's map
+     * on its first question (cmap4_map) */
+    const uint8_t *cmap4;
+    size_t cmap4_seg, cmap4_nglyphs;
 } sfnt;
 
 static unsigned
@@ -278,8 +282,10 @@ gid_of(const hs_face *face, uint32_t cp)
     return b != NULL ? b[cp & 0xFF] : 0;
 }
 
+/* The format 4 subtable's shape: NULL-free checks only, the map is read
+ * from it later (cmap4_map). */
 static int
-read_cmap4(sfnt *f, const uint8_t *t, size_t avail, hs_face *face)
+check_cmap4(sfnt *f, const uint8_t *t, size_t avail)
 {
     if (avail < 14)
         return bad(f, "cmap format 4 subtable is truncated");
@@ -290,32 +296,58 @@ read_cmap4(sfnt *f, const uint8_t *t, size_t avail, hs_face *face)
     size_t seg = segx2 / 2;
     if (16 + seg * 8 > len)
         return bad(f, "cmap format 4 segments run past the subtable");
-    const uint8_t *end = t + 14, *start = t + 16 + seg * 2, *delta = t + 16 + seg * 4,
-                  *ro = t + 16 + seg * 6, *glyphs = t + 16 + seg * 8;
-    size_t nglyphs = (len - (16 + seg * 8)) / 2;
+    f->cmap4 = t;
+    f->cmap4_seg = seg;
+    f->cmap4_nglyphs = (len - (16 + seg * 8)) / 2;
+    return 0;
+}
+
+/* The glyph of code point c in segment i, which owns it; 0: none. */
+static unsigned
+cmap4_glyph(const sfnt *f, size_t i, long c)
+{
+    const uint8_t *t = f->cmap4;
+    size_t seg = f->cmap4_seg;
+    long s = (long)be16(t + 16 + seg * 2 + 2 * i);
+    unsigned d = be16(t + 16 + seg * 4 + 2 * i), r = be16(t + 16 + seg * 6 + 2 * i);
+    unsigned g;
+    if (r == 0) {
+        g = ((unsigned)c + d) & 0xFFFF;
+    } else {
+        long idx = (long)(r / 2) + (c - s) - (long)(seg - i);
+        if (idx < 0 || (size_t)idx >= f->cmap4_nglyphs)
+            return 0;
+        g = be16(t + 16 + seg * 8 + 2 * (size_t)idx);
+        if (g != 0) /* 0 is "missing" in the subarray (OpenType spec) */
+            g = (g + d) & 0xFFFF;
+    }
+    return g < f->num_glyphs ? g : 0;
+}
+
+/* The whole map into the face, by segments in the table's order. */
+static void
+cmap4_map(const sfnt *f, hs_face *face)
+{
     long lo = -1; /* code points <= lo belong to earlier segments */
-    for (size_t i = 0; i < seg; i++) {
-        long e = (long)be16(end + 2 * i), s = (long)be16(start + 2 * i);
-        unsigned d = be16(delta + 2 * i), r = be16(ro + 2 * i);
-        long from = s > lo + 1 ? s : lo + 1;
-        for (long c = from; c <= e; c++) {
-            unsigned g;
-            if (r == 0) {
-                g = ((unsigned)c + d) & 0xFFFF;
-            } else {
-                long idx = (long)(r / 2) + (c - s) - (long)(seg - i);
-                if (idx < 0 || (size_t)idx >= nglyphs)
-                    continue;
-                g = be16(glyphs + 2 * (size_t)idx);
-                if (g != 0) /* 0 is "missing" in the subarray (OpenType spec) */
-                    g = (g + d) & 0xFFFF;
-            }
-            if (g < f->num_glyphs)
-                set_gid(face, (unsigned)c, (uint16_t)g);
-        }
+    for (size_t i = 0; i < f->cmap4_seg; i++) {
+        long e = (long)be16(f->cmap4 + 14 + 2 * i),
+             s = (long)be16(f->cmap4 + 16 + f->cmap4_seg * 2 + 2 * i);
+        for (long c = s > lo + 1 ? s : lo + 1; c <= e; c++)
+            set_gid(face, (unsigned)c, (uint16_t)cmap4_glyph(f, i, c));
         if (e > lo)
             lo = e;
     }
+}
+
+/* One code point's glyph, as cmap4_map maps it: the first segment whose
+ * endCode >= c owns c (the earlier ones all end below it). */
+static unsigned
+cmap4_lookup(const sfnt *f, long c)
+{
+    for (size_t i = 0; i < f->cmap4_seg; i++)
+        if ((long)be16(f->cmap4 + 14 + 2 * i) >= c)
+            return (long)be16(f->cmap4 + 16 + f->cmap4_seg * 2 + 2 * i) <= c ? cmap4_glyph(f, i, c)
+                                                                             : 0;
     return 0;
 }
 
@@ -323,7 +355,7 @@ read_cmap4(sfnt *f, const uint8_t *t, size_t avail, hs_face *face)
  * draws with the glyph ids it gives; other subtables (format 12 included)
  * would name glyphs libharu does not draw, so they are not consulted. */
 static int
-read_cmap(sfnt *f, hs_face *face)
+read_cmap(sfnt *f)
 {
     span c = f->cmap;
     if (c.n < 4 || be16(c.p) != 0)
@@ -339,7 +371,7 @@ read_cmap(sfnt *f, hs_face *face)
         if (off > c.n || c.n - off < 2)
             return bad(f, "'cmap' subtable lies outside the table");
         if (be16(c.p + off) == 4)
-            return read_cmap4(f, c.p + off, c.n - off, face);
+            return check_cmap4(f, c.p + off, c.n - off);
     }
     return bad(f, "has no Windows Unicode BMP cmap (platform 3, encoding 1, format 4), "
                   "the only one libharu 2.3.0 reads");
@@ -393,8 +425,8 @@ read_metrics(sfnt *f, hs_face *face)
     int cap = -1;
     if (be16(o) >= 2 && f->os2.n >= 90)
         cap = bes16(o + 88);
-    if (cap <= 0 && gid_of(face, 'H') != 0)
-        cap = glyph_ymax(f, gid_of(face, 'H'));
+    if (cap <= 0 && cmap4_lookup(f, 'H') != 0)
+        cap = glyph_ymax(f, cmap4_lookup(f, 'H'));
     face->cap_height = cap > 0 ? to1000(f, cap) : 700;
 
     face->underline_pos = -100;
@@ -577,16 +609,19 @@ take_outlines(const sfnt *f, hs_face *face)
 }
 
 /* The file's tables but glyf, and its identity, kept from the load until
- * take_outlines. */
+ * ready_face. */
 typedef struct pending {
     sfnt f;
     uint8_t *data;
     struct stat st;
 } pending;
 
-/* glyf read and take_outlines on the face's first question, not at load: an
- * engine loads every face of every family (the fallbacks are whole fonts of
- * thousands of glyphs), and a document asks about a few. The file is opened
+/* The code point map and the advances made from the tables read at load,
+ * glyf read and take_outlines, on the face's first question, not at load:
+ * an engine loads every face of every family (the fallbacks are whole fonts
+ * of thousands of glyphs), and a document asks about a few; at load the
+ * tables are only checked, so that a bad font is still an error of the
+ * engine's start, at its line of the fonts config. The file is opened
  * again (an engine keeps no descriptor: -j is bounded by ulimit -n) and must
  * be the one loaded; reading a file whose tables were read and checked at
  * load fails only on an I/O error or when it was replaced meanwhile: then
@@ -600,6 +635,16 @@ ready_face(const hs_face *cf)
     hs_face *face = (hs_face *)cf;
     pending *p = face->pending;
     face->pending = NULL;
+    cmap4_map(&p->f, face);
+    /* UTF-8 cannot carry surrogates; keep them out of coverage. */
+    for (unsigned b = 0xD8; b <= 0xDF; b++) {
+        free(face->gid_block[b]);
+        face->gid_block[b] = NULL;
+    }
+    face->adv1000 = malloc((size_t)p->f.num_glyphs * sizeof *face->adv1000);
+    if (face->adv1000 == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    read_advances(&p->f, face);
     struct stat st;
     p->f.fd = open(face->path, O_RDONLY | O_CLOEXEC);
     if (p->f.fd < 0 || fstat(p->f.fd, &st) != 0)
@@ -645,21 +690,11 @@ hs_face_load(const char *path, const char *family, hs_face_style style, hs_repor
     if (rc == 0)
         rc = read_head_maxp_hhea(&f);
     if (rc == 0)
-        rc = read_cmap(&f, face);
+        rc = read_cmap(&f);
     if (rc == 0)
         rc = read_metrics(&f, face);
-    if (rc == 0) {
+    if (rc == 0)
         face->num_glyphs = (int)f.num_glyphs;
-        face->adv1000 = malloc((size_t)f.num_glyphs * sizeof *face->adv1000);
-        if (face->adv1000 == NULL)
-            hs_fatal_at(__FILE__, __LINE__, "out of memory");
-        read_advances(&f, face);
-        /* UTF-8 cannot carry surrogates; keep them out of coverage. */
-        for (unsigned b = 0xD8; b <= 0xDF; b++) {
-            free(face->gid_block[b]);
-            face->gid_block[b] = NULL;
-        }
-    }
     struct stat st;
     if (rc == 0 && fstat(f.fd, &st) != 0)
         rc = bad(&f, "cannot stat the file: %s", strerror(errno));
