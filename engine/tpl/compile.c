@@ -196,7 +196,11 @@ attribute(hs_tc *t, hs_tnode *tn, xmlAttr *at, hs_origin *each_origin)
     ta->raw = v;
     tn->attr[id] = ta;
     const hs_tattr_def *d = &hs_tattr_defs[id];
-    const char *shown = hs_arena_printf(t->c->arena, "%s=\"%s\"", name, v);
+    /* how a message shows an expression written here (kept with it): made
+     * only for an attribute that holds one */
+    const char *shown = d->type == HS_TT_XPATH || has_braces(v)
+                            ? hs_arena_printf(t->c->arena, "%s=\"%s\"", name, v)
+                            : NULL;
     if (d->type == HS_TT_XPATH) {
         const char *e = v;
         while (*e == ' ')
