@@ -51,12 +51,16 @@ hs_tpl_takes(hs_tk k, hs_ta a)
     return 1;
 }
 
+/* The first letters compared before the names: the compiler looks every
+ * element and attribute of a template up here, by a linear search. */
+#define SAME_NAME(a, b) ((a)[0] == (b)[0] && strcmp(a, b) == 0)
+
 int
 hs_tpl_attr_for(hs_tk k, const char *name)
 {
     int first = -1;
     for (int i = 0; i < HS_TA_COUNT; i++)
-        if (strcmp(hs_tattr_defs[i].name, name) == 0) {
+        if (SAME_NAME(hs_tattr_defs[i].name, name)) {
             if (hs_tpl_takes(k, (hs_ta)i))
                 return i;
             if (first < 0)
@@ -69,7 +73,7 @@ int
 hs_tpl_elem_id(const char *name)
 {
     for (int i = 0; i < HS_TK_TEXT; i++)
-        if (strcmp(hs_telem_defs[i].name, name) == 0)
+        if (SAME_NAME(hs_telem_defs[i].name, name))
             return i;
     return -1;
 }
