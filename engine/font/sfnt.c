@@ -95,15 +95,15 @@ read_at(int fd, uint8_t *buf, size_t off, size_t n)
 }
 
 /* How many bytes of a table of len bytes read_file reads: those of the
- * tables parsed here. glyf, most of a font, is read when the face is first
- * asked about (a few bytes of it for the cap height); of post only its
- * underline fields; name, GPOS, GSUB, kern, the hinting programs never: the
- * whole fallback fonts carry some 140 KB of them a face, which cost a page
- * fault a page at every start of hoso. */
+ * tables the load checks. hmtx, loca and glyf, most of a font, are read
+ * when the face is first asked about (a few bytes of loca and glyf for the
+ * cap height); of post only its underline fields; name, GPOS, GSUB, kern,
+ * the hinting programs never: the whole fallback fonts carry some 160 KB of
+ * them a face, which cost a page fault a page at every start of hoso. */
 static size_t
 table_read_len(const uint8_t *tag, size_t len)
 {
-    static const char parsed[][4] = {"head", "hhea", "maxp", "hmtx", "cmap", "OS/2", "loca"};
+    static const char parsed[][4] = {"head", "hhea", "maxp", "cmap", "OS/2"};
     for (size_t k = 0; k < sizeof parsed / sizeof parsed[0]; k++)
         if (memcmp(tag, parsed[k], 4) == 0)
             return len;
@@ -377,19 +377,21 @@ read_cmap(sfnt *f)
                   "the only one libharu 2.3.0 reads");
 }
 
-/* Top of the glyph's bounding box, from glyf via loca; -1 when unknown. */
+/* Top of the glyph's bounding box, from glyf via loca (their bytes read
+ * here: at load they are not); -1 when unknown. */
 static int
 glyph_ymax(const sfnt *f, unsigned g)
 {
-    size_t at, next;
+    size_t at, next, esize = f->loca_long ? 4 : 2;
+    if ((size_t)(g + 2) * esize > f->loca.n)
+        return -1;
+    size_t loca_at = (size_t)(f->loca.p - f->data) + (size_t)g * esize;
+    if (read_at(f->fd, (uint8_t *)f->data, loca_at, 2 * esize) != 0)
+        return -1;
     if (f->loca_long) {
-        if ((size_t)(g + 2) * 4 > f->loca.n)
-            return -1;
         at = be32(f->loca.p + (size_t)g * 4);
         next = be32(f->loca.p + (size_t)(g + 1) * 4);
     } else {
-        if ((size_t)(g + 2) * 2 > f->loca.n)
-            return -1;
         at = (size_t)be16(f->loca.p + (size_t)g * 2) * 2;
         next = (size_t)be16(f->loca.p + (size_t)(g + 1) * 2) * 2;
     }
@@ -551,13 +553,20 @@ nested(const sfnt *f, unsigned g, uint16_t *out, int n, int max, int depth)
     return n;
 }
 
-/* Reads glyf (one read: the fonts of an engine are read once), when the
- * face is first asked about (see ready_face). */
-static int
+/* Reads hmtx, loca and glyf (a read each: the fonts of an engine are read
+ * once), when the face is first asked about (see ready_face); the name of
+ * the table that could not be read, or NULL. */
+static const char *
 read_outlines(sfnt *f)
 {
-    size_t off = (size_t)(f->glyf.p - f->data);
-    return read_at(f->fd, (uint8_t *)f->data, off, f->glyf.n);
+    const struct {
+        const char *tag;
+        span s;
+    } t[] = {{"hmtx", f->hmtx}, {"loca", f->loca}, {"glyf", f->glyf}};
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (read_at(f->fd, (uint8_t *)f->data, (size_t)(t[i].s.p - f->data), t[i].s.n) != 0)
+            return t[i].tag;
+    return NULL;
 }
 
 /* From glyf: a code point whose glyph draws nothing is dropped from the map
@@ -635,6 +644,19 @@ ready_face(const hs_face *cf)
     hs_face *face = (hs_face *)cf;
     pending *p = face->pending;
     face->pending = NULL;
+    struct stat st;
+    p->f.fd = open(face->path, O_RDONLY | O_CLOEXEC);
+    if (p->f.fd < 0 || fstat(p->f.fd, &st) != 0)
+        hs_fatal_at(__FILE__, __LINE__, "%s: cannot open the font file again: %s", face->path,
+                    strerror(errno));
+    if (st.st_dev != p->st.st_dev || st.st_ino != p->st.st_ino || st.st_size != p->st.st_size ||
+        st.st_mtim.tv_sec != p->st.st_mtim.tv_sec || st.st_mtim.tv_nsec != p->st.st_mtim.tv_nsec)
+        hs_fatal_at(__FILE__, __LINE__, "%s: the font file changed since hoso read it", face->path);
+    const char *unread = read_outlines(&p->f);
+    if (unread != NULL)
+        hs_fatal_at(__FILE__, __LINE__, "%s: cannot read the '%s' table: %s", face->path, unread,
+                    strerror(errno));
+    close(p->f.fd);
     cmap4_map(&p->f, face);
     /* UTF-8 cannot carry surrogates; keep them out of coverage. */
     for (unsigned b = 0xD8; b <= 0xDF; b++) {
@@ -645,18 +667,6 @@ ready_face(const hs_face *cf)
     if (face->adv1000 == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
     read_advances(&p->f, face);
-    struct stat st;
-    p->f.fd = open(face->path, O_RDONLY | O_CLOEXEC);
-    if (p->f.fd < 0 || fstat(p->f.fd, &st) != 0)
-        hs_fatal_at(__FILE__, __LINE__, "%s: cannot open the font file again: %s", face->path,
-                    strerror(errno));
-    if (st.st_dev != p->st.st_dev || st.st_ino != p->st.st_ino || st.st_size != p->st.st_size ||
-        st.st_mtim.tv_sec != p->st.st_mtim.tv_sec || st.st_mtim.tv_nsec != p->st.st_mtim.tv_nsec)
-        hs_fatal_at(__FILE__, __LINE__, "%s: the font file changed since hoso read it", face->path);
-    if (read_outlines(&p->f) != 0)
-        hs_fatal_at(__FILE__, __LINE__, "%s: cannot read the 'glyf' table: %s", face->path,
-                    strerror(errno));
-    close(p->f.fd);
     take_outlines(&p->f, face);
     free(p->data);
     free(p);
