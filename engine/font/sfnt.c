@@ -32,6 +32,10 @@ typedef struct sfnt {
     span head, hhea, maxp, hmtx, cmap, os2, post, loca, glyf, name;
     unsigned upem, num_glyphs, num_hmetrics;
     int loca_long;
+    /* the format 4 cmap subtable, checked at load, read into the face's map
+     * on its first question (cmap4_map) */
+    const uint8_t *cmap4;
+    size_t cmap4_seg, cmap4_nglyphs;
 } sfnt;
 
 static unsigned
@@ -90,11 +94,28 @@ read_at(int fd, uint8_t *buf, size_t off, size_t n)
     return 0;
 }
 
-/* The file's bytes at their offsets, but only the directory and the tables
- * we parse: glyf, most of a font, is left unread (a few bytes of it are read
- * for the cap height). The buffer is allocated zeroed, so what is not read
- * costs no page. Fonts are read once per engine, for every face of every
- * family, so this is most of hoso's start-up. */
+/* How many bytes of a table of len bytes read_file reads: those of the
+ * tables the load checks. hmtx, loca and glyf, most of a font, are read
+ * when the face is first asked about (a few bytes of loca and glyf for the
+ * cap height); of post only its underline fields; name, GPOS, GSUB, kern,
+ * the hinting programs never: the whole fallback fonts carry some 160 KB of
+ * them a face, which cost a page fault a page at every start of hoso. */
+static size_t
+table_read_len(const uint8_t *tag, size_t len)
+{
+    static const char parsed[][4] = {"head", "hhea", "maxp", "cmap", "OS/2"};
+    for (size_t k = 0; k < sizeof parsed / sizeof parsed[0]; k++)
+        if (memcmp(tag, parsed[k], 4) == 0)
+            return len;
+    if (memcmp(tag, "post", 4) == 0)
+        return len < 12 ? len : 12;
+    return 0;
+}
+
+/* The file's bytes at their offsets, but only the directory and what
+ * table_read_len says of each table. The buffer is allocated zeroed, so what
+ * is not read costs no page. Fonts are read once per engine, for every face
+ * of every family, so this is most of hoso's start-up. */
 static int
 read_file(sfnt *f, uint8_t **out)
 {
@@ -129,9 +150,9 @@ read_file(sfnt *f, uint8_t **out)
         for (unsigned i = 0; !bad_read && i < ntables && 12 + (size_t)(i + 1) * 16 <= size; i++) {
             const uint8_t *rec = buf + 12 + (size_t)i * 16;
             uint32_t off = be32(rec + 8), len = be32(rec + 12);
-            if (memcmp(rec, "glyf", 4) == 0 || off > size || len > size - off)
-                continue; /* glyf: on demand; out of bounds: read_directory says so */
-            if (read_at(fd, buf, off, len) != 0)
+            if (off > size || len > size - off)
+                continue; /* out of bounds: read_directory says so */
+            if (read_at(fd, buf, off, table_read_len(rec, len)) != 0)
                 bad_read = 1;
         }
     }
@@ -261,8 +282,10 @@ gid_of(const hs_face *face, uint32_t cp)
     return b != NULL ? b[cp & 0xFF] : 0;
 }
 
+/* The format 4 subtable's shape: NULL-free checks only, the map is read
+ * from it later (cmap4_map). */
 static int
-read_cmap4(sfnt *f, const uint8_t *t, size_t avail, hs_face *face)
+check_cmap4(sfnt *f, const uint8_t *t, size_t avail)
 {
     if (avail < 14)
         return bad(f, "cmap format 4 subtable is truncated");
@@ -273,32 +296,58 @@ read_cmap4(sfnt *f, const uint8_t *t, size_t avail, hs_face *face)
     size_t seg = segx2 / 2;
     if (16 + seg * 8 > len)
         return bad(f, "cmap format 4 segments run past the subtable");
-    const uint8_t *end = t + 14, *start = t + 16 + seg * 2, *delta = t + 16 + seg * 4,
-                  *ro = t + 16 + seg * 6, *glyphs = t + 16 + seg * 8;
-    size_t nglyphs = (len - (16 + seg * 8)) / 2;
+    f->cmap4 = t;
+    f->cmap4_seg = seg;
+    f->cmap4_nglyphs = (len - (16 + seg * 8)) / 2;
+    return 0;
+}
+
+/* The glyph of code point c in segment i, which owns it; 0: none. */
+static unsigned
+cmap4_glyph(const sfnt *f, size_t i, long c)
+{
+    const uint8_t *t = f->cmap4;
+    size_t seg = f->cmap4_seg;
+    long s = (long)be16(t + 16 + seg * 2 + 2 * i);
+    unsigned d = be16(t + 16 + seg * 4 + 2 * i), r = be16(t + 16 + seg * 6 + 2 * i);
+    unsigned g;
+    if (r == 0) {
+        g = ((unsigned)c + d) & 0xFFFF;
+    } else {
+        long idx = (long)(r / 2) + (c - s) - (long)(seg - i);
+        if (idx < 0 || (size_t)idx >= f->cmap4_nglyphs)
+            return 0;
+        g = be16(t + 16 + seg * 8 + 2 * (size_t)idx);
+        if (g != 0) /* 0 is "missing" in the subarray (OpenType spec) */
+            g = (g + d) & 0xFFFF;
+    }
+    return g < f->num_glyphs ? g : 0;
+}
+
+/* The whole map into the face, by segments in the table's order. */
+static void
+cmap4_map(const sfnt *f, hs_face *face)
+{
     long lo = -1; /* code points <= lo belong to earlier segments */
-    for (size_t i = 0; i < seg; i++) {
-        long e = (long)be16(end + 2 * i), s = (long)be16(start + 2 * i);
-        unsigned d = be16(delta + 2 * i), r = be16(ro + 2 * i);
-        long from = s > lo + 1 ? s : lo + 1;
-        for (long c = from; c <= e; c++) {
-            unsigned g;
-            if (r == 0) {
-                g = ((unsigned)c + d) & 0xFFFF;
-            } else {
-                long idx = (long)(r / 2) + (c - s) - (long)(seg - i);
-                if (idx < 0 || (size_t)idx >= nglyphs)
-                    continue;
-                g = be16(glyphs + 2 * (size_t)idx);
-                if (g != 0) /* 0 is "missing" in the subarray (OpenType spec) */
-                    g = (g + d) & 0xFFFF;
-            }
-            if (g < f->num_glyphs)
-                set_gid(face, (unsigned)c, (uint16_t)g);
-        }
+    for (size_t i = 0; i < f->cmap4_seg; i++) {
+        long e = (long)be16(f->cmap4 + 14 + 2 * i),
+             s = (long)be16(f->cmap4 + 16 + f->cmap4_seg * 2 + 2 * i);
+        for (long c = s > lo + 1 ? s : lo + 1; c <= e; c++)
+            set_gid(face, (unsigned)c, (uint16_t)cmap4_glyph(f, i, c));
         if (e > lo)
             lo = e;
     }
+}
+
+/* One code point's glyph, as cmap4_map maps it: the first segment whose
+ * endCode >= c owns c (the earlier ones all end below it). */
+static unsigned
+cmap4_lookup(const sfnt *f, long c)
+{
+    for (size_t i = 0; i < f->cmap4_seg; i++)
+        if ((long)be16(f->cmap4 + 14 + 2 * i) >= c)
+            return (long)be16(f->cmap4 + 16 + f->cmap4_seg * 2 + 2 * i) <= c ? cmap4_glyph(f, i, c)
+                                                                             : 0;
     return 0;
 }
 
@@ -306,7 +355,7 @@ read_cmap4(sfnt *f, const uint8_t *t, size_t avail, hs_face *face)
  * draws with the glyph ids it gives; other subtables (format 12 included)
  * would name glyphs libharu does not draw, so they are not consulted. */
 static int
-read_cmap(sfnt *f, hs_face *face)
+read_cmap(sfnt *f)
 {
     span c = f->cmap;
     if (c.n < 4 || be16(c.p) != 0)
@@ -322,25 +371,27 @@ read_cmap(sfnt *f, hs_face *face)
         if (off > c.n || c.n - off < 2)
             return bad(f, "'cmap' subtable lies outside the table");
         if (be16(c.p + off) == 4)
-            return read_cmap4(f, c.p + off, c.n - off, face);
+            return check_cmap4(f, c.p + off, c.n - off);
     }
     return bad(f, "has no Windows Unicode BMP cmap (platform 3, encoding 1, format 4), "
                   "the only one libharu 2.3.0 reads");
 }
 
-/* Top of the glyph's bounding box, from glyf via loca; -1 when unknown. */
+/* Top of the glyph's bounding box, from glyf via loca (their bytes read
+ * here: at load they are not); -1 when unknown. */
 static int
 glyph_ymax(const sfnt *f, unsigned g)
 {
-    size_t at, next;
+    size_t at, next, esize = f->loca_long ? 4 : 2;
+    if ((size_t)(g + 2) * esize > f->loca.n)
+        return -1;
+    size_t loca_at = (size_t)(f->loca.p - f->data) + (size_t)g * esize;
+    if (read_at(f->fd, (uint8_t *)f->data, loca_at, 2 * esize) != 0)
+        return -1;
     if (f->loca_long) {
-        if ((size_t)(g + 2) * 4 > f->loca.n)
-            return -1;
         at = be32(f->loca.p + (size_t)g * 4);
         next = be32(f->loca.p + (size_t)(g + 1) * 4);
     } else {
-        if ((size_t)(g + 2) * 2 > f->loca.n)
-            return -1;
         at = (size_t)be16(f->loca.p + (size_t)g * 2) * 2;
         next = (size_t)be16(f->loca.p + (size_t)(g + 1) * 2) * 2;
     }
@@ -376,8 +427,8 @@ read_metrics(sfnt *f, hs_face *face)
     int cap = -1;
     if (be16(o) >= 2 && f->os2.n >= 90)
         cap = bes16(o + 88);
-    if (cap <= 0 && gid_of(face, 'H') != 0)
-        cap = glyph_ymax(f, gid_of(face, 'H'));
+    if (cap <= 0 && cmap4_lookup(f, 'H') != 0)
+        cap = glyph_ymax(f, cmap4_lookup(f, 'H'));
     face->cap_height = cap > 0 ? to1000(f, cap) : 700;
 
     face->underline_pos = -100;
@@ -502,13 +553,20 @@ nested(const sfnt *f, unsigned g, uint16_t *out, int n, int max, int depth)
     return n;
 }
 
-/* Reads glyf (one read: the fonts of an engine are read once), when the
- * face is first asked about (see ready_face). */
-static int
+/* Reads hmtx, loca and glyf (a read each: the fonts of an engine are read
+ * once), when the face is first asked about (see ready_face); the name of
+ * the table that could not be read, or NULL. */
+static const char *
 read_outlines(sfnt *f)
 {
-    size_t off = (size_t)(f->glyf.p - f->data);
-    return read_at(f->fd, (uint8_t *)f->data, off, f->glyf.n);
+    const struct {
+        const char *tag;
+        span s;
+    } t[] = {{"hmtx", f->hmtx}, {"loca", f->loca}, {"glyf", f->glyf}};
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (read_at(f->fd, (uint8_t *)f->data, (size_t)(t[i].s.p - f->data), t[i].s.n) != 0)
+            return t[i].tag;
+    return NULL;
 }
 
 /* From glyf: a code point whose glyph draws nothing is dropped from the map
@@ -560,16 +618,19 @@ take_outlines(const sfnt *f, hs_face *face)
 }
 
 /* The file's tables but glyf, and its identity, kept from the load until
- * take_outlines. */
+ * ready_face. */
 typedef struct pending {
     sfnt f;
     uint8_t *data;
     struct stat st;
 } pending;
 
-/* glyf read and take_outlines on the face's first question, not at load: an
- * engine loads every face of every family (the fallbacks are whole fonts of
- * thousands of glyphs), and a document asks about a few. The file is opened
+/* The code point map and the advances made from the tables read at load,
+ * glyf read and take_outlines, on the face's first question, not at load:
+ * an engine loads every face of every family (the fallbacks are whole fonts
+ * of thousands of glyphs), and a document asks about a few; at load the
+ * tables are only checked, so that a bad font is still an error of the
+ * engine's start, at its line of the fonts config. The file is opened
  * again (an engine keeps no descriptor: -j is bounded by ulimit -n) and must
  * be the one loaded; reading a file whose tables were read and checked at
  * load fails only on an I/O error or when it was replaced meanwhile: then
@@ -591,10 +652,21 @@ ready_face(const hs_face *cf)
     if (st.st_dev != p->st.st_dev || st.st_ino != p->st.st_ino || st.st_size != p->st.st_size ||
         st.st_mtim.tv_sec != p->st.st_mtim.tv_sec || st.st_mtim.tv_nsec != p->st.st_mtim.tv_nsec)
         hs_fatal_at(__FILE__, __LINE__, "%s: the font file changed since hoso read it", face->path);
-    if (read_outlines(&p->f) != 0)
-        hs_fatal_at(__FILE__, __LINE__, "%s: cannot read the 'glyf' table: %s", face->path,
+    const char *unread = read_outlines(&p->f);
+    if (unread != NULL)
+        hs_fatal_at(__FILE__, __LINE__, "%s: cannot read the '%s' table: %s", face->path, unread,
                     strerror(errno));
     close(p->f.fd);
+    cmap4_map(&p->f, face);
+    /* UTF-8 cannot carry surrogates; keep them out of coverage. */
+    for (unsigned b = 0xD8; b <= 0xDF; b++) {
+        free(face->gid_block[b]);
+        face->gid_block[b] = NULL;
+    }
+    face->adv1000 = malloc((size_t)p->f.num_glyphs * sizeof *face->adv1000);
+    if (face->adv1000 == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    read_advances(&p->f, face);
     take_outlines(&p->f, face);
     free(p->data);
     free(p);
@@ -628,21 +700,11 @@ hs_face_load(const char *path, const char *family, hs_face_style style, hs_repor
     if (rc == 0)
         rc = read_head_maxp_hhea(&f);
     if (rc == 0)
-        rc = read_cmap(&f, face);
+        rc = read_cmap(&f);
     if (rc == 0)
         rc = read_metrics(&f, face);
-    if (rc == 0) {
+    if (rc == 0)
         face->num_glyphs = (int)f.num_glyphs;
-        face->adv1000 = malloc((size_t)f.num_glyphs * sizeof *face->adv1000);
-        if (face->adv1000 == NULL)
-            hs_fatal_at(__FILE__, __LINE__, "out of memory");
-        read_advances(&f, face);
-        /* UTF-8 cannot carry surrogates; keep them out of coverage. */
-        for (unsigned b = 0xD8; b <= 0xDF; b++) {
-            free(face->gid_block[b]);
-            face->gid_block[b] = NULL;
-        }
-    }
     struct stat st;
     if (rc == 0 && fstat(f.fd, &st) != 0)
         rc = bad(&f, "cannot stat the file: %s", strerror(errno));

@@ -52,12 +52,15 @@ prop(const xmlNode *n, const char *name)
     return NULL;
 }
 
+/* The local name first: it mostly differs at its first letter, and every
+ * element of a schema has the namespace (the schema's walks ask this of
+ * each element several times). */
 static int
 is_xs(const xmlNode *n, const char *local)
 {
     return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-           strcmp((const char *)n->ns->href, "http://www.w3.org/2001/XMLSchema") == 0 &&
-           strcmp((const char *)n->name, local) == 0;
+           strcmp((const char *)n->name, local) == 0 &&
+           strcmp((const char *)n->ns->href, "http://www.w3.org/2001/XMLSchema") == 0;
 }
 
 static void

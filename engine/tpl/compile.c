@@ -11,6 +11,12 @@
 
 #include <string.h>
 
+/* The attributes of a node that has none: an array of its own for each of
+ * the template's nodes, text ones included, was most of a compiled
+ * template's memory (68 pointers a node, zeroed: page faults of every
+ * start). */
+static const hs_tattr *const no_attrs[HS_TA_COUNT];
+
 static int
 fail(hs_tc *t)
 {
@@ -194,9 +200,15 @@ attribute(hs_tc *t, hs_tnode *tn, xmlAttr *at, hs_origin *each_origin)
     ta->id = (hs_ta)id;
     ta->loc = loc;
     ta->raw = v;
-    tn->attr[id] = ta;
+    if (tn->attr == no_attrs)
+        tn->attr = HS_NEW_N(t->c->arena, HS_TA_COUNT, const hs_tattr *);
+    ((const hs_tattr **)tn->attr)[id] = ta; /* the node's own array, allocated here */
     const hs_tattr_def *d = &hs_tattr_defs[id];
-    const char *shown = hs_arena_printf(t->c->arena, "%s=\"%s\"", name, v);
+    /* how a message shows an expression written here (kept with it): made
+     * only for an attribute that holds one */
+    const char *shown = d->type == HS_TT_XPATH || has_braces(v)
+                            ? hs_arena_printf(t->c->arena, "%s=\"%s\"", name, v)
+                            : NULL;
     if (d->type == HS_TT_XPATH) {
         const char *e = v;
         while (*e == ' ')
@@ -393,6 +405,7 @@ static hs_tnode *
 new_node(hs_tc *t, hs_tk k, hs_loc loc, hs_tnode *parent)
 {
     hs_tnode *tn = HS_NEW(t->c->arena, hs_tnode);
+    tn->attr = no_attrs;
     tn->kind = k;
     tn->loc = loc;
     tn->parent = parent;

@@ -72,7 +72,9 @@ struct hs_tpl;
 typedef struct hs_tnode {
     hs_tk kind; /* HS_TK_TEXT for text */
     hs_loc loc;
-    const hs_tattr *attr[HS_TA_COUNT];
+    /* HS_TA_COUNT entries, NULL where the attribute is not written; a node
+     * without attributes (text, most elements) shares one array of NULLs */
+    const hs_tattr *const *attr;
     const hs_tinterp *text; /* text nodes; the content of <name>, <let>, <assert> */
     int space_only;         /* a text node of XML white space only */
     struct hs_tnode *first, *next, *parent;

@@ -39,20 +39,28 @@ hs_tpl_takes(hs_tk k, hs_ta a)
         return in_list(e->own, d->name);
     if ((e->groups & d->groups) == 0)
         return in_list(e->own, d->name);
-    /* A group's attribute, unless the element's own of that name shadows it. */
+    /* A group's attribute, unless the element's own of that name shadows it
+     * (the element's list first: most have none of that name, and the
+     * template compiler asks this of every attribute it reads). */
+    if (!in_list(e->own, d->name))
+        return 1;
     for (int b = 0; b < HS_TA_COUNT; b++)
         if (b != (int)a && hs_tattr_defs[b].groups == 0 &&
-            strcmp(hs_tattr_defs[b].name, d->name) == 0 && in_list(e->own, d->name))
+            strcmp(hs_tattr_defs[b].name, d->name) == 0)
             return 0;
     return 1;
 }
+
+/* The first letters compared before the names: the compiler looks every
+ * element and attribute of a template up here, by a linear search. */
+#define SAME_NAME(a, b) ((a)[0] == (b)[0] && strcmp(a, b) == 0)
 
 int
 hs_tpl_attr_for(hs_tk k, const char *name)
 {
     int first = -1;
     for (int i = 0; i < HS_TA_COUNT; i++)
-        if (strcmp(hs_tattr_defs[i].name, name) == 0) {
+        if (SAME_NAME(hs_tattr_defs[i].name, name)) {
             if (hs_tpl_takes(k, (hs_ta)i))
                 return i;
             if (first < 0)
@@ -65,7 +73,7 @@ int
 hs_tpl_elem_id(const char *name)
 {
     for (int i = 0; i < HS_TK_TEXT; i++)
-        if (strcmp(hs_telem_defs[i].name, name) == 0)
+        if (SAME_NAME(hs_telem_defs[i].name, name))
             return i;
     return -1;
 }
