@@ -55,11 +55,14 @@ static const char opt_render_out[] =
     "                        exists), a folder (an existing one, or a path ending in\n"
     "                        '/'), or '-' for standard output. Default: the current\n"
     "                        folder. In a folder, the file is named by the template's\n"
-    "                        <name>, and a file there that hoso did not make for this\n"
-    "                        record and template is never replaced (an error)\n";
+    "                        <name> (without one, by the record's file name); a file\n"
+    "                        there that hoso did not make for this record and\n"
+    "                        template, or that this run has written, is never\n"
+    "                        replaced (an error)\n";
 static const char opt_batch_out[] =
     "  -o, --out DIR         the output folder (created if missing); each file is\n"
-    "                        named by the template's <name>, made unique (README,\n"
+    "                        named by the template's <name> (without one, by the\n"
+    "                        record's file name), made unique (README,\n"
     "                        Batches); a file there that hoso did not make for this\n"
     "                        record and template is never replaced (an error)\n";
 static const char opt_write[] =
@@ -625,18 +628,9 @@ target_path(hs_engine *e, const opts *o, const hs_output *doc, const char *recor
     if (!is_dir(out) && out[n - 1] != '/')
         return strdup(out);
     *named = 1;
-    const char *name = doc->name;
-    char fallback[PATH_MAX];
-    if (name == NULL || name[0] == '\0') {
-        /* No <name> in the template: the record's file name. */
-        const char *base = strrchr(record, '/');
-        snprintf(fallback, sizeof fallback, "%s", base ? base + 1 : record);
-        char *dot = strrchr(fallback, '.');
-        if (dot != NULL)
-            *dot = '\0';
-        name = fallback;
-    }
+    char *name = hs_document_name(doc, record); /* no <name>: the record's, as in batch */
     char *file = hs_file_name(e, name, o->ascii);
+    free(name);
     if (file == NULL)
         return NULL;
     if (out[n - 1] == '/' && !is_dir(out) && mkdir(out, 0777) != 0 && errno != EEXIST) {
@@ -706,10 +700,27 @@ one_document(hs_engine *e, const opts *o, const char *record, const char *templa
         char *path = target_path(e, o, &doc, record, h, &named);
         int flags = (named ? 0 : HS_WRITE_REPLACE) | (o->overwrite ? HS_WRITE_OVERWRITE : 0) |
                     (o->no_sync ? HS_WRITE_NO_SYNC : 0);
-        if (path == NULL || hs_write_document(e, path, &doc, record, template_path, flags) != 0)
+        char who[PATH_MAX * 2 + 8];
+        if (path != NULL && named &&
+            hs_cli_written_by(path, record, template_path, who, sizeof who)) {
+            char msg[sizeof who + PATH_MAX * 2 + 256];
+            snprintf(msg, sizeof msg,
+                     "this run has written the document of %s under this name; %s × %s is not "
+                     "written over it (give the template a <name> that tells them apart, or use "
+                     "hoso batch, which makes names unique)",
+                     who, record, template_path);
+            hs_diag d = {HS_SEV_ERROR, {path, 0}, HS_CODE_EXISTS, msg};
+            held_sink(h, &d);
             rc = -1;
-        else if (!o->quiet && !stdout_closed)
-            printf("%s\n", path), fflush(stdout); /* before a watchdog's execv */
+        } else if (path == NULL ||
+                   hs_write_document(e, path, &doc, record, template_path, flags) != 0) {
+            rc = -1;
+        } else {
+            if (named)
+                hs_cli_wrote(path, record, template_path);
+            if (!o->quiet && !stdout_closed)
+                printf("%s\n", path), fflush(stdout); /* before a watchdog's execv */
+        }
         free(path);
     }
     release(h, 0, NULL);
