@@ -670,11 +670,23 @@ fn_nowrap(xmlXPathParserContextPtr ctxt, int nargs)
     arg a = pop_arg(ctxt);
     hs_buf b;
     hs_buf_init(&b, env->arena);
-    for (const char *c = a.s; *c; c++) {
-        if (*c == ' ')
+    /* Spaces become no-break spaces; after a sign ICU would break at
+     * ("TP-CĐ", "BBNT/TP", "01–02") a word joiner: a contract number split
+     * at its hyphen reads as two. Letters and digits never break between. */
+    size_t len = strlen(a.s);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        int k = hs_utf8_decode(a.s + i, len - i, &cp);
+        if (k == 0)
+            k = 1, cp = 0; /* NFC text is UTF-8; kept as it is */
+        if (cp == ' ')
             hs_buf_adds(&b, "\xC2\xA0");
         else
-            hs_buf_addc(&b, *c);
+            hs_buf_add(&b, a.s + i, (size_t)k);
+        i += (size_t)k;
+        if (i < len && cp != ' ' && a.s[i] != ' ' && !hs_text_is_letter(cp) &&
+            !(cp >= '0' && cp <= '9') && cp != 0xA0)
+            hs_buf_adds(&b, "\xE2\x81\xA0");
     }
     if (a.node != NULL)
         env->src = a.node;

@@ -347,6 +347,8 @@ fn_text(void)
     GIVES("default(empty, customer/name)", "Công ty Chính Đại");
     GIVES("default(missing, 'không có')", "không có");
     GIVES("nowrap(customer/phone)", "024\u00a03576\u00a02190");
+    /* a word joiner after a sign a line could break at: "TP-" / "CĐ" is two */
+    GIVES("nowrap('05/2021/HĐDV/TP-HL')", "05/\u20602021/\u2060HĐDV/\u2060TP-\u2060HL");
     GIVES("keep-names('Ông Hoàng Văn Tiến, Giám đốc', 'Hoàng Văn Tiến')",
           "Ông Hoàng\u00a0Văn\u00a0Tiến, Giám đốc");
     GIVES("keep-parts(customer/address)",
