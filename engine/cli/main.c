@@ -653,6 +653,8 @@ target_path(hs_engine *e, const opts *o, const hs_output *doc, const char *recor
 /* Standard output was closed when hoso started (its descriptor now holds
  * /dev/null, so that no file opened later takes its number). */
 static int stdout_closed;
+/* Why the list of the files written could not be written (0: it was). */
+static int list_errno;
 
 static int
 write_stdout(const hs_output *doc)
@@ -718,8 +720,11 @@ one_document(hs_engine *e, const opts *o, const char *record, const char *templa
         } else {
             if (named)
                 hs_cli_wrote(path, record, template_path);
-            if (!o->quiet && !stdout_closed)
-                printf("%s\n", path), fflush(stdout); /* before a watchdog's execv */
+            /* flushed before a watchdog's execv; a list that cannot be
+             * written (a full disk) is said at the end, exit status 1 */
+            if (!o->quiet && !stdout_closed && (printf("%s\n", path) < 0 || fflush(stdout) != 0) &&
+                list_errno == 0)
+                list_errno = errno;
         }
         free(path);
     }
@@ -1030,8 +1035,13 @@ main(int argc, char **argv)
             watchdog_arm(&o, -1, 0, 0, 0);
         }
     }
-    if (!stdout_closed && fflush(stdout) != 0) {
-        fprintf(stderr, "hoso: cannot write to standard output: %s\n", strerror(errno));
+    if (!stdout_closed && fflush(stdout) != 0 && list_errno == 0)
+        list_errno = errno;
+    if (list_errno != 0) {
+        fprintf(stderr,
+                "hoso: cannot write the list of the files written to standard output: %s (the "
+                "files themselves are written)\n",
+                strerror(list_errno));
         failed++;
     }
     for (int t = first_all; t < o.ntemplates; t++)
