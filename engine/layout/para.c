@@ -5,7 +5,8 @@
  * separator: most table cells). Every code point gets the face that draws it,
  * its family's else a fallback's; none is an error naming the character and
  * the record field. Lines are filled greedily; a glyph is looked at twice at
- * most, so a paragraph costs time linear in its length. */
+ * most, so a paragraph costs time linear in its length. A justified one is
+ * looked at once more for wide gaps (even_out). */
 #include "layout/para_int.h"
 
 #include "text/text.h"
@@ -278,9 +279,10 @@ worse(double a, double b)
  * Vietnamese, words are syllables, so nothing else makes gaps wide) takes
  * words from the line above it while that evens the two out, as a
  * typesetter would. A line whose gaps stay wider than STRETCH_MAX is set
- * flush left, its spaces natural: a hole of an em or more in a contract
- * reads as a blank to fill in, or as words missing. Lines are short, and
- * only a paragraph with a wide line is looked at again. */
+ * flush left, its spaces natural: holes of three spaces and more in a
+ * contract read as blanks to fill in, or as words missing; no text is
+ * squeezed or hidden. Lines are short: evening out one pair costs a few
+ * passes over two lines. */
 static void
 even_out(hs_para_scratch *p, const hs_glyph *g, size_t nl, double first_w, double w)
 {
