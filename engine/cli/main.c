@@ -93,6 +93,7 @@ static const char opt_batch[] =
     "      --report FILE     append one JSON line per document (FILE '-': stdout):\n"
     "                        record, template, status, output, pages, bytes, ms, error\n"
     "      --resume FILE     skip the documents an earlier report lists as made\n"
+    "                        (not those whose record, template or profile changed)\n"
     "      --shard K/N       render only the K-th of N stable shares of the records\n";
 static const char outro_text[] =
     "\n"
