@@ -2,6 +2,7 @@
  * engine's sink (job.c has them with a report of the caller's own). */
 #include "hoso.h"
 #include "job.h"
+#include "out/out.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -105,6 +106,17 @@ hs_file_name(hs_engine *e, const char *name, int ascii)
 {
     hs_report r = hs_engine_report(e);
     return hs_file_name_report(name, ascii, &r);
+}
+
+char *
+hs_document_name(const hs_output *o, const char *record)
+{
+    if (o->name == NULL)
+        return hs_out_unnamed(record);
+    char *s = strdup(o->name);
+    if (s == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    return s;
 }
 
 int

@@ -178,6 +178,10 @@ int hs_print_template_reference(const char *format, FILE *out);
  * most 200 bytes, ".pdf" added. ascii: transliterated to ASCII first ("Báo
  * giá" -> "Bao gia"). Returns a malloc'd string, or NULL after reporting. */
 char *hs_file_name(hs_engine *e, const char *name, int ascii);
+/* The name a document takes in a folder, render and batch alike: its
+ * template's <name>, else its record's file name without the folder and
+ * ".xml" ("-", standard input: "document"). malloc'd; for hs_file_name. */
+char *hs_document_name(const hs_output *o, const char *record);
 
 /* How hs_write_document may take its name. */
 #define HS_WRITE_REPLACE 1   /* an explicit output file: replace it */

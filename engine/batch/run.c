@@ -89,8 +89,29 @@ open_outputs(run *r)
     return 0;
 }
 
+/* The file at path was written after its record, its template and the
+ * profile were last changed: a record edited since its document was made
+ * (an amount put right) is rendered again by --resume, not left as it was. */
+static int
+newer_than_inputs(const run *r, const bjob *j, const char *path)
+{
+    struct stat out, in;
+    const char *inputs[] = {j->record, j->template_path, r->o->profile_path};
+    if (stat(path, &out) != 0)
+        return 0;
+    for (size_t k = 0; k < sizeof inputs / sizeof inputs[0]; k++) {
+        if (inputs[k] == NULL || stat(inputs[k], &in) != 0)
+            continue;
+        if (in.st_mtim.tv_sec > out.st_mtim.tv_sec ||
+            (in.st_mtim.tv_sec == out.st_mtim.tv_sec && in.st_mtim.tv_nsec > out.st_mtim.tv_nsec))
+            return 0;
+    }
+    return 1;
+}
+
 /* Pass 2's jobs into todo: this shard's, but those made before (--resume:
- * listed, and the file is still there and this document's) and those whose
+ * listed, and the file is still there, this document's and newer than its
+ * inputs) and those whose
  * name pass crashed or was stopped (reported now). Returns their count. */
 static int
 render_todo(run *r, int *todo)
@@ -103,7 +124,7 @@ render_todo(run *r, int *todo)
         if (j->reported && j->file != NULL) {
             char *p = hs_bt_out_path(r, j->file), owner[HS_OUT_OWNER_LEN + 1];
             hs_out_owner(j->record, j->template_path, owner);
-            j->done = hs_out_marked(p, owner) == 1;
+            j->done = hs_out_marked(p, owner) == 1 && newer_than_inputs(r, j, p);
             free(p);
         }
         if (j->done)

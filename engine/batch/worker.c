@@ -91,7 +91,9 @@ work_one(run *r, int kind, const bjob *j, int fd)
             hs_bt_pipe_error(&msg, h.set ? &h.first : &none, h.d, h.n);
         }
     } else {
-        char *name = hs_file_name_report(out.name ? out.name : "document", r->o->ascii_names, &rep);
+        char *own = hs_document_name(&out, j->record); /* as render names it */
+        char *name = hs_file_name_report(own, r->o->ascii_names, &rep);
+        free(own);
         char tmp[4096];
         if (name != NULL && kind == TASK_RENDER &&
             hs_mark_owner(&out, j->record, j->template_path, &rep) != 0)

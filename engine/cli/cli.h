@@ -11,6 +11,12 @@ const char *hs_cli_find_dir(const char *given, const char *env_name, const char 
 /* SOURCE_DATE_EPOCH, or -1 when unset (a bad value is said and ignored). */
 long long hs_cli_source_date_epoch(void);
 
+/* The files this render has written (written.c): 1, with who = "RECORD ×
+ * TEMPLATE", when path is one of them and another document's. */
+int hs_cli_written_by(const char *path, const char *record, const char *template_path, char *who,
+                      size_t cap);
+void hs_cli_wrote(const char *path, const char *record, const char *template_path);
+
 /* `hoso dump` (dump.c): argv[1] is "dump". Returns the exit status. */
 int hs_cli_dump(int argc, char **argv);
 

@@ -55,11 +55,14 @@ static const char opt_render_out[] =
     "                        exists), a folder (an existing one, or a path ending in\n"
     "                        '/'), or '-' for standard output. Default: the current\n"
     "                        folder. In a folder, the file is named by the template's\n"
-    "                        <name>, and a file there that hoso did not make for this\n"
-    "                        record and template is never replaced (an error)\n";
+    "                        <name> (without one, by the record's file name); a file\n"
+    "                        there that hoso did not make for this record and\n"
+    "                        template, or that this run has written, is never\n"
+    "                        replaced (an error)\n";
 static const char opt_batch_out[] =
     "  -o, --out DIR         the output folder (created if missing); each file is\n"
-    "                        named by the template's <name>, made unique (README,\n"
+    "                        named by the template's <name> (without one, by the\n"
+    "                        record's file name), made unique (README,\n"
     "                        Batches); a file there that hoso did not make for this\n"
     "                        record and template is never replaced (an error)\n";
 static const char opt_write[] =
@@ -90,6 +93,7 @@ static const char opt_batch[] =
     "      --report FILE     append one JSON line per document (FILE '-': stdout):\n"
     "                        record, template, status, output, pages, bytes, ms, error\n"
     "      --resume FILE     skip the documents an earlier report lists as made\n"
+    "                        (not those whose record, template or profile changed)\n"
     "      --shard K/N       render only the K-th of N stable shares of the records\n";
 static const char outro_text[] =
     "\n"
@@ -636,18 +640,9 @@ target_path(hs_engine *e, const opts *o, const hs_output *doc, const char *recor
     if (!is_dir(out) && out[n - 1] != '/')
         return strdup(out);
     *named = 1;
-    const char *name = doc->name;
-    char fallback[PATH_MAX];
-    if (name == NULL || name[0] == '\0') {
-        /* No <name> in the template: the record's file name. */
-        const char *base = strrchr(record, '/');
-        snprintf(fallback, sizeof fallback, "%s", base ? base + 1 : record);
-        char *dot = strrchr(fallback, '.');
-        if (dot != NULL)
-            *dot = '\0';
-        name = fallback;
-    }
+    char *name = hs_document_name(doc, record); /* no <name>: the record's, as in batch */
     char *file = hs_file_name(e, name, o->ascii);
+    free(name);
     if (file == NULL)
         return NULL;
     if (out[n - 1] == '/' && !is_dir(out) && mkdir(out, 0777) != 0 && errno != EEXIST) {
@@ -670,6 +665,8 @@ target_path(hs_engine *e, const opts *o, const hs_output *doc, const char *recor
 /* Standard output was closed when hoso started (its descriptor now holds
  * /dev/null, so that no file opened later takes its number). */
 static int stdout_closed;
+/* Why the list of the files written could not be written (0: it was). */
+static int list_errno;
 
 static int
 write_stdout(const hs_output *doc)
@@ -717,10 +714,30 @@ one_document(hs_engine *e, const opts *o, const char *record, const char *templa
         char *path = target_path(e, o, &doc, record, h, &named);
         int flags = (named ? 0 : HS_WRITE_REPLACE) | (o->overwrite ? HS_WRITE_OVERWRITE : 0) |
                     (o->no_sync ? HS_WRITE_NO_SYNC : 0);
-        if (path == NULL || hs_write_document(e, path, &doc, record, template_path, flags) != 0)
+        char who[PATH_MAX * 2 + 8];
+        if (path != NULL && named &&
+            hs_cli_written_by(path, record, template_path, who, sizeof who)) {
+            char msg[sizeof who + PATH_MAX * 2 + 256];
+            snprintf(msg, sizeof msg,
+                     "this run has written the document of %s under this name; %s × %s is not "
+                     "written over it (give the template a <name> that tells them apart, or use "
+                     "hoso batch, which makes names unique)",
+                     who, record, template_path);
+            hs_diag d = {HS_SEV_ERROR, {path, 0}, HS_CODE_EXISTS, msg};
+            held_sink(h, &d);
             rc = -1;
-        else if (!o->quiet && !stdout_closed)
-            printf("%s\n", path), fflush(stdout); /* before a watchdog's execv */
+        } else if (path == NULL ||
+                   hs_write_document(e, path, &doc, record, template_path, flags) != 0) {
+            rc = -1;
+        } else {
+            if (named)
+                hs_cli_wrote(path, record, template_path);
+            /* flushed before a watchdog's execv; a list that cannot be
+             * written (a full disk) is said at the end, exit status 1 */
+            if (!o->quiet && !stdout_closed && (printf("%s\n", path) < 0 || fflush(stdout) != 0) &&
+                list_errno == 0)
+                list_errno = errno;
+        }
         free(path);
     }
     release(h, 0, NULL);
@@ -1053,8 +1070,13 @@ main(int argc, char **argv)
             watchdog_arm(&o, -1, 0, 0, 0);
         }
     }
-    if (!stdout_closed && fflush(stdout) != 0) {
-        fprintf(stderr, "hoso: cannot write to standard output: %s\n", strerror(errno));
+    if (!stdout_closed && fflush(stdout) != 0 && list_errno == 0)
+        list_errno = errno;
+    if (list_errno != 0) {
+        fprintf(stderr,
+                "hoso: cannot write the list of the files written to standard output: %s (the "
+                "files themselves are written)\n",
+                strerror(list_errno));
         failed++;
     }
     for (int t = first_all; t < o.ntemplates; t++)

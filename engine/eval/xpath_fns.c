@@ -456,15 +456,27 @@ fn_words(xmlXPathParserContextPtr ctxt, int nargs)
     ret_string(ctxt, out);
 }
 
+/* A date a template is given, whether a literal such as date('2300-01-01')
+ * or a record's text, is in the years a record's dates are (1990 to 2099,
+ * the schemas) — the one rule add-days() and the schedule keep for the dates
+ * they compute. */
 static int
-date_arg(xmlXPathParserContextPtr ctxt, const arg *a, hs_vn_date *d)
+date_arg(xmlXPathParserContextPtr ctxt, const char *fn, const arg *a, hs_vn_date *d)
 {
     hs_vn_status st = hs_vn_date_parse(a->s, strlen(a->s), d);
-    if (st == HS_VN_OK)
+    if (st == HS_VN_OK && hs_vn_date_in_range(*d))
         return 0;
-    if (a->node != NULL)
-        fail(ctxt, a, HS_CODE_DATE, "%s",
-             st == HS_VN_E_DATE ? "is not a day of the calendar" : "is not a date (YYYY-MM-DD)");
+    const char *why = st == HS_VN_E_DATE ? "is not a day of the calendar"
+                      : st != HS_VN_OK   ? "is not a date (YYYY-MM-DD)"
+                                         : "is outside the dates a document has";
+    if (st == HS_VN_OK && a->node != NULL)
+        fail(ctxt, a, HS_CODE_DATE, "%s (%d to %d)", why, HS_VN_DATE_YEAR_FIRST,
+             HS_VN_DATE_YEAR_LAST);
+    else if (st == HS_VN_OK)
+        fail(ctxt, a, HS_CODE_DATE, "%s(): \"%s\" %s (%d to %d)", fn, a->s, why,
+             HS_VN_DATE_YEAR_FIRST, HS_VN_DATE_YEAR_LAST);
+    else if (a->node != NULL)
+        fail(ctxt, a, HS_CODE_DATE, "%s", why);
     else
         fail(ctxt, a, HS_CODE_DATE, "\"%s\" is not a date (YYYY-MM-DD)", a->s);
     return -1;
@@ -481,7 +493,7 @@ fn_date(xmlXPathParserContextPtr ctxt, int nargs)
         pattern = pop_arg(ctxt).s;
     arg a = pop_arg(ctxt);
     hs_vn_date d;
-    if (date_arg(ctxt, &a, &d) != 0)
+    if (date_arg(ctxt, "date", &a, &d) != 0)
         return;
     char out[128];
     /* 'LONG', 'short' or '' would print themselves, not the date */
@@ -517,7 +529,7 @@ fn_date_line(xmlXPathParserContextPtr ctxt, int nargs)
         return;
     arg date = pop_arg(ctxt), place = pop_arg(ctxt);
     hs_vn_date d;
-    if (date_arg(ctxt, &date, &d) != 0)
+    if (date_arg(ctxt, "date-line", &date, &d) != 0)
         return;
     char out[600];
     if (hs_vn_date_line(place.s, d, out, sizeof out) != HS_VN_OK) {
@@ -536,23 +548,21 @@ fn_add_days(xmlXPathParserContextPtr ctxt, int nargs)
     arg n = pop_arg(ctxt), date = pop_arg(ctxt);
     hs_vn_date d, e = {0, 0, 0};
     int64_t days;
-    if (date_arg(ctxt, &date, &d) != 0)
+    if (date_arg(ctxt, "add-days", &date, &d) != 0)
         return;
     if (hs_vn_money_parse(n.s, strlen(n.s), 1, &days) != HS_VN_OK || days > 100000 ||
         days < -100000) {
         fail(ctxt, &n, HS_CODE_XPATH, "add-days(): \"%s\" is not a whole number of days", n.s);
         return;
     }
-    char out[16];
+    char out[16] = "no date";
     /* A day a record's dates cannot be (a year such as 2294 from a typo in
-     * the days) is an error at the expression, not a date printed. */
+     * the days) is an error at the expression, not a date printed. From a
+     * date of 1990 to 2099, 100000 days either way is a calendar day. */
     if (hs_vn_date_add_days(d, (long)days, &e) != HS_VN_OK || !hs_vn_date_in_range(e)) {
         char from[16];
         hs_vn_date_format(d, "yyyy-MM-dd", from, sizeof from);
-        if (hs_vn_date_valid(e) && e.year >= 1000)
-            hs_vn_date_format(e, "yyyy-MM-dd", out, sizeof out);
-        else
-            snprintf(out, sizeof out, "%s", "no date");
+        hs_vn_date_format(e, "yyyy-MM-dd", out, sizeof out);
         fail(ctxt, NULL, HS_CODE_DATE,
              "add-days(): %s plus %lld days is %s, outside the dates a document has (%d to %d)",
              from, (long long)days, out, HS_VN_DATE_YEAR_FIRST, HS_VN_DATE_YEAR_LAST);
@@ -660,11 +670,23 @@ fn_nowrap(xmlXPathParserContextPtr ctxt, int nargs)
     arg a = pop_arg(ctxt);
     hs_buf b;
     hs_buf_init(&b, env->arena);
-    for (const char *c = a.s; *c; c++) {
-        if (*c == ' ')
+    /* Spaces become no-break spaces; after a sign ICU would break at
+     * ("TP-CĐ", "BBNT/TP", "01–02") a word joiner: a contract number split
+     * at its hyphen reads as two. Letters and digits never break between. */
+    size_t len = strlen(a.s);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        int k = hs_utf8_decode(a.s + i, len - i, &cp);
+        if (k == 0)
+            k = 1, cp = 0; /* NFC text is UTF-8; kept as it is */
+        if (cp == ' ')
             hs_buf_adds(&b, "\xC2\xA0");
         else
-            hs_buf_addc(&b, *c);
+            hs_buf_add(&b, a.s + i, (size_t)k);
+        i += (size_t)k;
+        if (i < len && cp != ' ' && a.s[i] != ' ' && !hs_text_is_letter(cp) &&
+            !(cp >= '0' && cp <= '9') && cp != 0xA0)
+            hs_buf_adds(&b, "\xE2\x81\xA0");
     }
     if (a.node != NULL)
         env->src = a.node;

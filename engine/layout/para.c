@@ -5,7 +5,8 @@
  * separator: most table cells). Every code point gets the face that draws it,
  * its family's else a fallback's; none is an error naming the character and
  * the record field. Lines are filled greedily; a glyph is looked at twice at
- * most, so a paragraph costs time linear in its length. */
+ * most, so a paragraph costs time linear in its length. A justified one is
+ * looked at once more for wide gaps (even_out). */
 #include "layout/para_int.h"
 
 #include "text/text.h"
@@ -233,11 +234,9 @@ shape(hs_lctx *c, const hs_block *b, hs_para_scratch *p, size_t *nglyph, size_t 
     return rc;
 }
 
-static hs_pline *
-add_line(hs_lctx *c, hs_para_scratch *p, size_t *nl, const hs_glyph *g, int from, int to, int last)
+static void
+set_line(hs_pline *L, const hs_glyph *g, int from, int to, int last)
 {
-    p->lines = grow(c->a, p->lines, &p->lcap, *nl + 1, sizeof *p->lines);
-    hs_pline *L = &p->lines[(*nl)++];
     L->from = from;
     L->to = to;
     L->last = last;
@@ -248,7 +247,81 @@ add_line(hs_lctx *c, hs_para_scratch *p, size_t *nl, const hs_glyph *g, int from
     L->width = 0;
     for (int k = from; k < end; k++)
         L->width += g[k].w;
-    return L;
+}
+
+static void
+add_line(hs_lctx *c, hs_para_scratch *p, size_t *nl, const hs_glyph *g, int from, int to, int last)
+{
+    p->lines = grow(c->a, p->lines, &p->lcap, *nl + 1, sizeof *p->lines);
+    set_line(&p->lines[(*nl)++], g, from, to, last);
+}
+
+/* How far justifying stretches a line's spaces: its slack over their
+ * natural width (1: each gap twice its width). A line without spaces is not
+ * stretched. */
+static double
+stretch(const hs_glyph *g, const hs_pline *L, double avail)
+{
+    double spaces = 0;
+    for (int k = L->from; k < L->end; k++)
+        if (g[k].kind == G_SPACE)
+            spaces += g[k].w;
+    return spaces > 0 ? (avail - L->width) / spaces : 0;
+}
+
+static double
+worse(double a, double b)
+{
+    return a > b ? a : b;
+}
+
+#define STRETCH_WIDE 1.0 /* gaps twice a space: worth evening out */
+#define STRETCH_MAX 2.0  /* gaps of three spaces, three quarters of an em */
+
+/* Justification after the greedy fill. A line left short by a unit that
+ * does not fit after it (a date, an amount, a name that never breaks: in
+ * Vietnamese, words are syllables, so nothing else makes gaps wide) takes
+ * words from the line above it while that evens the two out, as a
+ * typesetter would. A line whose gaps stay wider than STRETCH_MAX is set
+ * flush left, its spaces natural: holes of three spaces and more in a
+ * contract read as blanks to fill in, or as words missing; no text is
+ * squeezed or hidden. Lines are short: evening out one pair costs a few
+ * passes over two lines. */
+static void
+even_out(hs_para_scratch *p, const hs_glyph *g, size_t nl, double first_w, double w)
+{
+    for (size_t j = nl; j-- > 1;) {
+        hs_pline *up = &p->lines[j - 1], *L = &p->lines[j];
+        double aw = j - 1 == 0 ? first_w : w;
+        if (L->last || up->last || stretch(g, L, w) <= STRETCH_WIDE)
+            continue;
+        hs_pline nu = *up, nL = *L;
+        for (;;) {
+            int b = nu.to - 1; /* the last break opportunity inside the line above */
+            while (b > nu.from && (p->brk[g[b].off] != 1 || g[b].kind == G_SPACE))
+                b--;
+            if (b <= nu.from)
+                break;
+            hs_pline tu, tL;
+            set_line(&tu, g, nu.from, b, 0);
+            set_line(&tL, g, b, nL.to, 0);
+            if (tL.width > w + HS_LAYOUT_EPS ||
+                worse(stretch(g, &tu, aw), stretch(g, &tL, w)) >=
+                    worse(stretch(g, &nu, aw), stretch(g, &nL, w)) - 1e-9)
+                break;
+            nu = tu;
+            nL = tL;
+        }
+        /* a line that stays too wide is set flush left below: it is best
+         * left as full as it was, and the line above it as it was */
+        if (stretch(g, &nu, aw) <= STRETCH_MAX && stretch(g, &nL, w) <= STRETCH_MAX) {
+            *up = nu;
+            *L = nL;
+        }
+    }
+    for (size_t j = 0; j < nl; j++)
+        if (!p->lines[j].last && stretch(g, &p->lines[j], j == 0 ? first_w : w) > STRETCH_MAX)
+            p->lines[j].last = 1;
 }
 
 /* Characters that make a word an amount, a date, a number: digits and what
@@ -284,8 +357,8 @@ unit_end(const hs_para_scratch *p, int n, int start, int *amount)
     int digit = 0, other = 0, glue = 0, letter = 0, e = start;
     for (; e < n && (e == start || p->brk[g[e].off] == 0); e++) {
         uint32_t cp = g[e].cp;
-        if (g[e].kind != G_TEXT)
-            break;
+        if (g[e].kind != G_TEXT && !(g[e].kind == G_ZW && is_no_break(cp)))
+            break; /* a word joiner (nowrap()) is inside its unit */
         glue |= is_no_break(cp);
         digit |= cp >= '0' && cp <= '9';
         other |= !is_numeric_char(cp) && !is_no_break(cp);
@@ -404,6 +477,8 @@ break_lines(hs_lctx *c, const hs_block *b, hs_para_scratch *p, int n, double fir
         start = i;
     }
     *nlines = nl;
+    if (b->align == HS_ALIGN_JUSTIFY)
+        even_out(p, g, nl, first_w, w);
     return 0;
 }
 

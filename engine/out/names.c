@@ -69,15 +69,35 @@ by_key(const void *a, const void *b)
     return c ? c : strcmp(x->template_path, y->template_path);
 }
 
+/* A path's file name without its folder and without ".xml". */
+static size_t
+base_of(const char *path, const char **base)
+{
+    const char *b = strrchr(path, '/');
+    *base = b ? b + 1 : path;
+    size_t n = strlen(*base);
+    if (n > 4 && strcmp(*base + n - 4, ".xml") == 0)
+        n -= 4;
+    return n;
+}
+
+char *
+hs_out_unnamed(const char *record)
+{
+    const char *base;
+    size_t n = base_of(record, &base);
+    char *s = strcmp(record, "-") == 0 ? strdup("document") : strndup(base, n);
+    if (s == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    return s;
+}
+
 /* A path's file name without its folder and without ".xml", made safe. */
 static const char *
 stem_of(hs_arena *a, const char *path, int ascii)
 {
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    size_t n = strlen(base);
-    if (n > 4 && strcmp(base + n - 4, ".xml") == 0)
-        n -= 4;
+    const char *base;
+    size_t n = base_of(path, &base);
     const char *s = hs_out_safe_name(a, base, n);
     if (ascii) {
         hs_report quiet = {hs_diag_discard, NULL, 0, 0}; /* not in ASCII: as it is */
@@ -137,8 +157,15 @@ hs_out_assign_names(hs_out_doc *docs, size_t n, int ascii)
         if (ext && (size_t)sl > nl - 4)
             sl = (int)(nl - 4);
         char buf[400];
-        for (long k = 0;; k++) {
-            if (k == 0)
+        /* a document without <name> is named by its record already: the
+         * record said again would tell nothing, its template does */
+        int own = strlen(d->name) == strlen(rs) + 4 && strncmp(d->name, rs, strlen(rs)) == 0;
+        for (long k = own ? 1 : 0;; k++) {
+            if (own && k == 1)
+                snprintf(buf, sizeof buf, "%.*s (%.*s).pdf", sl, d->name, tl, ts);
+            else if (own)
+                snprintf(buf, sizeof buf, "%.*s (%.*s) (%ld).pdf", sl, d->name, tl, ts, k);
+            else if (k == 0)
                 snprintf(buf, sizeof buf, "%.*s (%.*s).pdf", sl, d->name, rl, rs);
             else if (k == 1)
                 snprintf(buf, sizeof buf, "%.*s (%.*s, %.*s).pdf", sl, d->name, rl, rs, tl, ts);

@@ -80,7 +80,13 @@ typedef struct hs_out_doc {
  * document whose record path (then template path) sorts first keeps its
  * name; the others become "NAME (RECORD).pdf", RECORD the record's file name
  * without ".xml", then "NAME (RECORD, TEMPLATE).pdf", then "… (2).pdf" in
- * that same order. ascii: the added words in ASCII too. */
+ * that same order; a NAME that is the record's own (hs_out_unnamed) becomes
+ * "NAME (TEMPLATE).pdf", then "… (2).pdf". ascii: the added words in ASCII
+ * too. */
 void hs_out_assign_names(hs_out_doc *docs, size_t n, int ascii);
+/* The name of a document whose template has no <name>, in render and batch
+ * alike: its record's file name without its folder and without ".xml"
+ * (a record read from standard input, "-": "document"). malloc'd. */
+char *hs_out_unnamed(const char *record);
 
 #endif

@@ -277,12 +277,17 @@ on_error(void *user, xmlErrorPtr e)
         value_error(c, loc, element, attr, value, says);
         return;
     }
+    /* a reference to an item (record.xsd's keyrefs): the reference named */
+    static const struct {
+        const char *keyref, *what;
+    } refs[] = {{"result-item", "result item"}, {"handover-item", "item ref"}};
     const char *kr = strstr(rest, "No match found for key-sequence ['");
-    if (kr != NULL && strstr(rest, "of keyref 'result-item'") != NULL) {
-        char key[64];
-        if (quoted(kr, key, sizeof key) != NULL) {
-            hs_error(c->r, loc, HS_CODE_SCHEMA, "<result item=\"%s\"> names no item of the request",
-                     key);
+    for (size_t i = 0; kr != NULL && i < sizeof refs / sizeof refs[0]; i++) {
+        char key[64], of[64];
+        snprintf(of, sizeof of, "of keyref '%s'", refs[i].keyref);
+        if (strstr(rest, of) != NULL && quoted(kr, key, sizeof key) != NULL) {
+            hs_error(c->r, loc, HS_CODE_SCHEMA, "<%s=\"%s\"> names no item of the request",
+                     refs[i].what, key);
             return;
         }
     }

@@ -313,6 +313,12 @@ hs_tpl_parse_value(hs_ta id, const char *v, hs_arena *a, hs_tval *out, char *why
             snprintf(why, cap, "not a date (YYYY-MM-DD)");
             return -1;
         }
+        /* the years of a record's dates, as for a date the template computes */
+        if (v[0] != '\0' && !hs_vn_date_in_range(dt)) {
+            snprintf(why, cap, "a date outside the dates a document has (%d to %d)",
+                     HS_VN_DATE_YEAR_FIRST, HS_VN_DATE_YEAR_LAST);
+            return -1;
+        }
         return 0;
     }
     }

@@ -79,7 +79,7 @@ typedef enum hs_ttype {
     X(KEEP_TOGETHER, "keep-together", BOOL, 0, 0, "", "no", "never split this block across pages", \
       HS_TG_STYLE)                                                                                 \
     X(SHRINK_MIN, "shrink-min", PERCENT, 10, 100, "", "inherited (70%)",                           \
-      "how far a word (an amount, a date) too wide for its line may shrink", HS_TG_STYLE)           \
+      "how far a word (an amount, a date) too wide for its line may shrink", HS_TG_STYLE)          \
     X(CLASS, "class", CLASSES, 0, 0, "", "", "named <style>s applied to this element",             \
       HS_TG_STYLE)                                                                                 \
     X(EACH, "each", XPATH, 0, 0, "", "", "repeat the element once per node selected", HS_TG_EACH)  \
@@ -104,7 +104,7 @@ typedef enum hs_ttype {
     X(SUBJECT, "subject", TEXT, 0, 0, "", "", "PDF metadata: subject", 0)                          \
     X(KEYWORDS, "keywords", TEXT, 0, 0, "", "", "PDF metadata: keywords", 0)                       \
     X(DATE, "date", DATE, 0, 0, "", "none (SOURCE_DATE_EPOCH overrides)",                          \
-      "the PDF's creation date, YYYY-MM-DD", 0)                                                    \
+      "the PDF's creation date, YYYY-MM-DD (1990 to 2099)", 0)                                     \
     X(NAME, "name", NAME, 0, 0, "", "", "the name of the variable or style", 0)                    \
     X(BACKGROUND, "background", COLOR, 0, 0, "", "none", "background colour of a row or cell", 0)  \
     X(ON, "on", ENUM, 0, 0, "all first not-first", "all", "the pages the band or watermark is on", \

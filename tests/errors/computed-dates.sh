@@ -10,9 +10,31 @@ template_error "add-days 100000 days on" \
 template_error "add-days back before 1990" \
     '3: error: add-days(): 2021-03-02 plus -11384 days is 1989-12-31, outside the dates a document has (1990 to 2099) in {add-days(received/@date, -11384)} [date]' \
     '  <p>{add-days(received/@date, -11384)}</p>'
-template_error "add-days past year 9999" \
-    '3: error: add-days(): 9999-12-31 plus 1 days is no date, outside the dates a document has (1990 to 2099) in {add-days('"'"'9999-12-31'"'"', 1)} [date]' \
+# and so is a date the template is given: a literal is in the same years
+template_error "add-days from year 9999" \
+    '3: error: add-days(): "9999-12-31" is outside the dates a document has (1990 to 2099) in {add-days('"'"'9999-12-31'"'"', 1)} [date]' \
     "  <p>{add-days('9999-12-31', 1)}</p>"
+template_error "a literal date in 2300" \
+    '3: error: date(): "2300-01-01" is outside the dates a document has (1990 to 2099) in {date('"'"'2300-01-01'"'"')} [date]' \
+    "  <p>{date('2300-01-01')}</p>"
+template_error "a literal date in 1989" \
+    '3: error: date-line(): "1989-12-31" is outside the dates a document has (1990 to 2099) in {date-line('"'"'Hà Nội'"'"', '"'"'1989-12-31'"'"')} [date]' \
+    "  <p>{date-line('Hà Nội', '1989-12-31')}</p>"
+template_error "a document's date in 2300" \
+    '1: error: <document date="2300-01-01">: a date outside the dates a document has (1990 to 2099) [template]' \
+    "" ' date="2300-01-01"'
+
+# a record's text that is a date, not a typed one, keeps the rule at its line
+sed 's|<note>[^<]*</note>|<note>2300-01-01</note>|' samples/small.xml >"$T/note.xml"
+printf '<document>\n  <p>{date(items/item[3]/feedback/note)}</p>\n</document>\n' >"$T/n.xml"
+"$HOSO" check -t "$T/n.xml" "$T/note.xml" 2>"$T/err"
+check_eq "a record's text date in 2300: exit 1, the error at its line" \
+    "1 $T/note.xml:$(grep -n '<note>' "$T/note.xml" | head -1 | cut -d: -f1): error: <note> \"2300-01-01\" is outside the dates a document has (1990 to 2099) [date]" \
+    "$? $(grep -v ': note: ' "$T/err")"
+
+printf '<document>\n  <p>{date('"'"'1990-01-01'"'"')} {date('"'"'2099-12-31'"'"')}</p>\n</document>\n' >"$T/edge.xml"
+"$HOSO" render -q -t "$T/edge.xml" -o "$T/edge.pdf" samples/small.xml 2>"$T/err"
+check_eq "literal dates 1990-01-01 and 2099-12-31: taken" "0 01/01/1990 31/12/2099" "$? $(pdftotext "$T/edge.pdf" - 2>/dev/null | tr -d '\f' | sed '/^$/d')"
 
 printf '<document>\n  <p>{add-days(received/@date, 28793)}</p>\n</document>\n' >"$T/last.xml"
 "$HOSO" render -q -t "$T/last.xml" -o "$T/last.pdf" samples/small.xml 2>"$T/err"

@@ -2,8 +2,8 @@
 # it lacks, only spaces, dots or invisible characters) is an error at the
 # <name> line, with exit status 1 and no file, in render, batch and check
 # alike (the name pass and the full evaluation agree); never the record's
-# file name or "document.pdf" in its place. A template without <name> keeps
-# "document.pdf" in a batch (README, Batches).
+# file name or "document.pdf" in its place. A template without <name> names
+# its document by the record, in batch as in render (tests/cli/unnamed.sh).
 . tests/lib/tap.sh
 mkdir -p "$T/in"
 sed '/<short-name>/d' samples/small.xml >"$T/in/small.xml"
@@ -41,7 +41,7 @@ check_eq "no file from any of them" "" "$(ls "$T/r")"
 "$HOSO" render -q -t "$T/field.xml" -o "$T/r/" samples/small.xml 2>"$T/err"
 check_eq "a record with the field: exit 0, named by it" "0 Hoàng Long.pdf" "$? $(ls "$T/r")"
 
-# no <name> at all: document.pdf, as the README says
+# no <name> at all: the record's name
 printf '<document>\n<p>{customer/name}</p>\n</document>\n' >"$T/none.xml"
 "$HOSO" batch -q -t "$T/none.xml" -o "$T/n" "$T/in/small.xml" 2>"$T/err"
-check_eq "no <name>: batch names it document.pdf" "0 document.pdf" "$? $(ls "$T/n")"
+check_eq "no <name>: batch names it by the record" "0 small.pdf" "$? $(ls "$T/n")"

@@ -74,6 +74,19 @@ check_eq "report to a closed stdout: nothing made before the check" "" "$(ls "$T
 { $B -o "$T/r3" --report - samples/small.xml samples/chinh-dai.xml 2>"$T/err"; echo $? >"$T/rc"; } | true
 check_eq "report to a closed pipe: exit 1" 1 "$(cat "$T/rc")"
 check_contains "report to a closed pipe: says so" "$T/err" "cannot write the report: Broken pipe"
+# ---- render: the list of the files written cannot be written ----
+# (it was lost with exit status 0: a script reading it saw nothing made)
+"$HOSO" render -t $Q -p $P -o "$T/l1/" samples/small.xml samples/chinh-dai.xml >/dev/full 2>"$T/err"
+check_eq "render's list to /dev/full: exit 1, said once" \
+    "1 hoso: cannot write the list of the files written to standard output: No space left on device (the files themselves are written)" \
+    "$? $(cat "$T/err")"
+check_eq "render's list to /dev/full: both documents written" 2 "$(ls "$T/l1" | wc -l)"
+"$HOSO" render -q -t $Q -p $P -o "$T/l2/" samples/small.xml >/dev/full 2>"$T/err"
+check_eq "render -q, stdout /dev/full: nothing to list, exit 0" "0 " "$? $(cat "$T/err")"
+"$HOSO" render -q -t $Q -p $P -o - samples/small.xml >/dev/full 2>"$T/err"
+check_eq "render -o - to /dev/full: exit 1" \
+    "1 hoso: cannot write to standard output: No space left on device" "$? $(cat "$T/err")"
+
 mkdir -p "$T/tiny"
 if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=16k tmpfs "$T/tiny" 2>/dev/null; then
     head -c 1048576 /dev/zero >"$T/tiny/fill" 2>/dev/null

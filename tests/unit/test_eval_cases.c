@@ -312,6 +312,10 @@ fn_dates(void)
           "t.xml:1: note: used by {date(quote/@bad-date)}\n");
     FAILS("date('23/06/2021')",
           "t.xml:1: \"23/06/2021\" is not a date (YYYY-MM-DD) in {date('23/06/2021')} [date]\n");
+    /* a literal is in the years a record's dates are, as a computed date is */
+    FAILS("date('2300-01-01')", "t.xml:1: date(): \"2300-01-01\" is outside the dates a document "
+                                "has (1990 to 2099) in {date('2300-01-01')} [date]\n");
+    GIVES("date('2099-12-31')", "31/12/2099");
     /* another convention's tokens would be copied into a wrong date */
     FAILS("date(quote/@date, 'dd/mm/yyyy')",
           "t.xml:1: date(): pattern 'dd/mm/yyyy' has 'mm', which is not a part of a date pattern "
@@ -343,6 +347,8 @@ fn_text(void)
     GIVES("default(empty, customer/name)", "Công ty Chính Đại");
     GIVES("default(missing, 'không có')", "không có");
     GIVES("nowrap(customer/phone)", "024\u00a03576\u00a02190");
+    /* a word joiner after a sign a line could break at: "TP-" / "CĐ" is two */
+    GIVES("nowrap('05/2021/HĐDV/TP-HL')", "05/\u20602021/\u2060HĐDV/\u2060TP-\u2060HL");
     GIVES("keep-names('Ông Hoàng Văn Tiến, Giám đốc', 'Hoàng Văn Tiến')",
           "Ông Hoàng\u00a0Văn\u00a0Tiến, Giám đốc");
     GIVES("keep-parts(customer/address)",
