@@ -7,7 +7,7 @@ Prints one line per (character, font) drawn: "U+XXXX ok FONT" or
 outline: a blank where a letter should be). hoso's fonts are CID TrueType
 with Identity-H: each 2-byte code of a string is a CID, the font's
 /ToUnicode CMap gives its character and /CIDToGIDMap its glyph in
-/FontFile2.
+/FontFile2 (a map stream, or /Identity: the CID is the glyph id).
 The PDF is first normalised by qpdf (uncompressed, no object streams)."""
 import io
 import re
@@ -101,7 +101,9 @@ def font(n):
         cid = body(ref(d, b"DescendantFonts"))[0]
         desc = body(ref(cid, b"FontDescriptor"))[0]
         tt = TTFont(io.BytesIO(body(ref(desc, b"FontFile2"))[1]))
-        fonts[n] = (name, tt["glyf"], tt.getGlyphOrder(), body(ref(cid, b"CIDToGIDMap"))[1],
+        # a CIDToGIDMap stream, or /Identity (None): the glyph id is the CID
+        m = ref(cid, b"CIDToGIDMap")
+        fonts[n] = (name, tt["glyf"], tt.getGlyphOrder(), body(m)[1] if m is not None else None,
                     to_unicode(body(ref(d, b"ToUnicode"))[1]))
     return fonts[n]
 
@@ -141,6 +143,9 @@ for n in sorted(objs):
                 if (cp, name) in seen or cp in BLANK:
                     continue
                 seen.add((cp, name))
-                gid = cmap[2 * cid] << 8 | cmap[2 * cid + 1] if 2 * cid + 1 < len(cmap) else 0
+                if cmap is None:
+                    gid = cid
+                else:
+                    gid = cmap[2 * cid] << 8 | cmap[2 * cid + 1] if 2 * cid + 1 < len(cmap) else 0
                 ok = gid != 0 and gid < len(order) and inked(glyf, order[gid])
                 print("U+%04X %s %s" % (cp, "ok" if ok else "EMPTY", name))

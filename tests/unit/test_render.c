@@ -456,8 +456,8 @@ render_vietnamese(void)
              "grep -a -c -e begincidrange", path);
     run(cmd, out, sizeof out);
     CHECK_STR(out, "0\n");
-    /* Each font's CIDs number the code points its face draws (render/
-     * fontres.c): CIDs 1..95 for Basic Latin, no row into the surrogates. */
+    /* Each font's CIDs number the code points the document draws in it
+     * (render/fontres.c): from 1, no row into the surrogates, glyph = CID. */
     snprintf(cmd, sizeof cmd,
              "qpdf --qdf --preserve-unreferenced --object-streams=disable %s - | "
              "grep -a -c -e '<D[89A-F]..>$'", path);
@@ -465,7 +465,12 @@ render_vietnamese(void)
     CHECK_STR(out, "0\n");
     snprintf(cmd, sizeof cmd,
              "qpdf --qdf --object-streams=disable %s - | "
-             "grep -a -c -e '^<0001> <005F> <0020>$'", path);
+             "grep -a -c -e '^<0001> \\(<[0-9A-F]\\{4\\}> \\)\\?<0020>$'", path);
+    run(cmd, out, sizeof out);
+    CHECK_STR(out, "5\n"); /* each font's CID 1 is the space */
+    snprintf(cmd, sizeof cmd,
+             "qpdf --qdf --object-streams=disable %s - | grep -a -c -e '/CIDToGIDMap /Identity'",
+             path);
     run(cmd, out, sizeof out);
     CHECK_STR(out, "5\n");
     /* the Vietnamese letters of Latin Extended Additional have CIDs */
