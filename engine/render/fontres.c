@@ -11,8 +11,11 @@
  * text marked before any is written: hs_fontres_use). The document's CIDs
  * are the glyph ids of its subset (libharu's, renumbered by
  * render/subset.c), so its CIDToGIDMap is /Identity; /W and the ToUnicode
- * CMap cover its k CIDs alone. The font file and the CMap are a function of
- * the CIDs drawn: deflated once for each set of them (the face's last few
+ * CMap cover its k CIDs alone. With k <= 255 (every document of the
+ * samples) a CID is one byte of the content stream, through an encoding
+ * CMap from codes <00>..<FF> to CIDs 0..255 that the document's fonts share,
+ * else two (Identity-H). The font file and the CMap are a function of the
+ * CIDs drawn: deflated once for each set of them (the face's last few
  * kept), then written as ready bytes.
  *
  * What this relies on in libharu 2.3.0, checked by tests/unit/test_fontres.c:
@@ -108,6 +111,11 @@ typedef struct enc_attr {
     unsigned char *drawn; /* n + 1 bytes */
     HPDF_UINT16 *doc_cid; /* n + 1: face CID -> document CID, 0 when not drawn */
     int k, sealed;
+    /* k <= 255: the text's codes are one byte each (through one_byte_cmap,
+     * the document's one-byte encoding CMap, shared by its fonts), not two
+     * (Identity-H): a tenth of a page's bytes to deflate */
+    int one_byte;
+    HPDF_Dict one_byte_cmap;
 } enc_attr;
 
 static void
@@ -169,8 +177,9 @@ read_font(const char *path, fontres *fr, hs_report *r)
  * alone (most of a document's: a third shorter), at most 100 rows a
  * section. */
 static char *
-tounicode_text(const uint32_t *cps, int n, size_t *len)
+tounicode_text(const uint32_t *cps, int n, int one_byte, size_t *len)
 {
+
     hs_arena *a = hs_arena_new(0);
     hs_buf b, rows;
     hs_buf_init(&b, a);
@@ -178,7 +187,9 @@ tounicode_text(const uint32_t *cps, int n, size_t *len)
     hs_buf_adds(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
                     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
                     "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+                    "1 begincodespacerange\n");
+    hs_buf_adds(&b, one_byte ? "<00> <FF>\n" : "<0000> <FFFF>\n");
+    hs_buf_adds(&b, "endcodespacerange\n");
     /* runs of two or more as bfrange rows, single ones as bfchar rows */
     hs_buf chars;
     hs_buf_init(&chars, a);
@@ -189,11 +200,18 @@ tounicode_text(const uint32_t *cps, int n, size_t *len)
                (cps[e + 1] & 0xFF) != 0)
             e++;
         if (e > k) {
-            hs_buf_printf(&rows, "<%04X> <%04X> <%04X>\n", (unsigned)(k + 1), (unsigned)(e + 1),
-                          (unsigned)cps[k]);
+            if (one_byte)
+                hs_buf_printf(&rows, "<%02X> <%02X> <%04X>\n", (unsigned)(k + 1), (unsigned)(e + 1),
+                              (unsigned)cps[k]);
+            else
+                hs_buf_printf(&rows, "<%04X> <%04X> <%04X>\n", (unsigned)(k + 1), (unsigned)(e + 1),
+                              (unsigned)cps[k]);
             nrows++;
         } else {
-            hs_buf_printf(&chars, "<%04X> <%04X>\n", (unsigned)(k + 1), (unsigned)cps[k]);
+            if (one_byte)
+                hs_buf_printf(&chars, "<%02X> <%04X>\n", (unsigned)(k + 1), (unsigned)cps[k]);
+            else
+                hs_buf_printf(&chars, "<%04X> <%04X>\n", (unsigned)(k + 1), (unsigned)cps[k]);
             nchars++;
         }
         k = e + 1;
@@ -385,6 +403,7 @@ seal(enc_attr *x)
     x->k = 0;
     for (int c = 1; c <= x->fr->n; c++)
         x->doc_cid[c] = x->drawn[c] ? (HPDF_UINT16)++x->k : 0;
+    x->one_byte = x->k <= 255 && x->one_byte_cmap != NULL;
 }
 
 /* UTF-8 to the big-endian document CIDs (2 bytes a code point; returns the
@@ -401,7 +420,8 @@ cids_of(HPDF_CMapEncoderAttr ea, const char *text, size_t len, unsigned char *ou
         /* text written that was not marked would draw another glyph */
         hs_assert(cid != 0 && x->drawn[cid]);
         unsigned d = x->doc_cid[cid];
-        out[o++] = (unsigned char)(d >> 8);
+        if (!x->one_byte)
+            out[o++] = (unsigned char)(d >> 8);
         out[o++] = (unsigned char)(d & 0xFF);
     }
     return o;
@@ -580,7 +600,7 @@ subset_for(const enc_attr *x, HPDF_FontDef def, HPDF_MMgr mmgr)
     s->length1 = (HPDF_UINT)slim_n;
     free(slim);
     size_t len;
-    char *cmap = tounicode_text(cps, k, &len);
+    char *cmap = tounicode_text(cps, k, x->one_byte, &len);
     s->tu = hs_pdf_deflate((const unsigned char *)cmap, len, &s->tu_len);
     free(cmap);
     free(cps);
@@ -607,10 +627,13 @@ before_write(HPDF_Dict font)
     HPDF_TTFontDefAttr tt = def->attr;
     if (def->descriptor != NULL || !tt->embedding)
         return HPDF_INVALID_OBJECT; /* hs_fontres_font made it so: once, embedded */
-    const struct subset *s = subset_for((const enc_attr *)fa->encoder->attr, def, font->mmgr);
+    const enc_attr *x = (const enc_attr *)fa->encoder->attr;
+    const struct subset *s = subset_for(x, def, font->mmgr);
     if (s == NULL)
         return HPDF_Error_GetCode(font->error) ? HPDF_Error_GetCode(font->error)
                                                : HPDF_FILE_IO_ERROR;
+    if (x->one_byte && (st = HPDF_Dict_Add(font, "Encoding", x->one_byte_cmap)) != HPDF_OK)
+        return st;
     HPDF_Dict tu = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
     if (tu == NULL)
         return HPDF_INVALID_OBJECT;
@@ -723,7 +746,8 @@ lend_attr(fontres *fr)
     x->doc_cid = calloc((size_t)fr->n + 1, sizeof *x->doc_cid);
     if (x->drawn == NULL || x->doc_cid == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
-    x->k = x->sealed = 0;
+    x->k = x->sealed = x->one_byte = 0;
+    x->one_byte_cmap = NULL;
     return x;
 }
 
@@ -838,6 +862,46 @@ face_encoder(HPDF_Doc pdf, fontres *fr)
     return enc;
 }
 
+/* The one-byte encoding CMap: codes 0x00..0xFF are CIDs 0..255 (the
+ * document's CIDs of a font that draws at most 255 code points), deflated
+ * once per process. */
+static const char one_byte_text[] =
+    "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+    "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
+    "/CMapName /HS-OneByte-H def\n/CMapType 1 def\n"
+    "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+    "1 begincidrange\n<00> <FF> 0\nendcidrange\n"
+    "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+static unsigned char *one_byte_z;
+static size_t one_byte_n;
+
+/* The document's one-byte encoding CMap: another font's of this document,
+ * or a new object. NULL when libharu failed. */
+static HPDF_Dict
+one_byte_cmap(HPDF_Doc pdf)
+{
+    for (HPDF_UINT i = 0; i < pdf->font_mgr->count; i++) {
+        HPDF_Dict f = HPDF_List_ItemAt(pdf->font_mgr, i);
+        if (f->before_write_fn == before_write) /* one of ours */
+            return ((enc_attr *)((HPDF_FontAttr)f->attr)->encoder->attr)->one_byte_cmap;
+    }
+    if (one_byte_z == NULL)
+        one_byte_z = hs_pdf_deflate((const unsigned char *)one_byte_text, sizeof one_byte_text - 1,
+                                    &one_byte_n);
+    HPDF_Dict d = hs_pdf_ready_new(pdf->mmgr, pdf->xref);
+    HPDF_Dict info = d != NULL ? HPDF_Dict_New(pdf->mmgr) : NULL;
+    if (info == NULL)
+        return NULL;
+    HPDF_STATUS st = HPDF_Dict_AddName(d, "Type", "CMap");
+    st += HPDF_Dict_AddName(d, "CMapName", "HS-OneByte-H");
+    st += HPDF_Dict_Add(d, "CIDSystemInfo", info);
+    st += HPDF_Dict_Add(info, "Registry", HPDF_String_New(pdf->mmgr, "Adobe", NULL));
+    st += HPDF_Dict_Add(info, "Ordering", HPDF_String_New(pdf->mmgr, "Identity", NULL));
+    st += HPDF_Dict_AddNumber(info, "Supplement", 0);
+    st += hs_pdf_ready_set(d, one_byte_z, one_byte_n, 0);
+    return st == HPDF_OK ? d : NULL;
+}
+
 static void
 scratch_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 {
@@ -921,12 +985,17 @@ hs_fontres_font(HPDF_Doc pdf, const hs_face *face, hs_report *r, int *reported)
         return NULL;
     }
     HPDF_CMapEncoderAttr ea = enc->attr;
+    enc_attr *x = (enc_attr *)ea;
     HPDF_TTFontDefAttr tt = def->attr;
     hs_assert(tt->embedding);
     if (fr->gid == NULL)
         face_glyphs(fr, def);
     HPDF_Font font = type0_font(pdf->mmgr, def, enc, pdf->xref);
     if (font == NULL) {
+        HPDF_CheckError(&pdf->error);
+        return NULL;
+    }
+    if ((x->one_byte_cmap = one_byte_cmap(pdf)) == NULL) {
         HPDF_CheckError(&pdf->error);
         return NULL;
     }

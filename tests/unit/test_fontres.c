@@ -214,8 +214,23 @@ font_objects_are_as_assumed(void)
     int n = codepoints(face, &cps);
     CHECK(n > 200 && n < 65000);
 
-    /* the second draws A alone; the third the first's text again */
-    for (int doc = 0; doc < 3; doc++) {
+    /* every code point of the face as UTF-8, for the fourth document */
+    char *all = malloc(4 * (size_t)n + 1);
+    size_t all_n = 0;
+    for (int k = 0; k < n; k++)
+        all_n += (size_t)hs_utf8_encode(cps[k], all + all_n);
+    int ca = 0, cg = 0; /* the face CIDs of A and à */
+    for (int k = 0; k < n; k++) {
+        if (cps[k] == 'A')
+            ca = k + 1;
+        if (cps[k] == 0xE0)
+            cg = k + 1;
+    }
+    /* the second draws A alone; the third the first's text again; the
+     * fourth every code point of the face: more than 255, so two bytes a
+     * code (Identity-H), and its CIDs are the face's */
+    for (int doc = 0; doc < 4; doc++) {
+        const int wide = doc == 3;
         seen_error = 0;
         HPDF_Doc pdf = HPDF_New(on_error, NULL);
         HPDF_UseUTFEncodings(pdf);
@@ -253,12 +268,14 @@ font_objects_are_as_assumed(void)
             CHECK_INT((long)tw.width, hs_face_text_width(face, texts[i], strlen(texts[i])));
         }
 
-        /* The content stream holds the document's CIDs: A is 1 and à 2,
-         * through libharu's TextOut (hex) and render/content.c (literal) */
+        /* The content stream holds the document's CIDs, one byte each: A
+         * is 1 and à 2, through libharu's TextOut (hex) and render/
+         * content.c (literal); in the fourth, two bytes, the face's */
         const char *drawn = doc == 1 ? "A" : "Aà";
         /* a code point the face lacks: its offset, nothing marked */
         CHECK_INT((long)hs_fontres_use(font, "\xe4\xb8\x80", 3), 0L); /* U+4E00 */
-        CHECK_INT((long)hs_fontres_use(font, drawn, strlen(drawn)), -1L);
+        CHECK_INT((long)hs_fontres_use(font, wide ? all : drawn, wide ? all_n : strlen(drawn)),
+                  -1L);
         HPDF_Page page = HPDF_AddPage(pdf);
         HPDF_Page_BeginText(page);
         HPDF_Page_SetFontAndSize(page, font, 12);
@@ -270,9 +287,25 @@ font_objects_are_as_assumed(void)
         HPDF_Dict contents = HPDF_Dict_GetItem(page, "Contents", HPDF_OCLASS_DICT);
         HPDF_UINT cn = 0;
         unsigned char *c = contents != NULL ? stream_bytes(contents->stream, &cn) : NULL;
-        const char *hex = doc == 1 ? "<0001> Tj" : "<00010002> Tj";
-        const char *lit = doc == 1 ? "50 680.25 Td\n(\0\1) Tj\n" : "50 680.25 Td\n(\0\1\0\2) Tj\n";
-        size_t lit_n = doc == 1 ? 20 : 22;
+        char hex[32], lit[64];
+        size_t lit_n;
+        if (wide) {
+            snprintf(hex, sizeof hex, "<%04X%04X> Tj", (unsigned)ca, (unsigned)cg);
+            lit_n = (size_t)snprintf(lit, sizeof lit, "50 680.25 Td\n(");
+            const unsigned char b[4] = {(unsigned char)(ca >> 8), (unsigned char)ca,
+                                        (unsigned char)(cg >> 8), (unsigned char)cg};
+            for (int i = 0; i < 4; i++) { /* escaped as a literal string */
+                if (b[i] == '(' || b[i] == ')' || b[i] == '\\' || b[i] == '\r')
+                    lit[lit_n++] = '\\';
+                lit[lit_n++] = b[i] == '\r' ? 'r' : (char)b[i];
+            }
+            memcpy(lit + lit_n, ") Tj\n", 5);
+            lit_n += 5;
+        } else {
+            snprintf(hex, sizeof hex, "%s", doc == 1 ? "<01> Tj" : "<0102> Tj");
+            lit_n = doc == 1 ? 19 : 20;
+            memcpy(lit, doc == 1 ? "50 680.25 Td\n(\1) Tj\n" : "50 680.25 Td\n(\1\2) Tj\n", lit_n);
+        }
         CHECK(c != NULL && memmem(c, cn, hex, strlen(hex)) != NULL);
         CHECK(c != NULL && memmem(c, cn, lit, lit_n) != NULL);
         free(c);
@@ -280,9 +313,9 @@ font_objects_are_as_assumed(void)
         /* Saved: the font file and the ToUnicode CMap ready, with one
          * /Filter each written by us; /W and /DW for the CIDs drawn. */
         CHECK_INT(HPDF_SaveToStream(pdf), HPDF_OK);
-        CHECK_INT(cid_width(cid, 1), hs_face_advance(face, 'A'));
+        CHECK_INT(cid_width(cid, wide ? ca : 1), hs_face_advance(face, 'A'));
         if (doc != 1)
-            CHECK_INT(cid_width(cid, 2), hs_face_advance(face, 0xE0));
+            CHECK_INT(cid_width(cid, wide ? cg : 2), hs_face_advance(face, 0xE0));
         HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
         unsigned char *out = malloc(size + 1);
         HPDF_UINT32 got = size;
@@ -293,8 +326,17 @@ font_objects_are_as_assumed(void)
         for (const unsigned char *p = out; (p = memmem(p, got - (size_t)(p - out), "/Filter", 7));
              p += 7)
             filters++;
-        /* page content, font file, ToUnicode: no duplicate */
-        CHECK_INT(filters, 3);
+        /* page content, font file, ToUnicode, the one-byte encoding CMap
+         * (made with the document's first font): no duplicate */
+        CHECK_INT(filters, 4);
+        CHECK(memmem(out, got, "/CMapName /HS-OneByte-H", 23) != NULL);
+        CHECK(memmem(out, got, "begincodespacerange\n<00> <FF>", 29) == NULL); /* deflated */
+        HPDF_Name enc_name = HPDF_Dict_GetItem(font, "Encoding", HPDF_OCLASS_NAME);
+        HPDF_Dict enc_cmap = HPDF_Dict_GetItem(font, "Encoding", HPDF_OCLASS_DICT);
+        if (wide)
+            CHECK(enc_name != NULL && strcmp(enc_name->value, "Identity-H") == 0);
+        else
+            CHECK(enc_cmap != NULL && hs_pdf_ready_bytes(enc_cmap, &(size_t){0}) != NULL);
         CHECK(memmem(out, got, "/Filter /FlateDecode\n/Filter", 28) == NULL);
         CHECK(memmem(out, got, "/CIDToGIDMap /Identity", 22) != NULL);
 
@@ -308,9 +350,15 @@ font_objects_are_as_assumed(void)
             size_t mn;
             char *m = (char *)inflate_all(z, zn, &mn);
             m[mn] = 0;
-            CHECK(strstr(m, "beginbfchar\n<0001> <0041>\n") != NULL);
-            CHECK(doc == 1 || strstr(m, "<0001> <0041>\n<0002> <00E0>\nendbfchar") != NULL);
-            CHECK(strstr(m, "<0003>") == NULL);
+            if (wide) { /* every code point: ranges, 4 digits a code */
+                CHECK(strstr(m, "<0000> <FFFF>\nendcodespacerange") != NULL);
+                CHECK(strstr(m, "\n<0001> <005F> <0020>\n") != NULL); /* U+0020..U+007E */
+            } else {
+                CHECK(strstr(m, "<00> <FF>\nendcodespacerange") != NULL);
+                CHECK(strstr(m, "beginbfchar\n<01> <0041>\n") != NULL);
+                CHECK(doc == 1 || strstr(m, "<01> <0041>\n<02> <00E0>\nendbfchar") != NULL);
+                CHECK(strstr(m, "<03>") == NULL);
+            }
             free(m);
         }
 
@@ -333,7 +381,8 @@ font_objects_are_as_assumed(void)
             size_t fn;
             unsigned char *f = inflate_all(z, zn, &fn);
             CHECK(len1 != NULL && fn > 12 && (long)fn == (long)len1->value);
-            check_font_file(f, fn, doc != 1);
+            if (!wide)
+                check_font_file(f, fn, doc != 1);
             static unsigned char *first_file;
             static size_t first_n;
             if (doc == 0) {
@@ -342,15 +391,19 @@ font_objects_are_as_assumed(void)
             } else if (doc == 1) {
                 CHECK(fn < first_n);
                 free(f);
-            } else {
+            } else if (doc == 2) {
                 CHECK(fn == first_n && memcmp(f, first_file, fn) == 0);
                 free(first_file);
+                free(f);
+            } else {
+                CHECK(fn > first_n);
                 free(f);
             }
         }
         free(out);
         HPDF_Free(pdf);
     }
+    free(all);
     free(cps);
     hs_face_free(face);
 }
