@@ -9,9 +9,10 @@
  * costs: fonts through render/fontres.c (font files read once into memory,
  * CIDs over the code points a face draws, ToUnicode and CIDToGIDMap
  * deflated once, each set of glyphs' subset deflated once) and libharu's
- * byte loops replaced (render/harufix.c), the logo decoded and deflated
- * once (image/) and written into each document as those ready bytes
- * (render/ready.c), as hoso does.
+ * byte loops replaced (render/harufix.c), text written as hoso writes it
+ * (render/content.c: literal strings, whole hundredths of a point), the
+ * logo decoded and deflated once (image/) and written into each document as
+ * those ready bytes (render/ready.c), as hoso does.
  *
  *   build/floor FONTS_DIR LOGO.png TEXT_FILE N OUT.pdf
  * prints: "floor: <median ms> ms, <median CPU ms> cpu, <bytes> bytes, <pages> pages" */
@@ -24,6 +25,7 @@
 
 #include "font/font.h"
 #include "image/image.h"
+#include "render/content.h"
 #include "render/fontres.h"
 #include "render/ready.h"
 
@@ -32,8 +34,8 @@
  * render/pdf.c does: the floor uses none of pdf.c. */
 HPDF_STATUS HPDF_MemStream_SeekFunc(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode);
 extern HPDF_STATUS (*const floor_seek_fix)(HPDF_Stream, HPDF_INT, HPDF_WhenceMode);
-HPDF_STATUS (*const floor_seek_fix)(HPDF_Stream, HPDF_INT, HPDF_WhenceMode) =
-    HPDF_MemStream_SeekFunc;
+HPDF_STATUS(*const floor_seek_fix)
+(HPDF_Stream, HPDF_INT, HPDF_WhenceMode) = HPDF_MemStream_SeekFunc;
 
 /* The engine prints nothing: its diagnostics, here, go to stderr. */
 static void
@@ -110,6 +112,56 @@ keep_drawable(const hs_face *f, char *line)
     *w = '\0';
 }
 
+/* One line of the text: its page (from 0), its face, its position. */
+typedef struct line {
+    char *text;
+    int page, face;
+    double y;
+} line;
+
+/* The text cut into lines in place (the form feeds and newlines become
+ * NULs), each with its face and its place on its page; returns how many. */
+static int
+cut_lines(char *text, hs_face *const faces[4], line **out)
+{
+    int cap = 64, n = 0, page = 0;
+    line *l = malloc(sizeof *l * (size_t)cap);
+    for (char *p = text; *p;) {
+        /* every line of the page, as close as 13 pt or closer if need be */
+        char *end = p + strcspn(p, "\f");
+        int nlines = 1;
+        for (const char *q = p; q < end; q++)
+            nlines += *q == '\n';
+        double y = 740, step = 700.0 / nlines < 13 ? 700.0 / nlines : 13;
+        int k = 0, last = *end == '\0';
+        *end = '\0';
+        for (char *t = p; *t || t == p;) {
+            char *e = t + strcspn(t, "\n");
+            int more = *e == '\n';
+            *e = '\0';
+            if (*t) { /* as strtok: no empty lines */
+                if (n == cap)
+                    l = realloc(l, sizeof *l * (size_t)(cap *= 2));
+                int f = k % 10 == 0 ? 1 : k % 7 == 0 ? 2 : k % 13 == 0 ? 3 : 0;
+                l[n++] = (line){t, page, f, y};
+                keep_drawable(faces[f], t);
+                y -= step;
+                k++;
+            }
+            if (!more)
+                break;
+            t = e + 1;
+        }
+        if (k > 0)
+            page++;
+        if (last)
+            break;
+        p = end + 1;
+    }
+    *out = l;
+    return n;
+}
+
 /* One document: what every PDF of this text must pay. */
 static size_t
 one(hs_face *const faces[4], const hs_image *logo, char *text, int *pages, FILE *keep)
@@ -117,44 +169,45 @@ one(hs_face *const faces[4], const hs_image *logo, char *text, int *pages, FILE 
     HPDF_Doc pdf = HPDF_New(on_error, NULL);
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(pdf);
-    HPDF_SetCurrentEncoder(pdf, "UTF-8");
     HPDF_Font font[4] = {NULL};
     HPDF_Image img = hs_pdf_image(pdf, logo);
     if (img == NULL)
         exit(1);
-    *pages = 0;
-    char *save = NULL;
-    for (char *page_text = strtok_r(text, "\f", &save); page_text != NULL;
-         page_text = strtok_r(NULL, "\f", &save)) {
-        HPDF_Page page = HPDF_AddPage(pdf);
-        HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
-        if ((*pages)++ == 0)
-            HPDF_Page_DrawImage(page, img, 60, 760, 60, 60);
-        /* every line of the page, as close as 13 pt or closer if need be */
-        int nlines = 1;
-        for (const char *p = page_text; *p; p++)
-            nlines += *p == '\n';
-        double y = 740, step = 700.0 / nlines < 13 ? 700.0 / nlines : 13;
-        int k = 0;
-        char *line_save = NULL;
-        for (char *line = strtok_r(page_text, "\n", &line_save); line != NULL;
-             line = strtok_r(NULL, "\n", &line_save), k++) {
-            int f = k % 10 == 0 ? 1 : k % 7 == 0 ? 2 : k % 13 == 0 ? 3 : 0;
-            if (font[f] == NULL) {
-                int reported;
-                hs_report r = {say, NULL, 0, 0};
-                font[f] = hs_fontres_font(pdf, faces[f], &r, &reported);
-                if (font[f] == NULL)
-                    exit(1);
-            }
-            keep_drawable(faces[f], line);
-            HPDF_Page_BeginText(page);
-            HPDF_Page_SetFontAndSize(page, font[f], 10);
-            HPDF_Page_TextOut(page, 60, (HPDF_REAL)y, line);
-            HPDF_Page_EndText(page);
-            y -= step;
+    line *lines;
+    int n = cut_lines(text, faces, &lines);
+    /* the text of each face marked before any is written, as hoso does
+     * (render/fontres.c numbers a document's CIDs by what it draws) */
+    for (int i = 0; i < n; i++) {
+        int f = lines[i].face;
+        if (font[f] == NULL) {
+            int reported;
+            hs_report r = {say, NULL, 0, 0};
+            font[f] = hs_fontres_font(pdf, faces[f], &r, &reported);
+            if (font[f] == NULL)
+                exit(1);
         }
+        if (hs_fontres_use(font[f], lines[i].text, strlen(lines[i].text)) != (size_t)-1)
+            exit(1); /* keep_drawable kept only what the face draws */
     }
+    *pages = 0;
+    HPDF_Page page = NULL;
+    for (int i = 0; i < n; i++) {
+        if (page == NULL || lines[i].page != *pages - 1) {
+            page = hs_pdf_add_page(pdf);
+            HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+            if ((*pages)++ == 0)
+                HPDF_Page_DrawImage(page, img, 60, 760, 60, 60);
+        }
+        int f = lines[i].face;
+        HPDF_Page_BeginText(page);
+        HPDF_Page_SetFontAndSize(page, font[f], 10);
+        hs_text_at at = {0, 0};
+        if (hs_pdf_text(page, font[f], &at, 60, lines[i].y, lines[i].text, strlen(lines[i].text)) !=
+            HPDF_OK)
+            exit(1);
+        HPDF_Page_EndText(page);
+    }
+    free(lines);
     HPDF_SaveToStream(pdf);
     HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
     unsigned char *buf = malloc(size);
@@ -200,7 +253,7 @@ main(int argc, char **argv)
     size_t size = 0;
     int pages = 0;
     for (int i = 0; i < n; i++) {
-        memcpy(work, text, len + 1); /* strtok_r cuts it up */
+        memcpy(work, text, len + 1); /* cut_lines cuts it up */
         FILE *keep = i == 0 ? fopen(argv[5], "wb") : NULL;
         double t = now_ms(CLOCK_MONOTONIC), c = now_ms(CLOCK_PROCESS_CPUTIME_ID);
         size = one(faces, logo, work, &pages, keep);

@@ -3,37 +3,42 @@
  *
  * Why: HPDF_GetFont(…, "UTF-8") makes CID = Unicode, so libharu builds every
  * document's CIDToGIDMap and /W over all 65,536 codes (a cmap search each)
- * and deflates four 128 KB maps at save: most of a warm document's time.
- * Here each face gets its own encoder whose CIDs are 1..n, the code points
- * the face draws (a few hundred for a reduced face), so libharu's CID font
- * loop visits only those; the maps that are the same for every document are
- * made once per engine and written as ready, deflated bytes.
+ * and deflates four 128 KB maps at save: most of a warm document's time;
+ * and its subset keeps every glyph id of the face, so hmtx and loca cover
+ * all of them. Here each face gets its own encoder, the code points it
+ * draws are its CIDs 1..n (a few hundred for a reduced face), and a
+ * document renumbers those it draws 1..k (in the face's order, all its
+ * text marked before any is written: hs_fontres_use). The document's CIDs
+ * are the glyph ids of its subset (libharu's, renumbered by
+ * render/subset.c), so its CIDToGIDMap is /Identity; /W and the ToUnicode
+ * CMap cover its k CIDs alone. With k <= 255 (every document of the
+ * samples) a CID is one byte of the content stream, through an encoding
+ * CMap from codes <00>..<FF> to CIDs 0..255 that the document's fonts share,
+ * else two (Identity-H). The font file and the CMap are a function of the
+ * CIDs drawn: deflated once for each set of them (the face's last few
+ * kept), then written as ready bytes.
  *
  * What this relies on in libharu 2.3.0, checked by tests/unit/test_fontres.c:
- * - CIDFontType2_New (hpdf_font_cid.c) takes the cid_map path when the
- *   encoder's to_unicode_fn is HPDF_CMapEncoder_ToUnicode: it visits the
- *   cid_map entries that are not 0, maps them through the font's cmap, and
- *   writes /W and the CIDToGIDMap over CIDs 0..max-1 (max = the highest
- *   CID: so a sentinel CID n+1 sits above the real ones). Its walk covers
- *   all 65,536 entries, so only the first document of a process has libharu
- *   make its fonts (the face's map is kept from it); later ones get the same
- *   objects from type0_font, with libharu's functions taken from the first.
+ * - HPDF_Type0Font_New (hpdf_font_cid.c) gives its fonts library functions
+ *   (free, text width, measure, before-write) that are static: they are
+ *   taken from one font libharu makes once per process (learn_haru); the
+ *   fonts of documents are made as it makes them (type0_font), without its
+ *   walk of the encoder's 65,536 codes.
  * - Text goes through the encoder's byte_type_fn and to_unicode_fn for its
  *   widths (TextWidth, which also marks the glyphs to embed) and through
  *   encode_text_fn for the bytes of the content stream (InternalWriteText,
  *   which free()s them). libharu's UTF-8 functions keep their state in the
  *   first 10 bytes of cid_map[0] (codes U+0000..U+0004, never given a CID).
- * - A dict stream whose filter is NONE is written raw, its /Filter key
- *   removed; the dict's write_fn runs after the keys, before ">>".
+ * - HPDF_TTFontDef_GetCharWidth flags a glyph for the subset and, embedding,
+ *   its composite parts.
  * - The Type0 font's before_write_fn sets map_stream's and cmap_stream's
  *   filter to the document's, unless those pointers are NULL; it runs when
- *   the font is written, after every page, so /W can be cut there to the
- *   glyphs the font definition flagged as used.
+ *   the font is written, before its ToUnicode and CID font objects and
+ *   after every page, so /W, the CMap and the font file are made there.
  * - That hook makes the font descriptor, and the FontFile2 stream in it only
  *   when the font definition's embedding is on; HPDF_TTFontDef_SaveFontData
- *   writes the subset of the glyphs flagged and nothing else of the
- *   document, so a face's subset for the same glyphs is the same bytes and
- *   is deflated once (the last few kept per face), then written ready. */
+ *   writes the subset of the glyphs flagged (the others empty, their ids
+ *   kept) and nothing else of the document. */
 #include "render/fontres.h"
 
 #include <errno.h>
@@ -51,6 +56,7 @@
 #include <unistd.h>
 
 #include "render/ready.h"
+#include "render/subset.h"
 
 #if HPDF_VERSION_ID != 20300
 #error "fontres.c relies on libharu 2.3.0 internals: check them and update this guard"
@@ -70,20 +76,19 @@ typedef struct fontres {
     size_t file_len;
     uint32_t *cps; /* CID k + 1 draws cps[k] */
     int n;
-    unsigned char *tounicode; /* deflated ToUnicode CMap */
-    size_t tounicode_len;
-    unsigned char *map; /* deflated CIDToGIDMap; NULL until the first document made it */
-    size_t map_len;
-    /* CID k + 1's glyph and advance (libharu's, made with the map), for /W */
+    /* CID k + 1's glyph and advance (libharu's cmap and widths), for the
+     * subset's order and /W; NULL until the face's first document */
     HPDF_UINT16 *gid;
     HPDF_INT16 *advance;
-    /* The last SUBSETS font files embedded, deflated, by the glyphs they hold */
+    /* The last SUBSETS documents' font files and ToUnicode CMaps, deflated,
+     * by the face CIDs they draw */
     struct subset {
-        unsigned char *glyphs; /* libharu's used-glyph flags, num_glyphs bytes */
-        unsigned num_glyphs;
-        unsigned char *z;
+        unsigned char *drawn; /* n + 1 bytes: face CID c drawn */
+        unsigned char *z;     /* the font file */
         size_t z_len;
         HPDF_UINT length1; /* the font file's length before deflating */
+        unsigned char *tu; /* the ToUnicode CMap */
+        size_t tu_len;
     } subsets[SUBSETS];
     int next_subset; /* the slot to reuse next, oldest first */
     /* The encoder's maps, made once and lent to one document at a time */
@@ -99,6 +104,18 @@ typedef struct fontres {
 typedef struct enc_attr {
     HPDF_CMapEncoderAttr_Rec rec; /* first: the block's address is rec's */
     fontres *fr;
+    /* The document's own: the face CIDs its text draws (marked before any
+     * is written: hs_fontres_use), numbered 1..k in the order of the face's
+     * CIDs once the first text is written (sealed). Document CID j is glyph
+     * j of the document's subset, so its CIDToGIDMap is /Identity. */
+    unsigned char *drawn; /* n + 1 bytes */
+    HPDF_UINT16 *doc_cid; /* n + 1: face CID -> document CID, 0 when not drawn */
+    int k, sealed;
+    /* k <= 255: the text's codes are one byte each (through one_byte_cmap,
+     * the document's one-byte encoding CMap, shared by its fonts), not two
+     * (Identity-H): a tenth of a page's bytes to deflate */
+    int one_byte;
+    HPDF_Dict one_byte_cmap;
 } enc_attr;
 
 static void
@@ -109,14 +126,13 @@ fontres_free(void *p)
         return;
     free(fr->file);
     free(fr->cps);
-    free(fr->tounicode);
-    free(fr->map);
     free(fr->gid);
     free(fr->advance);
     free(fr->attr);
     for (int i = 0; i < SUBSETS; i++) {
-        free(fr->subsets[i].glyphs);
+        free(fr->subsets[i].drawn);
         free(fr->subsets[i].z);
+        free(fr->subsets[i].tu);
     }
     free(fr);
 }
@@ -154,13 +170,16 @@ read_font(const char *path, fontres *fr, hs_report *r)
     return 0;
 }
 
-/* The ToUnicode CMap (Adobe technical note 5411) from CID k + 1 to cps[k]:
- * a bfrange row per run of consecutive code points, cut where the last byte
- * of the CID or of the code point would wrap (a range may differ only in its
- * last byte), at most 100 rows a section. */
+/* The ToUnicode CMap (Adobe technical note 5411) from CID k + 1 to cps[k]
+ * (n of them, ascending): a bfrange row per run of consecutive code points,
+ * cut where the last byte of the CID or of the code point would wrap (a
+ * range may differ only in its last byte), a bfchar row for a code point
+ * alone (most of a document's: a third shorter), at most 100 rows a
+ * section. */
 static char *
-tounicode_text(const fontres *fr, size_t *len)
+tounicode_text(const uint32_t *cps, int n, int one_byte, size_t *len)
 {
+
     hs_arena *a = hs_arena_new(0);
     hs_buf b, rows;
     hs_buf_init(&b, a);
@@ -168,22 +187,47 @@ tounicode_text(const fontres *fr, size_t *len)
     hs_buf_adds(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
                     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
                     "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-                    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-    int nrows = 0;
-    for (int k = 0; k < fr->n;) {
+                    "1 begincodespacerange\n");
+    hs_buf_adds(&b, one_byte ? "<00> <FF>\n" : "<0000> <FFFF>\n");
+    hs_buf_adds(&b, "endcodespacerange\n");
+    /* runs of two or more as bfrange rows, single ones as bfchar rows */
+    hs_buf chars;
+    hs_buf_init(&chars, a);
+    int nrows = 0, nchars = 0;
+    for (int k = 0; k < n;) {
         int e = k;
-        while (e + 1 < fr->n && fr->cps[e + 1] == fr->cps[e] + 1 && ((e + 2) & 0xFF) != 0 &&
-               (fr->cps[e + 1] & 0xFF) != 0)
+        while (e + 1 < n && cps[e + 1] == cps[e] + 1 && ((e + 2) & 0xFF) != 0 &&
+               (cps[e + 1] & 0xFF) != 0)
             e++;
-        hs_buf_printf(&rows, "<%04X> <%04X> <%04X>\n", (unsigned)(k + 1), (unsigned)(e + 1),
-                      (unsigned)fr->cps[k]);
+        if (e > k) {
+            if (one_byte)
+                hs_buf_printf(&rows, "<%02X> <%02X> <%04X>\n", (unsigned)(k + 1), (unsigned)(e + 1),
+                              (unsigned)cps[k]);
+            else
+                hs_buf_printf(&rows, "<%04X> <%04X> <%04X>\n", (unsigned)(k + 1), (unsigned)(e + 1),
+                              (unsigned)cps[k]);
+            nrows++;
+        } else {
+            if (one_byte)
+                hs_buf_printf(&chars, "<%02X> <%04X>\n", (unsigned)(k + 1), (unsigned)cps[k]);
+            else
+                hs_buf_printf(&chars, "<%04X> <%04X>\n", (unsigned)(k + 1), (unsigned)cps[k]);
+            nchars++;
+        }
         k = e + 1;
-        if (++nrows == 100 || k == fr->n) {
+        if (nrows == 100 || (k == n && nrows > 0)) {
             hs_buf_printf(&b, "%d beginbfrange\n", nrows);
             hs_buf_add(&b, hs_buf_cstr(&rows), rows.len);
             hs_buf_adds(&b, "endbfrange\n");
             hs_buf_init(&rows, a);
             nrows = 0;
+        }
+        if (nchars == 100 || (k == n && nchars > 0)) {
+            hs_buf_printf(&b, "%d beginbfchar\n", nchars);
+            hs_buf_add(&b, hs_buf_cstr(&chars), chars.len);
+            hs_buf_adds(&b, "endbfchar\n");
+            hs_buf_init(&chars, a);
+            nchars = 0;
         }
     }
     hs_buf_adds(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
@@ -244,10 +288,6 @@ res_of(const hs_face *face, hs_report *r)
     if (fr->cps == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
     fr->n = hs_face_codepoints(face, 0x20, fr->cps, n);
-    size_t len;
-    char *cmap = tounicode_text(fr, &len);
-    fr->tounicode = hs_pdf_deflate((const unsigned char *)cmap, len, &fr->tounicode_len);
-    free(cmap);
     hs_face *w = (hs_face *)face; /* the cache slot, written once */
     w->render_res = fr;
     w->render_res_free = fontres_free;
@@ -334,114 +374,184 @@ view_new(HPDF_MMgr mmgr, const unsigned char *p, size_t n)
     return s;
 }
 
-/* Text to the content stream: UTF-8 to the big-endian CIDs of this face's
- * encoder (libharu free()s the result). Code points without a CID, which
- * the caller has already refused, would become CID 0. */
+/* The code point of UTF-8 text at *i (advanced past it), leniently: text
+ * is UTF-8 (libxml2), and what has no CID is refused by hs_fontres_use. */
+static inline uint32_t
+next_cp(const unsigned char *s, size_t len, size_t *i)
+{
+    uint32_t cp = s[*i];
+    int k = cp < 0x80 ? 1 : (cp & 0xE0) == 0xC0 ? 2 : (cp & 0xF0) == 0xE0 ? 3 : 4;
+    cp = k == 1 ? cp : k == 2 ? cp & 0x1F : k == 3 ? cp & 0x0F : cp & 0x07;
+    for (int j = 1; j < k && *i + (size_t)j < len; j++)
+        cp = cp << 6 | (s[*i + j] & 0x3F);
+    *i += (size_t)k;
+    return cp;
+}
+
+/* The face CID of cp, 0 when the face does not draw it. */
+static inline unsigned
+face_cid(HPDF_CMapEncoderAttr ea, uint32_t cp)
+{
+    return cp >= 0x20 && cp <= 0xFFFF ? ea->cid_map[cp >> 8][cp & 0xFF] : 0;
+}
+
+/* The document's CIDs, numbered once its text is all marked. */
+static void
+seal(enc_attr *x)
+{
+    x->sealed = 1;
+    x->k = 0;
+    for (int c = 1; c <= x->fr->n; c++)
+        x->doc_cid[c] = x->drawn[c] ? (HPDF_UINT16)++x->k : 0;
+    x->one_byte = x->k <= 255 && x->one_byte_cmap != NULL;
+}
+
+/* UTF-8 to the big-endian document CIDs (2 bytes a code point; returns the
+ * bytes written). */
+static size_t
+cids_of(HPDF_CMapEncoderAttr ea, const char *text, size_t len, unsigned char *out)
+{
+    enc_attr *x = (enc_attr *)ea;
+    if (!x->sealed)
+        seal(x);
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned cid = face_cid(ea, next_cp((const unsigned char *)text, len, &i));
+        /* text written that was not marked would draw another glyph */
+        hs_assert(cid != 0 && x->drawn[cid]);
+        unsigned d = x->doc_cid[cid];
+        if (!x->one_byte)
+            out[o++] = (unsigned char)(d >> 8);
+        out[o++] = (unsigned char)(d & 0xFF);
+    }
+    return o;
+}
+
+/* Text to the content stream through libharu's text functions (libharu
+ * free()s the result). */
 static char *
 encode_cids(HPDF_Encoder enc, const char *text, HPDF_UINT len, HPDF_UINT *out_len)
 {
-    HPDF_CMapEncoderAttr ea = enc->attr;
     char *out = malloc((size_t)len * 2 + 2);
     if (out == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
-    size_t o = 0;
-    const unsigned char *s = (const unsigned char *)text;
-    for (HPDF_UINT i = 0; i < len;) {
-        uint32_t cp = s[i];
-        int k = cp < 0x80 ? 1 : (cp & 0xE0) == 0xC0 ? 2 : (cp & 0xF0) == 0xE0 ? 3 : 4;
-        cp = k == 1 ? cp : k == 2 ? cp & 0x1F : k == 3 ? cp & 0x0F : cp & 0x07;
-        for (int j = 1; j < k && i + (HPDF_UINT)j < len; j++)
-            cp = cp << 6 | (s[i + j] & 0x3F);
-        i += (HPDF_UINT)k;
-        HPDF_UINT16 cid = cp >= 0x20 && cp <= 0xFFFF ? ea->cid_map[cp >> 8][cp & 0xFF] : 0;
-        out[o++] = (char)(cid >> 8);
-        out[o++] = (char)(cid & 0xFF);
-    }
-    *out_len = (HPDF_UINT)o;
+    *out_len = (HPDF_UINT)cids_of(enc->attr, text, len, (unsigned char *)out);
     return out;
-}
-
-/* Replace a font's CMap or map stream data with ready deflated bytes; the
- * encoding-CMap keys libharu put on its ToUnicode stream mean nothing on a
- * ToUnicode CMap and go. */
-static HPDF_STATUS
-set_ready(HPDF_Dict d, const unsigned char *z, size_t n)
-{
-    static const char *const keys[] = {"Type", "CMapName", "CIDSystemInfo", "WMode"};
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        (void)HPDF_Dict_RemoveElement(d, keys[i]); /* absent is fine */
-    return hs_pdf_ready_stream(d, z, n);
 }
 
 /* libharu's before_write_fn of a Type0 TrueType font (it embeds the font
  * file): a constant of the library, taken from the first font made. */
 static HPDF_Dict_BeforeWriteFunc cid_font_before_write;
 
-static fontres *
-res_of_font(HPDF_FontAttr fa)
+size_t
+hs_fontres_cids(HPDF_Font font, const char *text, size_t n, unsigned char *out)
 {
-    return ((enc_attr *)fa->encoder->attr)->fr;
+    HPDF_FontAttr fa = font->attr;
+    return cids_of(fa->encoder->attr, text, n, out);
 }
 
-/* /W only for the CIDs whose glyphs the document drew (libharu flags them in
- * the font definition as text is measured, composite parts too): a reader
- * needs no width of a character that is not there, and the file is about
- * 1.2 KB a face smaller. The face's glyph and advance of each CID were taken
- * from libharu once per engine (keep_map). */
+size_t
+hs_fontres_use(HPDF_Font font, const char *text, size_t n)
+{
+    HPDF_FontAttr fa = font->attr;
+    enc_attr *x = (enc_attr *)fa->encoder->attr;
+    hs_assert(!x->sealed); /* the CIDs are numbered: too late */
+    HPDF_FontDef def = fa->fontdef;
+    HPDF_TTFontDefAttr tt = def->attr;
+    const unsigned char *s = (const unsigned char *)text;
+    for (size_t i = 0; i < n;) {
+        size_t at = i;
+        uint32_t cp = next_cp(s, n, &i);
+        unsigned cid = face_cid(&x->rec, cp);
+        if (cid == 0)
+            return at;
+        if (x->drawn[cid])
+            continue;
+        x->drawn[cid] = 1;
+        /* the glyph for the subset: what libharu's TextWidth does, by way of
+         * HPDF_TTFontDef_GetCharWidth, which also marks a composite glyph's
+         * parts */
+        HPDF_UINT16 gid = x->fr->gid[cid - 1];
+        if (gid < tt->num_glyphs && !tt->glyph_tbl.flgs[gid])
+            (void)HPDF_TTFontDef_GetCharWidth(def, (HPDF_UINT16)cp);
+    }
+    return (size_t)-1;
+}
+
+/* /DW and /W for the document's CIDs 1..k: the face's advance of each
+ * CID's code point (libharu's, taken once per face: face_glyphs); /DW the
+ * most frequent of them (the smallest of equals), which /W then leaves out.
+ * A reader needs no width of a character that is not there. */
 static HPDF_STATUS
-trim_widths(HPDF_FontAttr fa)
+doc_widths(HPDF_FontAttr fa)
 {
     HPDF_Array w = HPDF_Dict_GetItem(fa->descendant_font, "W", HPDF_OCLASS_ARRAY);
     if (w == NULL)
         return HPDF_INVALID_OBJECT;
     HPDF_Array_Clear(w);
-    HPDF_FontDef def = fa->fontdef;
-    HPDF_TTFontDefAttr tt = def->attr;
-    const fontres *fr = res_of_font(fa);
+    const enc_attr *x = (const enc_attr *)fa->encoder->attr;
+    const fontres *fr = x->fr;
+    /* the most frequent advance: a count per distinct value, few of them */
+    enum { KINDS = 64 };
+    int value[KINDS], count[KINDS], kinds = 0, dw = fa->fontdef->missing_width, best = 0;
+    for (int c = 1; c <= fr->n; c++) {
+        if (!x->drawn[c])
+            continue;
+        int a = fr->advance[c - 1], v = 0;
+        while (v < kinds && value[v] != a)
+            v++;
+        if (v == kinds) {
+            if (kinds == KINDS)
+                continue; /* rare widths: never the most frequent of so many */
+            value[kinds] = a;
+            count[kinds++] = 0;
+        }
+        if (++count[v] > best || (count[v] == best && a < dw)) {
+            best = count[v];
+            dw = a;
+        }
+    }
+    HPDF_STATUS st = HPDF_Dict_AddNumber(fa->descendant_font, "DW", dw);
     HPDF_Array run = NULL;
-    unsigned last = 0;
-    for (int k = 0; k < fr->n; k++) {
-        if (fr->cps[k] >= 0xFFFF) /* the sentinel's code */
+    int k = 0, last = -1;
+    for (int c = 1; c <= fr->n && st == HPDF_OK; c++) {
+        if (!x->drawn[c])
             continue;
-        unsigned cid = (unsigned)k + 1;
-        HPDF_UINT16 gid = fr->gid[k];
-        if (gid >= tt->num_glyphs || !tt->glyph_tbl.flgs[gid])
+        k++; /* the document CID of face CID c */
+        if (fr->advance[c - 1] == dw)
             continue;
-        HPDF_INT16 width = fr->advance[k];
-        if (width == def->missing_width)
-            continue;
-        HPDF_STATUS st = HPDF_OK;
-        if (run == NULL || cid != last + 1) {
+        if (run == NULL || k != last + 1) {
             run = HPDF_Array_New(w->mmgr);
             if (run == NULL)
                 return HPDF_Error_GetCode(w->error);
-            st = HPDF_Array_AddNumber(w, (HPDF_INT32)cid);
+            st = HPDF_Array_AddNumber(w, k);
             if (st == HPDF_OK)
                 st = HPDF_Array_Add(w, run);
         }
         if (st == HPDF_OK)
-            st = HPDF_Array_AddNumber(run, width);
-        if (st != HPDF_OK)
-            return st;
-        last = cid;
+            st = HPDF_Array_AddNumber(run, fr->advance[c - 1]);
+        last = k;
     }
-    return HPDF_OK;
+    return st;
 }
 
-/* The font file libharu makes for the glyphs flagged in def (a pure function
- * of the font file and the flags), deflated; from the face's last subsets
- * when one holds the same glyphs. NULL when libharu failed. */
+/* The document's font file and ToUnicode CMap, deflated: libharu's subset
+ * of the glyphs flagged in def (a pure function of the font file and the
+ * flags, which are those of the CIDs drawn), its glyphs numbered as the
+ * document's CIDs (render/subset.c), and the CMap from those CIDs to their
+ * code points. From the face's last documents' when one drew the same
+ * CIDs. NULL when libharu failed or its subset is not as expected. */
 static const struct subset *
-subset_for(fontres *fr, HPDF_FontDef def, HPDF_MMgr mmgr)
+subset_for(const enc_attr *x, HPDF_FontDef def, HPDF_MMgr mmgr)
 {
-    HPDF_TTFontDefAttr tt = def->attr;
-    const unsigned char *flags = tt->glyph_tbl.flgs;
-    unsigned ng = tt->num_glyphs;
+    fontres *fr = x->fr;
+    size_t nd = (size_t)fr->n + 1;
     for (int i = 0; i < SUBSETS; i++) {
         const struct subset *s = &fr->subsets[i];
-        if (s->z != NULL && s->num_glyphs == ng && memcmp(s->glyphs, flags, ng) == 0)
+        if (s->z != NULL && memcmp(s->drawn, x->drawn, nd) == 0)
             return s;
     }
+    HPDF_TTFontDefAttr tt = def->attr;
     HPDF_Stream out = HPDF_MemStream_New(mmgr, HPDF_STREAM_BUF_SIZ);
     if (out == NULL)
         return NULL;
@@ -459,51 +569,80 @@ subset_for(fontres *fr, HPDF_FontDef def, HPDF_MMgr mmgr)
         }
     }
     HPDF_Stream_Free(out);
-    size_t slim_n = 0;
-    unsigned char *slim = raw != NULL ? hs_sfnt_for_pdf(raw, size, &slim_n) : NULL;
+    uint16_t *order = malloc(sizeof *order * nd);
+    uint32_t *cps = malloc(sizeof *cps * nd);
+    if (order == NULL || cps == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    int k = 0;
+    for (int c = 1; c <= fr->n; c++)
+        if (x->drawn[c]) {
+            order[k] = fr->gid[c - 1];
+            cps[k++] = fr->cps[c - 1];
+        }
+    size_t ren_n = 0, slim_n = 0;
+    unsigned char *ren = raw != NULL ? hs_subset_renumber(raw, size, tt->glyph_tbl.flgs,
+                                                          tt->num_glyphs, order, k, &ren_n)
+                                     : NULL;
     free(raw);
-    if (slim == NULL)
+    free(order);
+    unsigned char *slim = ren != NULL ? hs_sfnt_for_pdf(ren, ren_n, &slim_n) : NULL;
+    free(ren);
+    if (slim == NULL) {
+        free(cps);
         return NULL;
+    }
     struct subset *s = &fr->subsets[fr->next_subset];
     fr->next_subset = (fr->next_subset + 1) % SUBSETS;
     free(s->z);
-    free(s->glyphs);
+    free(s->drawn);
+    free(s->tu);
     s->z = hs_pdf_deflate(slim, slim_n, &s->z_len);
-    free(slim);
-    s->glyphs = malloc(ng ? ng : 1);
-    if (s->glyphs == NULL)
-        hs_fatal_at(__FILE__, __LINE__, "out of memory");
-    memcpy(s->glyphs, flags, ng);
-    s->num_glyphs = ng;
     s->length1 = (HPDF_UINT)slim_n;
+    free(slim);
+    size_t len;
+    char *cmap = tounicode_text(cps, k, x->one_byte, &len);
+    s->tu = hs_pdf_deflate((const unsigned char *)cmap, len, &s->tu_len);
+    free(cmap);
+    free(cps);
+    s->drawn = malloc(nd);
+    if (s->drawn == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    memcpy(s->drawn, x->drawn, nd);
     return s;
 }
 
-/* libharu's hook, but the font file written as ready bytes: libharu's hook
- * is run with embedding off (it then makes the descriptor without a
- * FontFile2), and the font file stream, made first as libharu makes it, is
- * added to the descriptor with the keys libharu gives it. Without
- * compression, libharu's own way. */
+/* libharu's hook, but the font file and the ToUnicode CMap written as ready
+ * bytes: libharu's hook is run with embedding off (it then makes the
+ * descriptor without a FontFile2), and the font file stream, made first as
+ * libharu makes it, is added to the descriptor with the keys libharu gives
+ * it. */
 static HPDF_STATUS
 before_write(HPDF_Dict font)
 {
     HPDF_FontAttr fa = font->attr;
-    HPDF_STATUS st = trim_widths(fa);
+    HPDF_STATUS st = doc_widths(fa);
     if (st != HPDF_OK)
         return st;
     HPDF_FontDef def = fa->fontdef;
     HPDF_TTFontDefAttr tt = def->attr;
-    if (def->descriptor != NULL || !tt->embedding ||
-        font->filter != HPDF_STREAM_FILTER_FLATE_DECODE)
-        return cid_font_before_write(font);
-    const struct subset *s = subset_for(res_of_font(fa), def, font->mmgr);
+    if (def->descriptor != NULL || !tt->embedding)
+        return HPDF_INVALID_OBJECT; /* hs_fontres_font made it so: once, embedded */
+    const enc_attr *x = (const enc_attr *)fa->encoder->attr;
+    const struct subset *s = subset_for(x, def, font->mmgr);
     if (s == NULL)
         return HPDF_Error_GetCode(font->error) ? HPDF_Error_GetCode(font->error)
                                                : HPDF_FILE_IO_ERROR;
-    HPDF_Dict data = HPDF_DictStream_New(font->mmgr, fa->xref);
+    if (x->one_byte && (st = HPDF_Dict_Add(font, "Encoding", x->one_byte_cmap)) != HPDF_OK)
+        return st;
+    HPDF_Dict tu = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+    if (tu == NULL)
+        return HPDF_INVALID_OBJECT;
+    if ((st = hs_pdf_ready_set(tu, s->tu, s->tu_len, 0)) != HPDF_OK)
+        return st;
+    HPDF_Dict data = hs_pdf_ready_new(font->mmgr, fa->xref);
     if (data == NULL)
         return HPDF_Error_GetCode(font->error);
-    if ((st = hs_pdf_ready_stream(data, s->z, s->z_len)) != HPDF_OK)
+    if ((st = hs_pdf_ready_set(data, s->z, s->z_len, 0)) != HPDF_OK)
         return st;
     tt->embedding = HPDF_FALSE;
     st = cid_font_before_write(font);
@@ -540,29 +679,12 @@ next_tag(HPDF_Doc pdf)
     }
 }
 
-/* The CIDToGIDMap libharu wrote for the first document, deflated for all,
- * and each CID's glyph and advance for /W. */
-static int
-keep_map(fontres *fr, HPDF_Dict map, HPDF_FontDef def, hs_report *r, const char *path)
+/* Each face CID's glyph and advance, from libharu's reading of the face
+ * (its cmap and widths, as HPDF_Type0Font_New would take them), once per
+ * face. */
+static void
+face_glyphs(fontres *fr, HPDF_FontDef def)
 {
-    HPDF_UINT size = map->stream->size;
-    if (size != 2u * (unsigned)(fr->n + 1))
-        return hs_error(r, (hs_loc){path, 0}, HS_CODE_FONT,
-                        "libharu wrote a CIDToGIDMap of %u bytes for %d CIDs: not the libharu "
-                        "this build expects",
-                        (unsigned)size, fr->n);
-    unsigned char *raw = malloc(size);
-    HPDF_UINT got = size;
-    if (raw == NULL)
-        hs_fatal_at(__FILE__, __LINE__, "out of memory");
-    if (HPDF_Stream_Seek(map->stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
-        HPDF_Stream_Read(map->stream, raw, &got) != HPDF_OK || got != size) {
-        free(raw);
-        return hs_error(r, (hs_loc){path, 0}, HS_CODE_FONT,
-                        "cannot read libharu's CIDToGIDMap back");
-    }
-    fr->map = hs_pdf_deflate(raw, size, &fr->map_len);
-    free(raw);
     fr->gid = malloc(sizeof *fr->gid * (size_t)(fr->n ? fr->n : 1));
     fr->advance = malloc(sizeof *fr->advance * (size_t)(fr->n ? fr->n : 1));
     if (fr->gid == NULL || fr->advance == NULL)
@@ -572,7 +694,6 @@ keep_map(fontres *fr, HPDF_Dict map, HPDF_FontDef def, hs_report *r, const char 
         fr->gid[k] = HPDF_TTFontDef_GetGlyphid(def, cp);
         fr->advance[k] = HPDF_TTFontDef_GetGidWidth(def, fr->gid[k]);
     }
-    return 0;
 }
 
 /* The encoder's free_fn, what HPDF_CMapEncoder_Free does (the ranges the
@@ -592,6 +713,10 @@ enc_free(HPDF_Encoder enc)
             HPDF_List_Free(lists[i]);
     }
     x->rec.cmap_range = x->rec.notdef_range = x->rec.code_space_range = NULL;
+    free(x->drawn);
+    free(x->doc_cid);
+    x->drawn = NULL;
+    x->doc_cid = NULL;
     if (x == x->fr->attr)
         x->fr->attr_lent = 0;
     else
@@ -617,6 +742,12 @@ lend_attr(fontres *fr)
     if (x == fr->attr)
         fr->attr_lent = 1;
     memset(x->rec.cid_map[0], 0, 16);
+    x->drawn = calloc((size_t)fr->n + 1, 1);
+    x->doc_cid = calloc((size_t)fr->n + 1, sizeof *x->doc_cid);
+    if (x->drawn == NULL || x->doc_cid == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    x->k = x->sealed = x->one_byte = 0;
+    x->one_byte_cmap = NULL;
     return x;
 }
 
@@ -626,15 +757,20 @@ lend_attr(fontres *fr)
  * those two; hoso lays its lines out itself and calls neither). */
 static HPDF_Dict_FreeFunc haru_font_free;
 static HPDF_FontAttr_Rec haru_fns;
+/* libharu's UTF-8 encoder's text functions (static in hpdf_encoder_utf.c),
+ * from the same document: a document's own UTF-8 encoder costs 256 KB of
+ * maps and 0.6 M instructions to make. */
+static HPDF_Encoder_ByteType_Func utf8_byte_type;
+static HPDF_Encoder_ToUnicode_Func utf8_to_unicode;
 
 /* What HPDF_Type0Font_New makes of a TrueType face with an Identity-H
- * encoder, and in the same order (the same objects, numbers and keys), but
- * without its CIDFontType2_New's walk of all 65,536 entries of the encoder's
- * cid_map and the /W over them (0.9 M instructions a face, 14 % of a warm
- * document): /W is made at save (trim_widths), the ToUnicode CMap and the
- * CIDToGIDMap are the face's ready bytes, so their streams are left empty
- * here. Used once the face's map is kept and libharu's functions are known
- * (the first document of a process makes its fonts with libharu). */
+ * encoder, and in the same order (the same objects and keys), but without
+ * its CIDFontType2_New's walk of all 65,536 entries of the encoder's cid_map
+ * and the /W and CIDToGIDMap over them (0.9 M instructions a face, 14 % of a
+ * warm document): the document's CIDs are its subset's glyph ids, so the
+ * map is /Identity; /W and the ToUnicode CMap are made at save
+ * (before_write), so the CMap's stream is left empty here. libharu's
+ * functions are taken from a font it makes once per process (learn_haru). */
 static HPDF_Font
 type0_font(HPDF_MMgr mmgr, HPDF_FontDef def, HPDF_Encoder enc, HPDF_Xref xref)
 {
@@ -664,8 +800,8 @@ type0_font(HPDF_MMgr mmgr, HPDF_FontDef def, HPDF_Encoder enc, HPDF_Xref xref)
     st += HPDF_Dict_AddName(font, "BaseFont", def->base_font);
     st += HPDF_Dict_AddName(font, "Subtype", "Type0");
     st += HPDF_Dict_AddName(font, "Encoding", "Identity-H");
-    if (st != HPDF_OK || (attr->cmap_stream = HPDF_DictStream_New(mmgr, xref)) == NULL ||
-        HPDF_Dict_Add(font, "ToUnicode", attr->cmap_stream) != HPDF_OK)
+    HPDF_Dict tu = st == HPDF_OK ? hs_pdf_ready_new(mmgr, xref) : NULL;
+    if (tu == NULL || HPDF_Dict_Add(font, "ToUnicode", tu) != HPDF_OK)
         return NULL;
     HPDF_Array descendants = HPDF_Array_New(mmgr);
     if (descendants == NULL || HPDF_Dict_Add(font, "DescendantFonts", descendants) != HPDF_OK)
@@ -679,16 +815,11 @@ type0_font(HPDF_MMgr mmgr, HPDF_FontDef def, HPDF_Encoder enc, HPDF_Xref xref)
     st = HPDF_Dict_AddName(cid, "Type", "Font");
     st += HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
     st += HPDF_Dict_AddNumber(cid, "DW", def->missing_width);
-    HPDF_Array dw2 = st == HPDF_OK ? HPDF_Array_New(mmgr) : NULL;
-    if (dw2 == NULL || HPDF_Dict_Add(cid, "DW2", dw2) != HPDF_OK)
-        return NULL;
-    st = HPDF_Array_AddNumber(dw2, (HPDF_INT32)(def->font_bbox.bottom));
-    st += HPDF_Array_AddNumber(dw2, (HPDF_INT32)(def->font_bbox.bottom - def->font_bbox.top));
+    /* no /DW2: vertical metrics, for vertical writing only */
     HPDF_Array w = st == HPDF_OK ? HPDF_Array_New(mmgr) : NULL;
     if (w == NULL || HPDF_Dict_Add(cid, "W", w) != HPDF_OK)
         return NULL;
-    if ((attr->map_stream = HPDF_DictStream_New(mmgr, xref)) == NULL ||
-        HPDF_Dict_Add(cid, "CIDToGIDMap", attr->map_stream) != HPDF_OK)
+    if (HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity") != HPDF_OK)
         return NULL;
     HPDF_Dict info = HPDF_Dict_New(mmgr);
     if (info == NULL || HPDF_Dict_Add(cid, "CIDSystemInfo", info) != HPDF_OK)
@@ -702,12 +833,136 @@ type0_font(HPDF_MMgr mmgr, HPDF_FontDef def, HPDF_Encoder enc, HPDF_Xref xref)
     return HPDF_Array_Add(descendants, cid) == HPDF_OK ? font : NULL;
 }
 
+/* The face's encoder for a document: named after the font's tag, so unique
+ * in the document, which frees it; its maps the engine's (lend_attr). NULL
+ * when libharu failed. Its to_unicode_fn is HPDF_CMapEncoder_ToUnicode: the
+ * cid_map path of libharu's CID fonts. */
+static HPDF_Encoder
+face_encoder(HPDF_Doc pdf, fontres *fr)
+{
+    char name[16];
+    snprintf(name, sizeof name, "HS-%.6s", (const char *)pdf->ttfont_tag);
+    HPDF_Encoder enc = HPDF_CMapEncoder_New(pdf->mmgr, name, NULL);
+    if (enc == NULL)
+        return NULL;
+    if (HPDF_List_Add(pdf->encoder_list, enc) != HPDF_OK) {
+        HPDF_Encoder_Free(enc);
+        return NULL;
+    }
+    enc_attr *x = lend_attr(fr);
+    HPDF_CMapEncoderAttr ea = &x->rec;
+    enc->attr = ea;
+    enc->free_fn = enc_free;
+    ea->cmap_range = HPDF_List_New(pdf->mmgr, HPDF_DEF_RANGE_TBL_NUM);
+    ea->notdef_range = HPDF_List_New(pdf->mmgr, HPDF_DEF_ITEMS_PER_BLOCK);
+    ea->code_space_range = HPDF_List_New(pdf->mmgr, HPDF_DEF_ITEMS_PER_BLOCK);
+    if (ea->cmap_range == NULL || ea->notdef_range == NULL || ea->code_space_range == NULL)
+        return NULL;
+    enc->type = HPDF_ENCODER_TYPE_DOUBLE_BYTE;
+    return enc;
+}
+
+/* The one-byte encoding CMap: codes 0x00..0xFF are CIDs 0..255 (the
+ * document's CIDs of a font that draws at most 255 code points), deflated
+ * once per process. */
+static const char one_byte_text[] =
+    "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+    "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
+    "/CMapName /HS-OneByte-H def\n/CMapType 1 def\n"
+    "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+    "1 begincidrange\n<00> <FF> 0\nendcidrange\n"
+    "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+static unsigned char *one_byte_z;
+static size_t one_byte_n;
+
+/* The document's one-byte encoding CMap: another font's of this document,
+ * or a new object. NULL when libharu failed. */
+static HPDF_Dict
+one_byte_cmap(HPDF_Doc pdf)
+{
+    for (HPDF_UINT i = 0; i < pdf->font_mgr->count; i++) {
+        HPDF_Dict f = HPDF_List_ItemAt(pdf->font_mgr, i);
+        if (f->before_write_fn == before_write) /* one of ours */
+            return ((enc_attr *)((HPDF_FontAttr)f->attr)->encoder->attr)->one_byte_cmap;
+    }
+    if (one_byte_z == NULL)
+        one_byte_z = hs_pdf_deflate((const unsigned char *)one_byte_text, sizeof one_byte_text - 1,
+                                    &one_byte_n);
+    HPDF_Dict d = hs_pdf_ready_new(pdf->mmgr, pdf->xref);
+    HPDF_Dict info = d != NULL ? HPDF_Dict_New(pdf->mmgr) : NULL;
+    if (info == NULL)
+        return NULL;
+    HPDF_STATUS st = HPDF_Dict_AddName(d, "Type", "CMap");
+    st += HPDF_Dict_AddName(d, "CMapName", "HS-OneByte-H");
+    st += HPDF_Dict_Add(d, "CIDSystemInfo", info);
+    st += HPDF_Dict_Add(info, "Registry", HPDF_String_New(pdf->mmgr, "Adobe", NULL));
+    st += HPDF_Dict_Add(info, "Ordering", HPDF_String_New(pdf->mmgr, "Identity", NULL));
+    st += HPDF_Dict_AddNumber(info, "Supplement", 0);
+    st += hs_pdf_ready_set(d, one_byte_z, one_byte_n, 0);
+    return st == HPDF_OK ? d : NULL;
+}
+
+static void
+scratch_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
+{
+    (void)detail;
+    HPDF_STATUS *first = user;
+    if (*first == 0)
+        *first = error;
+}
+
+/* libharu's functions of a Type0 TrueType font, from one font it makes of
+ * fr's face in a document of its own, once per process. 0, or -1 after
+ * reporting. */
+static int
+learn_haru(fontres *fr, const char *path, hs_report *r)
+{
+    HPDF_STATUS error = 0;
+    HPDF_Doc pdf = HPDF_New(scratch_error, &error);
+    if (pdf == NULL)
+        return hs_error(r, (hs_loc){path, 0}, HS_CODE_FONT, "libharu cannot start a document");
+    HPDF_Font font = NULL;
+    HPDF_Stream st =
+        HPDF_UseUTFEncodings(pdf) == HPDF_OK ? view_new(pdf->mmgr, fr->file, fr->file_len) : NULL;
+    HPDF_FontDef def = st != NULL ? HPDF_TTFontDef_Load(pdf->mmgr, st, HPDF_TRUE) : NULL;
+    if (def != NULL && HPDF_List_Add(pdf->fontdef_list, def) != HPDF_OK) {
+        HPDF_FontDef_Free(def);
+        def = NULL;
+    }
+    /* the UTF-8 encoder for its text functions; the font on the face's own
+     * encoder, whose cid_map libharu's CID font walks visiting only the
+     * face's code points (with the UTF-8 encoder's, a cmap search for each
+     * of 65,536 codes: 16 M instructions) */
+    HPDF_Encoder utf8 = def != NULL ? HPDF_GetEncoder(pdf, "UTF-8") : NULL;
+    HPDF_Encoder enc = utf8 != NULL ? face_encoder(pdf, fr) : NULL;
+    if (enc != NULL)
+        font = HPDF_Type0Font_New(pdf->mmgr, def, enc, pdf->xref);
+    if (font != NULL && error == 0) {
+        HPDF_FontAttr fa = font->attr;
+        haru_font_free = font->free_fn;
+        haru_fns.text_width_fn = fa->text_width_fn;
+        haru_fns.measure_text_fn = fa->measure_text_fn;
+        cid_font_before_write = font->before_write_fn;
+        utf8_byte_type = utf8->byte_type_fn;
+        utf8_to_unicode = utf8->to_unicode_fn;
+    }
+    HPDF_Free(pdf);
+    if (haru_font_free == NULL || cid_font_before_write == NULL || haru_fns.text_width_fn == NULL ||
+        utf8_byte_type == NULL || utf8_to_unicode == NULL)
+        return hs_error(r, (hs_loc){path, 0}, HS_CODE_FONT,
+                        "libharu made no Type0 font of this face (libharu error 0x%04X)",
+                        (unsigned)error);
+    return 0;
+}
+
 HPDF_Font
 hs_fontres_font(HPDF_Doc pdf, const hs_face *face, hs_report *r, int *reported)
 {
     *reported = 1;
     fontres *fr = res_of(face, r);
     if (fr == NULL)
+        return NULL;
+    if (haru_font_free == NULL && learn_haru(fr, face->path, r) != 0)
         return NULL;
     *reported = 0;
     HPDF_Stream st = view_new(pdf->mmgr, fr->file, fr->file_len);
@@ -724,50 +979,26 @@ hs_fontres_font(HPDF_Doc pdf, const hs_face *face, hs_report *r, int *reported)
     next_tag(pdf);
     HPDF_TTFontDef_SetTagName(def, (char *)pdf->ttfont_tag);
 
-    /* Its own encoder: named after the tag, so unique in the document; the
-     * document frees it. */
-    char name[16];
-    snprintf(name, sizeof name, "HS-%.6s", (const char *)pdf->ttfont_tag);
-    HPDF_Encoder utf8 = HPDF_GetEncoder(pdf, "UTF-8");
-    HPDF_Encoder enc = utf8 != NULL ? HPDF_CMapEncoder_New(pdf->mmgr, name, NULL) : NULL;
+    HPDF_Encoder enc = face_encoder(pdf, fr);
     if (enc == NULL) {
         HPDF_CheckError(&pdf->error);
         return NULL;
     }
-    if (HPDF_List_Add(pdf->encoder_list, enc) != HPDF_OK) {
-        HPDF_Encoder_Free(enc);
-        HPDF_CheckError(&pdf->error);
-        return NULL;
-    }
-    enc_attr *x = lend_attr(fr);
-    HPDF_CMapEncoderAttr ea = &x->rec;
-    enc->attr = ea;
-    enc->free_fn = enc_free;
-    ea->cmap_range = HPDF_List_New(pdf->mmgr, HPDF_DEF_RANGE_TBL_NUM);
-    ea->notdef_range = HPDF_List_New(pdf->mmgr, HPDF_DEF_ITEMS_PER_BLOCK);
-    ea->code_space_range = HPDF_List_New(pdf->mmgr, HPDF_DEF_ITEMS_PER_BLOCK);
-    if (ea->cmap_range == NULL || ea->notdef_range == NULL || ea->code_space_range == NULL) {
-        HPDF_CheckError(&pdf->error);
-        return NULL;
-    }
-    enc->type = HPDF_ENCODER_TYPE_DOUBLE_BYTE;
-    /* to_unicode_fn is still HPDF_CMapEncoder_ToUnicode: the cid_map path */
+    HPDF_CMapEncoderAttr ea = enc->attr;
+    enc_attr *x = (enc_attr *)ea;
     HPDF_TTFontDefAttr tt = def->attr;
-    HPDF_Font font = fr->map != NULL && haru_font_free != NULL && tt->embedding
-                         ? type0_font(pdf->mmgr, def, enc, pdf->xref)
-                         : HPDF_Type0Font_New(pdf->mmgr, def, enc, pdf->xref);
+    hs_assert(tt->embedding);
+    if (fr->gid == NULL)
+        face_glyphs(fr, def);
+    HPDF_Font font = type0_font(pdf->mmgr, def, enc, pdf->xref);
     if (font == NULL) {
         HPDF_CheckError(&pdf->error);
         return NULL;
     }
-    HPDF_FontAttr fa = font->attr;
-    if (haru_font_free == NULL) {
-        haru_font_free = font->free_fn;
-        haru_fns.text_width_fn = fa->text_width_fn;
-        haru_fns.measure_text_fn = fa->measure_text_fn;
+    if ((x->one_byte_cmap = one_byte_cmap(pdf)) == NULL) {
+        HPDF_CheckError(&pdf->error);
+        return NULL;
     }
-    hs_assert(font->free_fn == haru_font_free && fa->text_width_fn == haru_fns.text_width_fn &&
-              fa->measure_text_fn == haru_fns.measure_text_fn && haru_font_free != NULL);
     /* as HPDF_GetFont does after making a font */
     if (HPDF_List_Add(pdf->font_mgr, font) != HPDF_OK) {
         HPDF_CheckError(&pdf->error);
@@ -775,34 +1006,10 @@ hs_fontres_font(HPDF_Doc pdf, const hs_face *face, hs_report *r, int *reported)
     }
     if (pdf->compression_mode & HPDF_COMP_METADATA)
         font->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    enc->byte_type_fn = utf8->byte_type_fn;
-    enc->to_unicode_fn = utf8->to_unicode_fn;
+    enc->byte_type_fn = utf8_byte_type;
+    enc->to_unicode_fn = utf8_to_unicode;
     enc->encode_text_fn = encode_cids;
     memset(ea->cid_map[0], 0, 16); /* state of the UTF-8 functions, from now on */
-
-    if (cid_font_before_write == NULL)
-        cid_font_before_write = font->before_write_fn;
-    hs_assert(font->before_write_fn == cid_font_before_write && cid_font_before_write != NULL);
     font->before_write_fn = before_write;
-
-    if (fa->map_stream == NULL || fa->cmap_stream == NULL ||
-        HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT) != fa->cmap_stream) {
-        *reported = 1;
-        hs_error(r, (hs_loc){face->path, 0}, HS_CODE_FONT,
-                 "libharu made no CIDToGIDMap or ToUnicode stream: not the libharu this build "
-                 "expects");
-        return NULL;
-    }
-    if (fr->map == NULL && keep_map(fr, fa->map_stream, def, r, face->path) != 0) {
-        *reported = 1;
-        return NULL;
-    }
-    if (set_ready(fa->cmap_stream, fr->tounicode, fr->tounicode_len) != HPDF_OK ||
-        set_ready(fa->map_stream, fr->map, fr->map_len) != HPDF_OK) {
-        HPDF_CheckError(&pdf->error);
-        return NULL;
-    }
-    fa->cmap_stream = NULL; /* or the font's before_write_fn deflates them again */
-    fa->map_stream = NULL;
-    return font;
+    return font; /* cmap_stream and map_stream NULL: libharu's hook leaves them */
 }

@@ -24,4 +24,17 @@
  * 0; otherwise it was reported to r (code "font") and *reported is 1. */
 HPDF_Font hs_fontres_font(HPDF_Doc pdf, const hs_face *face, hs_report *r, int *reported);
 
+/* Marks the code points of text (UTF-8, n bytes) as drawn in font, a face's
+ * font from hs_fontres_font, and their glyphs for the subset: all the text
+ * a document draws in the font, before any of it is written (the
+ * document's CIDs number the code points it draws, in the face's order, so
+ * that they are its subset's glyph ids). Returns the byte offset of the
+ * first code point the face does not draw (the text is marked up to it),
+ * or (size_t)-1. */
+size_t hs_fontres_use(HPDF_Font font, const char *text, size_t n);
+/* Text (UTF-8, n bytes, all marked with hs_fontres_use) as the big-endian
+ * CIDs of font into out (2 bytes a code point); returns their number of
+ * bytes. The first call numbers the CIDs: hs_fontres_use comes before. */
+size_t hs_fontres_cids(HPDF_Font font, const char *text, size_t n, unsigned char *out);
+
 #endif

@@ -25,24 +25,27 @@ hs_render_outline(HPDF_Doc pdf, const hs_pages *pages)
 {
     HPDF_Outline open[MAX_LEVEL + 1] = {NULL}; /* the last entry of each level */
     int any = 0, index = 0;
-    HPDF_Encoder utf8 = NULL;
     for (const hs_page *p = pages->first; p != NULL; p = p->next, index++) {
         for (const hs_item *it = p->first; it != NULL; it = it->next) {
             if (it->kind != HS_ITEM_MARK || it->outline == NULL)
                 continue;
-            if (utf8 == NULL && (utf8 = HPDF_GetEncoder(pdf, "UTF-8")) == NULL)
-                return HPDF_INVALID_ENCODER;
             int level = it->outline_level < 1           ? 1
                         : it->outline_level > MAX_LEVEL ? MAX_LEVEL
                                                         : it->outline_level;
             HPDF_Outline parent = NULL;
             for (int l = level - 1; l >= 1 && parent == NULL; l--)
                 parent = open[l];
-            HPDF_Outline o = HPDF_CreateOutline(pdf, parent, it->outline, utf8);
+            /* the title libharu makes is replaced by a literal one
+             * (render/strings.c) */
+            HPDF_Outline o = HPDF_CreateOutline(pdf, parent, "", NULL);
             HPDF_Destination dst = hs_render_dest(pdf, index, p, it->y);
             if (o == NULL || dst == NULL)
                 return HPDF_INVALID_OUTLINE;
-            HPDF_STATUS st = HPDF_Outline_SetDestination(o, dst);
+            HPDF_STATUS st = HPDF_Dict_RemoveElement(o, "Title");
+            if (st == HPDF_OK)
+                st = hs_render_text_string(o, "Title", it->outline);
+            if (st == HPDF_OK)
+                st = HPDF_Outline_SetDestination(o, dst);
             if (st == HPDF_OK)
                 st = HPDF_Outline_SetOpened(o, HPDF_TRUE);
             if (st != HPDF_OK)

@@ -10,6 +10,7 @@
  * - Nothing depends on the clock or on addresses: libharu 2.3.0 writes no
  *   /ID unless encrypting, no date unless asked, and numbers its subset tags
  *   (HPDFAA+, HPDFAB+…) in load order, so the same pages give the same bytes. */
+#include "render/content.h"
 #include "render/fontres.h"
 #include "render/render_int.h"
 
@@ -52,6 +53,7 @@ typedef struct pen {
     double size, line_width;
     long fill, stroke;
     int in_text;
+    hs_text_at at; /* where the text line starts, inside BT ... ET */
 } pen;
 
 typedef struct pdf_ctx {
@@ -214,21 +216,12 @@ image_for(pdf_ctx *c, const char *path)
 }
 
 static HPDF_STATUS
-set_rgb(HPDF_Page page, uint32_t rgb, int fill)
-{
-    HPDF_REAL r = (HPDF_REAL)((rgb >> 16) & 0xFF) / 255;
-    HPDF_REAL g = (HPDF_REAL)((rgb >> 8) & 0xFF) / 255;
-    HPDF_REAL b = (HPDF_REAL)(rgb & 0xFF) / 255;
-    return fill ? HPDF_Page_SetRGBFill(page, r, g, b) : HPDF_Page_SetRGBStroke(page, r, g, b);
-}
-
-static HPDF_STATUS
 pen_fill(HPDF_Page page, pen *p, uint32_t rgb)
 {
     if (p->fill == (long)rgb)
         return HPDF_OK;
     p->fill = (long)rgb;
-    return set_rgb(page, rgb, 1);
+    return hs_pdf_rgb(page, rgb, 1);
 }
 
 static HPDF_STATUS
@@ -237,11 +230,11 @@ pen_stroke(HPDF_Page page, pen *p, uint32_t rgb, double width)
     HPDF_STATUS st = HPDF_OK;
     if (p->stroke != (long)rgb) {
         p->stroke = (long)rgb;
-        st = set_rgb(page, rgb, 0);
+        st = hs_pdf_rgb(page, rgb, 0);
     }
     if (st == HPDF_OK && p->line_width != width) {
         p->line_width = width;
-        st = HPDF_Page_SetLineWidth(page, (HPDF_REAL)width);
+        st = hs_pdf_line_width(page, width);
     }
     return st;
 }
@@ -270,7 +263,7 @@ draw_outlines(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
     return ok(c, st);
 }
 
-/* The items carry (text, len); libharu wants a C string in the face's font. */
+/* The items carry (text, len): written as the face's CIDs (render/content.c). */
 static int
 draw_text(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
 {
@@ -281,17 +274,7 @@ draw_text(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
     if (f == NULL)
         return -1;
     HPDF_Font font = f->font;
-    /* layout promises every code point is in the face; a broken promise
-     * would print blanks or boxes in a contract, silently. */
-    for (size_t i = 0; i < it->len;) {
-        uint32_t cp;
-        int k = hs_utf8_decode(it->text + i, it->len - i, &cp);
-        if (k == 0 || cp == 0 || !hs_face_has(it->face, cp))
-            return hs_error(c->r, (hs_loc){it->face->path, 0}, HS_CODE_FONT,
-                            "U+%04X is not in this font (text \"%.*s\")",
-                            k ? (unsigned)cp : (unsigned char)it->text[i], (int)it->len, it->text);
-        i += (size_t)k;
-    }
+    /* every code point is in the face: mark_text saw it */
     c->code = HS_CODE_PDF;
     c->where = HS_LOC_NONE;
     HPDF_STATUS st = HPDF_OK;
@@ -300,6 +283,7 @@ draw_text(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
     if (!p->in_text) {
         st = HPDF_Page_BeginText(page);
         p->in_text = 1;
+        p->at = (hs_text_at){0, 0};
     }
     if (st == HPDF_OK && (p->font != font || p->size != it->size_pt)) {
         p->font = font;
@@ -308,7 +292,6 @@ draw_text(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
     }
     if (st == HPDF_OK)
         st = pen_fill(page, p, it->color);
-    const char *s = hs_arena_strndup(c->a, it->text, it->len);
     if (st == HPDF_OK && it->angle != 0) {
         /* a turned watermark: its own text matrix, in its own text object,
          * so that the next text starts again from the identity */
@@ -317,12 +300,12 @@ draw_text(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
         st = HPDF_Page_SetTextMatrix(page, cs, sn, -sn, cs, (HPDF_REAL)it->x,
                                      (HPDF_REAL)(h - it->y));
         if (st == HPDF_OK)
-            st = HPDF_Page_ShowText(page, s);
+            st = hs_pdf_text(page, font, NULL, 0, 0, it->text, it->len);
         if (st == HPDF_OK)
             st = HPDF_Page_EndText(page);
         p->in_text = 0;
     } else if (st == HPDF_OK) {
-        st = HPDF_Page_TextOut(page, (HPDF_REAL)it->x, (HPDF_REAL)(h - it->y), s);
+        st = hs_pdf_text(page, font, &p->at, it->x, h - it->y, it->text, it->len);
     }
     return ok(c, st);
 }
@@ -346,11 +329,7 @@ draw_item(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
         if (st == HPDF_OK)
             st = pen_stroke(page, p, it->color, it->line_width);
         if (st == HPDF_OK)
-            st = HPDF_Page_MoveTo(page, (HPDF_REAL)it->x, (HPDF_REAL)(h - it->y));
-        if (st == HPDF_OK)
-            st = HPDF_Page_LineTo(page, (HPDF_REAL)it->x2, (HPDF_REAL)(h - it->y2));
-        if (st == HPDF_OK)
-            st = HPDF_Page_Stroke(page);
+            st = hs_pdf_line(page, it->x, h - it->y, it->x2, h - it->y2);
         break;
     case HS_ITEM_RECT:
         if (!it->fill && !it->stroke)
@@ -361,12 +340,10 @@ draw_item(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
             st = pen_stroke(page, p, it->color, it->line_width);
         /* top-left y down to bottom-left y up: the rectangle's lower edge */
         if (st == HPDF_OK)
-            st = HPDF_Page_Rectangle(page, (HPDF_REAL)it->x, (HPDF_REAL)(h - it->y - it->h),
-                                     (HPDF_REAL)it->w, (HPDF_REAL)it->h);
-        if (st == HPDF_OK)
-            st = it->fill && it->stroke ? HPDF_Page_FillStroke(page)
-                 : it->fill             ? HPDF_Page_Fill(page)
-                                        : HPDF_Page_Stroke(page);
+            st = hs_pdf_rect(page, it->x, h - it->y - it->h, it->w, it->h,
+                             it->fill && it->stroke ? "B"
+                             : it->fill             ? "f"
+                                                    : "S");
         break;
     case HS_ITEM_IMAGE: {
         if (st != HPDF_OK)
@@ -445,7 +422,7 @@ draw_page(pdf_ctx *c, const hs_page *p)
 {
     c->code = HS_CODE_PDF;
     c->where = HS_LOC_NONE;
-    HPDF_Page page = HPDF_AddPage(c->pdf);
+    HPDF_Page page = hs_pdf_add_page(c->pdf);
     if (page == NULL || c->error != 0)
         return fail(c, HPDF_INVALID_PAGE);
     if (ok(c, HPDF_Page_SetWidth(page, (HPDF_REAL)p->width_pt)) != 0 ||
@@ -461,26 +438,73 @@ draw_page(pdf_ctx *c, const hs_page *p)
     return state.in_text ? ok(c, HPDF_Page_EndText(page)) : 0;
 }
 
+/* The byte offset of the first code point of it's text its face does not
+ * draw, or (size_t)-1. */
+static size_t
+missing(const hs_item *it)
+{
+    for (size_t i = 0; i < it->len;) {
+        uint32_t cp;
+        int k = hs_utf8_decode(it->text + i, it->len - i, &cp);
+        if (k == 0 || cp == 0 || !hs_face_has(it->face, cp))
+            return i;
+        i += (size_t)k;
+    }
+    return (size_t)-1;
+}
+
+/* All the text each face draws, marked before any is written: a document's
+ * CIDs number the code points it draws (render/fontres.c). The fonts are
+ * made here, in the order the text first uses them. */
+static int
+mark_text(pdf_ctx *c, const hs_pages *pages)
+{
+    for (const hs_page *p = pages->first; p != NULL; p = p->next)
+        for (const hs_item *it = p->first; it != NULL; it = it->next) {
+            if (it->kind != HS_ITEM_TEXT || it->len == 0)
+                continue;
+            hs_assert(it->face != NULL);
+            font_ref *f = font_for(c, it->face);
+            if (f == NULL)
+                return -1;
+            /* layout promises every code point is in the face; a broken
+             * promise would print blanks or boxes in a contract, silently */
+            size_t bad = it->outlines ? missing(it) /* drawn as paths: outlines.c */
+                                      : hs_fontres_use(f->font, it->text, it->len);
+            if (bad != (size_t)-1) {
+                uint32_t cp;
+                int k = hs_utf8_decode(it->text + bad, it->len - bad, &cp);
+                return hs_error(c->r, (hs_loc){it->face->path, 0}, HS_CODE_FONT,
+                                "U+%04X is not in this font (text \"%.*s\")",
+                                k ? (unsigned)cp : (unsigned char)it->text[bad], (int)it->len,
+                                it->text);
+            }
+        }
+    return 0;
+}
+
 static int
 set_info(pdf_ctx *c, const hs_docinfo *info)
 {
     c->code = HS_CODE_PDF;
     c->where = HS_LOC_NONE;
-    /* Without the UTF-8 encoder as the current one, libharu writes these
-     * strings byte by byte in PDFDocEncoding: mojibake (shared/libharu.md). */
-    if (ok(c, HPDF_SetCurrentEncoder(c->pdf, "UTF-8")) != 0)
-        return -1;
+    /* UTF-16BE literal strings (render/strings.c), not libharu's: through
+     * its UTF-8 encoder they are hex, and without it PDFDocEncoding, byte by
+     * byte: mojibake (shared/libharu.md). The dict is libharu's, made with
+     * the document (its /Producer). */
     const struct {
-        HPDF_InfoType type;
+        const char *key;
         const char *value;
-    } attrs[] = {{HPDF_INFO_TITLE, info->title},
-                 {HPDF_INFO_AUTHOR, info->author},
-                 {HPDF_INFO_SUBJECT, info->subject},
-                 {HPDF_INFO_KEYWORDS, info->keywords},
-                 {HPDF_INFO_CREATOR, info->creator}};
+    } attrs[] = {{"Title", info->title},
+                 {"Author", info->author},
+                 {"Subject", info->subject},
+                 {"Keywords", info->keywords},
+                 {"Creator", info->creator}};
+    if (c->pdf->info == NULL)
+        return fail(c, HPDF_INVALID_OBJECT);
     for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
         if (attrs[i].value != NULL && attrs[i].value[0] != '\0' &&
-            ok(c, HPDF_SetInfoAttr(c->pdf, attrs[i].type, attrs[i].value)) != 0)
+            ok(c, hs_render_text_string(c->pdf->info, attrs[i].key, attrs[i].value)) != 0)
             return -1;
     if (info->date_epoch < 0)
         return 0; /* no date at all rather than the clock's */
@@ -543,6 +567,8 @@ hs_render_pdf(const hs_pages *pages, hs_arena *a, hs_report *r, unsigned char **
     int rc = ok(c, HPDF_UseUTFEncodings(c->pdf));
     if (rc == 0)
         rc = ok(c, HPDF_SetCompressionMode(c->pdf, HPDF_COMP_ALL));
+    if (rc == 0)
+        rc = mark_text(c, pages);
     for (const hs_page *p = pages->first; p != NULL && rc == 0; p = p->next) {
         c->page_no++;
         rc = draw_page(c, p);

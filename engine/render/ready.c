@@ -1,55 +1,118 @@
-/* engine/render/ready.c — libharu streams written as ready, deflated bytes.
+/* engine/render/ready.c — libharu objects written as ready, deflated bytes.
  *
- * libharu 2.3.0 writes a dict stream whose filter is NONE as it is, removing
- * any /Filter key first; the dict's write_fn runs after its keys, before
- * ">>", so the /Filter the bytes need is written there (tests/unit/
- * test_fontres.c checks both). */
+ * libharu 2.3.0 writes a dict stream's /Length as an indirect object (it
+ * knows the length only once it has written the data): an object and an
+ * xref row, about 40 bytes, for each stream. Ready bytes have their length
+ * before they are written, so they go into a plain dict instead: its
+ * write_fn, which libharu runs after the dict's keys and before ">>", writes
+ * /Length and /Filter, and its after_write_fn, which runs after ">>" and
+ * before "endobj", the stream (tests/unit/test_fontres.c checks the result).
+ * libharu would encrypt a stream's data; hoso never encrypts. */
 #include "render/ready.h"
 
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 #include <hpdf_version.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <zlib.h>
 
 #include "base/base.h"
 
 #if HPDF_VERSION_ID != 20300
-#error "ready.c relies on libharu 2.3.0's dict stream writing: check it and update this guard"
+#error "ready.c relies on libharu 2.3.0's dict writing: check it and update this guard"
 #endif
 
+/* What a ready dict writes, in the document's memory (its free_fn frees it). */
+typedef struct ready {
+    HPDF_Stream out; /* where the dict is being written */
+    HPDF_BYTE *z;
+    HPDF_UINT n;
+    int dct;
+} ready;
+
 static HPDF_STATUS
-flate_key(HPDF_Dict d, HPDF_Stream out)
+ready_keys(HPDF_Dict d, HPDF_Stream out)
 {
-    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+    ready *r = d->attr;
+    char line[64];
+    snprintf(line, sizeof line, "/Length %u\012/Filter /%s\012", (unsigned)r->n,
+             r->dct ? "DCTDecode" : "FlateDecode");
+    r->out = out;
+    return HPDF_Stream_WriteStr(out, line);
 }
 
 static HPDF_STATUS
-dct_key(HPDF_Dict d, HPDF_Stream out)
+ready_data(HPDF_Dict d)
 {
-    return HPDF_Stream_WriteStr(out, "/Filter /DCTDecode\012");
+    ready *r = d->attr;
+    if (r->out == NULL)
+        return HPDF_INVALID_OBJECT;
+    /* as libharu writes a stream (Acrobat wants CR LF after "stream") */
+    HPDF_STATUS st = HPDF_Stream_WriteStr(r->out, "\012stream\015\012");
+    if (st == HPDF_OK)
+        st = HPDF_Stream_Write(r->out, r->z, r->n);
+    if (st == HPDF_OK)
+        st = HPDF_Stream_WriteStr(r->out, "\012endstream");
+    r->out = NULL;
+    return st;
 }
 
-static HPDF_STATUS
-ready(HPDF_Dict d, const unsigned char *z, size_t n, HPDF_Dict_OnWriteFunc key)
+static void
+ready_free(HPDF_Dict d)
 {
-    HPDF_MemStream_FreeData(d->stream);
-    d->filter = HPDF_STREAM_FILTER_NONE;
-    d->write_fn = key;
-    return HPDF_Stream_Write(d->stream, z, (HPDF_UINT)n);
+    ready *r = d->attr;
+    if (r != NULL) {
+        if (r->z != NULL)
+            HPDF_FreeMem(d->mmgr, r->z);
+        HPDF_FreeMem(d->mmgr, r);
+    }
+    d->attr = NULL;
+}
+
+HPDF_Dict
+hs_pdf_ready_new(HPDF_MMgr mmgr, HPDF_Xref xref)
+{
+    HPDF_Dict d = HPDF_Dict_New(mmgr);
+    if (d == NULL)
+        return NULL;
+    ready *r = HPDF_GetMem(mmgr, sizeof *r);
+    if (r == NULL) {
+        HPDF_Dict_Free(d);
+        return NULL;
+    }
+    memset(r, 0, sizeof *r);
+    d->attr = r;
+    d->free_fn = ready_free;
+    d->write_fn = ready_keys;
+    d->after_write_fn = ready_data;
+    return HPDF_Xref_Add(xref, d) == HPDF_OK ? d : NULL; /* it freed d on failure */
 }
 
 HPDF_STATUS
-hs_pdf_ready_stream(HPDF_Dict d, const unsigned char *z, size_t n)
+hs_pdf_ready_set(HPDF_Dict d, const unsigned char *z, size_t n, int dct)
 {
-    return ready(d, z, n, flate_key);
+    ready *r = d->attr;
+    hs_assert(d->write_fn == ready_keys && r != NULL && n <= 0xFFFFFFFFu);
+    if (r->z != NULL)
+        HPDF_FreeMem(d->mmgr, r->z);
+    r->z = HPDF_GetMem(d->mmgr, (HPDF_UINT)(n ? n : 1));
+    if (r->z == NULL)
+        return HPDF_Error_GetCode(d->error);
+    memcpy(r->z, z, n);
+    r->n = (HPDF_UINT)n;
+    r->dct = dct;
+    return HPDF_OK;
 }
 
-HPDF_STATUS
-hs_pdf_ready_jpeg(HPDF_Dict d, const unsigned char *z, size_t n)
+const unsigned char *
+hs_pdf_ready_bytes(HPDF_Dict d, size_t *n)
 {
-    return ready(d, z, n, dct_key);
+    const ready *r = d->write_fn == ready_keys ? d->attr : NULL;
+    *n = r != NULL ? r->n : 0;
+    return r != NULL ? r->z : NULL;
 }
 
 /* An image XObject holding an already compressed stream of 8-bit samples:
@@ -57,7 +120,7 @@ hs_pdf_ready_jpeg(HPDF_Dict d, const unsigned char *z, size_t n)
 static HPDF_Dict
 xobject(HPDF_Doc pdf, int w, int h, const char *space, const unsigned char *z, size_t n, int dct)
 {
-    HPDF_Dict img = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    HPDF_Dict img = hs_pdf_ready_new(pdf->mmgr, pdf->xref);
     if (img == NULL)
         return NULL;
     img->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
@@ -68,7 +131,7 @@ xobject(HPDF_Doc pdf, int w, int h, const char *space, const unsigned char *z, s
     st += HPDF_Dict_AddNumber(img, "Height", (HPDF_INT32)h);
     st += HPDF_Dict_AddNumber(img, "BitsPerComponent", 8);
     /* made once per engine (image/): written as they are */
-    st += dct ? hs_pdf_ready_jpeg(img, z, n) : hs_pdf_ready_stream(img, z, n);
+    st += hs_pdf_ready_set(img, z, n, dct);
     return st == HPDF_OK && HPDF_GetError(pdf) == HPDF_OK ? img : NULL;
 }
 

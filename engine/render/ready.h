@@ -1,4 +1,4 @@
-/* engine/render/ready.h — a libharu stream written as ready, deflated bytes
+/* engine/render/ready.h — a libharu object written as ready, deflated bytes
  * (render/ internal, and tools/floor.c): for what is the same in every
  * document of an engine, deflated once (font maps in render/fontres.c,
  * images). */
@@ -10,13 +10,17 @@
 
 #include "image/image.h"
 
-/* d is a dict stream of a document (HPDF_DictStream_New, or one libharu
- * made): its data becomes z (n bytes, a zlib stream), written as it is at
- * save with /Filter /FlateDecode. Whoever set d's filter before must not set
- * it again (libharu's fonts do, before writing: see render/fontres.c). */
-HPDF_STATUS hs_pdf_ready_stream(HPDF_Dict d, const unsigned char *z, size_t n);
-/* The same for z a whole JPEG file (baseline), written with /Filter /DCTDecode. */
-HPDF_STATUS hs_pdf_ready_jpeg(HPDF_Dict d, const unsigned char *z, size_t n);
+/* A new object of the document (in xref) written as a stream of ready
+ * bytes, with a direct /Length: its keys are added as a dict's, its bytes
+ * set with hs_pdf_ready_set before the document is saved. NULL when libharu
+ * failed (its error went through the document's handler). */
+HPDF_Dict hs_pdf_ready_new(HPDF_MMgr mmgr, HPDF_Xref xref);
+/* d's bytes (copied): z, n bytes of a zlib stream (/FlateDecode), or of a
+ * whole baseline JPEG file when dct (/DCTDecode). */
+HPDF_STATUS hs_pdf_ready_set(HPDF_Dict d, const unsigned char *z, size_t n, int dct);
+/* The bytes set on d, a dict of hs_pdf_ready_new (*n of them), or NULL when
+ * d is not one or has none yet (for tests). */
+const unsigned char *hs_pdf_ready_bytes(HPDF_Dict d, size_t *n);
 
 /* An image XObject of pdf holding im's samples as image/ made them (once
  * per engine): /Indexed over its palette when it has one, /Decode for

@@ -28,4 +28,9 @@ int hs_render_outlines(hs_outlines **cache, hs_arena *a, HPDF_Page page, const h
                        double x, double y, hs_report *r, HPDF_STATUS *st);
 void hs_render_outlines_free(hs_outlines *o);
 
+/* strings.c: utf8 as the text string value of key in d (a dict of
+ * libharu's own kind: the document's information, a bookmark), written as a
+ * literal UTF-16BE string after d's other keys. key must outlive d. */
+HPDF_STATUS hs_render_text_string(HPDF_Dict d, const char *key, const char *utf8);
+
 #endif

@@ -5,9 +5,10 @@ glyph that draws it in the embedded font program has ink.
 Prints one line per (character, font) drawn: "U+XXXX ok FONT" or
 "U+XXXX EMPTY FONT" (the glyph, or a component of it at any depth, has no
 outline: a blank where a letter should be). hoso's fonts are CID TrueType
-with Identity-H: each 2-byte code of a string is a CID, the font's
-/ToUnicode CMap gives its character and /CIDToGIDMap its glyph in
-/FontFile2.
+with Identity-H (each 2-byte code of a string is a CID) or a one-byte
+encoding CMap (each byte is a CID); the font's /ToUnicode CMap gives its
+character and /CIDToGIDMap its glyph in /FontFile2 (a map stream, or
+/Identity: the CID is the glyph id).
 The PDF is first normalised by qpdf (uncompressed, no object streams)."""
 import io
 import re
@@ -101,8 +102,15 @@ def font(n):
         cid = body(ref(d, b"DescendantFonts"))[0]
         desc = body(ref(cid, b"FontDescriptor"))[0]
         tt = TTFont(io.BytesIO(body(ref(desc, b"FontFile2"))[1]))
-        fonts[n] = (name, tt["glyf"], tt.getGlyphOrder(), body(ref(cid, b"CIDToGIDMap"))[1],
-                    to_unicode(body(ref(d, b"ToUnicode"))[1]))
+        # a CIDToGIDMap stream, or /Identity (None): the glyph id is the CID
+        m = ref(cid, b"CIDToGIDMap")
+        # codes of one byte through an encoding CMap whose code space is
+        # <00> <FF>, else two (Identity-H)
+        e = ref(d, b"Encoding")
+        width = 1 if e is not None and re.search(rb"begincodespacerange\s*<00>\s*<FF>",
+                                                 body(e)[1]) else 2
+        fonts[n] = (name, tt["glyf"], tt.getGlyphOrder(), body(m)[1] if m is not None else None,
+                    to_unicode(body(ref(d, b"ToUnicode"))[1]), width)
     return fonts[n]
 
 
@@ -134,13 +142,16 @@ for n in sorted(objs):
                 continue
             codes = bytes.fromhex(tok.group(2).decode()) if tok.group(2) is not None \
                 else literal(tok.group(3))
-            name, glyf, order, cmap, uni = font(cur)
-            for i in range(0, len(codes) - 1, 2):
-                cid = codes[i] << 8 | codes[i + 1]
+            name, glyf, order, cmap, uni, width = font(cur)
+            for i in range(0, len(codes) - width + 1, width):
+                cid = codes[i] if width == 1 else codes[i] << 8 | codes[i + 1]
                 cp = uni.get(cid, 0xFFFD)
                 if (cp, name) in seen or cp in BLANK:
                     continue
                 seen.add((cp, name))
-                gid = cmap[2 * cid] << 8 | cmap[2 * cid + 1] if 2 * cid + 1 < len(cmap) else 0
+                if cmap is None:
+                    gid = cid
+                else:
+                    gid = cmap[2 * cid] << 8 | cmap[2 * cid + 1] if 2 * cid + 1 < len(cmap) else 0
                 ok = gid != 0 and gid < len(order) and inked(glyf, order[gid])
                 print("U+%04X %s %s" % (cp, "ok" if ok else "EMPTY", name))

@@ -450,14 +450,20 @@ render_vietnamese(void)
                    "Pages:           2\n");
 
     /* Every CMap in the file, referenced or not, is ours: libharu's invalid one
-     * was rewritten in place, not left behind as an orphan. */
+     * was rewritten in place, not left behind as an orphan; the one cidrange
+     * is the document's one-byte encoding CMap's (render/fontres.c). */
     snprintf(cmd, sizeof cmd,
              "qpdf --qdf --preserve-unreferenced --object-streams=disable %s - | "
-             "grep -a -c -e begincidrange", path);
+             "grep -a -c -e begincidrange -e '^<0000> <FFFF> 0$'", path);
     run(cmd, out, sizeof out);
-    CHECK_STR(out, "0\n");
-    /* Each font's CIDs number the code points its face draws (render/
-     * fontres.c): CIDs 1..95 for Basic Latin, no row into the surrogates. */
+    CHECK_STR(out, "1\n");
+    snprintf(cmd, sizeof cmd,
+             "qpdf --qdf --preserve-unreferenced --object-streams=disable %s - | "
+             "grep -a -c -e '^<00> <FF> 0$'", path);
+    run(cmd, out, sizeof out);
+    CHECK_STR(out, "1\n");
+    /* Each font's CIDs number the code points the document draws in it
+     * (render/fontres.c): from 1, no row into the surrogates, glyph = CID. */
     snprintf(cmd, sizeof cmd,
              "qpdf --qdf --preserve-unreferenced --object-streams=disable %s - | "
              "grep -a -c -e '<D[89A-F]..>$'", path);
@@ -465,7 +471,12 @@ render_vietnamese(void)
     CHECK_STR(out, "0\n");
     snprintf(cmd, sizeof cmd,
              "qpdf --qdf --object-streams=disable %s - | "
-             "grep -a -c -e '^<0001> <005F> <0020>$'", path);
+             "grep -a -c -e '^<01> \\(<[0-9A-F]\\{2\\}> \\)\\?<0020>$'", path);
+    run(cmd, out, sizeof out);
+    CHECK_STR(out, "5\n"); /* each font's CID 1 is the space, its codes one byte */
+    snprintf(cmd, sizeof cmd,
+             "qpdf --qdf --object-streams=disable %s - | grep -a -c -e '/CIDToGIDMap /Identity'",
+             path);
     run(cmd, out, sizeof out);
     CHECK_STR(out, "5\n");
     /* the Vietnamese letters of Latin Extended Additional have CIDs */
