@@ -102,8 +102,10 @@ interp(hs_tc *t, const char *text, hs_loc loc, const char *where)
             err(t, loc, "a lone '}' in %s (write '}}' for a brace)", where);
             return NULL;
         }
-        if (p[0] != '{') {
-            hs_buf_addc(&lit, *p++);
+        if (p[0] != '{') { /* the run of text up to the next brace, at once */
+            size_t run = strcspn(p, "{}");
+            hs_buf_add(&lit, p, run);
+            p += run;
             continue;
         }
         const char *end = p + 1;

@@ -151,24 +151,48 @@ hs_tpl_load(hs_tpl_cache *c, const char *path, hs_report *r)
 
 /* ---- --strict ---- */
 
-/* The names declared, each once, into arrays with room for every
- * declaration (count_named). */
+/* The names declared so far, for collect to add each once: an open
+ * addressing set of indexes into the array, beside it (a linear search of
+ * the array for each declaration was most of a start's --strict set-up). */
+typedef struct seen_set {
+    size_t *slot; /* index + 1 into the names; 0: empty */
+    size_t mask;
+} seen_set;
+
+static size_t
+name_hash(const char *s)
+{
+    size_t h = 2166136261u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* Adds name unless it is there already. */
 static void
-collect(hs_arena *a, xmlNode *n, hs_names *elems, hs_names *attrs)
+add_once(hs_arena *a, hs_names *to, seen_set *seen, const char *name)
+{
+    size_t i = name_hash(name) & seen->mask;
+    for (; seen->slot[i] != 0; i = (i + 1) & seen->mask)
+        if (strcmp(to->v[seen->slot[i] - 1], name) == 0)
+            return;
+    to->v[to->n++] = hs_arena_strdup(a, name);
+    seen->slot[i] = to->n;
+}
+
+/* The names declared, each once, in the order first declared, into arrays
+ * with room for every declaration (count_named). */
+static void
+collect(hs_arena *a, xmlNode *n, hs_names *elems, hs_names *attrs, seen_set *se, seen_set *sa)
 {
     for (; n != NULL; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
         const char *name = hs_xml_attr(n, "name");
-        hs_names *to = hs_xml_is(n, "element") ? elems : hs_xml_is(n, "attribute") ? attrs : NULL;
-        if (to != NULL && name != NULL) {
-            int seen = 0;
-            for (size_t i = 0; i < to->n && !seen; i++)
-                seen = strcmp(to->v[i], name) == 0;
-            if (!seen)
-                to->v[to->n++] = hs_arena_strdup(a, name);
-        }
-        collect(a, n->children, elems, attrs);
+        int el = hs_xml_is(n, "element"), at = !el && hs_xml_is(n, "attribute");
+        if ((el || at) && name != NULL)
+            add_once(a, el ? elems : attrs, el ? se : sa, name);
+        collect(a, n->children, elems, attrs, se, sa);
     }
 }
 
@@ -188,6 +212,19 @@ count_named(const xmlNode *n, size_t *elems, size_t *attrs)
     }
 }
 
+/* A set with room for n names at most half full. */
+static seen_set
+seen_new(size_t n)
+{
+    size_t size = 16;
+    while (size < 2 * n)
+        size *= 2;
+    seen_set s = {calloc(size, sizeof(size_t)), size - 1};
+    if (s.slot == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    return s;
+}
+
 /* The arrays as large as the schema's declarations, not a fixed 4096 names
  * each: arena memory is zeroed, and 4 x 32 KB of it were 32 page faults of
  * every start. */
@@ -199,7 +236,10 @@ names_of(hs_tpl_cache *c, xmlDocPtr xsd, hs_names *elems, hs_names *attrs)
     count_named(root, &ne, &na);
     elems->v = HS_NEW_N(c->arena, ne ? ne : 1, const char *);
     attrs->v = HS_NEW_N(c->arena, na ? na : 1, const char *);
-    collect(c->arena, root, elems, attrs);
+    seen_set se = seen_new(ne), sa = seen_new(na);
+    collect(c->arena, root, elems, attrs, &se, &sa);
+    free(se.slot);
+    free(sa.slot);
 }
 
 void
