@@ -778,16 +778,16 @@ hs_face_codepoints(const hs_face *f, uint32_t first, uint32_t *out, int max)
     int n = 0;
     ready_face(f);
     for (uint32_t b = first >> 8; b < 256; b++) {
-        if (f->gid_block[b] == NULL)
+        const uint16_t *g = f->gid_block[b];
+        if (g == NULL)
             continue;
-        for (uint32_t lo = 0; lo < 256; lo++) {
-            uint32_t cp = b << 8 | lo;
-            if (cp >= first && f->gid_block[b][lo] != 0) {
+        /* only the first block starts past its beginning */
+        for (uint32_t lo = b == first >> 8 ? first & 0xFF : 0; lo < 256; lo++)
+            if (g[lo] != 0) {
                 if (n < max)
-                    out[n] = cp;
+                    out[n] = b << 8 | lo;
                 n++;
             }
-        }
     }
     return n;
 }
