@@ -151,14 +151,10 @@ hs_tpl_load(hs_tpl_cache *c, const char *path, hs_report *r)
 
 /* ---- --strict ---- */
 
-/* The names declared so far, for collect to add each once: an open
- * addressing set of indexes into the array, beside it (a linear search of
- * the array for each declaration was most of a start's --strict set-up). */
-typedef struct seen_set {
-    size_t *slot; /* index + 1 into the names; 0: empty */
-    size_t mask;
-} seen_set;
-
+/* The schema's names, each once, in the order first declared, with a set
+ * of them by hash beside (open addressing: indexes + 1 into the array); a
+ * linear search of the names for each declaration, and for each path step
+ * --strict checks, was most of a start's --strict work. */
 static size_t
 name_hash(const char *s)
 {
@@ -168,22 +164,30 @@ name_hash(const char *s)
     return h;
 }
 
-/* Adds name unless it is there already. */
-static void
-add_once(hs_arena *a, hs_names *to, seen_set *seen, const char *name)
+/* Where name is in the set, or the empty slot where it would go. */
+static size_t *
+slot_of(const hs_names *to, const char *name)
 {
-    size_t i = name_hash(name) & seen->mask;
-    for (; seen->slot[i] != 0; i = (i + 1) & seen->mask)
-        if (strcmp(to->v[seen->slot[i] - 1], name) == 0)
-            return;
-    to->v[to->n++] = hs_arena_strdup(a, name);
-    seen->slot[i] = to->n;
+    size_t i = name_hash(name) & to->mask;
+    for (; to->slot[i] != 0; i = (i + 1) & to->mask)
+        if (strcmp(to->v[to->slot[i] - 1], name) == 0)
+            break;
+    return &to->slot[i];
 }
 
-/* The names declared, each once, in the order first declared, into arrays
- * with room for every declaration (count_named). */
+/* Adds name unless it is there already. */
 static void
-collect(hs_arena *a, xmlNode *n, hs_names *elems, hs_names *attrs, seen_set *se, seen_set *sa)
+add_once(hs_arena *a, hs_names *to, const char *name)
+{
+    size_t *s = slot_of(to, name);
+    if (*s != 0)
+        return;
+    to->v[to->n++] = hs_arena_strdup(a, name);
+    *s = to->n;
+}
+
+static void
+collect(hs_arena *a, xmlNode *n, hs_names *elems, hs_names *attrs)
 {
     for (; n != NULL; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
@@ -191,8 +195,8 @@ collect(hs_arena *a, xmlNode *n, hs_names *elems, hs_names *attrs, seen_set *se,
         const char *name = hs_xml_attr(n, "name");
         int el = hs_xml_is(n, "element"), at = !el && hs_xml_is(n, "attribute");
         if ((el || at) && name != NULL)
-            add_once(a, el ? elems : attrs, el ? se : sa, name);
-        collect(a, n->children, elems, attrs, se, sa);
+            add_once(a, el ? elems : attrs, name);
+        collect(a, n->children, elems, attrs);
     }
 }
 
@@ -212,17 +216,17 @@ count_named(const xmlNode *n, size_t *elems, size_t *attrs)
     }
 }
 
-/* A set with room for n names at most half full. */
-static seen_set
-seen_new(size_t n)
+/* Room for n names, and a set for them at most half full. */
+static void
+names_new(hs_arena *a, hs_names *to, size_t n)
 {
     size_t size = 16;
     while (size < 2 * n)
         size *= 2;
-    seen_set s = {calloc(size, sizeof(size_t)), size - 1};
-    if (s.slot == NULL)
-        hs_fatal_at(__FILE__, __LINE__, "out of memory");
-    return s;
+    to->v = HS_NEW_N(a, n ? n : 1, const char *);
+    to->n = 0;
+    to->slot = HS_NEW_N(a, size, size_t);
+    to->mask = size - 1;
 }
 
 /* The arrays as large as the schema's declarations, not a fixed 4096 names
@@ -234,12 +238,9 @@ names_of(hs_tpl_cache *c, xmlDocPtr xsd, hs_names *elems, hs_names *attrs)
     xmlNode *root = xsd != NULL ? xmlDocGetRootElement(xsd) : NULL;
     size_t ne = 0, na = 0;
     count_named(root, &ne, &na);
-    elems->v = HS_NEW_N(c->arena, ne ? ne : 1, const char *);
-    attrs->v = HS_NEW_N(c->arena, na ? na : 1, const char *);
-    seen_set se = seen_new(ne), sa = seen_new(na);
-    collect(c->arena, root, elems, attrs, &se, &sa);
-    free(se.slot);
-    free(sa.slot);
+    names_new(c->arena, elems, ne);
+    names_new(c->arena, attrs, na);
+    collect(c->arena, root, elems, attrs);
 }
 
 void
@@ -253,10 +254,7 @@ hs_tpl_set_schemas(hs_tpl_cache *c, xmlDocPtr record_xsd, xmlDocPtr profile_xsd)
 static int
 in_names(const hs_names *n, const char *name)
 {
-    for (size_t i = 0; i < n->n; i++)
-        if (strcmp(n->v[i], name) == 0)
-            return 1;
-    return 0;
+    return *slot_of(n, name) != 0;
 }
 
 static int

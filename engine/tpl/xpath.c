@@ -211,7 +211,7 @@ static void
 unknown_function(scan *s, const char *name)
 {
     const char *v[256];
-    hs_names names = {v, 0};
+    hs_names names = {.v = v};
     xmlHashScanFull(s->t->c->xp->funcHash, collect_fn_name, &names);
     const char *near = hs_suggest(name, v, names.n);
     hs_error(s->t->r, s->loc, HS_CODE_XPATH, "unknown function %s()%s%s%s in %s", name,
