@@ -43,7 +43,11 @@ CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g $(WARN) -Ieng
 # linking of every start (5.5M to 4.3M instructions, hoso --version).
 LOAD_FIRST := -Wl,--push-state,--no-as-needed -lstdc++ -licuuc -lc $(HPDF_LIBS) -Wl,--pop-state
 # libqrencode (Debian's libqrencode-dev) makes the QR matrices of <qr>.
-LDLIBS  += $(LOAD_FIRST) $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(HPDF_LIBS) -lqrencode -lz -lm
+# ICU's i18n library (collation, transliteration) is not linked: its headers
+# only, for engine/text/i18n.c opens it when a document first needs it (its
+# mapping and relocation were 0.9M instructions of every start).
+LDLIBS  += $(LOAD_FIRST) $(shell pkg-config --libs $(filter-out icu-i18n,$(PKGS)) 2>/dev/null) \
+           $(HPDF_LIBS) -lqrencode -lz -lm
 # engine/render/harufix.c replaces a libharu function; it must be visible to
 # the library, so the program exports it.
 LDFLAGS += -Wl,--export-dynamic-symbol=HPDF_MemStream_SeekFunc \

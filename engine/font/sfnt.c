@@ -637,10 +637,8 @@ typedef struct pending {
  * the process stops, saying so (a batch worker's document is reported by the
  * batch). A cache, written once through a const face. */
 static void
-ready_face(const hs_face *cf)
+make_ready(const hs_face *cf)
 {
-    if (cf->pending == NULL)
-        return;
     hs_face *face = (hs_face *)cf;
     pending *p = face->pending;
     face->pending = NULL;
@@ -670,6 +668,15 @@ ready_face(const hs_face *cf)
     take_outlines(&p->f, face);
     free(p->data);
     free(p);
+}
+
+/* Asked before every lookup (hs_face_has of each character): the test
+ * inlined, the work a call. */
+static inline void
+ready_face(const hs_face *f)
+{
+    if (f->pending != NULL)
+        make_ready(f);
 }
 
 static char *
@@ -771,16 +778,16 @@ hs_face_codepoints(const hs_face *f, uint32_t first, uint32_t *out, int max)
     int n = 0;
     ready_face(f);
     for (uint32_t b = first >> 8; b < 256; b++) {
-        if (f->gid_block[b] == NULL)
+        const uint16_t *g = f->gid_block[b];
+        if (g == NULL)
             continue;
-        for (uint32_t lo = 0; lo < 256; lo++) {
-            uint32_t cp = b << 8 | lo;
-            if (cp >= first && f->gid_block[b][lo] != 0) {
+        /* only the first block starts past its beginning */
+        for (uint32_t lo = b == first >> 8 ? first & 0xFF : 0; lo < 256; lo++)
+            if (g[lo] != 0) {
                 if (n < max)
-                    out[n] = cp;
+                    out[n] = b << 8 | lo;
                 n++;
             }
-        }
     }
     return n;
 }
@@ -840,9 +847,12 @@ static uint32_t
 sfnt_sum(const uint8_t *p, size_t n)
 {
     uint32_t s = 0;
-    for (size_t i = 0; i < n; i += 4) {
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) /* whole words: no copy (a call of memcpy each was 4/5 of it) */
+        s += be32(p + i);
+    if (i < n) { /* the last, padded with zeros */
         uint8_t w[4] = {0};
-        memcpy(w, p + i, n - i < 4 ? n - i : 4);
+        memcpy(w, p + i, n - i);
         s += be32(w);
     }
     return s;

@@ -12,20 +12,23 @@
 #include <unicode/ucol.h>
 
 static UCollator *vi_coll;
+static const hs_tx_i18n *icu; /* set with vi_coll */
 
 static UCollator *
 collator(hs_report *r, hs_loc loc)
 {
     if (vi_coll == NULL) {
+        if ((icu = hs_tx_i18n_get(r, loc)) == NULL)
+            return NULL;
         UErrorCode err = U_ZERO_ERROR;
-        UCollator *c = ucol_open("vi", &err);
+        UCollator *c = icu->col_open("vi", &err);
         if (U_SUCCESS(err))
-            ucol_setStrength(c, UCOL_TERTIARY);
+            icu->col_set_strength(c, UCOL_TERTIARY);
         if (U_SUCCESS(err))
-            ucol_setAttribute(c, UCOL_NORMALIZATION_MODE, UCOL_ON, &err);
+            icu->col_set_attribute(c, UCOL_NORMALIZATION_MODE, UCOL_ON, &err);
         if (U_FAILURE(err)) {
             if (c != NULL)
-                ucol_close(c);
+                icu->col_close(c);
             hs_tx_icu_fail(r, loc, "ucol_open(\"vi\")", err);
             return NULL;
         }
@@ -38,7 +41,7 @@ void
 hs_tx_collate_cleanup(void)
 {
     if (vi_coll != NULL)
-        ucol_close(vi_coll);
+        icu->col_close(vi_coll);
     vi_coll = NULL;
 }
 
@@ -58,7 +61,7 @@ hs_text_sort_key(hs_arena *a, const char *s, size_t n, const char **key, hs_repo
     /* Most names fit the stack buffer; ucol_getSortKey returns the full size
      * (with the NUL) even when the buffer is short, so one retry suffices. */
     uint8_t small[256];
-    int32_t need = ucol_getSortKey(c, u, len, small, (int32_t)sizeof small);
+    int32_t need = icu->col_sort_key(c, u, len, small, (int32_t)sizeof small);
     if (need <= 0) {
         free(u);
         return hs_error(r, loc, HS_CODE_INTERNAL, "ICU ucol_getSortKey failed");
@@ -66,7 +69,7 @@ hs_text_sort_key(hs_arena *a, const char *s, size_t n, const char **key, hs_repo
     char *k = hs_arena_alloc(a, (size_t)need);
     if ((size_t)need <= sizeof small)
         memcpy(k, small, (size_t)need);
-    else if (ucol_getSortKey(c, u, len, (uint8_t *)k, need) != need) {
+    else if (icu->col_sort_key(c, u, len, (uint8_t *)k, need) != need) {
         free(u);
         return hs_error(r, loc, HS_CODE_INTERNAL, "ICU ucol_getSortKey changed its size");
     }
@@ -84,7 +87,7 @@ hs_text_compare(const char *a, size_t an, const char *b, size_t bn)
     if (c != NULL) {
         /* ICU reads ill-formed UTF-8 as U+FFFD here, so the order stays total. */
         UErrorCode err = U_ZERO_ERROR;
-        UCollationResult res = ucol_strcollUTF8(c, a, (int32_t)an, b, (int32_t)bn, &err);
+        UCollationResult res = icu->col_strcoll_utf8(c, a, (int32_t)an, b, (int32_t)bn, &err);
         if (U_SUCCESS(err))
             return res == UCOL_LESS ? -1 : res == UCOL_GREATER ? 1 : 0;
     }

@@ -8,7 +8,9 @@
 
 #include "base/base.h"
 
+#include <unicode/ucol.h>
 #include <unicode/unorm2.h>
+#include <unicode/utrans.h>
 #include <unicode/utypes.h>
 
 /* ICU counts in int32_t and UTF-16 → UTF-8 can triple the size: longer
@@ -43,6 +45,23 @@ int hs_tx_ascii_by_marks(hs_arena *a, const UChar *u, int32_t len, const char **
                          size_t *out_len, hs_report *r, hs_loc loc);
 int hs_tx_ascii_by_rules(hs_arena *a, const UChar *u, int32_t len, const char **out,
                          size_t *out_len, hs_report *r, hs_loc loc);
+
+/* The functions of ICU's i18n library the engine calls (i18n.c: opened on
+ * first use, not linked), each of the type its header declares. */
+typedef struct hs_tx_i18n {
+    __typeof__(ucol_open) *col_open;
+    __typeof__(ucol_close) *col_close;
+    __typeof__(ucol_setStrength) *col_set_strength;
+    __typeof__(ucol_setAttribute) *col_set_attribute;
+    __typeof__(ucol_getSortKey) *col_sort_key;
+    __typeof__(ucol_strcollUTF8) *col_strcoll_utf8;
+    __typeof__(utrans_openU) *trans_open_u;
+    __typeof__(utrans_close) *trans_close;
+    __typeof__(utrans_transUChars) *trans_uchars;
+} hs_tx_i18n;
+/* The table, or NULL after reporting why the library did not open (r may
+ * be NULL: nothing said). */
+const hs_tx_i18n *hs_tx_i18n_get(hs_report *r, hs_loc loc);
 
 /* Per-file caches of ICU objects, closed by hs_text_cleanup. */
 void hs_tx_breaks_cleanup(void);

@@ -23,14 +23,18 @@ static const UChar ascii_rules[] = u"::Any-Latin; ::NFD; ::[:Nonspacing Mark:] R
 static const UChar ascii_id[] = u"hoso-ascii";
 
 static UTransliterator *ascii_trans;
+static const hs_tx_i18n *icu; /* set with ascii_trans */
 
 static UTransliterator *
 transliterator(hs_report *r, hs_loc loc)
 {
     if (ascii_trans == NULL) {
+        if ((icu = hs_tx_i18n_get(r, loc)) == NULL)
+            return NULL;
         UErrorCode err = U_ZERO_ERROR;
         UParseError pe;
-        UTransliterator *t = utrans_openU(ascii_id, -1, UTRANS_FORWARD, ascii_rules, -1, &pe, &err);
+        UTransliterator *t =
+            icu->trans_open_u(ascii_id, -1, UTRANS_FORWARD, ascii_rules, -1, &pe, &err);
         if (U_FAILURE(err)) {
             hs_error(r, loc, HS_CODE_INTERNAL, "ICU utrans_openU failed: %s (rules offset %d)",
                      u_errorName(err), (int)pe.offset);
@@ -45,7 +49,7 @@ void
 hs_tx_translit_cleanup(void)
 {
     if (ascii_trans != NULL)
-        utrans_close(ascii_trans);
+        icu->trans_close(ascii_trans);
     ascii_trans = NULL;
 }
 
@@ -158,7 +162,7 @@ hs_tx_ascii_by_rules(hs_arena *a, const UChar *u, int32_t len, const char **out,
         got = len;
         int32_t limit = len;
         err = U_ZERO_ERROR;
-        utrans_transUChars(t, w, &got, cap, 0, &limit, &err);
+        icu->trans_uchars(t, w, &got, cap, 0, &limit, &err);
         if (U_SUCCESS(err) && got < cap)
             break;
         free(w);

@@ -151,8 +151,41 @@ hs_tpl_load(hs_tpl_cache *c, const char *path, hs_report *r)
 
 /* ---- --strict ---- */
 
-/* The names declared, each once, into arrays with room for every
- * declaration (count_named). */
+/* The schema's names, each once, in the order first declared, with a set
+ * of them by hash beside (open addressing: indexes + 1 into the array); a
+ * linear search of the names for each declaration, and for each path step
+ * --strict checks, was most of a start's --strict work. */
+static size_t
+name_hash(const char *s)
+{
+    size_t h = 2166136261u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* Where name is in the set, or the empty slot where it would go. */
+static size_t *
+slot_of(const hs_names *to, const char *name)
+{
+    size_t i = name_hash(name) & to->mask;
+    for (; to->slot[i] != 0; i = (i + 1) & to->mask)
+        if (strcmp(to->v[to->slot[i] - 1], name) == 0)
+            break;
+    return &to->slot[i];
+}
+
+/* Adds name unless it is there already. */
+static void
+add_once(hs_arena *a, hs_names *to, const char *name)
+{
+    size_t *s = slot_of(to, name);
+    if (*s != 0)
+        return;
+    to->v[to->n++] = hs_arena_strdup(a, name);
+    *s = to->n;
+}
+
 static void
 collect(hs_arena *a, xmlNode *n, hs_names *elems, hs_names *attrs)
 {
@@ -160,14 +193,9 @@ collect(hs_arena *a, xmlNode *n, hs_names *elems, hs_names *attrs)
         if (n->type != XML_ELEMENT_NODE)
             continue;
         const char *name = hs_xml_attr(n, "name");
-        hs_names *to = hs_xml_is(n, "element") ? elems : hs_xml_is(n, "attribute") ? attrs : NULL;
-        if (to != NULL && name != NULL) {
-            int seen = 0;
-            for (size_t i = 0; i < to->n && !seen; i++)
-                seen = strcmp(to->v[i], name) == 0;
-            if (!seen)
-                to->v[to->n++] = hs_arena_strdup(a, name);
-        }
+        int el = hs_xml_is(n, "element"), at = !el && hs_xml_is(n, "attribute");
+        if ((el || at) && name != NULL)
+            add_once(a, el ? elems : attrs, name);
         collect(a, n->children, elems, attrs);
     }
 }
@@ -188,6 +216,19 @@ count_named(const xmlNode *n, size_t *elems, size_t *attrs)
     }
 }
 
+/* Room for n names, and a set for them at most half full. */
+static void
+names_new(hs_arena *a, hs_names *to, size_t n)
+{
+    size_t size = 16;
+    while (size < 2 * n)
+        size *= 2;
+    to->v = HS_NEW_N(a, n ? n : 1, const char *);
+    to->n = 0;
+    to->slot = HS_NEW_N(a, size, size_t);
+    to->mask = size - 1;
+}
+
 /* The arrays as large as the schema's declarations, not a fixed 4096 names
  * each: arena memory is zeroed, and 4 x 32 KB of it were 32 page faults of
  * every start. */
@@ -197,8 +238,8 @@ names_of(hs_tpl_cache *c, xmlDocPtr xsd, hs_names *elems, hs_names *attrs)
     xmlNode *root = xsd != NULL ? xmlDocGetRootElement(xsd) : NULL;
     size_t ne = 0, na = 0;
     count_named(root, &ne, &na);
-    elems->v = HS_NEW_N(c->arena, ne ? ne : 1, const char *);
-    attrs->v = HS_NEW_N(c->arena, na ? na : 1, const char *);
+    names_new(c->arena, elems, ne);
+    names_new(c->arena, attrs, na);
     collect(c->arena, root, elems, attrs);
 }
 
@@ -213,10 +254,7 @@ hs_tpl_set_schemas(hs_tpl_cache *c, xmlDocPtr record_xsd, xmlDocPtr profile_xsd)
 static int
 in_names(const hs_names *n, const char *name)
 {
-    for (size_t i = 0; i < n->n; i++)
-        if (strcmp(n->v[i], name) == 0)
-            return 1;
-    return 0;
+    return *slot_of(n, name) != 0;
 }
 
 static int

@@ -59,6 +59,9 @@ typedef struct hs_tinc {
 typedef struct hs_names {
     const char **v;
     size_t n;
+    /* the schema's names (load.c): v's indexes + 1 by hash, 0 empty */
+    size_t *slot;
+    size_t mask;
 } hs_names;
 
 struct hs_tpl_cache {

@@ -145,6 +145,18 @@ typedef struct scan {
     int depth;
 } scan;
 
+/* name[0..n) into out as a string, cut to its cap as "%.*s" would be (the
+ * compiler copies some 300 names a template: snprintf was a sixth of the
+ * scan). */
+static void
+copy_name(char *out, size_t cap, const char *name, size_t n)
+{
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, name, n);
+    out[n] = '\0';
+}
+
 /* A prefix must be declared on the file's root (xmlns:co="…"). */
 static int
 prefix_declared(scan *s, const char *name, size_t n)
@@ -153,7 +165,7 @@ prefix_declared(scan *s, const char *name, size_t n)
     if (colon == NULL)
         return 1;
     char prefix[64];
-    snprintf(prefix, sizeof prefix, "%.*s", (int)(colon - name), name);
+    copy_name(prefix, sizeof prefix, name, (size_t)(colon - name));
     xmlNode *root = s->t->dom_root;
     if (root != NULL && xmlSearchNs(root->doc, root, hs_xml_ustr(prefix)) != NULL)
         return 1;
@@ -199,7 +211,7 @@ static void
 unknown_function(scan *s, const char *name)
 {
     const char *v[256];
-    hs_names names = {v, 0};
+    hs_names names = {.v = v};
     xmlHashScanFull(s->t->c->xp->funcHash, collect_fn_name, &names);
     const char *near = hs_suggest(name, v, names.n);
     hs_error(s->t->r, s->loc, HS_CODE_XPATH, "unknown function %s()%s%s%s in %s", name,
@@ -291,7 +303,7 @@ read_tokens(scan *s)
         } else if (c == '$') {
             size_t n = qname(p + 1);
             char name[128];
-            snprintf(name, sizeof name, "%.*s", (int)n, p + 1);
+            copy_name(name, sizeof name, p + 1, n);
             p += 1 + n;
             t = T_VAR;
             int o = hs_tc_var(s->t, name, s->loc, s->shown);
@@ -322,7 +334,7 @@ read_tokens(scan *s)
                     /* said */
                 } else if (t == T_FUNC) {
                     char fn[128];
-                    snprintf(fn, sizeof fn, "%.*s", (int)n, name);
+                    copy_name(fn, sizeof fn, name, n);
                     if (!known_function(s, fn))
                         unknown_function(s, fn);
                 } else if (!continues) {
