@@ -16,6 +16,7 @@
 #include "text/text.h"
 #include "tpl/tpl.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -367,10 +368,11 @@ hs_write_abandon(void)
 }
 
 int
-hs_mark_owner(hs_output *o, const char *record, const char *template_path, hs_report *r)
+hs_mark_owner(hs_output *o, const char *record, const char *template_path, const char *out_dir,
+              hs_report *r)
 {
     char owner[HS_OUT_OWNER_LEN + 1];
-    hs_out_owner(record, template_path, owner);
+    hs_out_owner(record, template_path, out_dir, owner);
     size_t n;
     unsigned char *marked = hs_out_mark(o->pdf, o->len, owner, &n);
     if (marked == NULL)
@@ -388,9 +390,15 @@ hs_write_document_report(const char *path, hs_output *o, const char *record,
 {
     if (flags & HS_WRITE_REPLACE)
         return hs_out_write(path, o->pdf, o->len, NULL, flags, r);
-    char owner[HS_OUT_OWNER_LEN + 1];
-    hs_out_owner(record, template_path, owner);
-    if (hs_mark_owner(o, record, template_path, r) != 0)
+    /* the folder the file goes in: what the mark is seen from */
+    char dir[PATH_MAX], owner[HS_OUT_OWNER_LEN + 1];
+    const char *slash = strrchr(path, '/');
+    if (slash == NULL)
+        snprintf(dir, sizeof dir, ".");
+    else
+        snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+    hs_out_owner(record, template_path, dir, owner);
+    if (hs_mark_owner(o, record, template_path, dir, r) != 0)
         return -1;
     return hs_out_write(path, o->pdf, o->len, owner, flags, r);
 }

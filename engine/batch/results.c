@@ -73,7 +73,7 @@ finish_render(run *r, bjob *j, char **f, int nf, double ms)
                              &shown, 1);
         } else {
             char *path = hs_bt_out_path(r, j->file), owner[HS_OUT_OWNER_LEN + 1];
-            hs_out_owner(j->record, j->template_path, owner);
+            hs_out_owner(j->record, j->template_path, r->o->out_dir, owner);
             held h;
             hs_bt_held_init(&h);
             hs_report rep = {hs_bt_held_sink, &h, 0, 20};

@@ -123,7 +123,7 @@ render_todo(run *r, int *todo)
             continue;
         if (j->reported && j->file != NULL) {
             char *p = hs_bt_out_path(r, j->file), owner[HS_OUT_OWNER_LEN + 1];
-            hs_out_owner(j->record, j->template_path, owner);
+            hs_out_owner(j->record, j->template_path, r->o->out_dir, owner);
             j->done = hs_out_marked(p, owner) == 1 && newer_than_inputs(r, j, p);
             free(p);
         }

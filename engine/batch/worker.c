@@ -96,7 +96,7 @@ work_one(run *r, int kind, const bjob *j, int fd)
         free(own);
         char tmp[4096];
         if (name != NULL && kind == TASK_RENDER &&
-            hs_mark_owner(&out, j->record, j->template_path, &rep) != 0)
+            hs_mark_owner(&out, j->record, j->template_path, r->o->out_dir, &rep) != 0)
             free(name), name = NULL;
         int e = name == NULL ? 0 : kind == TASK_NAME ? 0 : write_temp(r, &out, tmp, sizeof tmp);
         if (name == NULL) {

@@ -7,6 +7,7 @@
  * with --overwrite, silently; it is an error instead, naming both. */
 #include "cli/cli.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,14 +28,31 @@ dup(const char *s)
     return d;
 }
 
+/* One file, however spelt ("./a.xml", a symbolic link, the absolute path). */
+static int
+same_file(const char *a, const char *b)
+{
+    char ra[PATH_MAX], rb[PATH_MAX];
+    if (strcmp(a, b) == 0)
+        return 1;
+    return realpath(a, ra) != NULL && realpath(b, rb) != NULL && strcmp(ra, rb) == 0;
+}
+
+/* The same record and template files: the same document (its mark is the same). */
+static int
+same_document(const written *w, const char *record, const char *template_path)
+{
+    return same_file(w->record, record) && same_file(w->template_path, template_path);
+}
+
 int
 hs_cli_written_by(const char *path, const char *record, const char *template_path, char *who,
                   size_t cap)
 {
     for (const written *w = head; w != NULL; w = w->next)
         if (strcmp(w->path, path) == 0) {
-            if (strcmp(w->record, record) == 0 && strcmp(w->template_path, template_path) == 0)
-                return 0; /* the same document again: its own file */
+            if (same_document(w, record, template_path))
+                return 0; /* the same document again (however spelt): its own file */
             snprintf(who, cap, "%s × %s", w->record, w->template_path);
             return 1;
         }

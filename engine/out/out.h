@@ -32,10 +32,13 @@ int hs_out_install(const char *tmp, const char *path, const char *owner, int fla
 /* fsync the folder that holds path (a file's name is durable only then). */
 int hs_out_sync_dir(const char *path, hs_report *r);
 
-/* The mark of the document of record × template: 32 hex digits of a hash of
- * the two paths as given. Into buf, which holds HS_OUT_OWNER_LEN + 1. */
+/* The mark of the document of record × template written into the folder
+ * out_dir: 32 hex digits of a hash of the two files' canonical paths (seen
+ * from out_dir when they share a top folder with it, see mark.c), so that
+ * any spelling of the same two files is the same document. Into buf, which
+ * holds HS_OUT_OWNER_LEN + 1. */
 #define HS_OUT_OWNER_LEN 32
-void hs_out_owner(const char *record, const char *template_path, char *buf);
+void hs_out_owner(const char *record, const char *template_path, const char *out_dir, char *buf);
 
 /* A copy of the PDF with the mark in it: a comment line "%hoso-owner KEY"
  * just before the cross-reference table (startxref is moved to match), so
