@@ -94,6 +94,7 @@ hs_engine_free(hs_engine *e)
         return;
     hs_fontset_free(e->fonts);
     hs_image_cleanup(); /* the images its documents decoded */
+    hs_inputs_end();
     hs_tpl_cache_free(e->tpls);
     hs_schema_free(e->record_schema);
     hs_schema_free(e->profile_schema);
@@ -235,6 +236,13 @@ run(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_stage stag
                         "not made with %s: the record has %d error%s (above)", tpl_path,
                         e->bad_record_errors, e->bad_record_errors == 1 ? "" : "s");
     }
+    /* what the document reads, for a batch's --resume (the parts it
+     * includes and the images it draws are noted where they are used) */
+    hs_inputs_begin();
+    if (strcmp(job->record_path, "-") != 0)
+        hs_inputs_note(job->record_path);
+    hs_inputs_note(tpl_path);
+    hs_inputs_note(job->profile_path);
     /* The template is compiled once per engine, outside any document's limits. */
     const hs_tpl *tpl = hs_tpl_load(e->tpls, tpl_path, r);
     if (tpl == NULL || (job->strict && hs_tpl_check_strict(e->tpls, tpl, r) != 0)) {

@@ -40,6 +40,12 @@ int hs_out_sync_dir(const char *path, hs_report *r);
 #define HS_OUT_OWNER_LEN 32
 void hs_out_owner(const char *record, const char *template_path, const char *out_dir, char *buf);
 
+/* What the file at path holds: 32 hex digits (CRC-32, Adler-32 and the
+ * length of its bytes) into buf, which holds HS_OUT_DIGEST_LEN + 1. 0, or -1
+ * if it cannot be read (missing, not a regular file). */
+#define HS_OUT_DIGEST_LEN 32
+int hs_out_digest(const char *path, char *buf);
+
 /* A copy of the PDF with the mark in it: a comment line "%hoso-owner KEY"
  * just before the cross-reference table (startxref is moved to match), so
  * that every reader ignores it. malloc'd; NULL if the PDF has no xref table
@@ -63,6 +69,8 @@ void hs_out_escape(hs_buf *b, const char *s, size_t n, int backslash);
 /* Append "key":"s" (JSON, always valid UTF-8: a bad byte is U+FFFD) and,
  * when s is not UTF-8, "key_bytes":"…" with its bytes C-escaped. */
 void hs_out_json_field(hs_buf *b, const char *key, const char *s);
+/* s[0..n) as a quoted JSON string (invalid UTF-8 as U+FFFD). */
+void hs_out_json_string(hs_buf *b, const char *s, size_t n);
 
 /* ---- temporary files of a run in progress (temp.c) ---- */
 /* The prefix of this process's temporary files in a folder:
