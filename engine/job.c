@@ -95,6 +95,7 @@ hs_engine_free(hs_engine *e)
     hs_fontset_free(e->fonts);
     hs_image_cleanup(); /* the images its documents decoded */
     hs_inputs_end();
+    hs_out_digest_forget();
     hs_tpl_cache_free(e->tpls);
     hs_schema_free(e->record_schema);
     hs_schema_free(e->profile_schema);

@@ -45,6 +45,8 @@ void hs_out_owner(const char *record, const char *template_path, const char *out
  * if it cannot be read (missing, not a regular file). */
 #define HS_OUT_DIGEST_LEN 32
 int hs_out_digest(const char *path, char *buf);
+/* The digests kept for files not changed since (at engine end, for leak checkers). */
+void hs_out_digest_forget(void);
 
 /* A copy of the PDF with the mark in it: a comment line "%hoso-owner KEY"
  * just before the cross-reference table (startxref is moved to match), so
