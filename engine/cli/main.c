@@ -218,7 +218,12 @@ hs_cli_find_dir(const char *given, const char *env_name, const char *name, const
         for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
             snprintf(buf, cap, "%s%s/%s/%s", exe, rel[i], name, probe);
             if (access(buf, R_OK) == 0) {
+                /* without the "..": messages name /src/templates/quote.xml,
+                 * not /src/build/../templates/quote.xml */
+                char real[PATH_MAX];
                 snprintf(buf, cap, "%s%s/%s", exe, rel[i], name);
+                if (realpath(buf, real) != NULL && strlen(real) < cap)
+                    memcpy(buf, real, strlen(real) + 1);
                 return buf;
             }
         }
