@@ -18,7 +18,7 @@ quote="Báo giá tùy biến Hoàng Long (09.03.21).pdf"
 check_eq "render --all: made" "0" "$?"
 "$HOSO_RELEASE" render -q --all -p samples/profile.xml -o "$T/run/" "$T/none.xml" 2>"$T/err"
 check_contains "render --all: the templates found beside hoso named without \"..\"" "$T/err" \
-    "$T/none.xml: error: not made with $PWD/templates/analysis.xml: the record has 1 error (above) [record]"
+    "$T/none.xml: error: not made with $(pwd -P)/templates/analysis.xml: the record has 1 error (above) [record]"
 "$HOSO" render -t templates/quote.xml -p samples/profile.xml -o "$T/run/" "$T/share/recs/r.xml" \
     >"$T/out" 2>"$T/err"
 check_eq "then render -t templates/quote.xml: the same document, refreshed" \
