@@ -129,6 +129,9 @@ hs_bt_read_resume(run *r)
         const char *in = strstr(st, ",\"inputs\":[");
         free((*hit)->inputs);
         (*hit)->inputs = in != NULL ? json_inputs(in + 11) : NULL; /* the last line's */
+        const char *pr = strstr(st, ",\"profile\":\"");
+        free((*hit)->profile);
+        (*hit)->profile = pr != NULL ? json_string(pr + 12) : NULL;
     }
     free(line);
     free(by);

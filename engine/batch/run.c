@@ -168,9 +168,17 @@ digest_inputs(run *r, seen **out)
  * or an image too. A report without the list (an older hoso) says nothing:
  * the document is made again. */
 static int
-same_inputs(const bjob *j, const seen *v, size_t n)
+same_inputs(const run *r, const bjob *j, const seen *v, size_t n)
 {
     if (j->inputs == NULL || j->inputs[0] == '\0')
+        return 0;
+    /* made with another profile (or none): the same files may be unchanged,
+     * but they are not what this run reads */
+    const char *now = r->o->profile_path;
+    char a[PATH_MAX], b[PATH_MAX];
+    if ((now == NULL) != (j->profile == NULL) ||
+        (now != NULL && strcmp(now, j->profile) != 0 &&
+         (realpath(now, a) == NULL || realpath(j->profile, b) == NULL || strcmp(a, b) != 0)))
         return 0;
     /* "DIGEST\0PATH\0" each after digest_inputs, then the string's own '\0' */
     for (const char *p = j->inputs; *p != '\0';) {
@@ -201,7 +209,7 @@ render_todo(run *r, int *todo)
         if (j->reported && j->file != NULL) {
             char *p = hs_bt_out_path(r, j->file), owner[HS_OUT_OWNER_LEN + 1];
             hs_out_owner(j->record, j->template_path, r->o->out_dir, owner);
-            j->done = hs_out_marked(p, owner) == 1 && same_inputs(j, v, nv);
+            j->done = hs_out_marked(p, owner) == 1 && same_inputs(r, j, v, nv);
             free(p);
         }
         if (j->done)
@@ -344,6 +352,7 @@ hs_batch_run(hs_engine *e, const hs_batch_options *o, const hs_batch_events *ev,
         free(r.jobs[i].prefix);
         free(r.jobs[i].failed);
         free(r.jobs[i].inputs);
+        free(r.jobs[i].profile);
     }
     free(r.jobs);
     for (int i = 0; i < nrec; i++)

@@ -68,3 +68,14 @@ sed -i 's/,"inputs":\[[^]]*\]//' "$T/r.jsonl"
 $B "$T/r.xml" 2>"$T/err"
 check_eq "a report line without the inputs: made again" \
     "0 1 document: 1 made, 0 failed, 0 skipped, 0 done before" "$? $(summary)"
+
+# another profile, its files unchanged: not what the document was made with
+sed 's|<phone>024 3562 8899</phone>|<phone>024 3562 7777</phone>|' "$T/profile.xml" >"$T/profile2.xml"
+touch -d 2020-01-01 "$T/profile2.xml"
+$B "$T/r.xml" 2>"$T/err"
+check_eq "the same again: done before" "0 1 document: 0 made, 0 failed, 0 skipped, 1 done before" \
+    "$? $(summary)"
+$(echo "$B" | sed "s|-p $T/profile.xml|-p $T/profile2.xml|") "$T/r.xml" 2>"$T/err"
+check_eq "resumed with another profile: made again" \
+    "0 1 document: 1 made, 0 failed, 0 skipped, 0 done before" "$? $(summary)"
+check_eq "… with its phone" "1" "$(cost '024 3562 7777')"
