@@ -16,6 +16,7 @@
 #include "text/text.h"
 #include "tpl/tpl.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,6 +94,8 @@ hs_engine_free(hs_engine *e)
         return;
     hs_fontset_free(e->fonts);
     hs_image_cleanup(); /* the images its documents decoded */
+    hs_inputs_end();
+    hs_out_digest_forget();
     hs_tpl_cache_free(e->tpls);
     hs_schema_free(e->record_schema);
     hs_schema_free(e->profile_schema);
@@ -234,6 +237,13 @@ run(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_stage stag
                         "not made with %s: the record has %d error%s (above)", tpl_path,
                         e->bad_record_errors, e->bad_record_errors == 1 ? "" : "s");
     }
+    /* what the document reads, for a batch's --resume (the parts it
+     * includes and the images it draws are noted where they are used) */
+    hs_inputs_begin();
+    if (strcmp(job->record_path, "-") != 0)
+        hs_inputs_note(job->record_path);
+    hs_inputs_note(tpl_path);
+    hs_inputs_note(job->profile_path);
     /* The template is compiled once per engine, outside any document's limits. */
     const hs_tpl *tpl = hs_tpl_load(e->tpls, tpl_path, r);
     if (tpl == NULL || (job->strict && hs_tpl_check_strict(e->tpls, tpl, r) != 0)) {
@@ -367,10 +377,11 @@ hs_write_abandon(void)
 }
 
 int
-hs_mark_owner(hs_output *o, const char *record, const char *template_path, hs_report *r)
+hs_mark_owner(hs_output *o, const char *record, const char *template_path, const char *out_dir,
+              hs_report *r)
 {
     char owner[HS_OUT_OWNER_LEN + 1];
-    hs_out_owner(record, template_path, owner);
+    hs_out_owner(record, template_path, out_dir, owner);
     size_t n;
     unsigned char *marked = hs_out_mark(o->pdf, o->len, owner, &n);
     if (marked == NULL)
@@ -388,9 +399,15 @@ hs_write_document_report(const char *path, hs_output *o, const char *record,
 {
     if (flags & HS_WRITE_REPLACE)
         return hs_out_write(path, o->pdf, o->len, NULL, flags, r);
-    char owner[HS_OUT_OWNER_LEN + 1];
-    hs_out_owner(record, template_path, owner);
-    if (hs_mark_owner(o, record, template_path, r) != 0)
+    /* the folder the file goes in: what the mark is seen from */
+    char dir[PATH_MAX], owner[HS_OUT_OWNER_LEN + 1];
+    const char *slash = strrchr(path, '/');
+    if (slash == NULL)
+        snprintf(dir, sizeof dir, ".");
+    else
+        snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+    hs_out_owner(record, template_path, dir, owner);
+    if (hs_mark_owner(o, record, template_path, dir, r) != 0)
         return -1;
     return hs_out_write(path, o->pdf, o->len, owner, flags, r);
 }

@@ -36,8 +36,9 @@ int hs_write_document_report(const char *path, hs_output *o, const char *record,
  * not reported here: the document that needs the file reports them. */
 void hs_engine_warm(hs_engine *e, const char *template_path, const char *profile_path);
 
-/* Put the mark of record × template into o's PDF: a comment line before its
+/* Put the mark of record × template (in the folder out_dir) into o's PDF: a comment line before its
  * cross-reference table, by which a later run knows the file as its own. */
-int hs_mark_owner(hs_output *o, const char *record, const char *template_path, hs_report *r);
+int hs_mark_owner(hs_output *o, const char *record, const char *template_path, const char *out_dir,
+                  hs_report *r);
 
 #endif

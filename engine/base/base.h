@@ -132,4 +132,13 @@ int hs_utf8_encode(uint32_t cp, char out[4]);
 /* Index of the first invalid byte, or (size_t)-1 when s is valid UTF-8. */
 size_t hs_utf8_invalid_at(const char *s, size_t n);
 
+/* ---- the files the document being made has read (inputs.c) ----
+ * Noted where a document uses them, cached or not; once each, in order.
+ * hs_inputs_begin starts a document's list (the last one's is dropped),
+ * hs_inputs gives it (valid until the next begin or end). */
+void hs_inputs_begin(void);
+void hs_inputs_note(const char *path);
+const char *const *hs_inputs(size_t *n);
+void hs_inputs_end(void);
+
 #endif

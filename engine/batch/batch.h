@@ -65,6 +65,8 @@ typedef struct bjob {
     char *failed; /* why its name pass was stopped or crashed; NULL: it was not */
     int failed_timeout;
     double failed_ms;
+    char *inputs;  /* the files it read, lines "DIGEST PATH" (worker.c); NULL: unknown */
+    char *profile; /* --resume: the profile its report line names; NULL: none */
 } bjob;
 
 typedef struct worker {

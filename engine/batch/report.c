@@ -55,6 +55,21 @@ report_line(run *r, const bjob *j, const hs_batch_doc *d)
         hs_buf_addc(&b, ',');
         hs_out_json_field(&b, "name", j->name);
     }
+    if (d->outcome == HS_OUTCOME_MADE && j->inputs != NULL) {
+        /* what every file it read held: --resume makes it again if one changed */
+        hs_buf_adds(&b, ",\"inputs\":[");
+        for (const char *p = j->inputs, *nl; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+            if (p != j->inputs)
+                hs_buf_addc(&b, ',');
+            hs_out_json_string(&b, p, (size_t)(nl - p));
+        }
+        hs_buf_addc(&b, ']');
+        /* the profile it was made with: a run with another is no resume of it */
+        if (r->o->profile_path != NULL) {
+            hs_buf_addc(&b, ',');
+            hs_out_json_field(&b, "profile", r->o->profile_path);
+        }
+    }
     hs_buf_printf(&b, ",\"pages\":%d,\"bytes\":%zu,\"ms\":%.1f", d->pages, d->bytes, d->ms);
     if (d->outcome != HS_OUTCOME_MADE) {
         hs_buf_adds(&b, ",\"error\":{");

@@ -46,7 +46,7 @@ hs_bt_flush_placed(run *r)
 static void
 finish_render(run *r, bjob *j, char **f, int nf, double ms)
 {
-    if (nf == 5 && strcmp(f[0], "ok") == 0) {
+    if (nf == 6 && strcmp(f[0], "ok") == 0) {
         char *tmp = hs_bt_out_path(r, f[1]);
         if (strchr(f[1], '/') != NULL || strncmp(f[1], ".hoso-", 6) != 0) {
             free(tmp);
@@ -73,7 +73,7 @@ finish_render(run *r, bjob *j, char **f, int nf, double ms)
                              &shown, 1);
         } else {
             char *path = hs_bt_out_path(r, j->file), owner[HS_OUT_OWNER_LEN + 1];
-            hs_out_owner(j->record, j->template_path, owner);
+            hs_out_owner(j->record, j->template_path, r->o->out_dir, owner);
             held h;
             hs_bt_held_init(&h);
             hs_report rep = {hs_bt_held_sink, &h, 0, 20};
@@ -86,6 +86,8 @@ finish_render(run *r, bjob *j, char **f, int nf, double ms)
                 hs_bt_doc_failed(r, j, HS_OUTCOME_FAILED, ms, last, h.d, h.n);
                 free(path);
             } else {
+                free(j->inputs);
+                j->inputs = hs_bt_strdup(f[5]);
                 if (r->nplaced == r->placed_cap)
                     r->placed = hs_bt_grow(r->placed, &r->placed_cap, sizeof *r->placed);
                 r->placed[r->nplaced++] = (placed){(int)(j - r->jobs), path, atoi(f[3]),

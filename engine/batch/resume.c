@@ -51,6 +51,45 @@ json_string(const char *p)
     return out;
 }
 
+/* After the opening quote of a JSON string: just past its closing quote, or
+ * NULL if it is cut short. */
+static const char *
+json_string_end(const char *p)
+{
+    for (; *p && *p != '"'; p++)
+        if (*p == '\\' && *++p == '\0')
+            return NULL;
+    return *p == '"' ? p + 1 : NULL;
+}
+
+/* "inputs":["DIGEST PATH",…] of a report line (at p, after the '['), as
+ * worker.c made it: lines "DIGEST PATH"; malloc'd, NULL if cut short. */
+static char *
+json_inputs(const char *p)
+{
+    hs_arena *a = hs_arena_new(0);
+    hs_buf b;
+    hs_buf_init(&b, a);
+    char *res = NULL;
+    while (*p == '"') {
+        char *s = json_string(p + 1);
+        const char *end = json_string_end(p + 1);
+        if (s == NULL || end == NULL || strchr(s, '\n') != NULL) {
+            free(s);
+            hs_arena_free(a);
+            return NULL;
+        }
+        hs_buf_adds(&b, s);
+        hs_buf_addc(&b, '\n');
+        free(s);
+        p = *end == ',' ? end + 1 : end;
+    }
+    if (*p == ']')
+        res = hs_bt_strdup(hs_buf_cstr(&b));
+    hs_arena_free(a);
+    return res;
+}
+
 /* --resume: the jobs an earlier report lists as made. Whether the file is
  * still there, and this document's, is asked once names are known. */
 void
@@ -87,6 +126,12 @@ hs_bt_read_resume(run *r)
         const char *nm = strstr(st, ",\"name\":\"");
         if (nm != NULL && (*hit)->name == NULL)
             (*hit)->name = json_string(nm + 9);
+        const char *in = strstr(st, ",\"inputs\":[");
+        free((*hit)->inputs);
+        (*hit)->inputs = in != NULL ? json_inputs(in + 11) : NULL; /* the last line's */
+        const char *pr = strstr(st, ",\"profile\":\"");
+        free((*hit)->profile);
+        (*hit)->profile = pr != NULL ? json_string(pr + 12) : NULL;
     }
     free(line);
     free(by);

@@ -89,42 +89,127 @@ open_outputs(run *r)
     return 0;
 }
 
-/* The file at path was written after its record, its template and the
- * profile were last changed: a record edited since its document was made
- * (an amount put right) is rendered again by --resume, not left as it was. */
+/* What each file a resumed run's documents read holds now: every file once
+ * (a template or a logo is read by each document), sorted by path. */
+typedef struct seen {
+    const char *path;
+    char digest[HS_OUT_DIGEST_LEN + 1]; /* "-": it cannot be read */
+} seen;
+
 static int
-newer_than_inputs(const run *r, const bjob *j, const char *path)
+cmp_seen(const void *a, const void *b)
 {
-    struct stat out, in;
-    const char *inputs[] = {j->record, j->template_path, r->o->profile_path};
-    if (stat(path, &out) != 0)
-        return 0;
-    for (size_t k = 0; k < sizeof inputs / sizeof inputs[0]; k++) {
-        if (inputs[k] == NULL || stat(inputs[k], &in) != 0)
+    return strcmp(((const seen *)a)->path, ((const seen *)b)->path);
+}
+
+static int
+hex(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* Each line of the jobs' inputs cut into "DIGEST" and "PATH" in place, and
+ * every path's digest now, in *out (sorted, once each). */
+static size_t
+digest_inputs(run *r, seen **out)
+{
+    int n = 0, cap = 0;
+    seen *v = NULL;
+    for (int i = 0; i < r->njobs; i++) {
+        bjob *j = &r->jobs[i];
+        if (!j->mine || !j->reported || j->inputs == NULL)
             continue;
-        if (in.st_mtim.tv_sec > out.st_mtim.tv_sec ||
-            (in.st_mtim.tv_sec == out.st_mtim.tv_sec && in.st_mtim.tv_nsec > out.st_mtim.tv_nsec))
+        size_t len = strlen(j->inputs);
+        for (char *p = j->inputs, *nl; (nl = strchr(p, '\n')) != NULL; p = nl + 1)
+            if (p[strcspn(p, " =\n")] == '\n')
+                len = 0; /* a line that is not "DIGEST PATH" or "DIGEST=HEX" */
+        if (len == 0 || j->inputs[len - 1] != '\n') {
+            free(j->inputs); /* a list not as worker.c writes it: unknown */
+            j->inputs = NULL;
+            continue;
+        }
+        /* rewritten in place (never longer) as "DIGEST\0PATH\0" each */
+        char *w = j->inputs;
+        for (char *p = j->inputs, *nl; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+            size_t dl = strcspn(p, " =");
+            char sep = p[dl], *from = p + dl + 1;
+            memmove(w, p, dl);
+            w[dl] = '\0';
+            w += dl + 1;
+            char *path = w;
+            if (sep == '=') /* a path that is not UTF-8, its bytes in hex */
+                for (; from + 1 < nl && hex(from[0]) >= 0 && hex(from[1]) >= 0; from += 2)
+                    *w++ = (char)(hex(from[0]) << 4 | hex(from[1]));
+            else
+                memmove(w, from, (size_t)(nl - from)), w += nl - from;
+            *w++ = '\0';
+            if (n == cap)
+                v = hs_bt_grow(v, &cap, sizeof *v);
+            v[n++] = (seen){path, ""};
+        }
+        *w = '\0';
+    }
+    if (n > 0)
+        qsort(v, (size_t)n, sizeof *v, cmp_seen);
+    size_t m = 0;
+    for (int i = 0; i < n; i++)
+        if (m == 0 || strcmp(v[m - 1].path, v[i].path) != 0)
+            v[m++] = v[i];
+    for (size_t i = 0; i < m; i++)
+        if (hs_out_digest(v[i].path, v[i].digest) != 0)
+            strcpy(v[i].digest, "-");
+    *out = v;
+    return m;
+}
+
+/* Every file the document read when it was made holds what it held then:
+ * an edit is seen whatever its time says (cp -p, a restored backup, git
+ * checkout of an older version, touch -d), in a part the template includes
+ * or an image too. A report without the list (an older hoso) says nothing:
+ * the document is made again. */
+static int
+same_inputs(const run *r, const bjob *j, const seen *v, size_t n)
+{
+    if (j->inputs == NULL || j->inputs[0] == '\0')
+        return 0;
+    /* made with another profile (or none): the same files may be unchanged,
+     * but they are not what this run reads */
+    const char *now = r->o->profile_path;
+    char a[PATH_MAX], b[PATH_MAX];
+    if ((now == NULL) != (j->profile == NULL) ||
+        (now != NULL && strcmp(now, j->profile) != 0 &&
+         (realpath(now, a) == NULL || realpath(j->profile, b) == NULL || strcmp(a, b) != 0)))
+        return 0;
+    /* "DIGEST\0PATH\0" each after digest_inputs, then the string's own '\0' */
+    for (const char *p = j->inputs; *p != '\0';) {
+        const char *path = p + strlen(p) + 1;
+        seen key = {path, ""};
+        const seen *hit = bsearch(&key, v, n, sizeof *v, cmp_seen);
+        if (hit == NULL || strcmp(hit->digest, p) != 0 || strcmp(p, "-") == 0)
             return 0;
+        p = path + strlen(path) + 1;
     }
     return 1;
 }
 
 /* Pass 2's jobs into todo: this shard's, but those made before (--resume:
- * listed, and the file is still there, this document's and newer than its
- * inputs) and those whose
+ * listed, and the file is still there, this document's, and every file it
+ * read unchanged) and those whose
  * name pass crashed or was stopped (reported now). Returns their count. */
 static int
 render_todo(run *r, int *todo)
 {
     int ntodo = 0;
+    seen *v = NULL;
+    size_t nv = digest_inputs(r, &v);
     for (int i = 0; i < r->njobs; i++) {
         bjob *j = &r->jobs[i];
         if (!j->mine)
             continue;
         if (j->reported && j->file != NULL) {
             char *p = hs_bt_out_path(r, j->file), owner[HS_OUT_OWNER_LEN + 1];
-            hs_out_owner(j->record, j->template_path, owner);
-            j->done = hs_out_marked(p, owner) == 1 && newer_than_inputs(r, j, p);
+            hs_out_owner(j->record, j->template_path, r->o->out_dir, owner);
+            j->done = hs_out_marked(p, owner) == 1 && same_inputs(r, j, v, nv);
             free(p);
         }
         if (j->done)
@@ -134,6 +219,7 @@ render_todo(run *r, int *todo)
         else
             todo[ntodo++] = i;
     }
+    free(v);
     return ntodo;
 }
 
@@ -265,6 +351,8 @@ hs_batch_run(hs_engine *e, const hs_batch_options *o, const hs_batch_events *ev,
         free(r.jobs[i].file);
         free(r.jobs[i].prefix);
         free(r.jobs[i].failed);
+        free(r.jobs[i].inputs);
+        free(r.jobs[i].profile);
     }
     free(r.jobs);
     for (int i = 0; i < nrec; i++)

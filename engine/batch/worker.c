@@ -40,9 +40,39 @@ write_temp(run *r, const hs_output *out, char *tmp, size_t cap)
     return e;
 }
 
+/* The files the document just made read, each with what it holds now, as
+ * one field: lines "DIGEST PATH" ("-" for a file that cannot be read, which
+ * no later digest equals), or "DIGEST=HEX" for a path that is not UTF-8, its
+ * bytes in hex (the report is JSON: such a path would not come back). Read after the document was
+ * made: a file changed while it rendered is taken as changed before, and the document is made again
+ * by the next --resume only if it changes again. */
+static void
+inputs_of(hs_buf *msg, hs_arena *a)
+{
+    size_t n;
+    const char *const *v = hs_inputs(&n);
+    hs_buf b;
+    hs_buf_init(&b, a);
+    for (size_t i = 0; i < n; i++) {
+        char d[HS_OUT_DIGEST_LEN + 1];
+        size_t len = strlen(v[i]);
+        hs_buf_adds(&b, hs_out_digest(v[i], d) == 0 ? d : "-");
+        if (hs_utf8_invalid_at(v[i], len) == (size_t)-1) {
+            hs_buf_printf(&b, " %s\n", v[i]);
+            continue;
+        }
+        hs_buf_addc(&b, '=');
+        for (size_t k = 0; k < len; k++)
+            hs_buf_printf(&b, "%02x", (unsigned char)v[i][k]);
+        hs_buf_addc(&b, '\n');
+    }
+    hs_bt_pipe_field(msg, hs_buf_cstr(&b));
+}
+
 /* One task; its result on fd as one line:
  * "name\tNAME", "noname" or "stopped\tMSG" (TASK_NAME);
- * "ok\tTMP\tNAME\tPAGES\tBYTES" or "error\tFILE\tLINE\tCODE\tMSG". */
+ * "ok\tTMP\tNAME\tPAGES\tBYTES\tINPUTS" or "error\tFILE\tLINE\tCODE\tMSG".
+ * INPUTS: a line "DIGEST PATH" for each file the document read (see inputs_of). */
 static void
 work_one(run *r, int kind, const bjob *j, int fd)
 {
@@ -96,7 +126,7 @@ work_one(run *r, int kind, const bjob *j, int fd)
         free(own);
         char tmp[4096];
         if (name != NULL && kind == TASK_RENDER &&
-            hs_mark_owner(&out, j->record, j->template_path, &rep) != 0)
+            hs_mark_owner(&out, j->record, j->template_path, r->o->out_dir, &rep) != 0)
             free(name), name = NULL;
         int e = name == NULL ? 0 : kind == TASK_NAME ? 0 : write_temp(r, &out, tmp, sizeof tmp);
         if (name == NULL) {
@@ -127,6 +157,7 @@ work_one(run *r, int kind, const bjob *j, int fd)
             snprintf(num, sizeof num, "%d\t%zu", out.pages, out.len);
             hs_buf_addc(&msg, '\t');
             hs_buf_adds(&msg, num);
+            inputs_of(&msg, h.a);
         }
         free(name);
         hs_output_free(&out);

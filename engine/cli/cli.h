@@ -16,6 +16,12 @@ long long hs_cli_source_date_epoch(void);
 int hs_cli_written_by(const char *path, const char *record, const char *template_path, char *who,
                       size_t cap);
 void hs_cli_wrote(const char *path, const char *record, const char *template_path);
+/* The list carried across the watchdog's new start (execv): a descriptor
+ * that stays open across it, holding every file written so far, or -1 (it
+ * could not be made: the new start then knows nothing, as before). */
+int hs_cli_written_carrier(void);
+/* In the new start: the list read back from the carrier fd. 0, or -1. */
+int hs_cli_written_resume(int fd);
 
 /* `hoso dump` (dump.c): argv[1] is "dump". Returns the exit status. */
 int hs_cli_dump(int argc, char **argv);

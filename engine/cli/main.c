@@ -218,7 +218,12 @@ hs_cli_find_dir(const char *given, const char *env_name, const char *name, const
         for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
             snprintf(buf, cap, "%s%s/%s/%s", exe, rel[i], name, probe);
             if (access(buf, R_OK) == 0) {
+                /* without the "..": messages name /src/templates/quote.xml,
+                 * not /src/build/../templates/quote.xml */
+                char real[PATH_MAX];
                 snprintf(buf, cap, "%s%s/%s", exe, rel[i], name);
+                if (realpath(buf, real) != NULL && strlen(real) < cap)
+                    memcpy(buf, real, strlen(real) + 1);
                 return buf;
             }
         }
@@ -301,6 +306,7 @@ enum {
     OPT_NO_SYNC,
     OPT_FIRST_TEMPLATE,
     OPT_FAILED_BEFORE,
+    OPT_WRITTEN_FD,
     OPT_STRICT,
     OPT_NO_STRICT
 };
@@ -322,6 +328,7 @@ takes(int c)
         return "B";
     case OPT_FIRST_TEMPLATE:
     case OPT_FAILED_BEFORE:
+    case OPT_WRITTEN_FD:
         return "R";
     default:
         return "RBC";
@@ -352,6 +359,7 @@ parse(int argc, char **argv, opts *o)
         {"no-strict", no_argument, NULL, OPT_NO_STRICT},
         {"first-template", required_argument, NULL, OPT_FIRST_TEMPLATE},
         {"failed-before", required_argument, NULL, OPT_FAILED_BEFORE},
+        {"written-fd", required_argument, NULL, OPT_WRITTEN_FD},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
@@ -468,6 +476,10 @@ parse(int argc, char **argv, opts *o)
             if (parse_long(optarg, 0, 1 << 30, &v) != 0)
                 return usage_error(o, "%s", "--failed-before: internal option");
             o->failed_before = (int)v;
+            break;
+        case OPT_WRITTEN_FD:
+            if (parse_long(optarg, 0, 1 << 20, &v) != 0 || hs_cli_written_resume((int)v) != 0)
+                return usage_error(o, "%s", "--written-fd: internal option");
             break;
         case 'p':
             o->profile = optarg;
@@ -683,6 +695,14 @@ static int
 one_document(hs_engine *e, const opts *o, const char *record, const char *template_path, held *h,
              int from_all)
 {
+#ifdef HS_TEST_HOOKS
+    /* Tests of the watchdog: a document that hangs where nothing allocates
+     * (as one XPath expression inside libxml2 does) */
+    const char *hang = getenv("HOSO_TEST_HANG");
+    if (hang != NULL && strstr(record, hang) != NULL)
+        for (;;)
+            pause();
+#endif
     hs_output doc;
     hs_job *job = hs_job_new(template_path, record);
     if (job == NULL)
@@ -757,7 +777,7 @@ static char **again;                 /* argv for the new start, built once */
 static int again_prefix, again_nrec; /* options, then the records */
 static char **again_rec;             /* every record, in order */
 static int again_from;               /* the first record the new start takes */
-static char again_first[24], again_failed[24];
+static char again_first[24], again_failed[24], again_written[24];
 
 static void
 watchdog_fire(int sig)
@@ -779,10 +799,10 @@ watchdog_fire(int sig)
 
 /* Prepare the new start: argv's options (getopt has moved them before the
  * records), the internal options saying where to go on, "--", the records. */
-static void
+static int
 watchdog_setup(int argc, char **argv, int optind_end, const opts *o)
 {
-    again = malloc((size_t)(argc + 8) * sizeof *again);
+    again = malloc((size_t)(argc + 10) * sizeof *again);
     if (again == NULL)
         abort();
     int n = 0;
@@ -793,10 +813,22 @@ watchdog_setup(int argc, char **argv, int optind_end, const opts *o)
     again[n++] = again_first;
     again[n++] = "--failed-before";
     again[n++] = again_failed;
+    /* the files written so far, so that a document after the new start does
+     * not replace one written before it (--overwrite) */
+    int fd = hs_cli_written_carrier();
+    if (fd < 0) {
+        fprintf(stderr, "hoso: cannot keep the list of the files written for --timeout: %s\n",
+                strerror(errno));
+        return -1;
+    }
+    snprintf(again_written, sizeof again_written, "%d", fd);
+    again[n++] = "--written-fd";
+    again[n++] = again_written;
     again[n++] = "--";
     again_prefix = n;
     again_rec = o->records;
     again_nrec = o->nrecords;
+    return 0;
 }
 
 static void
@@ -1060,8 +1092,10 @@ main(int argc, char **argv)
     signal(SIGTERM, on_stop);
     signal(SIGINT, on_stop);
     signal(SIGHUP, on_stop);
-    if (o.timeout_s > 0)
-        watchdog_setup(argc, argv, optind_end, &o);
+    if (o.timeout_s > 0 && watchdog_setup(argc, argv, optind_end, &o) != 0) {
+        engine_done(e);
+        return 1;
+    }
     for (int i = 0; i < o.nrecords; i++) {
         for (int t = i == 0 ? o.first_template : 0; t < o.ntemplates; t++) {
             watchdog_arm(&o, i, t, failed, o.timeout_s);

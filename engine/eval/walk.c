@@ -300,6 +300,7 @@ element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p)
     case HS_TK_FOR:
         return hs_ev_children(ev, n, s, p);
     case HS_TK_INCLUDE:
+        hs_inputs_note(n->path); /* the document depends on the part's file */
         hs_ev_register_ns(ev, n->part);
         return hs_ev_children(ev, n->part->root, s, p);
     case HS_TK_REQUIRE:

@@ -275,6 +275,7 @@ load(const char *path, size_t limit, hs_img_why *why)
 const hs_image *
 hs_image_get(const char *path, size_t memory_limit, hs_report *r, hs_loc loc)
 {
+    hs_inputs_note(path); /* the document depends on the image's file, cached or not */
     hs_img_why why = {{0}};
     struct stat st;
     if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {

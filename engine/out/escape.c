@@ -44,14 +44,11 @@ hs_out_escape(hs_buf *b, const char *s, size_t n, int backslash)
     }
 }
 
-/* "key":"value" in JSON; invalid UTF-8 becomes U+FFFD there, and then
- * "key_bytes" keeps the raw bytes, C-escaped ("caf\xe9.xml"). */
+/* s[0..n) as a JSON string, quoted; invalid UTF-8 becomes U+FFFD. */
 void
-hs_out_json_field(hs_buf *b, const char *key, const char *s)
+hs_out_json_string(hs_buf *b, const char *s, size_t n)
 {
-    s = s ? s : "";
-    size_t n = strlen(s);
-    hs_buf_printf(b, "\"%s\":\"", key);
+    hs_buf_addc(b, '"');
     for (size_t i = 0; i < n;) {
         uint32_t cp;
         int k = hs_utf8_decode(s + i, n - i, &cp);
@@ -72,6 +69,17 @@ hs_out_json_field(hs_buf *b, const char *key, const char *s)
         i += (size_t)k;
     }
     hs_buf_addc(b, '"');
+}
+
+/* "key":"value" in JSON; invalid UTF-8 becomes U+FFFD there, and then
+ * "key_bytes" keeps the raw bytes, C-escaped ("caf\xe9.xml"). */
+void
+hs_out_json_field(hs_buf *b, const char *key, const char *s)
+{
+    s = s ? s : "";
+    size_t n = strlen(s);
+    hs_buf_printf(b, "\"%s\":", key);
+    hs_out_json_string(b, s, n);
     if (hs_utf8_invalid_at(s, n) != (size_t)-1) {
         hs_buf_printf(b, ",\"%s_bytes\":\"", key);
         hs_buf b2;

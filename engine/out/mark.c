@@ -1,6 +1,6 @@
 /* engine/out/mark.c — how hoso knows a file in an output folder is its own.
  *
- * A document carries a mark derived from its record and template paths: a
+ * A document carries a mark derived from its record and template files: a
  * PDF comment "%hoso-owner KEY" on the line just before the cross-reference
  * table. Comments are ignored by every reader, the objects do not move (the
  * mark goes after them), and startxref is moved by the mark's length, so the
@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,14 +30,55 @@ fnv1a(uint64_t h, const char *s, size_t n)
     return h;
 }
 
-void
-hs_out_owner(const char *record, const char *template_path, char *buf)
+/* A file as the mark knows it: its canonical path (symbolic links, "." and
+ * ".." resolved: "build/../templates/quote.xml", "./quote.xml" and the
+ * absolute path are one file), written relative to the output folder's
+ * canonical path when the two share a folder below the root (records on a
+ * share with the output folder: "../records/a.xml" wherever the share is
+ * mounted, so that shards on several machines know each other's documents),
+ * else absolute (templates installed in /usr/share, the same on every
+ * machine). Within one output folder two different files never share a key.
+ * A path that names no file (standard input) is taken as typed. */
+static void
+identity(const char *path, const char *dir, char *key, size_t cap)
 {
+    char real[PATH_MAX];
+    if (dir == NULL || realpath(path, real) == NULL) {
+        snprintf(key, cap, "%s", path);
+        return;
+    }
+    /* the longest run of whole leading components the two share */
+    size_t common = 0;
+    for (size_t i = 1;; i++) {
+        int end_d = dir[i] == '\0' || dir[i] == '/', end_r = real[i] == '\0' || real[i] == '/';
+        if (end_d && end_r)
+            common = i;
+        if (dir[i] != real[i] || dir[i] == '\0')
+            break;
+    }
+    if (common == 0 || (dir[common] == '\0' && real[common] == '\0')) {
+        snprintf(key, cap, "%s", real);
+        return;
+    }
+    size_t n = 0;
+    for (size_t i = common; dir[i] != '\0'; i++)
+        if (dir[i] == '/' && n + 4 < cap)
+            memcpy(key + n, "../", 3), n += 3;
+    snprintf(key + n, cap - n, "%s", real[common] == '/' ? real + common + 1 : real + common);
+}
+
+void
+hs_out_owner(const char *record, const char *template_path, const char *out_dir, char *buf)
+{
+    char dir[PATH_MAX], rec[PATH_MAX * 2], tpl[PATH_MAX * 2];
+    const char *d = out_dir != NULL && realpath(out_dir, dir) != NULL ? dir : NULL;
+    identity(record, d, rec, sizeof rec);
+    identity(template_path, d, tpl, sizeof tpl);
     /* two 64-bit FNV-1a hashes with different seeds over "record\0template" */
     uint64_t h[2] = {1469598103934665603ull, 0x84222325cbf29ce4ull};
     for (int k = 0; k < 2; k++) {
-        h[k] = fnv1a(h[k], record, strlen(record) + 1);
-        h[k] = fnv1a(h[k], template_path, strlen(template_path));
+        h[k] = fnv1a(h[k], rec, strlen(rec) + 1);
+        h[k] = fnv1a(h[k], tpl, strlen(tpl));
     }
     snprintf(buf, HS_OUT_OWNER_LEN + 1, "%016llx%016llx", (unsigned long long)h[0],
              (unsigned long long)h[1]);

@@ -32,10 +32,21 @@ int hs_out_install(const char *tmp, const char *path, const char *owner, int fla
 /* fsync the folder that holds path (a file's name is durable only then). */
 int hs_out_sync_dir(const char *path, hs_report *r);
 
-/* The mark of the document of record × template: 32 hex digits of a hash of
- * the two paths as given. Into buf, which holds HS_OUT_OWNER_LEN + 1. */
+/* The mark of the document of record × template written into the folder
+ * out_dir: 32 hex digits of a hash of the two files' canonical paths (seen
+ * from out_dir when they share a top folder with it, see mark.c), so that
+ * any spelling of the same two files is the same document. Into buf, which
+ * holds HS_OUT_OWNER_LEN + 1. */
 #define HS_OUT_OWNER_LEN 32
-void hs_out_owner(const char *record, const char *template_path, char *buf);
+void hs_out_owner(const char *record, const char *template_path, const char *out_dir, char *buf);
+
+/* What the file at path holds: 32 hex digits (CRC-32, Adler-32 and the
+ * length of its bytes) into buf, which holds HS_OUT_DIGEST_LEN + 1. 0, or -1
+ * if it cannot be read (missing, not a regular file). */
+#define HS_OUT_DIGEST_LEN 32
+int hs_out_digest(const char *path, char *buf);
+/* The digests kept for files not changed since (at engine end, for leak checkers). */
+void hs_out_digest_forget(void);
 
 /* A copy of the PDF with the mark in it: a comment line "%hoso-owner KEY"
  * just before the cross-reference table (startxref is moved to match), so
@@ -60,6 +71,8 @@ void hs_out_escape(hs_buf *b, const char *s, size_t n, int backslash);
 /* Append "key":"s" (JSON, always valid UTF-8: a bad byte is U+FFFD) and,
  * when s is not UTF-8, "key_bytes":"…" with its bytes C-escaped. */
 void hs_out_json_field(hs_buf *b, const char *key, const char *s);
+/* s[0..n) as a quoted JSON string (invalid UTF-8 as U+FFFD). */
+void hs_out_json_string(hs_buf *b, const char *s, size_t n);
 
 /* ---- temporary files of a run in progress (temp.c) ---- */
 /* The prefix of this process's temporary files in a folder:

@@ -117,8 +117,8 @@ mark_roundtrip(void)
 {
     size_t len = make_pdf();
     char own[HS_OUT_OWNER_LEN + 1], other[HS_OUT_OWNER_LEN + 1];
-    hs_out_owner("r.xml", "t.xml", own);
-    hs_out_owner("r.xml", "u.xml", other);
+    hs_out_owner("r.xml", "t.xml", NULL, own);
+    hs_out_owner("r.xml", "u.xml", NULL, other);
     CHECK(strcmp(own, other) != 0);
     size_t n;
     unsigned char *m = hs_out_mark((const unsigned char *)pdf, len, own, &n);
