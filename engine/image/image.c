@@ -73,12 +73,9 @@ hs_image_room(int w, int h, int channels, int copies, size_t limit, const char *
 }
 
 /* zlib stream of n bytes; NULL when out of memory. strategy: zlib's
- * Z_DEFAULT_STRATEGY, or Z_RLE for alpha samples, whose runs are most of
- * what repeats: about as small (the sample logo's alpha: 1,423 bytes, 1,384
- * at level 9) and a fraction of the time. Palette indices repeat as strings
- * too (the logo's letters): the default strategy makes them 970 bytes
- * instead of 1,357 with Z_RLE, for 1.4 M instructions once per engine (level
- * 9, 795 bytes, costs 60 M). */
+ * Z_DEFAULT_STRATEGY, or Z_RLE for samples of one byte a pixel (alpha, and
+ * palette indices), whose runs are most of what repeats: as small or
+ * smaller, and a fraction of the time (measured on the sample logo). */
 static unsigned char *
 deflate_all(const unsigned char *p, size_t n, int strategy, size_t *out_n)
 {
@@ -240,7 +237,7 @@ load(const char *path, size_t limit, hs_img_why *why)
         if (px.space == HS_IMAGE_RGB)
             e->img.palette_n = palette_of(px.color, np, e->img.palette, &idx);
         if (idx != NULL)
-            e->color_z = deflate_all(idx, np, Z_DEFAULT_STRATEGY, &e->img.color_z_len);
+            e->color_z = deflate_all(idx, np, Z_RLE, &e->img.color_z_len);
         else
             e->color_z = deflate_all(px.color, np * (size_t)px.space, Z_DEFAULT_STRATEGY,
                                      &e->img.color_z_len);
