@@ -12,7 +12,8 @@
  * byte loops replaced (render/harufix.c), text written as hoso writes it
  * (render/content.c: literal strings, whole hundredths of a point), the
  * logo decoded and deflated once (image/) and written into each document as
- * those ready bytes (render/ready.c), as hoso does.
+ * those ready bytes (render/ready.c), the dictionaries packed into an object
+ * stream after libharu saved (render/pack.c), as hoso does.
  *
  *   build/floor FONTS_DIR LOGO.png TEXT_FILE N OUT.pdf
  * prints: "floor: <median ms> ms, <median CPU ms> cpu, <bytes> bytes, <pages> pages" */
@@ -27,6 +28,7 @@
 #include "image/image.h"
 #include "render/content.h"
 #include "render/fontres.h"
+#include "render/pack.h"
 #include "render/ready.h"
 
 /* render/harufix.c (libharu's byte loops and its deflate replaced, as in
@@ -214,11 +216,17 @@ one(hs_face *const faces[4], const hs_image *logo, char *text, int *pages, FILE 
     HPDF_UINT32 got = size;
     HPDF_ResetStream(pdf);
     HPDF_ReadFromStream(pdf, buf, &got);
+    /* the dictionaries in an object stream, as hoso packs them */
+    size_t packed_n;
+    unsigned char *packed = hs_pdf_pack(pdf, buf, got, &packed_n);
+    if (packed == NULL)
+        exit(1);
     if (keep != NULL)
-        fwrite(buf, 1, got, keep);
+        fwrite(packed, 1, packed_n, keep);
+    free(packed);
     free(buf);
     HPDF_Free(pdf);
-    return size;
+    return packed_n;
 }
 
 int

@@ -2,8 +2,9 @@
  *
  * A document carries a mark derived from its record and template files: a
  * PDF comment "%hoso-owner KEY" on the line just before the cross-reference
- * table. Comments are ignored by every reader, the objects do not move (the
- * mark goes after them), and startxref is moved by the mark's length, so the
+ * table (or stream: the last object, which no table lists). Comments are
+ * ignored by every reader, the other objects do not move (the mark goes
+ * after them), and startxref is moved by the mark's length, so the
  * file stays a valid PDF and the same inputs still give the same bytes. A
  * file whose mark matches is this very document from an earlier run: a rerun
  * may refresh it. Anything else under the name is someone else's file. */
@@ -108,6 +109,23 @@ find_startxref(const unsigned char *tail, size_t n, size_t *digits, size_t *ndig
     return -1;
 }
 
+/* Whether a cross-reference stream ("N 0 obj" of /Type /XRef, PDF 1.5:
+ * render/pack.c) starts at x: the mark goes just before it as before a
+ * table, as that object's own offset is in no table. */
+static int
+xref_stream_at(const unsigned char *pdf, size_t len, size_t x)
+{
+    static const char kw[] = "/Type /XRef";
+    size_t p = x;
+    while (p < len && p - x < 12 && pdf[p] >= '0' && pdf[p] <= '9')
+        p++;
+    if (p == x || len - p < 7 || memcmp(pdf + p, " 0 obj\012", 7) != 0)
+        return 0;
+    p += 7;
+    return len - p >= 3 + sizeof kw - 1 && memcmp(pdf + p, "<<\012", 3) == 0 &&
+           memcmp(pdf + p + 3, kw, sizeof kw - 1) == 0;
+}
+
 unsigned char *
 hs_out_mark(const unsigned char *pdf, size_t len, const char *owner, size_t *out_len)
 {
@@ -115,7 +133,7 @@ hs_out_mark(const unsigned char *pdf, size_t len, const char *owner, size_t *out
     size_t d, nd;
     unsigned long long x;
     if (find_startxref(pdf + tail, len - tail, &d, &nd, &x) != 0 || x + 4 > len ||
-        memcmp(pdf + x, "xref", 4) != 0)
+        (memcmp(pdf + x, "xref", 4) != 0 && !xref_stream_at(pdf, len, x)))
         return NULL;
     d += tail;
     char mark[MARK_LEN + 1], num[24];

@@ -60,18 +60,22 @@ HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n)
     return (HPDF_BYTE *)s + n;
 }
 
-/* libharu deflates each stream it writes (the page contents above all: 45
- * KB of a 3-page quote, most of it CIDs as hex digits) at zlib's default
- * level, fixed in the library (hpdf_streams.c). Level 4 with the filtered
- * strategy, measured on the reference quote's page contents: 3.8 M
- * instructions instead of 5.3 M (a seventh of a warm document), 9,390 bytes
- * instead of 8,979. Otherwise what libharu does: the source read from its
- * start, deflated into dst (encrypted first when e is given). */
+/* libharu deflates each stream it writes (the page contents above all: 38
+ * KB of a 3-page quote, one-byte CIDs in literal strings and the numbers
+ * placing them) at zlib's default level, fixed in the library
+ * (hpdf_streams.c). Level 3, measured on the reference quote's page
+ * contents: 2.3 M instructions and 11,124 bytes (level 4: 3.0 M, 10,208;
+ * level 4 with Z_FILTERED, the better one when the CIDs were hex digits:
+ * 3.1 M, 10,345; level 6: 3.9 M, 9,912): what packing the dictionaries into
+ * an object stream costs a document (render/pack.c: 0.8 M) is paid here, so
+ * that a warm document stays under 5 ms. Otherwise what libharu does: the
+ * source read from its start, deflated into dst (encrypted first when e is
+ * given). */
 #include <hpdf_conf.h>
 #include <hpdf_encrypt.h>
 #include <zlib.h>
 
-#define HS_DEFLATE_LEVEL 4
+#define HS_DEFLATE_LEVEL 3
 
 HPDF_STATUS HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst, HPDF_Encrypt e);
 
@@ -93,7 +97,7 @@ HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst, HPDF_Encr
         return ret;
     z_stream z;
     memset(&z, 0, sizeof z);
-    int zr = deflateInit2(&z, HS_DEFLATE_LEVEL, Z_DEFLATED, 15, 8, Z_FILTERED);
+    int zr = deflateInit2(&z, HS_DEFLATE_LEVEL, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY);
     if (zr != Z_OK)
         return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, zr);
     Bytef in[HPDF_STREAM_BUF_SIZ], out[HPDF_STREAM_BUF_SIZ];

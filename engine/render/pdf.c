@@ -16,14 +16,17 @@
 
 #include "image/image.h"
 #include "render/harufix.h"
+#include "render/pack.h"
 #include "render/ready.h"
 
 #include <errno.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+#include <hpdf_version.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -542,8 +545,17 @@ take_bytes(pdf_ctx *c, unsigned char **out, size_t *out_len)
     if (got != size)
         return hs_error(c->r, HS_LOC_NONE, HS_CODE_PDF, "libharu gave %u of %u bytes",
                         (unsigned)got, (unsigned)size);
-    *out = buf;
-    *out_len = got;
+    /* the dictionaries in an object stream (render/pack.c) */
+    size_t n;
+    unsigned char *packed = hs_pdf_pack(c->pdf, buf, got, &n);
+    if (packed == NULL)
+        return hs_error(c->r, HS_LOC_NONE, HS_CODE_PDF,
+                        "libharu's document is not laid out as hoso packs it (libharu %s)",
+                        HPDF_VERSION_TEXT);
+    *out = hs_arena_alloc(c->a, n);
+    memcpy(*out, packed, n);
+    free(packed);
+    *out_len = n;
     return 0;
 }
 

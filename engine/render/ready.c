@@ -182,14 +182,19 @@ hs_pdf_image(HPDF_Doc pdf, const hs_image *im)
 unsigned char *
 hs_pdf_deflate(const unsigned char *d, size_t n, size_t *out_n)
 {
+    return hs_pdf_deflate_at(d, n, Z_BEST_COMPRESSION, out_n);
+}
+
+unsigned char *
+hs_pdf_deflate_at(const unsigned char *d, size_t n, int level, size_t *out_n)
+{
     int wbits = 9;
     while (wbits < 15 && ((size_t)1 << wbits) < n)
         wbits++;
     z_stream z = {0};
     uLong cap = compressBound((uLong)n) + 64;
     unsigned char *out = malloc(cap);
-    if (out == NULL ||
-        deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, wbits, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    if (out == NULL || deflateInit2(&z, level, Z_DEFLATED, wbits, 8, Z_DEFAULT_STRATEGY) != Z_OK)
         hs_fatal_at(__FILE__, __LINE__, "out of memory (deflating %zu bytes)", n);
     z.next_in = (Bytef *)d;
     z.avail_in = (uInt)n;

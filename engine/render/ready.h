@@ -31,5 +31,8 @@ HPDF_Dict hs_pdf_image(HPDF_Doc pdf, const hs_image *im);
 /* z deflated at the best level, window and hash sized to n (malloc'd; *out_n
  * its length). For data made once per engine. */
 unsigned char *hs_pdf_deflate(const unsigned char *d, size_t n, size_t *out_n);
+/* The same at zlib's level (0-9): for what is made for each document
+ * (render/pack.c's object stream). */
+unsigned char *hs_pdf_deflate_at(const unsigned char *d, size_t n, int level, size_t *out_n);
 
 #endif

@@ -25,6 +25,7 @@
 #include "font/font.h"
 #include "render/content.h"
 #include "render/fontres.h"
+#include "render/pack.h"
 #include "render/ready.h"
 
 static HPDF_STATUS seen_error;
@@ -399,6 +400,27 @@ font_objects_are_as_assumed(void)
                 CHECK(fn > first_n);
                 free(f);
             }
+        }
+        /* Packed (render/pack.c): the streams kept whole, the rest in an
+         * object stream, and a cross-reference stream; libharu's framing
+         * changed (an object's "endobj" misplaced) is refused, not guessed */
+        size_t pn = 0;
+        unsigned char *packed = hs_pdf_pack(pdf, out, got, &pn);
+        CHECK(packed != NULL && pn > 9 && memcmp(packed, "%PDF-1.5\n", 9) == 0);
+        int packed_filters = 0;
+        for (const unsigned char *p = packed;
+             packed != NULL && (p = memmem(p, pn - (size_t)(p - packed), "/Filter", 7)); p += 7)
+            packed_filters++;
+        CHECK_INT(packed_filters, 4 + 2);
+        CHECK(packed != NULL && memmem(packed, pn, "/Type /ObjStm", 13) != NULL);
+        CHECK(packed != NULL && memmem(packed, pn, "/Type /XRef", 11) != NULL);
+        CHECK(packed != NULL && memmem(packed, pn, "/CIDToGIDMap", 12) == NULL); /* deflated */
+        free(packed);
+        unsigned char *e = memmem(out, got, "\nendobj\n", 8);
+        CHECK(e != NULL);
+        if (e != NULL) {
+            e[1] = 'E';
+            CHECK(hs_pdf_pack(pdf, out, got, &pn) == NULL);
         }
         free(out);
         HPDF_Free(pdf);

@@ -152,6 +152,37 @@ mark_roundtrip(void)
     CHECK_INT(hs_out_marked(path, own), 0);
 }
 
+/* A PDF 1.5 document, its cross-reference table a stream (render/pack.c):
+ * the mark goes just before that object; an object of another type where
+ * startxref points is refused. */
+static void
+mark_xref_stream(void)
+{
+    const char *body = "%PDF-1.5\n1 0 obj\n<< /Type /Catalog >>\nendobj\n";
+    for (int k = 0; k < 2; k++) {
+        int len = snprintf(pdf, sizeof pdf,
+                           "%s2 0 obj\n<<\n/Type /%s\n/Size 2\n/W [ 1 1 2 ]\n/Root 1 0 R\n"
+                           "/Length 8\n>>\nstream\r\n01234567\nendstream\n"
+                           "endobj\nstartxref\n%zu\n%%%%EOF\n",
+                           body, k == 0 ? "XRef" : "Catalog", strlen(body));
+        char own[HS_OUT_OWNER_LEN + 1];
+        hs_out_owner("r.xml", "t.xml", own);
+        size_t n;
+        unsigned char *m = hs_out_mark((const unsigned char *)pdf, (size_t)len, own, &n);
+        CHECK(k == 0 ? m != NULL : m == NULL);
+        if (m == NULL)
+            continue;
+        CHECK_INT((int)n, len + HS_OUT_OWNER_LEN + 13);
+        char t[sizeof pdf + 64] = ""; /* m is not a C string */
+        memcpy(t, m, n < sizeof t - 1 ? n : sizeof t - 1);
+        const char *sx = strstr(t, "startxref\n");
+        long x = sx ? strtol(sx + 10, NULL, 10) : 0;
+        CHECK_INT(memcmp(m + x, "2 0 obj\n<<\n/Type /XRef", 22), 0);
+        CHECK(memcmp(m + x - HS_OUT_OWNER_LEN - 13, "%hoso-owner ", 12) == 0);
+        free(m);
+    }
+}
+
 static void
 escaping(void)
 {
@@ -173,6 +204,7 @@ main(void)
     RUN(names_independent_of_order);
     RUN(names_suffixes);
     RUN(mark_roundtrip);
+    RUN(mark_xref_stream);
     RUN(escaping);
     printf("1..%d\n", hs_t_count);
     return DONE();
