@@ -166,7 +166,7 @@ mark_xref_stream(void)
                            "endobj\nstartxref\n%zu\n%%%%EOF\n",
                            body, k == 0 ? "XRef" : "Catalog", strlen(body));
         char own[HS_OUT_OWNER_LEN + 1];
-        hs_out_owner("r.xml", "t.xml", own);
+        hs_out_owner("r.xml", "t.xml", NULL, own);
         size_t n;
         unsigned char *m = hs_out_mark((const unsigned char *)pdf, (size_t)len, own, &n);
         CHECK(k == 0 ? m != NULL : m == NULL);
