@@ -3,7 +3,7 @@
 # copies the debootstrap root BASE (made with debootstrap --variant=minbase
 # bookworm), adds git and make (the README's starting point), then runs
 # DEPS.SH in it and prints the package count and installed size before and
-# after, and the packages it added. Root only; needs network to a Debian mirror. The README's figures
+# after, and the packages it added. Root only; needs network to a Debian mirror. The figures of docs/install.md
 # come from this script.
 set -eu
 base=$1 deps=$2

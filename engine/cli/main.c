@@ -39,7 +39,7 @@ static const char commands_text[] =
     "  dump     print one stage's output as text: the compiled template (tpl), the\n"
     "           document tree (doc) or the laid-out pages (pages); for tests\n"
     "  help template   the template vocabulary: every element and attribute\n"
-    "                  (--man: as hoso-template(5); --markdown: as in the README)\n"
+    "                  (--man: as hoso-template(5); --markdown: as in docs/templates.md)\n"
     "'hoso COMMAND --help' lists the options of one command.\n";
 
 static const char opt_templates[] =

@@ -1,5 +1,5 @@
 /* engine/tpl/help.c — the vocabulary's reference, printed from the table:
- * `hoso help template` (text), hoso-template(5) (man) and the README's
+ * `hoso help template` (text), hoso-template(5) (man) and docs/templates.md's
  * reference (markdown). */
 #include "tpl/tpl_int.h"
 

@@ -134,7 +134,7 @@ size_t hs_tpl_interned(const hs_tpl_cache *c);
 int hs_tpl_parse_value(hs_ta id, const char *v, hs_arena *a, hs_tval *out, char *why, size_t cap);
 
 /* The reference of the vocabulary, from the table: "text" (hoso help
- * template), "man" (roff, hoso-template(5)) or "markdown" (the README).
+ * template), "man" (roff, hoso-template(5)) or "markdown" (docs/templates.md).
  * Returns 0, or -1 for an unknown format. */
 int hs_tpl_print_reference(const char *format, FILE *out);
 

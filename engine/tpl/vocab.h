@@ -2,7 +2,7 @@
  * and every attribute, with its type, its default and one line of meaning.
  *
  * The compiler checks templates against it, evaluation refers to elements
- * and attributes by these ids, and `hoso help template` (and the README's
+ * and attributes by these ids, and `hoso help template` (and docs/templates.md's
  * reference, and hoso-template(5)) are printed from it, so the documentation
  * cannot drift from the code. To add an element: one line in HS_TPL_ELEMENTS
  * (and the evaluation of its kind); to add an attribute: one line in
