@@ -1,13 +1,14 @@
 /* engine/out/mark.c — how hoso knows a file in an output folder is its own.
  *
  * A document carries a mark derived from its record and template files: a
- * PDF comment "%hoso-owner KEY" on the line just before the cross-reference
- * table (or stream: the last object, which no table lists). Comments are
- * ignored by every reader, the other objects do not move (the mark goes
- * after them), and startxref is moved by the mark's length, so the
- * file stays a valid PDF and the same inputs still give the same bytes. A
- * file whose mark matches is this very document from an earlier run: a rerun
- * may refresh it. Anything else under the name is someone else's file. */
+ * PDF comment "%hoso-owner KEY". Comments are ignored by every reader, and
+ * the mark goes where it moves no object a table lists: before a
+ * cross-reference table (startxref is moved by the mark's length), or, when
+ * the table is a stream (render/pack.c), between that stream's endobj and
+ * startxref, where nothing after it has an offset. So the file stays a valid
+ * PDF and the same inputs still give the same bytes. A file whose mark
+ * matches is this very document from an earlier run: a rerun may refresh
+ * it. Anything else under the name is someone else's file. */
 #include "out/out.h"
 
 #include <errno.h>
@@ -85,10 +86,11 @@ hs_out_owner(const char *record, const char *template_path, const char *out_dir,
              (unsigned long long)h[1]);
 }
 
-/* The offset startxref names, and where its digits are in the tail. */
+/* The offset startxref names, where its digits are in the tail, and where
+ * the keyword is (kw_at may be NULL). */
 static int
 find_startxref(const unsigned char *tail, size_t n, size_t *digits, size_t *ndigits,
-               unsigned long long *value)
+               unsigned long long *value, size_t *kw_at)
 {
     static const char kw[] = "startxref";
     for (size_t i = n >= sizeof kw ? n - sizeof kw : 0; i-- > 0;) {
@@ -104,14 +106,16 @@ find_startxref(const unsigned char *tail, size_t n, size_t *digits, size_t *ndig
         if (q == p)
             return -1;
         *digits = p, *ndigits = q - p, *value = v;
+        if (kw_at != NULL)
+            *kw_at = i;
         return 0;
     }
     return -1;
 }
 
 /* Whether a cross-reference stream ("N 0 obj" of /Type /XRef, PDF 1.5:
- * render/pack.c) starts at x: the mark goes just before it as before a
- * table, as that object's own offset is in no table. */
+ * render/pack.c) starts at x: it lists its own offset, so the mark goes
+ * after it, just before startxref. */
 static int
 xref_stream_at(const unsigned char *pdf, size_t len, size_t x)
 {
@@ -130,19 +134,28 @@ unsigned char *
 hs_out_mark(const unsigned char *pdf, size_t len, const char *owner, size_t *out_len)
 {
     size_t tail = len > 1024 ? len - 1024 : 0;
-    size_t d, nd;
+    size_t d, nd, kw;
     unsigned long long x;
-    if (find_startxref(pdf + tail, len - tail, &d, &nd, &x) != 0 || x + 4 > len ||
-        (memcmp(pdf + x, "xref", 4) != 0 && !xref_stream_at(pdf, len, x)))
+    if (find_startxref(pdf + tail, len - tail, &d, &nd, &x, &kw) != 0 || x + 4 > len)
         return NULL;
-    d += tail;
+    int table = memcmp(pdf + x, "xref", 4) == 0;
+    if (!table && !xref_stream_at(pdf, len, x))
+        return NULL;
+    d += tail, kw += tail;
     char mark[MARK_LEN + 1], num[24];
     snprintf(mark, sizeof mark, MARK_FMT, owner);
-    int nn = snprintf(num, sizeof num, "%llu", x + MARK_LEN);
     unsigned char *out = malloc(len + MARK_LEN + 24);
     if (out == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
     size_t o = 0;
+    if (!table) { /* before startxref: no offset moves */
+        memcpy(out, pdf, kw), o = kw;
+        memcpy(out + o, mark, MARK_LEN), o += MARK_LEN;
+        memcpy(out + o, pdf + kw, len - kw), o += len - kw;
+        *out_len = o;
+        return out;
+    }
+    int nn = snprintf(num, sizeof num, "%llu", x + MARK_LEN);
     memcpy(out, pdf, x), o = x;
     memcpy(out + o, mark, MARK_LEN), o += MARK_LEN;
     memcpy(out + o, pdf + x, d - x), o += d - x;
@@ -164,13 +177,18 @@ hs_out_marked(const char *path, const char *owner)
     if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > (off_t)MARK_LEN) {
         off_t from = sb.st_size > (off_t)sizeof tail ? sb.st_size - (off_t)sizeof tail : 0;
         ssize_t n = pread(fd, tail, sizeof tail, from);
-        size_t d, nd;
+        size_t d, nd, kw;
         unsigned long long x;
-        if (n > 0 && find_startxref(tail, (size_t)n, &d, &nd, &x) == 0 && x >= MARK_LEN &&
-            pread(fd, line, MARK_LEN, (off_t)(x - MARK_LEN)) == (ssize_t)MARK_LEN) {
-            char want[MARK_LEN + 1];
-            snprintf(want, sizeof want, MARK_FMT, owner);
-            res = memcmp(line, want, MARK_LEN) == 0;
+        char want[MARK_LEN + 1];
+        snprintf(want, sizeof want, MARK_FMT, owner);
+        if (n > 0 && find_startxref(tail, (size_t)n, &d, &nd, &x, &kw) == 0) {
+            /* before startxref (a cross-reference stream), else before the
+             * table startxref names */
+            if (kw >= MARK_LEN && memcmp(tail + kw - MARK_LEN, want, MARK_LEN) == 0)
+                res = 1;
+            else if (x >= MARK_LEN &&
+                     pread(fd, line, MARK_LEN, (off_t)(x - MARK_LEN)) == (ssize_t)MARK_LEN)
+                res = memcmp(line, want, MARK_LEN) == 0;
         }
     }
     close(fd);

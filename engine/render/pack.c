@@ -12,12 +12,9 @@
  * order), nothing parsed but libharu's own framing ("N 0 obj\n", "\nendobj\n"),
  * which is checked; where each object starts is libharu's xref entries.
  *
- * The cross-reference stream is the document's last object and its own
- * entry is a free one: out/mark.c puts a comment just before the object
- * startxref names, which moves it by the comment's length after its offset
- * is written, and no reader looks that object up but through startxref.
- * (With no entry at all, /Size would not be one more than the last object
- * number; qpdf --check takes either without a warning.) */
+ * The cross-reference stream is the document's last object and lists its
+ * own offset; out/mark.c puts its comment after it, just before startxref,
+ * where no offset moves. */
 #include "render/pack.h"
 
 #include <hpdf_doc.h>
@@ -202,12 +199,12 @@ hs_pdf_pack(HPDF_Doc pdf, const unsigned char *in, size_t n, size_t *out_n)
     /* rows of the cross-reference stream: type, offset or object stream,
      * generation or index */
     size_t xref_at = out.n, xref_no = count + 1;
-    int w2 = width_of(stm_at > xref_no ? stm_at : xref_no), w3 = width_of(packed);
+    int w2 = width_of(xref_at > xref_no ? xref_at : xref_no), w3 = width_of(packed);
     if (w3 < 2)
         w3 = 2; /* the free head's generation, 65535 */
     buf rows = {NULL, 0, 0};
-    put_be(&rows, 0, 1); /* the head of the free list, whose next is the stream's own */
-    put_be(&rows, xref_no, w2);
+    put_be(&rows, 0, 1); /* the head of the free list, and its only entry */
+    put_be(&rows, 0, w2);
     put_be(&rows, 0xFFFF, w3);
     for (size_t i = 1; i < count; i++) {
         put_be(&rows, in_stm[i] ? 2 : 1, 1);
@@ -217,8 +214,8 @@ hs_pdf_pack(HPDF_Doc pdf, const unsigned char *in, size_t n, size_t *out_n)
     put_be(&rows, 1, 1); /* the object stream */
     put_be(&rows, stm_at, w2);
     put_be(&rows, 0, w3);
-    put_be(&rows, 0, 1); /* the stream's own entry: free (see above) */
-    put_be(&rows, 0, w2);
+    put_be(&rows, 1, 1); /* the cross-reference stream itself */
+    put_be(&rows, xref_at, w2);
     put_be(&rows, 0, w3);
     z = hs_pdf_deflate_at(rows.p, rows.n, PACK_LEVEL, &z_n);
     snprintf(dict, sizeof dict,

@@ -153,8 +153,8 @@ mark_roundtrip(void)
 }
 
 /* A PDF 1.5 document, its cross-reference table a stream (render/pack.c):
- * the mark goes just before that object; an object of another type where
- * startxref points is refused. */
+ * the mark goes after that object, just before startxref, and is found
+ * there; an object of another type where startxref points is refused. */
 static void
 mark_xref_stream(void)
 {
@@ -177,8 +177,20 @@ mark_xref_stream(void)
         memcpy(t, m, n < sizeof t - 1 ? n : sizeof t - 1);
         const char *sx = strstr(t, "startxref\n");
         long x = sx ? strtol(sx + 10, NULL, 10) : 0;
+        /* the stream lists its own offset: the mark goes after it, and
+         * startxref still names it where it was */
+        CHECK_INT((int)x, (int)strlen(body));
         CHECK_INT(memcmp(m + x, "2 0 obj\n<<\n/Type /XRef", 22), 0);
-        CHECK(memcmp(m + x - HS_OUT_OWNER_LEN - 13, "%hoso-owner ", 12) == 0);
+        CHECK(sx != NULL && memcmp(sx - HS_OUT_OWNER_LEN - 13, "%hoso-owner ", 12) == 0);
+        CHECK(sx != NULL && memcmp(sx - HS_OUT_OWNER_LEN - 13 - 7, "endobj\n", 7) == 0);
+        char path[] = "/tmp/hoso-test-out-XXXXXX", other[HS_OUT_OWNER_LEN + 1];
+        hs_out_owner("r.xml", "u.xml", NULL, other);
+        int fd = mkstemp(path);
+        CHECK(fd >= 0 && write(fd, m, n) == (ssize_t)n);
+        close(fd);
+        CHECK_INT(hs_out_marked(path, own), 1);
+        CHECK_INT(hs_out_marked(path, other), 0);
+        unlink(path);
         free(m);
     }
 }
