@@ -170,6 +170,20 @@ read_font(const char *path, fontres *fr, hs_report *r)
     return 0;
 }
 
+/* The section of *count rows held in rows appended to b when it is full
+ * (100 rows, the most a section may have) or at the end, and rows emptied. */
+static void
+flush_section(hs_buf *b, const char *kind, hs_buf *rows, int *count, int end)
+{
+    if (*count == 100 || (end && *count > 0)) {
+        hs_buf_printf(b, "%d begin%s\n", *count, kind);
+        hs_buf_add(b, hs_buf_cstr(rows), rows->len);
+        hs_buf_printf(b, "end%s\n", kind);
+        hs_buf_init(rows, b->arena);
+        *count = 0;
+    }
+}
+
 /* The ToUnicode CMap (Adobe technical note 5411) from CID k + 1 to cps[k]
  * (n of them, ascending): a bfrange row per run of consecutive code points,
  * cut where the last byte of the CID or of the code point would wrap (a
@@ -215,20 +229,8 @@ tounicode_text(const uint32_t *cps, int n, int one_byte, size_t *len)
             nchars++;
         }
         k = e + 1;
-        if (nrows == 100 || (k == n && nrows > 0)) {
-            hs_buf_printf(&b, "%d beginbfrange\n", nrows);
-            hs_buf_add(&b, hs_buf_cstr(&rows), rows.len);
-            hs_buf_adds(&b, "endbfrange\n");
-            hs_buf_init(&rows, a);
-            nrows = 0;
-        }
-        if (nchars == 100 || (k == n && nchars > 0)) {
-            hs_buf_printf(&b, "%d beginbfchar\n", nchars);
-            hs_buf_add(&b, hs_buf_cstr(&chars), chars.len);
-            hs_buf_adds(&b, "endbfchar\n");
-            hs_buf_init(&chars, a);
-            nchars = 0;
-        }
+        flush_section(&b, "bfrange", &rows, &nrows, k == n);
+        flush_section(&b, "bfchar", &chars, &nchars, k == n);
     }
     hs_buf_adds(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
     *len = b.len;
@@ -775,19 +777,13 @@ static HPDF_Font
 type0_font(HPDF_MMgr mmgr, HPDF_FontDef def, HPDF_Encoder enc, HPDF_Xref xref)
 {
     HPDF_CMapEncoderAttr ea = enc->attr;
-    HPDF_Dict font = HPDF_Dict_New(mmgr);
+    HPDF_Dict font = hs_pdf_dict_with_attr(mmgr, sizeof(HPDF_FontAttr_Rec));
     if (font == NULL)
         return NULL;
     font->header.obj_class |= HPDF_OSUBCLASS_FONT;
-    HPDF_FontAttr attr = HPDF_GetMem(mmgr, sizeof *attr);
-    if (attr == NULL) {
-        HPDF_Dict_Free(font);
-        return NULL;
-    }
-    memset(attr, 0, sizeof *attr);
+    HPDF_FontAttr attr = font->attr;
     font->write_fn = NULL;
     font->free_fn = haru_font_free;
-    font->attr = attr;
     attr->writing_mode = ea->writing_mode;
     attr->text_width_fn = haru_fns.text_width_fn;
     attr->measure_text_fn = haru_fns.measure_text_fn;

@@ -73,18 +73,27 @@ ready_free(HPDF_Dict d)
 }
 
 HPDF_Dict
-hs_pdf_ready_new(HPDF_MMgr mmgr, HPDF_Xref xref)
+hs_pdf_dict_with_attr(HPDF_MMgr mmgr, size_t size)
 {
     HPDF_Dict d = HPDF_Dict_New(mmgr);
     if (d == NULL)
         return NULL;
-    ready *r = HPDF_GetMem(mmgr, sizeof *r);
-    if (r == NULL) {
+    void *attr = HPDF_GetMem(mmgr, (HPDF_UINT)size);
+    if (attr == NULL) {
         HPDF_Dict_Free(d);
         return NULL;
     }
-    memset(r, 0, sizeof *r);
-    d->attr = r;
+    memset(attr, 0, size);
+    d->attr = attr;
+    return d;
+}
+
+HPDF_Dict
+hs_pdf_ready_new(HPDF_MMgr mmgr, HPDF_Xref xref)
+{
+    HPDF_Dict d = hs_pdf_dict_with_attr(mmgr, sizeof(ready));
+    if (d == NULL)
+        return NULL;
     d->free_fn = ready_free;
     d->write_fn = ready_keys;
     d->after_write_fn = ready_data;

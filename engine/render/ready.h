@@ -10,6 +10,9 @@
 
 #include "image/image.h"
 
+/* A new dict whose attr is size zeroed bytes of mmgr (freed with it only by
+ * the dict's free_fn), or NULL. */
+HPDF_Dict hs_pdf_dict_with_attr(HPDF_MMgr mmgr, size_t size);
 /* A new object of the document (in xref) written as a stream of ready
  * bytes, with a direct /Length: its keys are added as a dict's, its bytes
  * set with hs_pdf_ready_set before the document is saved. NULL when libharu
