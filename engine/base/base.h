@@ -64,6 +64,12 @@ char *hs_budget_strdup(const char *s);
 
 size_t hs_mul_size(size_t n, size_t m); /* aborts on overflow */
 
+/* ---- large zeroed blocks that are written sparsely (pages.c) ----
+ * Only the pages touched cost memory and a page fault; never NULL. Freed
+ * with hs_pages_free and the same size, never free(). */
+void *hs_pages_zeroed(size_t n);
+void hs_pages_free(void *p, size_t n);
+
 /* ---- growable byte buffer, arena-backed ---- */
 typedef struct hs_buf {
     hs_arena *arena;
