@@ -70,6 +70,11 @@ size_t hs_mul_size(size_t n, size_t m); /* aborts on overflow */
 void *hs_pages_zeroed(size_t n);
 void hs_pages_free(void *p, size_t n);
 
+/* ---- zlib's memory (zmem.c): a z_stream's zalloc and zfree, whose blocks
+ * serve the next stream instead of going back to malloc ---- */
+void *hs_zlib_alloc(void *opaque, unsigned items, unsigned size);
+void hs_zlib_free(void *opaque, void *p);
+
 /* ---- growable byte buffer, arena-backed ---- */
 typedef struct hs_buf {
     hs_arena *arena;
