@@ -51,9 +51,12 @@ LOAD_FIRST := -Wl,--push-state,--no-as-needed -lstdc++ -licuuc -lc $(HPDF_LIBS) 
 # read here from the library compiled against (their relocations, libexif's
 # 2,600 above all, were 0.55M instructions and 50 page faults of every start).
 LAZY_PKGS := icu-i18n libjpeg libexif freetype2
+# (read once: an empty one, the library's -dev package missing, fails the
+# compile of the file that opens it)
 soname = $(shell objdump -p "$$($(CC) -print-file-name=lib$(1).so)" 2>/dev/null | sed -n 's/^ *SONAME *//p')
-CFLAGS  += -DHS_JPEG_SONAME='"$(call soname,jpeg)"' -DHS_EXIF_SONAME='"$(call soname,exif)"' \
-           -DHS_FREETYPE_SONAME='"$(call soname,freetype)"'
+LAZY_SONAMES := -DHS_JPEG_SONAME='"$(call soname,jpeg)"' -DHS_EXIF_SONAME='"$(call soname,exif)"' \
+                -DHS_FREETYPE_SONAME='"$(call soname,freetype)"'
+CFLAGS  += $(LAZY_SONAMES)
 LDLIBS  += $(LOAD_FIRST) $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)) 2>/dev/null) \
            $(HPDF_LIBS) -lqrencode -lz -lm
 # engine/render/harufix.c replaces a libharu function; it must be visible to

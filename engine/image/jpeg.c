@@ -24,6 +24,10 @@
 #error                                                                                             \
     "HS_JPEG_SONAME, HS_EXIF_SONAME: the Makefile reads them from the libraries it compiles against"
 #endif
+_Static_assert(sizeof HS_JPEG_SONAME > 1,
+               "HS_JPEG_SONAME is empty: the Makefile could not read the library's soname");
+_Static_assert(sizeof HS_EXIF_SONAME > 1,
+               "HS_EXIF_SONAME is empty: the Makefile could not read the library's soname");
 
 /* the functions of libjpeg and libexif, of the types their headers declare */
 #define JPEG_FNS(X, T)                                                                             \

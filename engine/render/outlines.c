@@ -19,6 +19,8 @@
 #ifndef HS_FREETYPE_SONAME
 #error "HS_FREETYPE_SONAME: the Makefile reads it from the FreeType it links against"
 #endif
+_Static_assert(sizeof HS_FREETYPE_SONAME > 1,
+               "HS_FREETYPE_SONAME is empty: the Makefile could not read the library's soname");
 
 /* FreeType's functions, of the types its headers declare */
 #define FT_FNS(X, T)                                                                               \
