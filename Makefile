@@ -46,7 +46,18 @@ LOAD_FIRST := -Wl,--push-state,--no-as-needed -lstdc++ -licuuc -lc $(HPDF_LIBS) 
 # ICU's i18n library (collation, transliteration) is not linked: its headers
 # only, for engine/text/i18n.c opens it when a document first needs it (its
 # mapping and relocation were 0.9M instructions of every start).
-LDLIBS  += $(LOAD_FIRST) $(shell pkg-config --libs $(filter-out icu-i18n,$(PKGS)) 2>/dev/null) \
+# FreeType (outlined watermarks), libjpeg and libexif (JPEG images) are not
+# linked either: engine/base/lib.c opens each on first use, by the soname
+# read here from the library compiled against (their relocations, libexif's
+# 2,600 above all, were 0.55M instructions and 50 page faults of every start).
+LAZY_PKGS := icu-i18n libjpeg libexif freetype2
+# (read once: an empty one, the library's -dev package missing, fails the
+# compile of the file that opens it)
+soname = $(shell objdump -p "$$($(CC) -print-file-name=lib$(1).so)" 2>/dev/null | sed -n 's/^ *SONAME *//p')
+LAZY_SONAMES := -DHS_JPEG_SONAME='"$(call soname,jpeg)"' -DHS_EXIF_SONAME='"$(call soname,exif)"' \
+                -DHS_FREETYPE_SONAME='"$(call soname,freetype)"'
+CFLAGS  += $(LAZY_SONAMES)
+LDLIBS  += $(LOAD_FIRST) $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)) 2>/dev/null) \
            $(HPDF_LIBS) -lqrencode -lz -lm
 # engine/render/harufix.c replaces a libharu function; it must be visible to
 # the library, so the program exports it.

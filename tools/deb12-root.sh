@@ -25,7 +25,11 @@ if [ ! -x "$base/bin/sh" ]; then
 fi
 [ "${1:-base}" = base ] && { echo "$base"; exit 0; }
 run=build/deb12-runtime
-pkgs=$(ldd build/hoso | awk '$3 ~ /^\// { print $3 }' | xargs -n 1 realpath |
+# those ldd lists, and those hoso opens on first use by soname (dlopen:
+# engine/base/lib.c, engine/text/i18n.c), found in the cache of ldconfig
+lazy=$(strings build/hoso | grep -xE 'lib[a-z0-9_+-]+\.so\.[0-9]+' | while read -r so; do
+    ldconfig -p | awk -v s="$so" '$1 == s { print $NF; exit }'; done)
+pkgs=$({ ldd build/hoso | awk '$3 ~ /^\// { print $3 }'; printf '%s\n' $lazy; } | xargs -n 1 realpath |
     xargs dpkg -S 2>/dev/null | cut -d: -f1 | sort -u | tr '\n' ' ')
 # a root made for an older build lacks the libraries added since: make it anew
 if [ -x "$run/bin/sh" ] && [ "$(cat "$run/.hoso-packages" 2>/dev/null)" != "$pkgs" ]; then

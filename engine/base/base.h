@@ -64,6 +64,51 @@ char *hs_budget_strdup(const char *s);
 
 size_t hs_mul_size(size_t n, size_t m); /* aborts on overflow */
 
+/* ---- large zeroed blocks that are written sparsely (pages.c) ----
+ * Only the pages touched cost memory and a page fault; never NULL. Freed
+ * with hs_pages_free and the same size, never free(). */
+void *hs_pages_zeroed(size_t n);
+void hs_pages_free(void *p, size_t n);
+
+/* ---- zlib's memory (zmem.c): a z_stream's zalloc and zfree, whose blocks
+ * serve the next stream instead of going back to malloc ---- */
+void *hs_zlib_alloc(void *opaque, unsigned items, unsigned size);
+void hs_zlib_free(void *opaque, void *p);
+
+/* ---- libraries opened on first use (lib.c) ----
+ * The table is a struct of function pointers, each of the type the
+ * library's header declares; fns names each and says where it goes. Both
+ * are made from one list, LIST(X, T) calling X(T, field, function) for
+ * each (HS_LIB_TABLE makes both). hs_lib_get opens the library
+ * once per process: 0, or -1 with why saying what failed, the library named
+ * (every later call the same). */
+typedef struct hs_lib_fn {
+    const char *name;
+    size_t offset;
+} hs_lib_fn;
+#define HS_LIB_FIELD(T, field, fn) __typeof__(fn) *field;
+#define HS_LIB_NAME(T, field, fn) {#fn, offsetof(T, field)},
+/* struct T, the table (static T table) and the library (static hs_lib lib) */
+#define HS_LIB_TABLE(T, tab_, lib_, soname_, LIST)                                                 \
+    typedef struct T {                                                                             \
+        LIST(HS_LIB_FIELD, T)                                                                      \
+    } T;                                                                                           \
+    static T tab_;                                                                                 \
+    static const hs_lib_fn T##_names[] = {LIST(HS_LIB_NAME, T)};                                   \
+    static hs_lib lib_ = {.soname = (soname_),                                                     \
+                          .fns = T##_names,                                                        \
+                          .n = sizeof T##_names / sizeof T##_names[0],                             \
+                          .table = &tab_}
+typedef struct hs_lib {
+    const char *soname;
+    const hs_lib_fn *fns;
+    size_t n;
+    void *table;
+    int state; /* 0 not tried, 1 open, -1 failed */
+    char why[320];
+} hs_lib;
+int hs_lib_get(hs_lib *l);
+
 /* ---- growable byte buffer, arena-backed ---- */
 typedef struct hs_buf {
     hs_arena *arena;

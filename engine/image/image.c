@@ -81,7 +81,7 @@ deflate_all(const unsigned char *p, size_t n, int strategy, size_t *out_n)
 {
     uLong cap = compressBound((uLong)n);
     unsigned char *z = malloc(cap ? cap : 1);
-    z_stream zs = {0};
+    z_stream zs = {.zalloc = hs_zlib_alloc, .zfree = hs_zlib_free};
     if (z == NULL ||
         deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15, 8, strategy) != Z_OK) {
         free(z);

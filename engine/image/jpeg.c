@@ -6,7 +6,9 @@
  * between). Its warnings about corrupt data (a truncated scan it would pad
  * with grey) are errors here: a picture partly made up is not the picture.
  * Grey, RGB/YCbCr and CMYK/YCCK files come out as DeviceGray, DeviceRGB and
- * DeviceCMYK samples; Adobe's inverted CMYK is flagged for a /Decode array. */
+ * DeviceCMYK samples; Adobe's inverted CMYK is flagged for a /Decode array.
+ * Both libraries are opened on the first JPEG (base/lib.c), not linked:
+ * most documents have none. */
 #include "image/image_int.h"
 
 #include <setjmp.h>
@@ -17,6 +19,47 @@
 #include <jerror.h>
 #include <jpeglib.h>
 #include <libexif/exif-data.h>
+
+#if !defined HS_JPEG_SONAME || !defined HS_EXIF_SONAME
+#error                                                                                             \
+    "HS_JPEG_SONAME, HS_EXIF_SONAME: the Makefile reads them from the libraries it compiles against"
+#endif
+_Static_assert(sizeof HS_JPEG_SONAME > 1,
+               "HS_JPEG_SONAME is empty: the Makefile could not read the library's soname");
+_Static_assert(sizeof HS_EXIF_SONAME > 1,
+               "HS_EXIF_SONAME is empty: the Makefile could not read the library's soname");
+
+/* the functions of libjpeg and libexif, of the types their headers declare */
+#define JPEG_FNS(X, T)                                                                             \
+    X(T, std_error, jpeg_std_error)                                                                \
+    X(T, create_decompress, jpeg_CreateDecompress)                                                 \
+    X(T, destroy_decompress, jpeg_destroy_decompress)                                              \
+    X(T, mem_src, jpeg_mem_src)                                                                    \
+    X(T, save_markers, jpeg_save_markers)                                                          \
+    X(T, read_header, jpeg_read_header)                                                            \
+    X(T, start_decompress, jpeg_start_decompress)                                                  \
+    X(T, read_scanlines, jpeg_read_scanlines)                                                      \
+    X(T, finish_decompress, jpeg_finish_decompress)
+#define EXIF_FNS(X, T)                                                                             \
+    X(T, new_from_data, exif_data_new_from_data)                                                   \
+    X(T, content_get_entry, exif_content_get_entry)                                                \
+    X(T, byte_order, exif_data_get_byte_order)                                                     \
+    X(T, get_short, exif_get_short)                                                                \
+    X(T, unref, exif_data_unref)
+HS_LIB_TABLE(jpeg_fns, jl, jpeg_lib, HS_JPEG_SONAME, JPEG_FNS);
+HS_LIB_TABLE(exif_fns, el, exif_lib, HS_EXIF_SONAME, EXIF_FNS);
+
+/* exif_data_get_entry's search (a macro of libexif's header) through the table */
+static ExifEntry *
+exif_entry(ExifData *d, ExifTag t)
+{
+    for (int i = 0; i < EXIF_IFD_COUNT; i++) {
+        ExifEntry *e = el.content_get_entry(d->ifd[i], t);
+        if (e != NULL)
+            return e;
+    }
+    return NULL;
+}
 
 typedef struct jerr {
     struct jpeg_error_mgr mgr;
@@ -48,14 +91,14 @@ orientation(j_decompress_ptr cinfo)
     for (jpeg_saved_marker_ptr m = cinfo->marker_list; m != NULL; m = m->next) {
         if (m->marker != JPEG_APP0 + 1 || m->data_length < 6 || memcmp(m->data, "Exif\0\0", 6))
             continue;
-        ExifData *ed = exif_data_new_from_data(m->data, m->data_length);
+        ExifData *ed = el.new_from_data(m->data, m->data_length);
         if (ed == NULL)
             return 1;
-        ExifEntry *en = exif_data_get_entry(ed, EXIF_TAG_ORIENTATION);
+        ExifEntry *en = exif_entry(ed, EXIF_TAG_ORIENTATION);
         int o = 1;
         if (en != NULL && en->format == EXIF_FORMAT_SHORT && en->components == 1)
-            o = exif_get_short(en->data, exif_data_get_byte_order(ed));
-        exif_data_unref(ed);
+            o = el.get_short(en->data, el.byte_order(ed));
+        el.unref(ed);
         return o >= 1 && o <= 8 ? o : 1;
     }
     return 1;
@@ -114,9 +157,9 @@ decode(struct jpeg_decompress_struct *cinfo, jerr *e, const unsigned char *d, si
 {
     if (setjmp(e->escape) != 0)
         return -1;
-    jpeg_mem_src(cinfo, d, (unsigned long)n);
-    jpeg_save_markers(cinfo, JPEG_APP0 + 1, 0xFFFF);
-    jpeg_read_header(cinfo, TRUE);
+    jl.mem_src(cinfo, d, (unsigned long)n);
+    jl.save_markers(cinfo, JPEG_APP0 + 1, 0xFFFF);
+    jl.read_header(cinfo, TRUE);
     int c;
     const char *what;
     switch (cinfo->jpeg_color_space) {
@@ -135,7 +178,7 @@ decode(struct jpeg_decompress_struct *cinfo, jerr *e, const unsigned char *d, si
     int w = (int)cinfo->image_width, h = (int)cinfo->image_height;
     if (hs_image_room(w, h, c, *orient == 1 ? 1 : 2, limit, what, e->why) != 0)
         return -1;
-    jpeg_start_decompress(cinfo);
+    jl.start_decompress(cinfo);
     if ((int)cinfo->output_components != c)
         on_error((j_common_ptr)cinfo);
     size_t stride = (size_t)w * (size_t)c;
@@ -146,9 +189,9 @@ decode(struct jpeg_decompress_struct *cinfo, jerr *e, const unsigned char *d, si
     }
     while (cinfo->output_scanline < cinfo->output_height) {
         JSAMPROW row = *buf + stride * cinfo->output_scanline;
-        jpeg_read_scanlines(cinfo, &row, 1);
+        jl.read_scanlines(cinfo, &row, 1);
     }
-    jpeg_finish_decompress(cinfo);
+    jl.finish_decompress(cinfo);
     out->width = w;
     out->height = h;
     out->space = c == 1 ? HS_IMAGE_GRAY : c == 3 ? HS_IMAGE_RGB : HS_IMAGE_CMYK;
@@ -160,18 +203,22 @@ int
 hs_image_jpeg(const unsigned char *d, size_t n, size_t limit, hs_pixels *out, hs_img_why *why)
 {
     memset(out, 0, sizeof *out);
+    if (hs_lib_get(&jpeg_lib) != 0 || hs_lib_get(&exif_lib) != 0) {
+        hs_image_why(why, "%s", jpeg_lib.state < 0 ? jpeg_lib.why : exif_lib.why);
+        return -1;
+    }
     struct jpeg_decompress_struct cinfo;
     jerr e;
     memset(&cinfo, 0, sizeof cinfo);
-    cinfo.err = jpeg_std_error(&e.mgr);
+    cinfo.err = jl.std_error(&e.mgr);
     e.mgr.error_exit = on_error;
     e.mgr.emit_message = on_message;
     e.why = why;
-    jpeg_create_decompress(&cinfo);
+    jl.create_decompress(&cinfo, JPEG_LIB_VERSION, sizeof cinfo);
     unsigned char *volatile buf = NULL;
     int orient = 1;
     int rc = decode(&cinfo, &e, d, n, limit, out, &buf, &orient);
-    jpeg_destroy_decompress(&cinfo);
+    jl.destroy_decompress(&cinfo);
     if (rc != 0) {
         free(buf);
         return -1;

@@ -128,7 +128,7 @@ fontres_free(void *p)
     free(fr->cps);
     free(fr->gid);
     free(fr->advance);
-    free(fr->attr);
+    hs_pages_free(fr->attr, sizeof *fr->attr);
     for (int i = 0; i < SUBSETS; i++) {
         free(fr->subsets[i].drawn);
         free(fr->subsets[i].z);
@@ -245,11 +245,13 @@ tounicode_text(const uint32_t *cps, int n, int one_byte, size_t *len)
 /* The encoder's maps, what HPDF_CMapEncoder_InitAttr would make but with the
  * face's CIDs: code point -> CID in cid_map, and the code point again in
  * unicode_map (read only where cid_map is not 0: InitAttr's 65,536 squares
- * for the undefined are not needed), the sentinel at U+FFFF. */
+ * for the undefined are not needed), the sentinel at U+FFFF. ea comes zeroed
+ * from hs_pages_zeroed: of its 64 pages (256 KB) only those of the rows
+ * written here are touched, a dozen (a malloc and memset of all of them, 4
+ * faces, were a seventh of a cold render's page faults). */
 static void
 encoder_maps(const fontres *fr, HPDF_CMapEncoderAttr ea)
 {
-    memset(ea, 0, sizeof *ea);
     /* What libharu's UTF-8 encoder says, so the font dicts are as before. */
     memcpy(ea->registry, "Adobe", 6);
     memcpy(ea->ordering, "Identity-H", 11);
@@ -722,7 +724,7 @@ enc_free(HPDF_Encoder enc)
     if (x == x->fr->attr)
         x->fr->attr_lent = 0;
     else
-        free(x);
+        hs_pages_free(x, sizeof *x);
     enc->attr = NULL;
 }
 
@@ -732,9 +734,7 @@ enc_free(HPDF_Encoder enc)
 static enc_attr *
 lend_attr(fontres *fr)
 {
-    enc_attr *x = fr->attr != NULL && !fr->attr_lent ? fr->attr : malloc(sizeof *x);
-    if (x == NULL)
-        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    enc_attr *x = fr->attr != NULL && !fr->attr_lent ? fr->attr : hs_pages_zeroed(sizeof *x);
     if (x != fr->attr) {
         encoder_maps(fr, &x->rec);
         x->fr = fr;

@@ -75,6 +75,8 @@ HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n)
 #include <hpdf_encrypt.h>
 #include <zlib.h>
 
+#include "base/base.h"
+
 #define HS_DEFLATE_LEVEL 3
 
 HPDF_STATUS HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst, HPDF_Encrypt e);
@@ -97,6 +99,8 @@ HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst, HPDF_Encr
         return ret;
     z_stream z;
     memset(&z, 0, sizeof z);
+    z.zalloc = hs_zlib_alloc;
+    z.zfree = hs_zlib_free;
     int zr = deflateInit2(&z, HS_DEFLATE_LEVEL, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY);
     if (zr != Z_OK)
         return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, zr);

@@ -6,7 +6,8 @@
  * paths there are none. FreeType reads the outlines (its job, not ours);
  * they are written in font units under a matrix that scales and turns
  * them, and the glyphs advance by the widths layout measured, so the
- * outlines cover exactly what the text would. */
+ * outlines cover exactly what the text would. FreeType is opened on the
+ * first outlined text (base/lib.c), not linked: no other document needs it. */
 #include "render/render_int.h"
 
 #include <ft2build.h>
@@ -14,6 +15,23 @@
 #include FT_OUTLINE_H
 #include <math.h>
 #include <string.h>
+
+#ifndef HS_FREETYPE_SONAME
+#error "HS_FREETYPE_SONAME: the Makefile reads it from the FreeType it links against"
+#endif
+_Static_assert(sizeof HS_FREETYPE_SONAME > 1,
+               "HS_FREETYPE_SONAME is empty: the Makefile could not read the library's soname");
+
+/* FreeType's functions, of the types its headers declare */
+#define FT_FNS(X, T)                                                                               \
+    X(T, init, FT_Init_FreeType)                                                                   \
+    X(T, done, FT_Done_FreeType)                                                                   \
+    X(T, new_face, FT_New_Face)                                                                    \
+    X(T, done_face, FT_Done_Face)                                                                  \
+    X(T, char_index, FT_Get_Char_Index)                                                            \
+    X(T, load_glyph, FT_Load_Glyph)                                                                \
+    X(T, decompose, FT_Outline_Decompose)
+HS_LIB_TABLE(ft_fns, ftl, ft_lib, HS_FREETYPE_SONAME, FT_FNS);
 
 typedef struct ft_face {
     const char *path;
@@ -32,8 +50,8 @@ hs_render_outlines_free(hs_outlines *o)
     if (o == NULL)
         return;
     for (ft_face *f = o->faces; f != NULL; f = f->next)
-        FT_Done_Face(f->face);
-    FT_Done_FreeType(o->lib);
+        ftl.done_face(f->face);
+    ftl.done(o->lib);
 }
 
 static FT_Face
@@ -43,7 +61,7 @@ face_for(hs_outlines *o, hs_arena *a, const hs_face *face, hs_report *r)
         if (strcmp(f->path, face->path) == 0)
             return f->face;
     FT_Face ft;
-    if (FT_New_Face(o->lib, face->path, 0, &ft) != 0) {
+    if (ftl.new_face(o->lib, face->path, 0, &ft) != 0) {
         hs_error(r, (hs_loc){face->path, 0}, HS_CODE_FONT,
                  "FreeType cannot read the font's outlines");
         return NULL;
@@ -128,7 +146,9 @@ hs_render_outlines(hs_outlines **cache, hs_arena *a, HPDF_Page page, const hs_it
     *st = HPDF_OK;
     if (*cache == NULL) {
         hs_outlines *o = HS_NEW(a, hs_outlines);
-        if (FT_Init_FreeType(&o->lib) != 0)
+        if (hs_lib_get(&ft_lib) != 0)
+            return hs_error(r, HS_LOC_NONE, HS_CODE_FONT, "FreeType cannot start: %s", ft_lib.why);
+        if (ftl.init(&o->lib) != 0)
             return hs_error(r, HS_LOC_NONE, HS_CODE_FONT, "FreeType cannot start");
         *cache = o;
     }
@@ -147,12 +167,12 @@ hs_render_outlines(hs_outlines **cache, hs_arena *a, HPDF_Page page, const hs_it
         int k = hs_utf8_decode(it->text + i, it->len - i, &cp);
         hs_assert(k > 0);
         i += (size_t)k;
-        FT_UInt gid = FT_Get_Char_Index(ft, cp);
-        if (gid == 0 || FT_Load_Glyph(ft, gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) != 0 ||
+        FT_UInt gid = ftl.char_index(ft, cp);
+        if (gid == 0 || ftl.load_glyph(ft, gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) != 0 ||
             ft->glyph->format != FT_GLYPH_FORMAT_OUTLINE)
             return hs_error(r, (hs_loc){it->face->path, 0}, HS_CODE_FONT,
                             "FreeType has no outline of U+%04X in this font", (unsigned)cp);
-        if (FT_Outline_Decompose(&ft->glyph->outline, &funcs, &p) != 0 && p.st == HPDF_OK)
+        if (ftl.decompose(&ft->glyph->outline, &funcs, &p) != 0 && p.st == HPDF_OK)
             return hs_error(r, (hs_loc){it->face->path, 0}, HS_CODE_FONT,
                             "FreeType cannot read the outline of U+%04X", (unsigned)cp);
         /* the advance layout measured (1/1000 em), in font units */

@@ -258,8 +258,11 @@ draw_outlines(pdf_ctx *c, HPDF_Page page, pen *p, const hs_item *it, double h)
     if (st == HPDF_OK)
         st = pen_fill(page, p, it->color);
     if (st == HPDF_OK &&
-        hs_render_outlines(&c->outlines, c->a, page, it, it->x, h - it->y, c->r, &st) != 0)
+        hs_render_outlines(&c->outlines, c->a, page, it, it->x, h - it->y, c->r, &st) != 0) {
+        /* libharu frees a page's current graphics state only, not the saved */
+        HPDF_Page_GRestore(page);
         return -1;
+    }
     if (st == HPDF_OK)
         st = HPDF_Page_GRestore(page);
     *p = saved;

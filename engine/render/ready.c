@@ -200,7 +200,7 @@ hs_pdf_deflate_at(const unsigned char *d, size_t n, int level, size_t *out_n)
     int wbits = 9;
     while (wbits < 15 && ((size_t)1 << wbits) < n)
         wbits++;
-    z_stream z = {0};
+    z_stream z = {.zalloc = hs_zlib_alloc, .zfree = hs_zlib_free};
     uLong cap = compressBound((uLong)n) + 64;
     unsigned char *out = malloc(cap);
     if (out == NULL || deflateInit2(&z, level, Z_DEFLATED, wbits, 8, Z_DEFAULT_STRATEGY) != Z_OK)

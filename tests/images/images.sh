@@ -170,6 +170,11 @@ bad lying-jpeg "$T/img/nosos.jpg" "corrupt or truncated JPEG"
 convert "$T/img/flat.png" "$T/img/whole.jpg"
 head -c 2500 "$T/img/whole.jpg" >"$T/img/cut.jpg"
 bad truncated-jpeg "$T/img/cut.jpg" "corrupt or truncated JPEG"
+# libjpeg is opened on the first JPEG: when it cannot be, the error names
+# it (the sanitizer build's hook looks for it in a folder that is not there)
+export HOSO_TEST_LIB_DIR=/nonexistent
+bad no-libjpeg "$T/img/whole.jpg" "/nonexistent/libjpeg.so."
+unset HOSO_TEST_LIB_DIR
 printf 'not an image\n' >"$T/img/text.png"
 bad not-an-image "$T/img/text.png" "not a PNG or JPEG image"
 mkdir -p "$T/img/folder.png"
