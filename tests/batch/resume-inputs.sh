@@ -120,3 +120,19 @@ check_eq "resumed after the record's name changed: made under its new name" "$ma
     "$? $(summary) $(pdftotext "$T/o/Báo giá tùy biến Hoàng Long Mới (09.03.21).pdf" - | grep -c 3.700.000)"
 $B "$T/r.xml" 2>"$T/err"
 check_eq "then: done before" "$done_before" "$? $(summary)"
+
+# --- a worker's result longer than the parent's line (a test hook pads
+# it): that document fails, saying so; the rest of the line is not read as
+# the next document's result, which is made
+cp "$T/r.xml" "$T/r2.xml"
+rm -rf "$T/o" "$T/r.jsonl"
+HOSO_TEST_LONG_RESULT=r2.xml $B -j 1 "$T/r.xml" "$T/r2.xml" 2>"$T/err"
+check_eq "a result longer than 128 KiB: that document failed, the other made" \
+    "1 2 documents: 1 made, 1 failed, 0 skipped, 0 done before" "$? $(tail -n 1 "$T/err" | sed 's/;.*//')"
+check_contains "… saying why" "$T/err" \
+    "r2.xml: error: the worker's result was longer than 128 KiB and was stopped; the document was not made"
+check_eq "… the report: one ok, one crashed" "crashed ok" \
+    "$(sed -n 's/.*"status":"\([a-z]*\)".*/\1/p' "$T/r.jsonl" | sort | tr '\n' ' ' | sed 's/ $//')"
+$B -j 1 "$T/r.xml" "$T/r2.xml" 2>"$T/err"
+check_eq "resumed: the failed one made, the other done before" \
+    "0 2 documents: 1 made, 0 failed, 0 skipped, 1 done before" "$? $(tail -n 1 "$T/err" | sed 's/;.*//')"
