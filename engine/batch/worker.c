@@ -41,8 +41,8 @@ write_temp(run *r, const hs_output *out, char *tmp, size_t cap)
 }
 
 /* The files the document just made read, each with what the engine read
- * from it (base/digest.c: the bytes the render used, a template parsed once
- * as an image decoded once, not the file now, which may have changed since),
+ * from it (base/digest.c: the bytes the render used, a template parsed once,
+ * an image decoded once, not the file now, which may have changed since),
  * as one field: lines "DIGEST PATH" ("-" for a file whose bytes are not
  * known, which no later digest equals), or "DIGEST=HEX" for a path that is
  * not UTF-8, its bytes in hex (the report is JSON: such a path would not come
