@@ -96,6 +96,7 @@ hs_engine_free(hs_engine *e)
     hs_image_cleanup(); /* the images its documents decoded */
     hs_inputs_end();
     hs_out_digest_forget();
+    hs_inputs_read_forget();
     hs_tpl_cache_free(e->tpls);
     hs_schema_free(e->record_schema);
     hs_schema_free(e->profile_schema);
@@ -120,6 +121,12 @@ profile_for(hs_engine *e, const char *path, hs_report *r)
     e->profile_path = strdup(path);
     e->profile = doc;
     return doc;
+}
+
+const char *
+hs_engine_fonts_conf(const hs_engine *e)
+{
+    return hs_fontset_conf(e->fonts);
 }
 
 void
@@ -244,6 +251,7 @@ run(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_stage stag
         hs_inputs_note(job->record_path);
     hs_inputs_note(tpl_path);
     hs_inputs_note(job->profile_path);
+    hs_inputs_note(hs_fontset_conf(e->fonts)); /* the font files: where each is used */
     /* The template is compiled once per engine, outside any document's limits. */
     const hs_tpl *tpl = hs_tpl_load(e->tpls, tpl_path, r);
     if (tpl == NULL || (job->strict && hs_tpl_check_strict(e->tpls, tpl, r) != 0)) {

@@ -35,6 +35,8 @@ int hs_write_document_report(const char *path, hs_output *o, const char *record,
  * anything (a batch's parent, before it forks its workers). Problems are
  * not reported here: the document that needs the file reports them. */
 void hs_engine_warm(hs_engine *e, const char *template_path, const char *profile_path);
+/* DIR/families.conf of the engine's fonts: a batch resumed with other fonts is no resume. */
+const char *hs_engine_fonts_conf(const hs_engine *e);
 
 /* Put the mark of record × template (in the folder out_dir) into o's PDF: a comment line before its
  * cross-reference table, by which a later run knows the file as its own. */

@@ -1,7 +1,8 @@
 /* engine/base/base.h — status, arena, budget, buffers, diagnostics, asserts.
  *
- * No dependency beyond libc. Every other stage includes this. Status is 0 / -1:
- * a function that returns -1 has already reported at least one diagnostic. */
+ * No dependency beyond libc, and zlib's checksums (digest.c). Every other stage
+ * includes this. Status is 0 / -1: a function that returns -1 has already
+ * reported at least one diagnostic. */
 #ifndef HS_BASE_H
 #define HS_BASE_H
 
@@ -185,5 +186,29 @@ void hs_inputs_begin(void);
 void hs_inputs_note(const char *path);
 const char *const *hs_inputs(size_t *n);
 void hs_inputs_end(void);
+
+/* ---- what the bytes read from each file were (digest.c) ----
+ * zlib's CRC-32 and Adler-32 of the bytes and their count, as text of
+ * HS_DIGEST_LEN characters. A reader of an input hands the bytes it read to
+ * hs_inputs_read (or their digest to hs_inputs_read_digest); hs_inputs_digest
+ * gives the digest of what this process last read from path: 0, or -1 if it
+ * read nothing from it (or forgot it). A batch's report carries these, not a
+ * digest of the file after the render, which may have changed meanwhile.
+ * hs_inputs_read digests only while hs_inputs_track is on (a batch: the
+ * bytes cost a pass each); hs_inputs_read_digest always keeps what it is
+ * given (families.conf, read when the engine starts, digested by its reader). */
+#define HS_DIGEST_LEN 32
+typedef struct hs_digest {
+    unsigned long crc, adler;
+    unsigned long long n;
+} hs_digest;
+void hs_digest_init(hs_digest *d);
+void hs_digest_add(hs_digest *d, const void *data, size_t n);
+void hs_digest_text(const hs_digest *d, char *buf); /* HS_DIGEST_LEN + 1 bytes */
+void hs_inputs_track(int on);
+void hs_inputs_read(const char *path, const void *data, size_t n);
+void hs_inputs_read_digest(const char *path, const hs_digest *d);
+int hs_inputs_digest(const char *path, char *buf);
+void hs_inputs_read_forget(void);
 
 #endif

@@ -56,17 +56,20 @@ enum { TASK_NAME = 'N', TASK_RENDER = 'R' };
 
 typedef struct bjob {
     const char *record, *template_path;
-    int mine;     /* in this process's shard */
-    int reported; /* an earlier report (--resume) lists it as made */
-    int done;     /* made before: not to be made again */
-    char *name;   /* from the name pass: hs_file_name of its name; NULL: none */
-    char *file;   /* the file name assigned (out/names.c) */
-    char *prefix; /* its report line's start, for --resume */
-    char *failed; /* why its name pass was stopped or crashed; NULL: it was not */
+    int mine;      /* in this process's shard */
+    int reported;  /* an earlier report (--resume) lists it as made */
+    int unchanged; /* … and what it was made from is what this run reads */
+    int done;      /* made before: not to be made again */
+    char *name;    /* from the name pass: hs_file_name of its name; NULL: none */
+    char *file;    /* the file name assigned (out/names.c) */
+    char *prefix;  /* its report line's start, for --resume */
+    char *failed;  /* why its name pass was stopped or crashed; NULL: it was not */
     int failed_timeout;
     double failed_ms;
-    char *inputs;  /* the files it read, lines "DIGEST PATH" (worker.c); NULL: unknown */
-    char *profile; /* --resume: the profile its report line names; NULL: none */
+    char *inputs;    /* the files it read, lines "DIGEST PATH" (worker.c); NULL: unknown */
+    int unlisted;    /* made, but its inputs did not fit the worker's result: not known */
+    char *profile;   /* --resume: the profile its report line names; NULL: none */
+    char *made_with; /* --resume: what else its bytes depend on (hs_bt_made_with); NULL: none */
 } bjob;
 
 typedef struct worker {
@@ -77,6 +80,7 @@ typedef struct worker {
     double start;   /* when the task was handed out */
     char msg[MSG_MAX];
     size_t len;
+    int overlong; /* its result was longer than msg: it was stopped */
 } worker;
 
 typedef struct placed {
@@ -103,7 +107,8 @@ typedef struct run {
     int kind; /* the pass: TASK_NAME or TASK_RENDER */
     worker *w;
     int nworkers, max_workers;
-    placed *placed; /* made, waiting for the folder's fsync to be reported */
+    char *made_with; /* this run's hs_bt_made_with, for each report line */
+    placed *placed;  /* made, waiting for the folder's fsync to be reported */
     int nplaced, placed_cap;
 } run;
 
@@ -149,6 +154,7 @@ void hs_bt_held_sink(void *user, const hs_diag *d);
 void hs_bt_diag(const run *r, const char *file, hs_code code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 char *hs_bt_line_prefix(const bjob *j);
+char *hs_bt_made_with(const run *r);
 void hs_bt_doc_done(run *r, const bjob *j, hs_batch_doc *d);
 void hs_bt_doc_failed(run *r, const bjob *j, hs_outcome outcome, double ms, hs_diag error,
                       const hs_diag *diags, int n);

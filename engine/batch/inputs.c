@@ -7,7 +7,7 @@ hs_bt_add_job(run *r, const char *record, const char *tpl, int mine)
 {
     if (r->njobs == r->cap)
         r->jobs = hs_bt_grow(r->jobs, &r->cap, sizeof *r->jobs);
-    r->jobs[r->njobs++] = (bjob){record, tpl, mine, 0, 0, NULL, NULL, NULL, NULL, 0, 0, NULL, NULL};
+    r->jobs[r->njobs++] = (bjob){.record = record, .template_path = tpl, .mine = mine};
 }
 
 int

@@ -78,6 +78,7 @@ spawn(run *r, worker *x)
     fcntl(res[0], F_SETFD, FD_CLOEXEC);
     fcntl(jobs[1], F_SETFD, FD_CLOEXEC);
     x->pid = pid, x->fd = res[0], x->job_fd = jobs[1], x->job = -1, x->count = 0, x->len = 0;
+    x->overlong = 0;
     return 0;
 }
 
@@ -186,17 +187,24 @@ hs_bt_run_pass(run *r, const int *todo, int ntodo, int *done, int total)
                     continue;
                 if (got > 0) {
                     x->len += (size_t)got;
-                    if (memchr(x->msg, '\n', x->len) == NULL && x->len < sizeof x->msg - 1)
+                    int whole = memchr(x->msg, '\n', x->len) != NULL;
+                    if (!whole && x->len < sizeof x->msg - 1)
                         continue;
-                    hs_bt_finish(r, x, 0, 0); /* a whole result line: the worker goes on */
-                    x->job = -1;
-                    if (r->kind == TASK_RENDER)
-                        hs_bt_progress(r, ++*done, total);
-                    continue;
+                    if (whole) {
+                        hs_bt_finish(r, x, 0, 0); /* a whole result line: the worker goes on */
+                        x->job = -1;
+                        if (r->kind == TASK_RENDER)
+                            hs_bt_progress(r, ++*done, total);
+                        continue;
+                    }
+                    /* a line longer than the buffer: its rest would be read
+                     * as the next task's result; the document fails, its
+                     * worker with it */
+                    x->overlong = 1;
                 }
-            } else {
-                kill(x->pid, SIGKILL);
             }
+            if (timed_out || x->overlong)
+                kill(x->pid, SIGKILL);
             /* the worker died (or was killed) with a task in work */
             int ws = 0;
             waitpid(x->pid, &ws, 0);

@@ -33,6 +33,30 @@ hs_bt_line_prefix(const bjob *j)
     return s;
 }
 
+/* What a document's bytes depend on beyond the files it read and the
+ * profile: the program, the font folder (its files are among the inputs,
+ * but another folder's are other files), the date it prints
+ * (SOURCE_DATE_EPOCH) and --strict (a check it passed or was spared). Not
+ * -j, --no-sync, --timeout or --memory: they change whether a document is
+ * made, never what it holds. A resumed run with another of these makes the
+ * document again. */
+char *
+hs_bt_made_with(const run *r)
+{
+    const char *conf = hs_engine_fonts_conf(r->e);
+    char real[PATH_MAX], num[32] = "none";
+    if (realpath(conf, real) == NULL)
+        snprintf(real, sizeof real, "%s", conf);
+    if (r->o->source_date_epoch >= 0)
+        snprintf(num, sizeof num, "%lld", r->o->source_date_epoch);
+    char *s = malloc(strlen(real) + 128);
+    if (s == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    sprintf(s, "hoso %s; fonts %s; SOURCE_DATE_EPOCH %s; %s", hs_version(), real, num,
+            r->o->strict ? "strict" : "no-strict");
+    return s;
+}
+
 static void
 report_line(run *r, const bjob *j, const hs_batch_doc *d)
 {
@@ -69,6 +93,13 @@ report_line(run *r, const bjob *j, const hs_batch_doc *d)
             hs_buf_addc(&b, ',');
             hs_out_json_field(&b, "profile", r->o->profile_path);
         }
+    } else if (d->outcome == HS_OUTCOME_MADE && j->unlisted) {
+        /* too many files to list: --resume knows nothing of them, and makes it again */
+        hs_buf_adds(&b, ",\"inputs\":null");
+    }
+    if (d->outcome == HS_OUTCOME_MADE && r->made_with != NULL) {
+        hs_buf_addc(&b, ',');
+        hs_out_json_field(&b, "made_with", r->made_with);
     }
     hs_buf_printf(&b, ",\"pages\":%d,\"bytes\":%zu,\"ms\":%.1f", d->pages, d->bytes, d->ms);
     if (d->outcome != HS_OUTCOME_MADE) {

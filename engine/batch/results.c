@@ -87,7 +87,8 @@ finish_render(run *r, bjob *j, char **f, int nf, double ms)
                 free(path);
             } else {
                 free(j->inputs);
-                j->inputs = hs_bt_strdup(f[5]);
+                j->unlisted = strcmp(f[5], "?") == 0; /* too many to list: not known */
+                j->inputs = j->unlisted ? NULL : hs_bt_strdup(f[5]);
                 if (r->nplaced == r->placed_cap)
                     r->placed = hs_bt_grow(r->placed, &r->placed_cap, sizeof *r->placed);
                 r->placed[r->nplaced++] = (placed){(int)(j - r->jobs), path, atoi(f[3]),
@@ -114,9 +115,14 @@ finish_render(run *r, bjob *j, char **f, int nf, double ms)
 
 /* A worker that was stopped or died: why, in words; NULL if it answered. */
 static const char *
-failure(const run *r, int wstatus, int timed_out, int nf, char *buf, size_t cap)
+failure(const run *r, const worker *w, int wstatus, int timed_out, int nf, char *buf, size_t cap)
 {
-    if (timed_out)
+    if (w->overlong)
+        snprintf(buf, cap,
+                 "the worker's result was longer than %d KiB and was stopped; the document was "
+                 "not made",
+                 MSG_MAX >> 10);
+    else if (timed_out)
         snprintf(buf, cap, "took longer than %g s and was stopped", hs_bt_watchdog(r));
     else if (WIFSIGNALED(wstatus))
         snprintf(buf, cap, "the worker died (signal %d: %s); the document was not made",
@@ -151,7 +157,7 @@ hs_bt_finish(run *r, worker *w, int wstatus, int timed_out)
     w->msg[w->len] = '\0';
     int nf = w->len > 0 && memchr(w->msg, '\n', w->len) ? hs_bt_split_fields(w->msg, f, NF_MAX) : 0;
     char buf[256];
-    const char *why = failure(r, wstatus, timed_out, nf, buf, sizeof buf);
+    const char *why = failure(r, w, wstatus, timed_out, nf, buf, sizeof buf);
     if (r->kind == TASK_NAME) {
         free(j->name);
         j->name = why == NULL && nf == 2 && strcmp(f[0], "name") == 0 ? hs_bt_strdup(f[1]) : NULL;

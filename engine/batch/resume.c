@@ -132,6 +132,9 @@ hs_bt_read_resume(run *r)
         const char *pr = strstr(st, ",\"profile\":\"");
         free((*hit)->profile);
         (*hit)->profile = pr != NULL ? json_string(pr + 12) : NULL;
+        const char *mw = strstr(st, ",\"made_with\":\"");
+        free((*hit)->made_with);
+        (*hit)->made_with = mw != NULL ? json_string(mw + 14) : NULL;
     }
     free(line);
     free(by);

@@ -172,6 +172,9 @@ same_inputs(const run *r, const bjob *j, const seen *v, size_t n)
 {
     if (j->inputs == NULL || j->inputs[0] == '\0')
         return 0;
+    /* made by another hoso, with other fonts, another date or --strict */
+    if (j->made_with == NULL || strcmp(j->made_with, r->made_with) != 0)
+        return 0;
     /* made with another profile (or none): the same files may be unchanged,
      * but they are not what this run reads */
     const char *now = r->o->profile_path;
@@ -192,6 +195,28 @@ same_inputs(const run *r, const bjob *j, const seen *v, size_t n)
     return 1;
 }
 
+/* --resume: which jobs an earlier report lists as made are what they were
+ * made from (every file they read, the profile, hs_bt_made_with). The name
+ * the report gives is only theirs: a job whose record changed may have
+ * another name now (its customer's, its date), so it goes through the name
+ * pass again (it was failed as "the document's name changed while the batch
+ * ran", in every resumed run). */
+static void
+check_resumed(run *r)
+{
+    seen *v = NULL;
+    size_t nv = digest_inputs(r, &v);
+    for (int i = 0; i < r->njobs; i++) {
+        bjob *j = &r->jobs[i];
+        j->unchanged = j->mine && j->reported && same_inputs(r, j, v, nv);
+        if (j->mine && j->reported && !j->unchanged) {
+            free(j->name);
+            j->name = NULL;
+        }
+    }
+    free(v);
+}
+
 /* Pass 2's jobs into todo: this shard's, but those made before (--resume:
  * listed, and the file is still there, this document's, and every file it
  * read unchanged) and those whose
@@ -200,16 +225,14 @@ static int
 render_todo(run *r, int *todo)
 {
     int ntodo = 0;
-    seen *v = NULL;
-    size_t nv = digest_inputs(r, &v);
     for (int i = 0; i < r->njobs; i++) {
         bjob *j = &r->jobs[i];
         if (!j->mine)
             continue;
-        if (j->reported && j->file != NULL) {
+        if (j->unchanged && j->file != NULL) {
             char *p = hs_bt_out_path(r, j->file), owner[HS_OUT_OWNER_LEN + 1];
             hs_out_owner(j->record, j->template_path, r->o->out_dir, owner);
-            j->done = hs_out_marked(p, owner) == 1 && same_inputs(r, j, v, nv);
+            j->done = hs_out_marked(p, owner) == 1;
             free(p);
         }
         if (j->done)
@@ -219,7 +242,6 @@ render_todo(run *r, int *todo)
         else
             todo[ntodo++] = i;
     }
-    free(v);
     return ntodo;
 }
 
@@ -260,10 +282,11 @@ passes(run *r)
     if (r->w == NULL || todo == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
     int ntodo = 0, done = 0;
+    check_resumed(r);
     /* pass 1: the names of every document of the run (but those an earlier
-     * report gave) */
+     * report gave, of documents unchanged since) */
     for (int i = 0; i < r->njobs; i++)
-        if (!(r->jobs[i].reported && r->jobs[i].name != NULL))
+        if (!(r->jobs[i].unchanged && r->jobs[i].name != NULL))
             todo[ntodo++] = i;
     r->kind = TASK_NAME;
     int names = hs_bt_run_pass(r, todo, ntodo, &done, 0);
@@ -326,6 +349,9 @@ hs_batch_run(hs_engine *e, const hs_batch_options *o, const hs_batch_events *ev,
     }
     r.umask = umask(0);
     umask(r.umask);
+    r.made_with = hs_bt_made_with(&r);
+    /* what each file read held, as read: the workers' reports (base/digest.c) */
+    hs_inputs_track(1);
     strv rec = {0};
     int nrec = collect_jobs(&r, &rec);
     int rc = -1;
@@ -353,7 +379,9 @@ hs_batch_run(hs_engine *e, const hs_batch_options *o, const hs_batch_events *ev,
         free(r.jobs[i].failed);
         free(r.jobs[i].inputs);
         free(r.jobs[i].profile);
+        free(r.jobs[i].made_with);
     }
+    free(r.made_with);
     free(r.jobs);
     for (int i = 0; i < nrec; i++)
         free(rec.v[i]);

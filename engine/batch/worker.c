@@ -40,23 +40,27 @@ write_temp(run *r, const hs_output *out, char *tmp, size_t cap)
     return e;
 }
 
-/* The files the document just made read, each with what it holds now, as
- * one field: lines "DIGEST PATH" ("-" for a file that cannot be read, which
- * no later digest equals), or "DIGEST=HEX" for a path that is not UTF-8, its
- * bytes in hex (the report is JSON: such a path would not come back). Read after the document was
- * made: a file changed while it rendered is taken as changed before, and the document is made again
- * by the next --resume only if it changes again. */
+/* The files the document just made read, each with what the engine read
+ * from it (base/digest.c: the bytes the render used, a template parsed once,
+ * an image decoded once, not the file now, which may have changed since),
+ * as one field: lines "DIGEST PATH" ("-" for a file whose bytes are not
+ * known, which no later digest equals), or "DIGEST=HEX" for a path that is
+ * not UTF-8, its bytes in hex (the report is JSON: such a path would not come
+ * back). A list that would not fit the result's line (MSG_MAX: a document
+ * that draws thousands of images) is sent as "?": not known, so --resume
+ * makes the document again, never skips it on a list cut short. */
 static void
 inputs_of(hs_buf *msg, hs_arena *a)
 {
     size_t n;
     const char *const *v = hs_inputs(&n);
-    hs_buf b;
+    hs_buf b, field;
     hs_buf_init(&b, a);
+    hs_buf_init(&field, a);
     for (size_t i = 0; i < n; i++) {
-        char d[HS_OUT_DIGEST_LEN + 1];
+        char d[HS_DIGEST_LEN + 1];
         size_t len = strlen(v[i]);
-        hs_buf_adds(&b, hs_out_digest(v[i], d) == 0 ? d : "-");
+        hs_buf_adds(&b, hs_inputs_digest(v[i], d) == 0 ? d : "-");
         if (hs_utf8_invalid_at(v[i], len) == (size_t)-1) {
             hs_buf_printf(&b, " %s\n", v[i]);
             continue;
@@ -66,13 +70,17 @@ inputs_of(hs_buf *msg, hs_arena *a)
             hs_buf_printf(&b, "%02x", (unsigned char)v[i][k]);
         hs_buf_addc(&b, '\n');
     }
-    hs_bt_pipe_field(msg, hs_buf_cstr(&b));
+    hs_bt_pipe_field(&field, hs_buf_cstr(&b));
+    if (msg->len + field.len > MSG_MAX - 2) /* the line's newline, and the parent's '\0' */
+        hs_bt_pipe_field(msg, "?");
+    else
+        hs_buf_add(msg, field.data, field.len);
 }
 
 /* One task; its result on fd as one line:
  * "name\tNAME", "noname" or "stopped\tMSG" (TASK_NAME);
  * "ok\tTMP\tNAME\tPAGES\tBYTES\tINPUTS" or "error\tFILE\tLINE\tCODE\tMSG".
- * INPUTS: a line "DIGEST PATH" for each file the document read (see inputs_of). */
+ * INPUTS: a line "DIGEST PATH" for each file the document read, or "?" (see inputs_of). */
 static void
 work_one(run *r, int kind, const bjob *j, int fd)
 {
@@ -109,7 +117,18 @@ work_one(run *r, int kind, const bjob *j, int fd)
     hs_output out;
     hs_buf msg;
     hs_buf_init(&msg, h.a);
-    if (hs_render_report(r->e, &job, &rep, &out) != 0) {
+    int failed = hs_render_report(r->e, &job, &rep, &out) != 0;
+#ifdef HS_TEST_HOOKS
+    /* a file saved while the batch runs, between the render's read and its
+     * report: FILE.next put in the place of FILE */
+    const char *edit = getenv("HOSO_TEST_EDIT_AFTER_RENDER");
+    if (kind == TASK_RENDER && edit != NULL) {
+        char next[4096];
+        snprintf(next, sizeof next, "%s.next", edit);
+        rename(next, edit);
+    }
+#endif
+    if (failed) {
         if (kind == TASK_NAME && h.set && h.first.code == HS_CODE_TIMEOUT) {
             hs_buf_adds(&msg, "stopped"); /* past the work of --timeout: so it is again */
             hs_bt_pipe_field(&msg, h.first.message);
@@ -162,6 +181,15 @@ work_one(run *r, int kind, const bjob *j, int fd)
         free(name);
         hs_output_free(&out);
     }
+#ifdef HS_TEST_HOOKS
+    /* a result longer than the parent's line (diagnostics that escape
+     * to twice their length): the parent must not read its rest as the
+     * next task's */
+    const char *longer = getenv("HOSO_TEST_LONG_RESULT");
+    if (kind == TASK_RENDER && longer != NULL && strstr(j->record, longer) != NULL)
+        for (int k = 0; k < MSG_MAX; k++)
+            hs_buf_addc(&msg, k % 64 ? 'x' : '\t');
+#endif
     hs_buf_addc(&msg, '\n');
     hs_bt_send_all(fd, msg.data, msg.len);
     hs_arena_free(h.a);

@@ -19,6 +19,7 @@ struct hs_fontset {
     int count;
     hs_face *faces[MAX_FAMILIES * 4];
     int nfaces;
+    const char *conf; /* DIR/families.conf, in the arena */
 };
 
 static hs_family *
@@ -139,9 +140,15 @@ hs_fontset_new(const char *dir, hs_report *r)
     char line[1024];
     long lineno = 0;
     int rc = 0;
+    fs->conf = conf;
+    /* what a batch's report says the documents were made with (a NUL
+     * byte in a line makes it differ from the file's: made again) */
+    hs_digest read;
+    hs_digest_init(&read);
     while (fgets(line, sizeof line, fp) != NULL) {
         lineno++;
         size_t len = strlen(line);
+        hs_digest_add(&read, line, len);
         if (len == sizeof line - 1 && line[len - 1] != '\n' && !feof(fp)) {
             /* Reading the rest as a new line would misnumber every later line. */
             rc = hs_error(r, (hs_loc){conf, lineno}, HS_CODE_FONT, "line longer than %zu bytes",
@@ -151,6 +158,8 @@ hs_fontset_new(const char *dir, hs_report *r)
         if (conf_line(fs, dir, line, (hs_loc){conf, lineno}, r) != 0)
             rc = -1;
     }
+    if (feof(fp) && !ferror(fp))
+        hs_inputs_read_digest(conf, &read);
     fclose(fp);
     for (int i = 0; i < fs->count && rc == 0; i++) {
         hs_family *f = fs->fam[i];
@@ -184,6 +193,12 @@ const hs_family *
 hs_fontset_lookup(const hs_fontset *fs, const char *family)
 {
     return find((hs_fontset *)fs, family);
+}
+
+const char *
+hs_fontset_conf(const hs_fontset *fs)
+{
+    return fs->conf;
 }
 
 int

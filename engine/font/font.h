@@ -62,6 +62,8 @@ typedef struct hs_fontset hs_fontset;
 hs_fontset *hs_fontset_new(const char *dir, hs_report *r);
 void hs_fontset_free(hs_fontset *fs);
 const hs_family *hs_fontset_lookup(const hs_fontset *fs, const char *family); /* NULL: none */
+/* DIR/families.conf, the font list the set was read from. */
+const char *hs_fontset_conf(const hs_fontset *fs);
 /* Every family name, for error messages listing what exists. */
 int hs_fontset_count(const hs_fontset *fs);
 const hs_family *hs_fontset_at(const hs_fontset *fs, int i);

@@ -196,6 +196,8 @@ read_whole(const char *path, struct stat *st, size_t *n, hs_img_why *why)
         d = NULL;
     }
     fclose(fp);
+    if (d != NULL) /* what a batch's report says the document was made from */
+        hs_inputs_read(path, d, *n);
     return d;
 }
 

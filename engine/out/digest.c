@@ -3,7 +3,7 @@
  * time says too little: `cp -p`, a restored backup, `git checkout` of an older
  * version or `touch -d` give an edited file an old time.
  *
- * zlib's CRC-32 and Adler-32 of the bytes and their count: an edit that
+ * zlib's CRC-32 and Adler-32 of the bytes and their count (base/digest.c): an edit that
  * leaves all three as they were by chance is out of reach for files that
  * people edit (no one forges a record against their own batch). */
 #include "out/out.h"
@@ -15,7 +15,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
 /* The digests this process made lately, the most recent first: a batch's
  * worker reads the template, its parts, the profile and the logo for every
@@ -83,8 +82,8 @@ hs_out_digest(const char *path, char *buf)
             return 0;
         }
     unsigned char b[65536];
-    uLong crc = crc32(0L, Z_NULL, 0), adler = adler32(0L, Z_NULL, 0);
-    unsigned long long n = 0;
+    hs_digest dg;
+    hs_digest_init(&dg);
     for (;;) {
         ssize_t got = read(fd, b, sizeof b);
         if (got < 0 && errno == EINTR)
@@ -95,13 +94,10 @@ hs_out_digest(const char *path, char *buf)
         }
         if (got == 0)
             break;
-        crc = crc32(crc, b, (uInt)got);
-        adler = adler32(adler, b, (uInt)got);
-        n += (unsigned long long)got;
+        hs_digest_add(&dg, b, (size_t)got);
     }
     close(fd);
-    snprintf(buf, HS_OUT_DIGEST_LEN + 1, "%08lx%08lx%016llx", crc & 0xffffffffUL,
-             adler & 0xffffffffUL, n);
+    hs_digest_text(&dg, buf);
     keep(path, &sb, buf);
     return 0;
 }

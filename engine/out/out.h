@@ -43,7 +43,7 @@ void hs_out_owner(const char *record, const char *template_path, const char *out
 /* What the file at path holds: 32 hex digits (CRC-32, Adler-32 and the
  * length of its bytes) into buf, which holds HS_OUT_DIGEST_LEN + 1. 0, or -1
  * if it cannot be read (missing, not a regular file). */
-#define HS_OUT_DIGEST_LEN 32
+#define HS_OUT_DIGEST_LEN HS_DIGEST_LEN
 int hs_out_digest(const char *path, char *buf);
 /* The digests kept for files not changed since (at engine end, for leak checkers). */
 void hs_out_digest_forget(void);

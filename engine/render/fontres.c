@@ -167,6 +167,7 @@ read_font(const char *path, fontres *fr, hs_report *r)
     }
     close(fd);
     fr->file_len = size;
+    hs_inputs_read(path, fr->file, size); /* what a batch's report says was embedded */
     return 0;
 }
 
@@ -270,6 +271,7 @@ encoder_maps(const fontres *fr, HPDF_CMapEncoderAttr ea)
 static fontres *
 res_of(const hs_face *face, hs_report *r)
 {
+    hs_inputs_note(face->path); /* the document depends on the font's file, read or cached */
     if (face->render_res != NULL)
         return face->render_res;
     fontres *fr = calloc(1, sizeof *fr);

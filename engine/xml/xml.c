@@ -241,6 +241,8 @@ hs_xml_parse_file(const char *path, const char *label, hs_report *r)
     int saved = errno;
     if (f != stdin)
         fclose(f);
+    if (!bad && f != stdin) /* what a batch's report says the document was made from */
+        hs_inputs_read(path, data, len);
     xmlDocPtr doc = NULL;
     if (bad)
         hs_error(r, (hs_loc){label, 0}, HS_CODE_IO, "cannot read: %s", strerror(saved));

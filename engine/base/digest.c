@@ -1,0 +1,153 @@
+/* engine/base/digest.c — what the bytes a process read from each file were,
+ * digested as they were read.
+ *
+ * A batch's report pairs each document with the digest of every file it
+ * read, and --resume skips the document while the files still give those
+ * digests (batch/run.c). Digesting the file again after the render would
+ * pair a PDF made from the old bytes with the new bytes' digest when the
+ * file changed in between (an editor saving while the batch runs), and a
+ * later --resume would skip that wrong PDF. So the readers (xml/, image/,
+ * render/'s font bytes, font/'s families.conf) hand the bytes they read
+ * here, and the digest a document's report carries is that of the bytes the
+ * engine used, cached or not: a template parsed once, an image decoded once.
+ *
+ * The digest: zlib's CRC-32 and Adler-32 of the bytes and their count (see
+ * out/digest.c, which digests a file on disk the same way to compare). */
+#include "base/base.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+void
+hs_digest_init(hs_digest *d)
+{
+    d->crc = crc32(0L, Z_NULL, 0);
+    d->adler = adler32(0L, Z_NULL, 0);
+    d->n = 0;
+}
+
+void
+hs_digest_add(hs_digest *d, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    while (n > 0) { /* zlib counts in uInt */
+        uInt k = n > (1u << 30) ? (1u << 30) : (uInt)n;
+        d->crc = crc32(d->crc, p, k);
+        d->adler = adler32(d->adler, p, k);
+        d->n += k;
+        p += k, n -= k;
+    }
+}
+
+void
+hs_digest_text(const hs_digest *d, char *buf)
+{
+    snprintf(buf, HS_DIGEST_LEN + 1, "%08lx%08lx%016llx", d->crc & 0xffffffffUL,
+             d->adler & 0xffffffffUL, d->n);
+}
+
+/* The files read, the one used last at the end. A batch's worker reads some
+ * hundred records before it is replaced, and the files every document
+ * shares once: so few that a look-up goes through them all. Past READ_MAX
+ * the one unused the longest is dropped: a document that used it is then
+ * "not known", made again by a --resume, never wrongly skipped. */
+#define READ_MAX 4096
+typedef struct read_file {
+    char *path;
+    unsigned long hash;
+    unsigned long used;
+    char digest[HS_DIGEST_LEN + 1];
+} read_file;
+static read_file *R;
+static size_t nread, read_cap;
+static unsigned long clock_;
+
+static unsigned long
+hash_of(const char *s)
+{
+    unsigned long h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static read_file *
+find(const char *path, unsigned long h)
+{
+    for (size_t i = 0; i < nread; i++)
+        if (R[i].hash == h && strcmp(R[i].path, path) == 0)
+            return &R[i];
+    return NULL;
+}
+
+void
+hs_inputs_read_digest(const char *path, const hs_digest *d)
+{
+    if (path == NULL)
+        return;
+    unsigned long h = hash_of(path);
+    read_file *f = find(path, h);
+    if (f == NULL) {
+        if (nread == READ_MAX) { /* the one unused the longest makes room */
+            size_t old = 0;
+            for (size_t i = 1; i < nread; i++)
+                if (R[i].used < R[old].used)
+                    old = i;
+            free(R[old].path);
+            R[old] = R[--nread];
+        }
+        if (nread == read_cap) {
+            read_cap = read_cap ? 2 * read_cap : 64;
+            if ((R = realloc(R, read_cap * sizeof *R)) == NULL)
+                hs_fatal_at(__FILE__, __LINE__, "out of memory");
+        }
+        f = &R[nread++];
+        if ((f->path = strdup(path)) == NULL)
+            hs_fatal_at(__FILE__, __LINE__, "out of memory");
+        f->hash = h;
+    }
+    f->used = ++clock_;
+    hs_digest_text(d, f->digest);
+}
+
+static int tracking;
+
+void
+hs_inputs_track(int on)
+{
+    tracking = on;
+}
+
+void
+hs_inputs_read(const char *path, const void *data, size_t n)
+{
+    if (!tracking) /* hoso render: no report to write, no megabyte of fonts to digest */
+        return;
+    hs_digest d;
+    hs_digest_init(&d);
+    hs_digest_add(&d, data, n);
+    hs_inputs_read_digest(path, &d);
+}
+
+int
+hs_inputs_digest(const char *path, char *buf)
+{
+    read_file *f = path != NULL ? find(path, hash_of(path)) : NULL;
+    if (f == NULL)
+        return -1;
+    f->used = ++clock_;
+    memcpy(buf, f->digest, HS_DIGEST_LEN + 1);
+    return 0;
+}
+
+void
+hs_inputs_read_forget(void)
+{
+    for (size_t i = 0; i < nread; i++)
+        free(R[i].path);
+    free(R);
+    R = NULL;
+    nread = read_cap = 0;
+}
