@@ -27,7 +27,11 @@ ifeq ($(findstring -j,$(shell printf '%s' "$$MAKEFLAGS")),)
 endif
 FUZZ_CC ?= clang
 OUT     := build/$(BUILD)
-PKGS    := libxml-2.0 icu-uc icu-i18n libpng libjpeg libexif zlib freetype2
+# libxxhash (Debian's libxxhash-dev): XXH3-128, the keys of the on-disk cache
+# of font subsets and images (engine/cache/): several GB/s, so hashing a font
+# file costs far less than the subset it saves; no one attacks their own
+# cache, so a cryptographic hash's cost would buy nothing.
+PKGS    := libxml-2.0 icu-uc icu-i18n libpng libjpeg libexif zlib freetype2 libxxhash
 # Debian's libhpdf-dev ships no pkg-config file.
 HPDF_LIBS := $(shell pkg-config --libs libhpdf 2>/dev/null || echo -lhpdf)
 
