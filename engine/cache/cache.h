@@ -7,8 +7,9 @@
  *   content: the inputs' contents (never paths or modification times,
  *   which lie: out/digest.c), the cache format, hoso's version, the build
  *   id of the running program (another build of hoso may derive other
- *   bytes from the same inputs), and the versions of zlib, libpng and
- *   libharu, whose output bytes are stored.
+ *   bytes from the same inputs), and the versions of the libraries whose
+ *   output is stored (zlib, libharu, libpng, libjpeg: the stages that use
+ *   them add them, hs_cache_key_add).
  * - An entry is read only whole and verified (magic, format, its own key,
  *   lengths, a checksum of the payload); anything else is a miss, and the
  *   work is done as if there were no cache (and the entry replaced).
@@ -74,7 +75,9 @@ const char *hs_cache_dir(void);
 /* The entry's file name under the folder: 32 hex digits and ".hc". */
 void hs_cache_entry_name(const hs_cache_key *key, char name[40]);
 
-/* Stores prune the folder down to HS_CACHE_MAX (store.c, prune.c). */
+/* The entries of dir down to three quarters of max bytes when they hold
+ * more, the least recently used first; temporary files older than an hour
+ * removed (hs_cache_put runs it on its first store and every 64th). */
 void hs_cache_prune(const char *dir, uint64_t max);
 
 #endif

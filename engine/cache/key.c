@@ -1,6 +1,7 @@
 /* engine/cache/key.c — the cache's keys: XXH3-128 (libxxhash) of the
- * entry's inputs, after a salt that names everything else that decides the
- * bytes derived from them.
+ * entry's inputs, after a salt that names this build of hoso (its version
+ * and build id). The stages that store bytes a library made add that
+ * library's version to their keys (they alone include its headers).
  *
  * Why XXH3-128: it hashes at several GB/s (a 0.4 MB font file in well under
  * 0.1 ms; zlib's CRC-32 is several times slower), and 128 bits make an
@@ -12,13 +13,10 @@
 #include "cache/cache.h"
 
 #include <elf.h>
-#include <hpdf_version.h>
 #include <link.h>
-#include <png.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 #define XXH_STATIC_LINKING_ONLY
 #include <xxhash.h>
@@ -83,8 +81,7 @@ make_salt(void)
     if (st == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
     char v[256];
-    int n = snprintf(v, sizeof v, "hoso-cache %d|%s|zlib %s|libpng %s|libharu %d|", FORMAT,
-                     HS_VERSION, zlibVersion(), png_get_libpng_ver(NULL), HPDF_VERSION_ID);
+    int n = snprintf(v, sizeof v, "hoso-cache %d|hoso %s|", FORMAT, HS_VERSION);
     XXH3_128bits_reset(st);
     XXH3_128bits_update(st, v, (size_t)n);
     XXH3_128bits_update(st, id.b, id.n);

@@ -2,9 +2,8 @@
  * novel glyph sets would otherwise grow it without end. When the entries
  * hold more than max bytes, the least recently used (oldest modification
  * time: a hit sets it) are removed until they hold three quarters of it.
- * Temporary files a killed writer left are removed after an hour. Run by
- * the first store of a process and every 64th after it: a scan of the
- * folder costs about as much as a miss saves. Never an error: another
+ * Temporary files a killed writer left are removed after an hour. Never
+ * an error: another
  * process may prune, read or write at the same time (a removed entry is a
  * miss to its reader, which has it open or not). */
 #include "cache/cache.h"
@@ -51,9 +50,6 @@ is_entry(const char *name)
 void
 hs_cache_prune(const char *dir, uint64_t max)
 {
-    static unsigned stores;
-    if (stores++ % 64 != 0)
-        return;
     int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
     if (d == NULL) {

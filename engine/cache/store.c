@@ -240,5 +240,9 @@ hs_cache_put(const hs_cache_key *key, const hs_cache_part *parts, int nparts)
         unlink(tmp);
         return;
     }
-    hs_cache_prune(d, HS_CACHE_MAX);
+    /* by the first store of a process and every 64th after it: a scan of
+     * the folder costs about as much as a miss saves */
+    static unsigned stores;
+    if (stores++ % 64 == 0)
+        hs_cache_prune(d, HS_CACHE_MAX);
 }

@@ -11,6 +11,9 @@
 #include <sys/stat.h>
 #include <zlib.h>
 
+#include <jpeglib.h>
+#include <png.h>
+
 #include "cache/cache.h"
 
 /* Images larger than this are not logos or signatures but mistakes. */
@@ -274,13 +277,20 @@ store(const hs_cache_key *key, const entry *e, const hs_img_why *why)
     hs_cache_put(key, p, 3);
 }
 
-/* The image's key in the on-disk cache: its file's bytes decide it. */
+/* The image's key in the on-disk cache: its file's bytes decide it, and
+ * the libraries that decode (libpng at run time; libjpeg-turbo gives its
+ * version at build time only, and the build id is in every key) and
+ * deflate it. */
 static int
 image_key(const unsigned char *d, size_t n, hs_cache_key *key)
 {
     hs_cache_keyer k;
     if (hs_cache_key_begin(&k, "image") != 0)
         return -1;
+    char libs[96];
+    int len = snprintf(libs, sizeof libs, "libpng %s libjpeg %d zlib %s", png_get_libpng_ver(NULL),
+                       LIBJPEG_TURBO_VERSION_NUMBER, zlibVersion());
+    hs_cache_key_add(&k, libs, (size_t)len);
     hs_cache_key_add(&k, d, n);
     hs_cache_key_end(&k, key);
     return 0;

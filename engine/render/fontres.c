@@ -54,6 +54,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "cache/cache.h"
 #include "render/ready.h"
@@ -576,8 +577,8 @@ copy_of(const void *p, size_t n)
 /* The subset's key in the on-disk cache: the font file's bytes and the
  * face CIDs drawn decide libharu's subset (the flags of the glyphs and
  * their composite parts), and the width of the codes the ToUnicode CMap;
- * the face's code points (the CIDs' order) are the file's. -1 when the
- * cache is off. */
+ * the face's code points (the CIDs' order) are the file's; libharu writes
+ * the subset and zlib deflates it. -1 when the cache is off. */
 static int
 subset_key(const enc_attr *x, hs_cache_key *key)
 {
@@ -586,6 +587,9 @@ subset_key(const enc_attr *x, hs_cache_key *key)
     if (!fr->keyed || hs_cache_key_begin(&k, "font-subset") != 0)
         return -1;
     unsigned char one_byte = (unsigned char)x->one_byte;
+    char libs[64];
+    int n = snprintf(libs, sizeof libs, "libharu %d zlib %s", HPDF_VERSION_ID, zlibVersion());
+    hs_cache_key_add(&k, libs, (size_t)n);
     hs_cache_key_add(&k, fr->file_hash, sizeof fr->file_hash);
     hs_cache_key_add(&k, x->drawn, (size_t)fr->n + 1);
     hs_cache_key_add(&k, &one_byte, 1);
