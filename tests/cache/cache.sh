@@ -127,6 +127,22 @@ check_eq "a large logo over --memory 32 with its entry cached: the same status" 
     "$(cat "$T/big-off.rc")" "$(cat "$T/big-hit.rc")"
 check_eq "a large logo over --memory 32 with its entry cached: the same message" \
     "$(cat "$T/big-off.err")" "$(cat "$T/big-hit.err")"
+# a JPEG embedded as it is (its entry holds no copy of the file) and a PNG
+# with alpha, each filled then read
+convert samples/logo.png -background white -flatten -quality 90 "$T/img/logo.jpg"
+convert samples/logo.png -resize 50% "$T/img/half.png"
+for f in logo.jpg half.png; do
+    sed "s|<logo>logo.png</logo>|<logo>$f</logo>|" samples/profile.xml >"$T/img/$f.profile.xml"
+    PRO="$T/img/$f.profile.xml"
+    run off "$f-off"
+    run "$T/c4-$f" "$f-fill"
+    find "$T/c4-$f" -name '*.hc' -exec touch -d '2001-01-01' {} +
+    run "$T/c4-$f" "$f-hit"
+    check "$f as the logo: the same PDF filled and read as without a cache" \
+        sh -c "cmp '$T/$f-off.pdf' '$T/$f-fill.pdf' && cmp '$T/$f-off.pdf' '$T/$f-hit.pdf'"
+    check_eq "$f as the logo: its entries read" 0 \
+        "$(find "$T/c4-$f" -name '*.hc' ! -newer "$T/file" | wc -l | tr -d ' ')"
+done
 PRO=samples/profile.xml
 
 # two processes filling one empty cache at once
