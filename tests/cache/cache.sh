@@ -84,17 +84,39 @@ check "a cache path under a file: the same PDF" same plain notdir
 check_eq "a cache path under a file: nothing said" "" "$(cat "$T/notdir.err")"
 run "$T/no/such/deep/cache" missing
 check "a cache folder two levels missing: the same PDF" same plain missing
+# read-only, with good entries, a corrupted one and a missing one (so that
+# the run reads, rejects and fails to store): as root, whom permissions do not
+# stop, through a read-only bind mount in a mount namespace of its own
 mkdir -p "$T/ro"
 cp "$C"/*.hc "$T/ro/"
-chmod 555 "$T/ro"
-if [ "$(id -u)" = 0 ]; then
-    skip "a read-only cache folder: the same PDF" "root writes into a read-only folder"
+n_ro=$(entries "$T/ro")
+rm -f "$(find "$T/ro" -name '*.hc' | sort | head -n 1)"
+printf 'X' | dd of="$(find "$T/ro" -name '*.hc' | sort | tail -n 1)" bs=1 seek=100 conv=notrunc 2>/dev/null
+sum_ro=$(cat "$T/ro"/*.hc | cksum)
+ro_run() {
+    HOSO_CACHE="$T/ro" $HOSO render -q -t $TPL -p "$PRO" -o "$T/ro.pdf" $REC 2>"$T/ro.err" </dev/null
+    echo $? >"$T/ro.rc"
+}
+ro_ok=1
+if [ "$(id -u)" != 0 ]; then
+    chmod 555 "$T/ro"
+    ro_run
+    chmod 755 "$T/ro"
+elif unshare -m sh -c "mount --bind -o ro '$T/ro' '$T/ro'" 2>/dev/null; then
+    export T TPL PRO REC HOSO
+    unshare -m sh -c 'mount --bind -o ro "$T/ro" "$T/ro" &&
+        HOSO_CACHE="$T/ro" $HOSO render -q -t $TPL -p "$PRO" -o "$T/ro.pdf" $REC 2>"$T/ro.err" </dev/null
+        echo $? >"$T/ro.rc"'
 else
-    run "$T/ro" ro
+    ro_ok=0
+fi
+if [ $ro_ok = 1 ]; then
     check "a read-only cache folder: the same PDF" same plain ro
     check_eq "a read-only cache folder: exit 0, nothing said" "0" "$(cat "$T/ro.rc")$(cat "$T/ro.err")"
+    check_eq "a read-only cache folder: left as it was" "$((n_ro - 1)) $sum_ro" "$(entries "$T/ro") $(cat "$T/ro"/*.hc | cksum)"
+else
+    skip "a read-only cache folder: the same PDF" "root, and no read-only bind mount (unshare -m)"
 fi
-chmod 755 "$T/ro"
 
 # errors: the same messages and status with entries that hit, none, or no cache
 sed '0,/<\/received>/s|</received>|</received><bogus/>|' $REC >"$T/broken.xml"
