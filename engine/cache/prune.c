@@ -35,6 +35,23 @@ older_first(const void *a, const void *b)
     return strcmp(x->name, y->name);
 }
 
+/* ".tmp-PID-N", as hs_cache_put names them: nothing else of a folder that
+ * HOSO_CACHE names is removed */
+static int
+is_temp(const char *name)
+{
+    if (strncmp(name, ".tmp-", 5) != 0)
+        return 0;
+    int dashes = 0;
+    for (const char *c = name + 5; *c; c++) {
+        if (*c == '-')
+            dashes++;
+        else if (*c < '0' || *c > '9')
+            return 0;
+    }
+    return dashes == 1;
+}
+
 static int
 is_entry(const char *name)
 {
@@ -65,7 +82,7 @@ hs_cache_prune(const char *dir, uint64_t max)
     while ((de = readdir(d)) != NULL) {
         struct stat st;
         int entry = is_entry(de->d_name);
-        if ((!entry && strncmp(de->d_name, ".tmp-", 5) != 0) ||
+        if ((!entry && !is_temp(de->d_name)) ||
             fstatat(dfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
             continue;
         if (!entry) {

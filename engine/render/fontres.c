@@ -577,8 +577,10 @@ copy_of(const void *p, size_t n)
 /* The subset's key in the on-disk cache: the font file's bytes and the
  * face CIDs drawn decide libharu's subset (the flags of the glyphs and
  * their composite parts), and the width of the codes the ToUnicode CMap;
- * the face's code points (the CIDs' order) are the file's; libharu writes
- * the subset and zlib deflates it. -1 when the cache is off. */
+ * the face's code points (the CIDs' order, and the CMap's code points) are
+ * the file's, but read by font/ when the face was loaded, so in the key
+ * too; libharu writes the subset and zlib deflates it. -1 when the cache
+ * is off. */
 static int
 subset_key(const enc_attr *x, hs_cache_key *key)
 {
@@ -591,6 +593,7 @@ subset_key(const enc_attr *x, hs_cache_key *key)
     int n = snprintf(libs, sizeof libs, "libharu %d zlib %s", HPDF_VERSION_ID, zlibVersion());
     hs_cache_key_add(&k, libs, (size_t)n);
     hs_cache_key_add(&k, fr->file_hash, sizeof fr->file_hash);
+    hs_cache_key_add(&k, fr->cps, sizeof *fr->cps * (size_t)fr->n);
     hs_cache_key_add(&k, x->drawn, (size_t)fr->n + 1);
     hs_cache_key_add(&k, &one_byte, 1);
     hs_cache_key_end(&k, key);

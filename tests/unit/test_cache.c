@@ -140,6 +140,18 @@ test_prune(void)
         struct timespec t[2] = {{1000000000 + i * 10, 0}, {1000000000 + i * 10, 0}};
         CHECK(utimensat(AT_FDCWD, path, t, 0) == 0);
     }
+    /* a killed writer's temporary file, and two files that are not the
+     * cache's, all old */
+    const char *others[3] = {".tmp-12-3", ".tmp-notes", "notes.txt"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, others[i]);
+        FILE *f = fopen(path, "w");
+        CHECK(f != NULL);
+        if (f != NULL)
+            fclose(f);
+        struct timespec t[2] = {{1000000000, 0}, {1000000000, 0}};
+        CHECK(utimensat(AT_FDCWD, path, t, 0) == 0);
+    }
     /* b read: used after d */
     hs_cache_part p;
     free(hs_cache_get(&k[1], &p, 1));
@@ -156,6 +168,10 @@ test_prune(void)
     CHECK_INT(kept[1], 1);
     CHECK_INT(kept[2], 0);
     CHECK_INT(kept[3], 1);
+    for (int i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, others[i]);
+        CHECK_INT(access(path, F_OK) == 0, i > 0);
+    }
 }
 
 int
