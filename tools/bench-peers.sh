@@ -69,6 +69,7 @@ else
     echo "bench-peers: Typst left out: $why"
 fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/hoso-peers.XXXXXX")
+export HOSO_CACHE="$tmp/cache" # hoso's on-disk cache: this run's, not the user's
 trap 'rm -rf "$tmp"' EXIT
 python3 - "$R" "$B" "$CORPUS" "$tmp" "$peers" <<'PY'
 import os, re, statistics, subprocess, sys, time, unicodedata

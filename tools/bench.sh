@@ -8,6 +8,10 @@
 #    median wall and CPU time over 3R runs (at least 15), and with -q
 #    --no-sync (the engine alone, as the other figures); what a process
 #    pays before its first document (`hoso --version` against /bin/true);
+#    the cold render with the on-disk cache of font subsets and images
+#    filled by an earlier run (a second process: the figure of the target)
+#    and without it (--no-cache: a first run); the cache in this run's
+#    temporary folder, never the user's;
 #    the first document's CPU time (the cold render less the start) against
 #    a warm document's;
 #  - warm: one process rendering it N times: median wall and CPU ms per
@@ -37,6 +41,7 @@ cd "$(dirname "$0")/.."
 N=${N:-40} R=${R:-5} CORPUS=${CORPUS:-300}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/hoso-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
+export HOSO_CACHE="$tmp/cache"
 python3 - "$N" "$R" "$CORPUS" "$tmp" <<'PY'
 import os, re, statistics, subprocess, sys, time
 n, r, corpus, tmp = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
@@ -122,9 +127,11 @@ one = os.path.join(tmp, "one.pdf")
 # cold: as a user types it (what the target is about), the engine alone,
 # the start of a process; in turns, so that all see the same load
 user = ["build/hoso", "render", "-t", "templates/quote.xml", "-p", "samples/profile.xml", "-o", one, ref]
-cold, cold_quiet, start, true = [], [], [], []
+cold, cold_quiet, cold_uncached, start, true = [], [], [], [], []
+run(user)  # fills the cache
 for _ in range(max(15, 3 * r)):
     cold.append(run(user))
+    cold_uncached.append(run(user + ["--no-cache"]))
     cold_quiet.append(run(base + ["-o", one, ref]))
     start.append(run(["build/hoso", "--version"]))
     true.append(run(["/bin/true"]))
@@ -220,6 +227,8 @@ print()
 print("the reference quote: %d pages, %.1f KB" % (pages, size / 1024))
 print("  cold hoso render           %.1f ms wall, %.1f ms CPU (as typed: fsync, no -q; median of %d);"
       " -q --no-sync %.1f wall, %.1f CPU" % (med(cold, 0), med(cold, 1), len(cold), med(cold_quiet, 0), med(cold_quiet, 1)))
+print("  cold, no cache (a first run) %.1f ms wall, %.1f ms CPU (as typed, --no-cache)"
+      % (med(cold_uncached, 0), med(cold_uncached, 1)))
 print("  start of a process         hoso --version %.2f ms wall, %.2f CPU; /bin/true %.2f wall, %.2f CPU"
       % (med(start, 0), med(start, 1), med(true, 0), med(true, 1)))
 print("  first document             %.1f ms CPU (cold -q --no-sync less hoso --version) against %.2f for a warm one"

@@ -23,6 +23,8 @@ libqrencode-dev zbar-tools strace"
 need="$need libpng-dev libjpeg-dev libexif-dev fonts-dejavu-core"
 # FreeType reads the glyph outlines a watermark with extractable="no" is drawn as
 need="$need libfreetype-dev"
+# xxHash's XXH3-128 keys the on-disk cache of font subsets and images (engine/cache/)
+need="$need libxxhash-dev"
 # libFuzzer's runtime (libclang_rt.fuzzer) is in libclang-rt-14-dev, not in clang.
 for a in "$@"; do
     case $a in

@@ -34,6 +34,8 @@ make --no-print-directory BUILD=fuzz FUZZ_CC="$cc" FUZZ_TARGETS="$*" fuzz-target
 [ "$build_only" = 1 ] && exit 0
 
 export HS_SRCDIR="$PWD"
+# no on-disk cache (engine/cache/): every input its own, nothing in the home
+export HOSO_CACHE=off
 # the targets' scratch folders: one a process, left behind only by a crash
 mkdir -p build/fuzz/tmp
 export TMPDIR="$PWD/build/fuzz/tmp"

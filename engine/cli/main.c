@@ -69,7 +69,11 @@ static const char opt_write[] =
     "      --overwrite       a document may replace any file under its name\n"
     "      --no-sync         do not fsync documents (faster; a power cut may lose\n"
     "                        them): for scratch work\n"
-    "      --ascii-names     file names in ASCII (\"Bao gia tuy bien Chinh Dai.pdf\")\n";
+    "      --ascii-names     file names in ASCII (\"Bao gia tuy bien Chinh Dai.pdf\")\n"
+    "      --no-cache        neither read nor write the cache of font subsets and\n"
+    "                        images that later runs reuse ($HOSO_CACHE, else\n"
+    "                        $XDG_CACHE_HOME/hoso, else ~/.cache/hoso; HOSO_CACHE=off:\n"
+    "                        no cache); the documents are the same bytes either way\n";
 static const char opt_common[] =
     "      --fonts DIR       font folder with families.conf (default: $HOSO_FONTS,\n"
     "                        else the fonts/ folder installed with hoso)\n"
@@ -308,7 +312,8 @@ enum {
     OPT_FAILED_BEFORE,
     OPT_WRITTEN_FD,
     OPT_STRICT,
-    OPT_NO_STRICT
+    OPT_NO_STRICT,
+    OPT_NO_CACHE
 };
 
 /* The options a command takes: R render, B batch, C check. */
@@ -319,6 +324,7 @@ takes(int c)
     case 'o':
     case OPT_OVERWRITE:
     case OPT_NO_SYNC:
+    case OPT_NO_CACHE:
     case OPT_ASCII:
         return "RB";
     case 'j':
@@ -355,6 +361,7 @@ parse(int argc, char **argv, opts *o)
         {"shard", required_argument, NULL, OPT_SHARD},
         {"overwrite", no_argument, NULL, OPT_OVERWRITE},
         {"no-sync", no_argument, NULL, OPT_NO_SYNC},
+        {"no-cache", no_argument, NULL, OPT_NO_CACHE},
         {"strict", no_argument, NULL, OPT_STRICT},
         {"no-strict", no_argument, NULL, OPT_NO_STRICT},
         {"first-template", required_argument, NULL, OPT_FIRST_TEMPLATE},
@@ -498,6 +505,12 @@ parse(int argc, char **argv, opts *o)
             break;
         case OPT_NO_SYNC:
             o->no_sync = 1;
+            break;
+        case OPT_NO_CACHE:
+            /* the engine's switch (cache/cache.h), which batch's workers,
+             * started from this process, read too */
+            if (setenv("HOSO_CACHE", "off", 1) != 0)
+                return usage_error(o, "--no-cache: %s", strerror(errno));
             break;
         case OPT_STRICT:
             o->strict = 1;

@@ -11,6 +11,11 @@
 #include <sys/stat.h>
 #include <zlib.h>
 
+#include <jpeglib.h>
+#include <png.h>
+
+#include "cache/cache.h"
+
 /* Images larger than this are not logos or signatures but mistakes. */
 #define MAX_IMAGE_BYTES ((size_t)32 << 20)
 /* And so are pictures of more pixels (a 300 dpi A4 page is 8.7 Mpx). */
@@ -69,6 +74,8 @@ hs_image_room(int w, int h, int channels, int copies, size_t limit, const char *
                      w, h, what, need / (1 << 20) + 0.5, limit >> 20);
         return -1;
     }
+    why->room = (struct hs_img_room){w, h, channels, copies, 1, {0}};
+    snprintf(why->room.what, sizeof why->room.what, "%s", what);
     return 0;
 }
 
@@ -201,15 +208,101 @@ read_whole(const char *path, struct stat *st, size_t *n, hs_img_why *why)
     return d;
 }
 
-/* Reads, decodes and compresses path into a new entry; NULL with why set. */
+/* What an image in the on-disk cache holds besides its compressed samples:
+ * the image (its pointers NULL), what decoding it needs, and the decoder's
+ * room check. The layout is this build's: the key holds its build id. */
+typedef struct stored {
+    hs_image img;
+    size_t need;
+    struct hs_img_room room;
+} stored;
+
+/* The image of file bytes d (n of them) from the on-disk cache, into a new
+ * entry; NULL on a miss, or with why set when this document's limit is too
+ * small for it (the message decoding it would give). */
 static entry *
-load(const char *path, size_t limit, hs_img_why *why)
+load_cached(const hs_cache_key *key, const unsigned char *d, size_t n, size_t limit,
+            hs_img_why *why, int *refused)
 {
-    struct stat st;
-    size_t n = 0;
-    unsigned char *d = read_whole(path, &st, &n, why);
-    if (d == NULL)
+    hs_cache_part p[3];
+    void *block = hs_cache_get(key, p, 3);
+    if (block == NULL)
         return NULL;
+    stored m;
+    if (p[0].n != sizeof m) {
+        free(block);
+        return NULL;
+    }
+    memcpy(&m, p[0].p, sizeof m);
+    /* a JPEG embedded as it is: the file itself, not stored twice */
+    if (!m.room.set || (m.img.dct && p[1].n != 0) || (m.img.alpha_z_len != 0) != (p[2].n != 0)) {
+        free(block);
+        return NULL;
+    }
+    if (hs_image_room(m.room.w, m.room.h, m.room.channels, m.room.copies, limit, m.room.what,
+                      why) != 0) {
+        free(block);
+        *refused = 1;
+        return NULL;
+    }
+    entry *e = calloc(1, sizeof *e);
+    if (e == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    e->img = m.img;
+    e->need = m.need;
+    e->color_z = malloc(m.img.dct ? n : p[1].n ? p[1].n : 1);
+    e->alpha_z = p[2].n ? malloc(p[2].n) : NULL;
+    if (e->color_z == NULL || (p[2].n && e->alpha_z == NULL))
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    memcpy(e->color_z, m.img.dct ? d : p[1].p, m.img.dct ? n : p[1].n);
+    e->img.color_z_len = m.img.dct ? n : p[1].n;
+    if (p[2].n)
+        memcpy(e->alpha_z, p[2].p, p[2].n);
+    e->img.alpha_z_len = p[2].n;
+    free(block);
+    return e;
+}
+
+/* The decoded and compressed image into the on-disk cache. */
+static void
+store(const hs_cache_key *key, const entry *e, const hs_img_why *why)
+{
+    stored m;
+    memset(&m, 0, sizeof m); /* padding too: the entry's bytes are all defined */
+    m.img = e->img;
+    m.img.color_z = m.img.alpha_z = NULL;
+    m.need = e->need;
+    m.room = why->room;
+    hs_cache_part p[3] = {{&m, sizeof m},
+                          {e->color_z, e->img.dct ? 0 : e->img.color_z_len},
+                          {e->alpha_z, e->alpha_z != NULL ? e->img.alpha_z_len : 0}};
+    hs_cache_put(key, p, 3);
+}
+
+/* The image's key in the on-disk cache: its file's bytes decide it, and
+ * the libraries that decode (libpng at run time; libjpeg-turbo gives its
+ * version at build time only, and the build id is in every key) and
+ * deflate it. */
+static int
+image_key(const unsigned char *d, size_t n, hs_cache_key *key)
+{
+    hs_cache_keyer k;
+    if (hs_cache_key_begin(&k, "image") != 0)
+        return -1;
+    char libs[96];
+    int len = snprintf(libs, sizeof libs, "libpng %s libjpeg %d zlib %s", png_get_libpng_ver(NULL),
+                       LIBJPEG_TURBO_VERSION_NUMBER, zlibVersion());
+    hs_cache_key_add(&k, libs, (size_t)len);
+    hs_cache_key_add(&k, d, n);
+    hs_cache_key_end(&k, key);
+    return 0;
+}
+
+/* Decodes and compresses the file's bytes d (n of them, taken) into a new
+ * entry; NULL with why set. */
+static entry *
+decode_file(unsigned char *d, size_t n, size_t limit, hs_img_why *why)
+{
     hs_pixels px;
     int rc;
     if (n >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0)
@@ -246,17 +339,47 @@ load(const char *path, size_t limit, hs_img_why *why)
         free(idx);
     }
     free(d);
-    if (e != NULL) {
-        if (px.alpha != NULL)
-            e->alpha_z = deflate_all(px.alpha, np, Z_RLE, &e->img.alpha_z_len);
-        e->path = strdup(path);
-    }
+    if (e != NULL && px.alpha != NULL)
+        e->alpha_z = deflate_all(px.alpha, np, Z_RLE, &e->img.alpha_z_len);
     free(px.color);
     free(px.alpha);
-    if (e == NULL || e->color_z == NULL || (px.alpha != NULL && e->alpha_z == NULL) ||
-        e->path == NULL) {
+    if (e == NULL || e->color_z == NULL || (px.alpha != NULL && e->alpha_z == NULL)) {
         if (e != NULL)
             free_entry(e);
+        hs_image_why(why, "out of memory");
+        return NULL;
+    }
+    e->need = (size_t)need_bytes(px.width, px.height, (int)px.space + (px.alpha != NULL), 2);
+    e->img.width = px.width;
+    e->img.height = px.height;
+    e->img.space = px.space;
+    e->img.cmyk_inverted = px.cmyk_inverted;
+    return e;
+}
+
+/* Reads, decodes and compresses path into a new entry (from the on-disk
+ * cache when an earlier process did it for the same bytes); NULL with why
+ * set. */
+static entry *
+load(const char *path, size_t limit, hs_img_why *why)
+{
+    struct stat st;
+    size_t n = 0;
+    unsigned char *d = read_whole(path, &st, &n, why);
+    if (d == NULL)
+        return NULL;
+    hs_cache_key key;
+    int keyed = n > 0 && image_key(d, n, &key) == 0, refused = 0;
+    entry *e = keyed ? load_cached(&key, d, n, limit, why, &refused) : NULL;
+    if (e != NULL || refused)
+        free(d);
+    else if ((e = decode_file(d, n, limit, why)) != NULL && keyed && why->room.set)
+        store(&key, e, why);
+    if (e == NULL)
+        return NULL;
+    e->path = strdup(path);
+    if (e->path == NULL) {
+        free_entry(e);
         hs_image_why(why, "out of memory");
         return NULL;
     }
@@ -264,11 +387,6 @@ load(const char *path, size_t limit, hs_img_why *why)
     e->ino = st.st_ino;
     e->size = st.st_size;
     e->mtime = st.st_mtim;
-    e->need = (size_t)need_bytes(px.width, px.height, (int)px.space + (px.alpha != NULL), 2);
-    e->img.width = px.width;
-    e->img.height = px.height;
-    e->img.space = px.space;
-    e->img.cmyk_inverted = px.cmyk_inverted;
     e->img.color_z = e->color_z;
     e->img.alpha_z = e->alpha_z;
     return e;
@@ -278,7 +396,7 @@ const hs_image *
 hs_image_get(const char *path, size_t memory_limit, hs_report *r, hs_loc loc)
 {
     hs_inputs_note(path); /* the document depends on the image's file, cached or not */
-    hs_img_why why = {{0}};
+    hs_img_why why = {{0}, {0, 0, 0, 0, 0, {0}}};
     struct stat st;
     if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
         for (entry **p = &cache; *p != NULL; p = &(*p)->next) {

@@ -20,6 +20,13 @@ typedef struct hs_pixels {
 /* A decoder's report: why it failed, one sentence; empty while all is well. */
 typedef struct hs_img_why {
     char msg[320];
+    /* The last hs_image_room check that passed, so that an image from the
+     * on-disk cache meets a later document's limit exactly as decoding it
+     * would (image.c) */
+    struct hs_img_room {
+        int w, h, channels, copies, set;
+        char what[32];
+    } room;
 } hs_img_why;
 
 /* Both return 0, or -1 with why->msg set; nothing stays allocated then.

@@ -54,7 +54,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
+#include "cache/cache.h"
 #include "render/ready.h"
 #include "render/subset.h"
 
@@ -74,6 +76,10 @@
 typedef struct fontres {
     unsigned char *file; /* the whole font file */
     size_t file_len;
+    /* the file's hash, for the keys of its subsets in the on-disk cache
+     * (cache/cache.h); keyed set only when the cache is on */
+    unsigned char file_hash[16];
+    int keyed;
     uint32_t *cps; /* CID k + 1 draws cps[k] */
     int n;
     /* CID k + 1's glyph and advance (libharu's cmap and widths), for the
@@ -168,6 +174,10 @@ read_font(const char *path, fontres *fr, hs_report *r)
     close(fd);
     fr->file_len = size;
     hs_inputs_read(path, fr->file, size); /* what a batch's report says was embedded */
+    if (hs_cache_on()) {
+        hs_cache_hash(fr->file, size, fr->file_hash);
+        fr->keyed = 1;
+    }
     return 0;
 }
 
@@ -541,12 +551,91 @@ doc_widths(HPDF_FontAttr fa)
     return st;
 }
 
+/* The slot for a new subset, the oldest, emptied. */
+static struct subset *
+next_slot(fontres *fr, const unsigned char *drawn, size_t nd)
+{
+    struct subset *s = &fr->subsets[fr->next_subset];
+    fr->next_subset = (fr->next_subset + 1) % SUBSETS;
+    free(s->z);
+    free(s->drawn);
+    free(s->tu);
+    s->z = s->tu = NULL;
+    s->drawn = malloc(nd);
+    if (s->drawn == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    memcpy(s->drawn, drawn, nd);
+    return s;
+}
+
+static unsigned char *
+copy_of(const void *p, size_t n)
+{
+    unsigned char *c = malloc(n ? n : 1);
+    if (c == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    memcpy(c, p, n);
+    return c;
+}
+
+/* The subset's key in the on-disk cache: the font file's bytes and the
+ * face CIDs drawn decide libharu's subset (the flags of the glyphs and
+ * their composite parts), and the width of the codes the ToUnicode CMap;
+ * the face's code points (the CIDs' order, and the CMap's code points) are
+ * the file's, but read by font/ when the face was loaded, so in the key
+ * too; libharu writes the subset and zlib deflates it. -1 when the cache
+ * is off. */
+static int
+subset_key(const enc_attr *x, hs_cache_key *key)
+{
+    const fontres *fr = x->fr;
+    hs_cache_keyer k;
+    if (!fr->keyed || hs_cache_key_begin(&k, "font-subset") != 0)
+        return -1;
+    unsigned char one_byte = (unsigned char)x->one_byte;
+    char libs[64];
+    int n = snprintf(libs, sizeof libs, "libharu %d zlib %s", HPDF_VERSION_ID, zlibVersion());
+    hs_cache_key_add(&k, libs, (size_t)n);
+    hs_cache_key_add(&k, fr->file_hash, sizeof fr->file_hash);
+    hs_cache_key_add(&k, fr->cps, sizeof *fr->cps * (size_t)fr->n);
+    hs_cache_key_add(&k, x->drawn, (size_t)fr->n + 1);
+    hs_cache_key_add(&k, &one_byte, 1);
+    hs_cache_key_end(&k, key);
+    return 0;
+}
+
+/* The subset from the on-disk cache, into a slot; NULL on a miss. */
+static const struct subset *
+subset_cached(fontres *fr, const enc_attr *x, const hs_cache_key *key)
+{
+    hs_cache_part p[3];
+    void *block = hs_cache_get(key, p, 3);
+    if (block == NULL)
+        return NULL;
+    uint32_t length1;
+    if (p[0].n != sizeof length1) {
+        free(block);
+        return NULL;
+    }
+    memcpy(&length1, p[0].p, sizeof length1);
+    struct subset *s = next_slot(fr, x->drawn, (size_t)fr->n + 1);
+    s->length1 = length1;
+    s->z = copy_of(p[1].p, p[1].n);
+    s->z_len = p[1].n;
+    s->tu = copy_of(p[2].p, p[2].n);
+    s->tu_len = p[2].n;
+    free(block);
+    return s;
+}
+
 /* The document's font file and ToUnicode CMap, deflated: libharu's subset
  * of the glyphs flagged in def (a pure function of the font file and the
  * flags, which are those of the CIDs drawn), its glyphs numbered as the
  * document's CIDs (render/subset.c), and the CMap from those CIDs to their
  * code points. From the face's last documents' when one drew the same
- * CIDs. NULL when libharu failed or its subset is not as expected. */
+ * CIDs, else from the on-disk cache when an earlier process made it (then
+ * stored there). NULL when libharu failed or its subset is not as
+ * expected. */
 static const struct subset *
 subset_for(const enc_attr *x, HPDF_FontDef def, HPDF_MMgr mmgr)
 {
@@ -555,6 +644,13 @@ subset_for(const enc_attr *x, HPDF_FontDef def, HPDF_MMgr mmgr)
     for (int i = 0; i < SUBSETS; i++) {
         const struct subset *s = &fr->subsets[i];
         if (s->z != NULL && memcmp(s->drawn, x->drawn, nd) == 0)
+            return s;
+    }
+    hs_cache_key key;
+    int keyed = subset_key(x, &key) == 0;
+    if (keyed) {
+        const struct subset *s = subset_cached(fr, x, &key);
+        if (s != NULL)
             return s;
     }
     HPDF_TTFontDefAttr tt = def->attr;
@@ -597,11 +693,7 @@ subset_for(const enc_attr *x, HPDF_FontDef def, HPDF_MMgr mmgr)
         free(cps);
         return NULL;
     }
-    struct subset *s = &fr->subsets[fr->next_subset];
-    fr->next_subset = (fr->next_subset + 1) % SUBSETS;
-    free(s->z);
-    free(s->drawn);
-    free(s->tu);
+    struct subset *s = next_slot(fr, x->drawn, nd);
     s->z = hs_pdf_deflate(slim, slim_n, &s->z_len);
     s->length1 = (HPDF_UINT)slim_n;
     free(slim);
@@ -610,10 +702,11 @@ subset_for(const enc_attr *x, HPDF_FontDef def, HPDF_MMgr mmgr)
     s->tu = hs_pdf_deflate((const unsigned char *)cmap, len, &s->tu_len);
     free(cmap);
     free(cps);
-    s->drawn = malloc(nd);
-    if (s->drawn == NULL)
-        hs_fatal_at(__FILE__, __LINE__, "out of memory");
-    memcpy(s->drawn, x->drawn, nd);
+    if (keyed && s->z != NULL && s->tu != NULL) {
+        uint32_t length1 = s->length1;
+        hs_cache_part p[3] = {{&length1, sizeof length1}, {s->z, s->z_len}, {s->tu, s->tu_len}};
+        hs_cache_put(&key, p, 3);
+    }
     return s;
 }
 

@@ -10,7 +10,8 @@ allowed() { # folder -> the stages (folders) and top-level headers it may includ
     vn) echo "base" ;;
     text) echo "base" ;;
     font) echo "base text" ;;
-    image) echo "base" ;;
+    cache) echo "base hoso.h" ;; # hoso.h: HS_VERSION, in every key
+    image) echo "base cache" ;;
     xml) echo "base" ;;
     record) echo "base xml vn" ;;
     tpl) echo "base xml vn doc" ;;
@@ -18,7 +19,7 @@ allowed() { # folder -> the stages (folders) and top-level headers it may includ
     doc) echo "base" ;;
     layout) echo "base doc text font image qr" ;;
     page) echo "base doc layout font" ;;
-    render) echo "base page font image" ;;
+    render) echo "base page font image cache" ;;
     out) echo "base job.h" ;; # names.c: a stem in ASCII as hs_file_name makes it
     pay) echo "base text" ;;
     qr) echo "base" ;;

@@ -1,0 +1,248 @@
+/* engine/cache/store.c — where the cache is, and its entries read and
+ * written.
+ *
+ * An entry's file: a 48-byte header (magic "HOSOCACH", the format, the
+ * number of parts, the key, the payload's length and its XXH3-64), then
+ * the payload: each part's length (8 bytes, little-endian), then the parts'
+ * bytes. A file of any other length, magic, format, key or checksum is not
+ * used. */
+#include "cache/cache.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#include "base/base.h"
+
+#define FORMAT 1
+#define HEADER 48
+#define MAX_PARTS 8
+/* An entry larger than this is not one of ours. */
+#define MAX_ENTRY ((uint64_t)64 << 20)
+
+static char *dir;
+static int dir_state; /* 0 not looked at, 1 on, -1 off */
+
+static void
+free_dir(void)
+{
+    free(dir);
+    dir = NULL;
+}
+
+const char *
+hs_cache_dir(void)
+{
+    if (dir_state != 0)
+        return dir;
+    dir_state = -1;
+    const char *env = getenv("HOSO_CACHE"), *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    char buf[4096];
+    int n = -1;
+    if (env != NULL) {
+        if (env[0] != '\0' && strcmp(env, "off") != 0)
+            n = snprintf(buf, sizeof buf, "%s", env);
+    } else if (xdg != NULL && xdg[0] == '/') { /* a relative one is invalid (XDG) */
+        n = snprintf(buf, sizeof buf, "%s/hoso", xdg);
+    } else if (home != NULL && home[0] == '/') {
+        n = snprintf(buf, sizeof buf, "%s/.cache/hoso", home);
+    }
+    if (n > 0 && (size_t)n < sizeof buf) {
+        dir = strdup(buf);
+        if (dir == NULL)
+            hs_fatal_at(__FILE__, __LINE__, "out of memory");
+        atexit(free_dir);
+        dir_state = 1;
+    }
+    return dir;
+}
+
+int
+hs_cache_on(void)
+{
+    return hs_cache_dir() != NULL;
+}
+
+static void
+put_u32(unsigned char *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static void
+put_u64(unsigned char *p, uint64_t v)
+{
+    for (int i = 0; i < 8; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint32_t
+get_u32(const unsigned char *p)
+{
+    uint32_t v = 0;
+    for (int i = 3; i >= 0; i--)
+        v = v << 8 | p[i];
+    return v;
+}
+
+static uint64_t
+get_u64(const unsigned char *p)
+{
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--)
+        v = v << 8 | p[i];
+    return v;
+}
+
+static int
+path_of(const hs_cache_key *key, char *path, size_t cap)
+{
+    const char *d = hs_cache_dir();
+    char name[40];
+    hs_cache_entry_name(key, name);
+    int n = d != NULL ? snprintf(path, cap, "%s/%s", d, name) : -1;
+    return n > 0 && (size_t)n < cap ? 0 : -1;
+}
+
+/* Reads exactly n bytes; 0, or -1 on an error or a short file. */
+static int
+read_all(int fd, unsigned char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t k = read(fd, p, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return -1;
+        p += k, n -= (size_t)k;
+    }
+    return 0;
+}
+
+void *
+hs_cache_get(const hs_cache_key *key, hs_cache_part *parts, int nparts)
+{
+    char path[4200];
+    if (nparts < 1 || nparts > MAX_PARTS || path_of(key, path, sizeof path) != 0)
+        return NULL;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return NULL;
+    unsigned char h[HEADER], *block = NULL;
+    struct stat st;
+    uint64_t len = 0;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || read_all(fd, h, HEADER) != 0 ||
+        memcmp(h, "HOSOCACH", 8) != 0 || get_u32(h + 8) != FORMAT ||
+        get_u32(h + 12) != (uint32_t)nparts || memcmp(h + 16, key->b, 16) != 0 ||
+        (len = get_u64(h + 32)) > MAX_ENTRY || (uint64_t)st.st_size != HEADER + len ||
+        len < (uint64_t)nparts * 8 || (block = malloc(len ? len : 1)) == NULL ||
+        read_all(fd, block, len) != 0 || XXH3_64bits(block, len) != get_u64(h + 40)) {
+        free(block);
+        close(fd);
+        return NULL;
+    }
+    /* used: the least recently used are pruned first */
+    (void)futimens(fd, NULL);
+    close(fd);
+    uint64_t at = (uint64_t)nparts * 8;
+    for (int i = 0; i < nparts; i++) {
+        uint64_t n = get_u64(block + 8 * i);
+        if (n > len - at) {
+            free(block);
+            return NULL;
+        }
+        parts[i].p = block + at;
+        parts[i].n = (size_t)n;
+        at += n;
+    }
+    if (at != len) {
+        free(block);
+        return NULL;
+    }
+    return block;
+}
+
+static int
+write_all(int fd, const void *p, size_t n)
+{
+    const unsigned char *c = p;
+    while (n > 0) {
+        ssize_t k = write(fd, c, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return -1;
+        c += k, n -= (size_t)k;
+    }
+    return 0;
+}
+
+void
+hs_cache_put(const hs_cache_key *key, const hs_cache_part *parts, int nparts)
+{
+    char path[4200], tmp[4300];
+    const char *d = hs_cache_dir();
+    if (nparts < 1 || nparts > MAX_PARTS || d == NULL || path_of(key, path, sizeof path) != 0)
+        return;
+    /* the payload: lengths, then the parts */
+    uint64_t len = (uint64_t)nparts * 8;
+    for (int i = 0; i < nparts; i++)
+        len += parts[i].n;
+    if (len > MAX_ENTRY)
+        return;
+    unsigned char *block = malloc(len);
+    if (block == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    uint64_t at = (uint64_t)nparts * 8;
+    for (int i = 0; i < nparts; i++) {
+        put_u64(block + 8 * i, parts[i].n);
+        if (parts[i].n > 0)
+            memcpy(block + at, parts[i].p, parts[i].n);
+        at += parts[i].n;
+    }
+    unsigned char h[HEADER];
+    memcpy(h, "HOSOCACH", 8);
+    put_u32(h + 8, FORMAT);
+    put_u32(h + 12, (uint32_t)nparts);
+    memcpy(h + 16, key->b, 16);
+    put_u64(h + 32, len);
+    put_u64(h + 40, XXH3_64bits(block, len));
+    /* the folder made on first use (its parent too: ~/.cache may be missing) */
+    if (mkdir(d, 0700) != 0 && errno == ENOENT) {
+        char parent[4096];
+        snprintf(parent, sizeof parent, "%s", d);
+        char *slash = strrchr(parent, '/');
+        if (slash != NULL && slash != parent) {
+            *slash = '\0';
+            (void)mkdir(parent, 0700);
+            (void)mkdir(d, 0700);
+        }
+    }
+    /* a name no other process or thread uses: pid and a counter */
+    static unsigned counter;
+    snprintf(tmp, sizeof tmp, "%s/.tmp-%ld-%u", d, (long)getpid(), counter++);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        free(block);
+        return;
+    }
+    int ok = write_all(fd, h, HEADER) == 0 && write_all(fd, block, len) == 0;
+    free(block);
+    if (close(fd) != 0)
+        ok = 0;
+    if (!ok || rename(tmp, path) != 0) {
+        unlink(tmp);
+        return;
+    }
+    /* by the first store of a process and every 64th after it: a scan of
+     * the folder costs about as much as a miss saves */
+    static unsigned stores;
+    if (stores++ % 64 == 0)
+        hs_cache_prune(d, HS_CACHE_MAX);
+}
