@@ -170,8 +170,9 @@ finish_fonts(pdf_ctx *c)
 static font_ref *
 font_for(pdf_ctx *c, const hs_face *face)
 {
+    /* the same face, most often the same object: every run of text asks */
     for (font_ref *f = c->fonts; f != NULL; f = f->next)
-        if (strcmp(f->path, face->path) == 0)
+        if (f->face == face || strcmp(f->path, face->path) == 0)
             return f;
     c->code = HS_CODE_FONT;
     c->where = (hs_loc){face->path, 0};
