@@ -170,9 +170,13 @@ finish_fonts(pdf_ctx *c)
 static font_ref *
 font_for(pdf_ctx *c, const hs_face *face)
 {
-    /* the same face, most often the same object: every run of text asks */
+    /* every run of text asks: the same face object first, then another
+     * face of the same file (one libharu font for both) */
     for (font_ref *f = c->fonts; f != NULL; f = f->next)
-        if (f->face == face || strcmp(f->path, face->path) == 0)
+        if (f->face == face)
+            return f;
+    for (font_ref *f = c->fonts; f != NULL; f = f->next)
+        if (strcmp(f->path, face->path) == 0)
             return f;
     c->code = HS_CODE_FONT;
     c->where = (hs_loc){face->path, 0};
