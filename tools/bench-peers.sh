@@ -31,6 +31,10 @@
 #    little more than what differs: "Typst --fresh" is the same batch with
 #    that memo cleared after each document, what documents of other content
 #    cost it;
+#  - hoso twice, each cold and batch figure: as a user types it (every PDF
+#    and the batch's report fsynced, the default) and with --no-sync, which
+#    writes its files as Typst and ReportLab write theirs (none fsyncs): the
+#    ratios are printed for both, the --no-sync ones marked like-for-like;
 #  - file size and pages; hoso's time over each peer's (below 1: hoso faster).
 # A peer that cannot be installed (no network, no npm, no root) is left out in
 # one line and the run goes on with the others.
@@ -110,18 +114,28 @@ def load():
 
 # each engine: a command that renders records into OUT (a .pdf for one
 # record, a folder for many), and its batch of a corpus with j workers
-def hoso_one(out, recs):
-    return [["build/hoso", "render", "-q", "--no-sync", "--fonts", fonts, "-t", "templates/quote.xml",
-             "-p", profile, "-o", out + ("" if out.endswith(".pdf") else "/")] + recs]
-def hoso_batch(out, cdir, recs, j):
-    return [["build/hoso", "batch", "-q", "-j", str(j), "--no-sync", "--fonts", fonts, "-t",
-             "templates/quote.xml", "-p", profile, "-o", out, cdir]]
+# hoso twice: as a user types it (each PDF and the batch's report fsynced
+# before it counts as written, hoso's default), and with --no-sync, written
+# as the peers write theirs (none of them fsyncs): the like-for-like one.
+# Both with -q and the same --fonts, so that they differ in the fsyncs only.
+def hoso(sync):
+    flags = [] if sync else ["--no-sync"]
+    def one(out, recs):
+        return [["build/hoso", "render", "-q"] + flags + ["--fonts", fonts, "-t", "templates/quote.xml",
+                 "-p", profile, "-o", out + ("" if out.endswith(".pdf") else "/")] + recs]
+    def batch(out, cdir, recs, j):
+        return [["build/hoso", "batch", "-q", "-j", str(j)] + flags + ["--fonts", fonts, "-t",
+                 "templates/quote.xml", "-p", profile, "-o", out, cdir]]
+    return one, batch
+hoso_one = hoso(False)[0]
 def peer(cmd):
     one = lambda out, recs: [cmd + [fonts, profile, out] + recs]
     # j workers: j processes, each rendering every j-th record
     batch = lambda out, cdir, recs, j: [cmd + [fonts, profile, out] + recs[k::j] for k in range(j)]
     return one, batch
-engines = {"hoso": (hoso_one, hoso_batch)}
+HOSO, LIKE = "hoso", "hoso --no-sync"
+hosos = (HOSO, LIKE)
+engines = {HOSO: hoso(True), LIKE: hoso(False)}
 if "typst" in peers:
     engines["Typst"] = peer(["node", "tools/peers/typst-quote.js", "build/peers/node_modules"])
     engines["Typst --fresh"] = peer(["node", "tools/peers/typst-quote.js", "--fresh", "build/peers/node_modules"])
@@ -153,8 +167,8 @@ want += [m.group(0) for m in computed]
 
 info = {}
 for name in list(engines):
-    pdf = os.path.join(tmp, name.replace(" ", "") + ".pdf")
-    if name != "hoso":
+    pdf = hoso_pdf if name in hosos else os.path.join(tmp, name.replace(" ", "") + ".pdf")
+    if name not in hosos:
         run(engines[name][0](pdf, [ref]))
     got, meta = text_of(pdf), pdfinfo(pdf)
     pages = int(re.search(r"Pages:\s+(\d+)", meta).group(1))
@@ -166,12 +180,12 @@ for name in list(engines):
     if missing:
         print("bench-peers: %s's PDF is wrong, not timed: %d of %d texts missing, the first: \"%s\""
               % (name, len(missing), len(want) + 1, missing[0]))
-        if name == "hoso":
+        if name in hosos:
             sys.exit(1)
         del engines[name]
 
 ver = subprocess.run(["build/hoso", "--version"], capture_output=True, text=True).stdout.strip()
-label = {"hoso": ver}
+label = {HOSO: ver + " (fsync, as a user types it)", LIKE: ver + " --no-sync (like-for-like)"}
 pkg = open("build/peers/node_modules/@myriaddreamin/typst-ts-node-compiler/package.json").read() if "typst" in peers else ""
 for name in ("Typst", "Typst --fresh"):
     if name in engines:
@@ -223,16 +237,19 @@ for name in engines:
           % (label[name], pages, size / 1024, "%.0f (%.0f)" % (f["cold"], f["cold_cpu"]) if name in cold else "–",
              corpus / f["b1"] * 1000, corpus / f["b2"] * 1000, f["c1"], f["c2"]))
 print()
-print("hoso's time over the peer's, wall and CPU (below 1: hoso takes less), and hoso's documents/s over the peer's")
-print("| peer | batch -j 1 | batch -j 2 | cold | CPU/doc -j 1 | CPU/doc -j 2 | cold CPU | hoso's throughput -j 2 |")
-print("|---|---|---|---|---|---|---|---|")
-h = fig["hoso"]
-for name in engines:
-    if name != "hoso":
-        f = fig[name]
-        colds = ("%.2f" % (h["cold"] / f["cold"]), "%.2f" % (h["cold_cpu"] / f["cold_cpu"])) if name in cold else ("–", "–")
-        print("| %s | %.2f | %.2f | %s | %.2f | %.2f | %s | %.1f× |"
-              % (label[name], h["b1"] / f["b1"], h["b2"] / f["b2"], colds[0], h["c1"] / f["c1"], h["c2"] / f["c2"],
-                 colds[1], f["b2"] / h["b2"]))
+print("hoso's time over the peer's, wall and CPU (below 1: hoso takes less), and hoso's documents/s over the peer's;")
+print("like-for-like: hoso --no-sync, since no peer fsyncs its PDFs; hoso as typed fsyncs each PDF and the report")
+print("| hoso | peer | batch -j 1 | batch -j 2 | cold | CPU/doc -j 1 | CPU/doc -j 2 | cold CPU | hoso's throughput -j 2 |")
+print("|---|---|---|---|---|---|---|---|---|")
+for hname in (LIKE, HOSO):
+    h = fig[hname]
+    for name in engines:
+        if name not in hosos:
+            f = fig[name]
+            colds = ("%.2f" % (h["cold"] / f["cold"]), "%.2f" % (h["cold_cpu"] / f["cold_cpu"])) if name in cold else ("–", "–")
+            print("| %s | %s | %.2f | %.2f | %s | %.2f | %.2f | %s | %.1f× |"
+                  % ("--no-sync (like-for-like)" if hname == LIKE else "as typed (fsync)", label[name],
+                     h["b1"] / f["b1"], h["b2"] / f["b2"], colds[0], h["c1"] / f["c1"], h["c2"] / f["c2"],
+                     colds[1], f["b2"] / h["b2"]))
 print("load at the end: %s" % load())
 PY

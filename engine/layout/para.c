@@ -26,6 +26,18 @@ struct hs_para_scratch {
     size_t bcap;
     hs_pline *lines;
     size_t lcap;
+    /* The face and advance of the code points last shaped, by the low bits
+     * of the code point: a document's text is a few hundred of them in a
+     * few styles, and the family's lookup (the face, then its fallbacks)
+     * and the advance were most of shaping a glyph. Faces live as long as
+     * the engine, this cache as long as the document's layout. */
+    struct shaped {
+        const hs_family *fam; /* NULL: empty */
+        const hs_face *face;
+        uint32_t cp;
+        hs_face_style st;
+        int adv;
+    } shaped[256];
 };
 
 const char hs_layout_ph_page[3] = "00", hs_layout_ph_pages[3] = "00";
@@ -132,6 +144,23 @@ run_text(hs_lctx *c, const hs_run *r, size_t *n)
     return "";
 }
 
+/* hs_family_face_for and the face's advance of cp, from p's cache. */
+static const hs_face *
+face_for(hs_para_scratch *p, const hs_family *fam, hs_face_style st, uint32_t cp, int *adv)
+{
+    struct shaped *e = &p->shaped[cp & 0xFF];
+    if (e->fam == fam && e->cp == cp && e->st == st) {
+        *adv = e->adv;
+        return e->face;
+    }
+    const hs_face *f = hs_family_face_for(fam, st, cp);
+    if (f == NULL)
+        return NULL; /* not kept: the caller reports it */
+    *adv = hs_face_advance(f, cp);
+    *e = (struct shaped){fam, f, cp, st, *adv};
+    return f;
+}
+
 /* Glyphs of one run; reports each missing character once per run. */
 static int
 shape_run(hs_lctx *c, hs_para_scratch *p, const hs_family *fam, int known, int ri, size_t *ng)
@@ -142,7 +171,7 @@ shape_run(hs_lctx *c, hs_para_scratch *p, const hs_family *fam, int known, int r
     double size = r->style.size_pt;
     size_t base = p->text.len - pr->len;
     uint32_t seen[16];
-    int nseen = 0, rc = 0, rtl_said = 0;
+    int nseen = 0, rc = 0, rtl_said = 0, adv;
     int ordinary = r->kind != HS_RUN_BREAK && r->kind != HS_RUN_CHECKBOX;
     p->g = grow(c->a, p->g, &p->gcap, *ng + pr->len, sizeof *p->g);
     for (size_t i = 0; i < pr->len;) {
@@ -184,8 +213,8 @@ shape_run(hs_lctx *c, hs_para_scratch *p, const hs_family *fam, int known, int r
                 glyph_error(c, r, cp, g->src, k,
                             "a letter of a right-to-left script (Hebrew, Arabic...), which "
                             "hoso's layout cannot order");
-        } else if ((g->face = hs_family_face_for(fam, st, cp)) != NULL) {
-            g->w = hs_face_advance(g->face, cp) * size / 1000.0;
+        } else if ((g->face = face_for(p, fam, st, cp, &adv)) != NULL) {
+            g->w = adv * size / 1000.0;
         } else {
             g->face = pr->face;
             rc = -1;

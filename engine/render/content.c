@@ -41,8 +41,45 @@ put(HPDF_Page page, const char *s, size_t n)
     return HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)s, (HPDF_UINT)n);
 }
 
+/* "00" to "99": two digits at a time */
+static const char two[201] = "0001020304050607080910111213141516171819"
+                             "2021222324252627282930313233343536373839"
+                             "4041424344454647484950515253545556575859"
+                             "6061626364656667686970717273747576777879"
+                             "8081828384858687888990919293949596979899";
+
+/* w in decimal; a page's numbers are below 10,000 whole points. */
+static char *
+whole_digits(char *p, unsigned long long w)
+{
+    if (w < 10) {
+        *p++ = (char)('0' + w);
+    } else if (w < 100) {
+        memcpy(p, two + 2 * w, 2);
+        p += 2;
+    } else if (w < 1000) {
+        *p++ = (char)('0' + w / 100);
+        memcpy(p, two + 2 * (w % 100), 2);
+        p += 2;
+    } else if (w < 10000) {
+        memcpy(p, two + 2 * (w / 100), 2);
+        memcpy(p + 2, two + 2 * (w % 100), 2);
+        p += 4;
+    } else {
+        char tmp[24];
+        int k = 0;
+        do
+            tmp[k++] = (char)('0' + w % 10);
+        while ((w /= 10) != 0);
+        while (k > 0)
+            *p++ = tmp[--k];
+    }
+    return p;
+}
+
 /* v / 10^digits (2 or 3) in decimal, without trailing zeros, then a space.
- * Constant divisors only: this formats every number of every page. */
+ * Constant divisors and two digits at a time: this formats every number of
+ * every page (a quarter of drawing a page, one digit at a time). */
 static char *
 fixed(char *p, long long v, int digits)
 {
@@ -51,23 +88,25 @@ fixed(char *p, long long v, int digits)
         v = -v;
     }
     unsigned long long u = (unsigned long long)v;
-    unsigned long long whole = digits == 2 ? u / 100 : u / 1000;
-    unsigned frac = (unsigned)(digits == 2 ? u % 100 * 10 : u % 1000); /* thousandths */
-    char tmp[24];
-    int k = 0;
-    do
-        tmp[k++] = (char)('0' + whole % 10);
-    while ((whole /= 10) != 0);
-    while (k > 0)
-        *p++ = tmp[--k];
-    if (frac != 0) {
-        *p++ = '.';
-        *p++ = (char)('0' + frac / 100);
-        if (frac % 100 != 0) {
-            *p++ = (char)('0' + frac / 10 % 10);
-            if (frac % 10 != 0)
-                *p++ = (char)('0' + frac % 10);
+    unsigned f; /* the hundredths, or the last two digits of the thousandths */
+    if (digits == 2) {
+        p = whole_digits(p, u / 100);
+        f = (unsigned)(u % 100);
+        if (f != 0)
+            *p++ = '.';
+    } else {
+        p = whole_digits(p, u / 1000);
+        unsigned t = (unsigned)(u % 1000);
+        f = t % 100;
+        if (t != 0) {
+            *p++ = '.';
+            *p++ = (char)('0' + t / 100);
         }
+    }
+    if (f != 0) {
+        *p++ = two[2 * f];
+        if (f % 10 != 0)
+            *p++ = two[2 * f + 1];
     }
     *p++ = ' ';
     return p;
@@ -100,8 +139,10 @@ HPDF_STATUS
 hs_pdf_text(HPDF_Page page, HPDF_Font font, hs_text_at *at, double x, double y, const char *text,
             size_t n)
 {
-    /* a Td line, then "(" each CID's two bytes escaped ") Tj" */
-    char *buf = malloc(LINE + 8 * n);
+    /* a Td line, then "(" each CID's two bytes escaped ") Tj"; most texts
+     * are a few words, on the stack */
+    char small[LINE + 8 * 64];
+    char *buf = n <= 64 ? small : malloc(LINE + 8 * n);
     if (buf == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
     char *p = buf;
@@ -131,7 +172,8 @@ hs_pdf_text(HPDF_Page page, HPDF_Font font, hs_text_at *at, double x, double y, 
     memcpy(p, ") Tj\n", 5);
     p += 5;
     HPDF_STATUS st = put(page, buf, (size_t)(p - buf));
-    free(buf);
+    if (buf != small)
+        free(buf);
     return st;
 }
 

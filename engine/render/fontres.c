@@ -47,6 +47,7 @@
 #include <hpdf_doc.h>
 #include <hpdf_encoder.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_mmgr.h>
 #include <hpdf_objects.h>
 #include <hpdf_version.h>
 #include <stdio.h>
@@ -100,6 +101,13 @@ typedef struct fontres {
     /* The encoder's maps, made once and lent to one document at a time */
     struct enc_attr *attr;
     int attr_lent;
+    /* libharu's reading of the font file (its tables, cmap, widths: 0.7 M
+     * instructions a document for four faces), made once on an allocator
+     * of the face's own and lent to one document at a time (lend_def) */
+    HPDF_FontDef def;
+    int def_lent;
+    HPDF_MMgr mmgr;
+    HPDF_Error_Rec error; /* mmgr's and def's while no document has def */
 } fontres;
 
 /* An encoder's attributes with the face's resources after them, so that the
@@ -122,6 +130,7 @@ typedef struct enc_attr {
      * (Identity-H): a tenth of a page's bytes to deflate */
     int one_byte;
     HPDF_Dict one_byte_cmap;
+    int def_lent; /* the document has fr->def: enc_free gives it back */
 } enc_attr;
 
 static void
@@ -135,6 +144,10 @@ fontres_free(void *p)
     free(fr->gid);
     free(fr->advance);
     hs_pages_free(fr->attr, sizeof *fr->attr);
+    if (fr->def != NULL)
+        HPDF_FontDef_Free(fr->def); /* its view of fr->file with it */
+    if (fr->mmgr != NULL)
+        HPDF_MMgr_Free(fr->mmgr);
     for (int i = 0; i < SUBSETS; i++) {
         free(fr->subsets[i].drawn);
         free(fr->subsets[i].z);
@@ -760,6 +773,75 @@ before_write(HPDF_Dict font)
     return st;
 }
 
+/* Where fr->def's and its allocator's errors go: the document's while it
+ * has the definition (as when each document loaded its own), else the
+ * face's. */
+static void
+def_errors_to(fontres *fr, HPDF_Error e)
+{
+    fr->mmgr->error = e;
+    if (fr->def != NULL) {
+        fr->def->error = e;
+        ((HPDF_TTFontDefAttr)fr->def->attr)->stream->error = e;
+    }
+}
+
+static void
+give_back_def(fontres *fr)
+{
+    fr->def_lent = 0;
+    def_errors_to(fr, &fr->error);
+}
+
+static void *
+def_alloc(HPDF_UINT size)
+{
+    return hs_budget_malloc(size);
+}
+
+/* The face's font definition for a document. libharu keeps a font
+ * definition between the documents of one HPDF_Doc itself (HPDF_FreeDoc
+ * cleans it with HPDF_FontDef_Cleanup: no glyph flagged but .notdef, no
+ * descriptor, which the document's save makes); here the engine keeps it
+ * between HPDF_Docs, on an allocator of the face's own, so that freeing a
+ * document leaves it. A second document at the same time loads its own,
+ * freed with that document. NULL after an error of libharu's, set in pdf's. */
+static HPDF_FontDef
+lend_def(HPDF_Doc pdf, fontres *fr, int *lent)
+{
+    *lent = 0;
+    if (fr->def != NULL && fr->def_lent) {
+        HPDF_Stream st = view_new(pdf->mmgr, fr->file, fr->file_len);
+        HPDF_FontDef def = st != NULL ? HPDF_TTFontDef_Load(pdf->mmgr, st, HPDF_TRUE) : NULL;
+        if (def != NULL && HPDF_List_Add(pdf->fontdef_list, def) != HPDF_OK) {
+            HPDF_FontDef_Free(def);
+            def = NULL;
+        }
+        return def; /* on error the stream was freed with it */
+    }
+    if (fr->mmgr == NULL) {
+        HPDF_Error_Init(&fr->error, NULL);
+        fr->mmgr = HPDF_MMgr_New(&fr->error, 0, def_alloc, hs_budget_free);
+        if (fr->mmgr == NULL) {
+            HPDF_SetError(&pdf->error, HPDF_FAILD_TO_ALLOC_MEM, 0);
+            return NULL;
+        }
+    }
+    def_errors_to(fr, pdf->mmgr->error);
+    if (fr->def == NULL) {
+        HPDF_Stream st = view_new(fr->mmgr, fr->file, fr->file_len);
+        fr->def = st != NULL ? HPDF_TTFontDef_Load(fr->mmgr, st, HPDF_TRUE) : NULL;
+        if (fr->def == NULL) {
+            def_errors_to(fr, &fr->error);
+            return NULL;
+        }
+        def_errors_to(fr, pdf->mmgr->error);
+    }
+    HPDF_FontDef_Cleanup(fr->def);
+    fr->def_lent = *lent = 1;
+    return fr->def;
+}
+
 /* libharu's subset tags, in load order as HPDF_LoadTTFontFromFile numbers them:
  * HPDFAA, HPDFAB, … so the same pages give the same bytes. */
 static void
@@ -816,6 +898,9 @@ enc_free(HPDF_Encoder enc)
     free(x->doc_cid);
     x->drawn = NULL;
     x->doc_cid = NULL;
+    if (x->def_lent)
+        give_back_def(x->fr);
+    x->def_lent = 0;
     if (x == x->fr->attr)
         x->fr->attr_lent = 0;
     else
@@ -843,7 +928,7 @@ lend_attr(fontres *fr)
     x->doc_cid = calloc((size_t)fr->n + 1, sizeof *x->doc_cid);
     if (x->drawn == NULL || x->doc_cid == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
-    x->k = x->sealed = x->one_byte = 0;
+    x->k = x->sealed = x->one_byte = x->def_lent = 0;
     x->one_byte_cmap = NULL;
     return x;
 }
@@ -1056,14 +1141,9 @@ hs_fontres_font(HPDF_Doc pdf, const hs_face *face, hs_report *r, int *reported)
     if (haru_font_free == NULL && learn_haru(fr, face->path, r) != 0)
         return NULL;
     *reported = 0;
-    HPDF_Stream st = view_new(pdf->mmgr, fr->file, fr->file_len);
-    HPDF_FontDef def = st != NULL ? HPDF_TTFontDef_Load(pdf->mmgr, st, HPDF_TRUE) : NULL;
-    if (def == NULL) { /* the stream was freed with it */
-        HPDF_CheckError(&pdf->error);
-        return NULL;
-    }
-    if (HPDF_List_Add(pdf->fontdef_list, def) != HPDF_OK) {
-        HPDF_FontDef_Free(def);
+    int lent;
+    HPDF_FontDef def = lend_def(pdf, fr, &lent);
+    if (def == NULL) {
         HPDF_CheckError(&pdf->error);
         return NULL;
     }
@@ -1072,11 +1152,14 @@ hs_fontres_font(HPDF_Doc pdf, const hs_face *face, hs_report *r, int *reported)
 
     HPDF_Encoder enc = face_encoder(pdf, fr);
     if (enc == NULL) {
+        if (lent)
+            give_back_def(fr);
         HPDF_CheckError(&pdf->error);
         return NULL;
     }
     HPDF_CMapEncoderAttr ea = enc->attr;
     enc_attr *x = (enc_attr *)ea;
+    x->def_lent = lent; /* given back when libharu frees the encoder */
     HPDF_TTFontDefAttr tt = def->attr;
     hs_assert(tt->embedding);
     if (fr->gid == NULL)

@@ -66,6 +66,21 @@ put_str(buf *b, const char *s)
     put(b, s, strlen(s));
 }
 
+/* v in decimal at p (no NUL); returns the digits written. Each object's
+ * label and place: snprintf was most of packing's own time. */
+static size_t
+decimal(char *p, size_t v)
+{
+    char t[24];
+    size_t k = 0;
+    do
+        t[k++] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    for (size_t i = 0; i < k; i++)
+        p[i] = t[k - 1 - i];
+    return k;
+}
+
 /* Whether libharu wrote obj as a stream: a dict with its stream, or one of
  * render/ready.c's. */
 static int
@@ -149,14 +164,15 @@ hs_pdf_pack(HPDF_Doc pdf, const unsigned char *in, size_t n, size_t *out_n)
                 ? ((HPDF_XrefEntry)HPDF_List_ItemAt(xref->entries, (HPDF_UINT)i + 1))->byte_offset
                 : xref->addr;
         char label[32];
-        int ln = snprintf(label, sizeof label, "%zu 0 obj\012", i);
+        size_t ln = decimal(label, i);
+        memcpy(label + ln, " 0 obj\012", 7);
+        ln += 7;
         int stream = is_stream(e->obj);
         const char *tail = stream ? stream_end : obj_end;
         size_t tn = strlen(tail);
         /* in order, framed as libharu frames an object */
-        if (e->entry_typ != HPDF_IN_USE_ENTRY || e->gen_no != 0 || end < at ||
-            end - at < (size_t)ln + tn || memcmp(in + at, label, (size_t)ln) != 0 ||
-            memcmp(in + end - tn, tail, tn) != 0) {
+        if (e->entry_typ != HPDF_IN_USE_ENTRY || e->gen_no != 0 || end < at || end - at < ln + tn ||
+            memcmp(in + at, label, ln) != 0 || memcmp(in + end - tn, tail, tn) != 0) {
             bad = 1;
             break;
         }
@@ -166,9 +182,12 @@ hs_pdf_pack(HPDF_Doc pdf, const unsigned char *in, size_t n, size_t *out_n)
             continue;
         }
         char off[48];
-        snprintf(off, sizeof off, "%zu %zu ", i, body.n);
-        put_str(&head, off);
-        put(&body, in + at + ln, end - at - (size_t)ln - (sizeof obj_end - 1));
+        size_t on = decimal(off, i);
+        off[on++] = ' ';
+        on += decimal(off + on, body.n);
+        off[on++] = ' ';
+        put(&head, off, on);
+        put(&body, in + at + ln, end - at - ln - (sizeof obj_end - 1));
         put(&body, "\012", 1);
         where[i] = packed++;
         in_stm[i] = 1;

@@ -170,6 +170,11 @@ finish_fonts(pdf_ctx *c)
 static font_ref *
 font_for(pdf_ctx *c, const hs_face *face)
 {
+    /* every run of text asks: the same face object first, then another
+     * face of the same file (one libharu font for both) */
+    for (font_ref *f = c->fonts; f != NULL; f = f->next)
+        if (f->face == face)
+            return f;
     for (font_ref *f = c->fonts; f != NULL; f = f->next)
         if (strcmp(f->path, face->path) == 0)
             return f;

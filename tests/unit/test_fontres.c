@@ -10,12 +10,16 @@
  * holds the CIDs, written by libharu's TextOut (hex) and by render/content.c
  * (a literal string); the font file is libharu's subset numbered anew (the
  * drawn glyphs 1..k, then the parts of composite glyphs), ready bytes with
- * one /Filter, the same bytes for the same text; so is the ToUnicode CMap. */
+ * one /Filter, the same bytes for the same text; so is the ToUnicode CMap.
+ * The face's font definition is the engine's, lent to each document in turn
+ * and cleaned for it (a document open at the same time loads its own). */
 #define _GNU_SOURCE /* memmem */
 #include "harness.h"
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_list.h>
 #include <hpdf_objects.h>
 #include <hpdf_version.h>
 #include <stdlib.h>
@@ -251,6 +255,36 @@ font_objects_are_as_assumed(void)
             first_maps = fa->encoder->attr;
         else
             CHECK(fa->encoder->attr == first_maps);
+        /* and its font definition, outside the document's list (HPDF_Free
+         * would free it), cleaned for each document as HPDF_FreeDoc cleans
+         * libharu's own (HPDF_FontDef_Cleanup): .notdef alone flagged, no
+         * descriptor; the tag of the document's subset in its name, once */
+        static HPDF_FontDef first_def;
+        if (doc == 0)
+            first_def = fa->fontdef;
+        else
+            CHECK(fa->fontdef == first_def);
+        CHECK(HPDF_List_Find(pdf->fontdef_list, fa->fontdef) < 0);
+        CHECK(fa->fontdef->descriptor == NULL);
+        {
+            HPDF_TTFontDefAttr t = fa->fontdef->attr;
+            int flagged = 0;
+            for (HPDF_UINT g = 0; g < t->num_glyphs; g++)
+                flagged += t->glyph_tbl.flgs[g] != 0;
+            CHECK_INT(flagged, 1);
+            CHECK_INT(t->glyph_tbl.flgs[0], 1);
+        }
+        if (doc == 0) { /* a document at the same time loads its own, freed with it */
+            HPDF_Doc other = HPDF_New(on_error, NULL);
+            HPDF_UseUTFEncodings(other);
+            HPDF_Font of = hs_fontres_font(other, face, &r, &reported);
+            CHECK(of != NULL);
+            HPDF_FontDef od = of != NULL ? ((HPDF_FontAttr)of->attr)->fontdef : NULL;
+            CHECK(od != NULL && od != fa->fontdef);
+            CHECK(od != NULL && HPDF_List_Find(other->fontdef_list, od) >= 0);
+            HPDF_Free(other);
+            CHECK_INT(seen_error, 0);
+        }
         HPDF_Dict cid = descendant(font);
         CHECK(cid != NULL);
         /* no /W until saved; the CIDToGIDMap is /Identity, no stream */
@@ -339,6 +373,10 @@ font_objects_are_as_assumed(void)
         else
             CHECK(enc_cmap != NULL && hs_pdf_ready_bytes(enc_cmap, &(size_t){0}) != NULL);
         CHECK(memmem(out, got, "/Filter /FlateDecode\n/Filter", 28) == NULL);
+        /* the subset's tag in the font's names once, whatever came before */
+        CHECK(memmem(out, got, "/BaseFont /HPDFAA+LiberationSerif\n", 34) != NULL);
+        CHECK(memmem(out, got, "/FontName /HPDFAA+LiberationSerif\n", 34) != NULL);
+        CHECK(memmem(out, got, "+HPDFA", 6) == NULL);
         CHECK(memmem(out, got, "/CIDToGIDMap /Identity", 22) != NULL);
 
         /* ToUnicode: CID 1 is A, 2 is à */

@@ -204,6 +204,11 @@ nfc_composes_stacked_marks(void)
     /* Out-of-order marks on ợ: hook (ccc 216) must come before dot below. */
     CHECK_STR(nfc(a, "o\u0323\u031B"), "ợ");
     CHECK_STR(nfc(a, "\u0111o\u0302\u0300ng"), "đồng");
+    /* a precomposed letter, then a mark that composes with it; singletons
+     * (their NFC another code point) after NFC text */
+    CHECK_STR(nfc(a, "Vi\u00ea\u0301t"), "Viết");
+    CHECK_STR(nfc(a, "Đà \u212B"), "Đà \u00C5");
+    CHECK_STR(nfc(a, "ạ\u0340"), "ạ\u0300");
     hs_arena_free(a);
 }
 
