@@ -255,7 +255,9 @@ font_objects_are_as_assumed(void)
     HPDF_Page_EndText(lib_page);
     CHECK_INT(HPDF_SaveToStream(lib), HPDF_OK);
     HPDF_Dict lib_descriptor = lib_fa->fontdef->descriptor;
-    CHECK(lib_descriptor != NULL);
+    CHECK(lib_descriptor != NULL && has_key(lib_descriptor, "XHeight"));
+    if (lib_descriptor == NULL)
+        return;
 
     /* the second draws A alone; the third the first's text again; the
      * fourth every code point of the face: more than 255, so two bytes a
