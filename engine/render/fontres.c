@@ -21,11 +21,14 @@
  * What this relies on in libharu 2.3.0, checked by tests/unit/test_fontres.c:
  * - HPDF_Type0Font_New (hpdf_font_cid.c) gives its fonts library functions
  *   (free, text width, measure, before-write) that are static: they are
- *   taken from one font libharu makes once per process (learn_haru); the
- *   fonts of documents are made as it makes them (type0_font), without its
- *   walk of the encoder's 65,536 codes.
+ *   taken from one font libharu begins once per process (learn_haru: it
+ *   gives the font all four before it allocates for, or walks, the
+ *   encoder's 65,536 codes, and a failed allocation unwinds it, the
+ *   objects made left in the cross-reference table); the fonts of
+ *   documents are made as it makes them (type0_font), without that walk.
  * - Text goes through the encoder's byte_type_fn and to_unicode_fn for its
- *   widths (TextWidth, which also marks the glyphs to embed) and through
+ *   widths (TextWidth, which also marks the glyphs to embed; libharu's
+ *   UTF-8 functions, learned when libharu first calls one) and through
  *   encode_text_fn for the bytes of the content stream (InternalWriteText,
  *   which free()s them). libharu's UTF-8 functions keep their state in the
  *   first 10 bytes of cid_map[0] (codes U+0000..U+0004, never given a CID).
@@ -934,16 +937,61 @@ lend_attr(fontres *fr)
 }
 
 /* libharu's functions of a Type0 TrueType font (static in
- * hpdf_font_cid.c), taken from the first font it makes: its free function,
- * and its attributes' text-width and measuring functions (haru_fns holds
- * those two; hoso lays its lines out itself and calls neither). */
+ * hpdf_font_cid.c), taken from a font it begins once per process
+ * (learn_haru): its free function, and its attributes' text-width and
+ * measuring functions (haru_fns holds those two; hoso lays its lines out
+ * itself and calls neither). */
 static HPDF_Dict_FreeFunc haru_font_free;
 static HPDF_FontAttr_Rec haru_fns;
 /* libharu's UTF-8 encoder's text functions (static in hpdf_encoder_utf.c),
- * from the same document: a document's own UTF-8 encoder costs 256 KB of
- * maps and 0.6 M instructions to make. */
-static HPDF_Encoder_ByteType_Func utf8_byte_type;
-static HPDF_Encoder_ToUnicode_Func utf8_to_unicode;
+ * for the faces' encoders. Only libharu's measuring calls them: the CID
+ * font's TextWidth and MeasureText (HPDF_Font_TextWidth, HPDF_Page_TextOut,
+ * ShowText, TextRect), HPDF_Encoder_GetByteType and GetUnicode, strings
+ * given an encoder; the engine, writing its text itself (render/content.c),
+ * never does. A UTF-8 encoder costs 256 KB of maps written whole (64 page
+ * faults) and 0.6 M instructions to make: until one of them is first
+ * called, they are these two, which learn libharu's then (learn_utf8). */
+static HPDF_ByteType first_byte_type(HPDF_Encoder enc, HPDF_ParseText_Rec *state);
+static HPDF_UNICODE first_to_unicode(HPDF_Encoder enc, HPDF_UINT16 code);
+static HPDF_Encoder_ByteType_Func utf8_byte_type = first_byte_type;
+static HPDF_Encoder_ToUnicode_Func utf8_to_unicode = first_to_unicode;
+
+/* libharu's UTF-8 functions, from the UTF-8 encoder of a document of their
+ * own, once per process; enc's from now on. Making an encoder fails only
+ * for want of memory. */
+static void
+learn_utf8(HPDF_Encoder enc)
+{
+    if (utf8_byte_type == first_byte_type) {
+        HPDF_Doc pdf = HPDF_New(NULL, NULL);
+        HPDF_Encoder utf8 = pdf != NULL && HPDF_UseUTFEncodings(pdf) == HPDF_OK
+                                ? HPDF_GetEncoder(pdf, "UTF-8")
+                                : NULL;
+        if (utf8 != NULL) {
+            utf8_byte_type = utf8->byte_type_fn;
+            utf8_to_unicode = utf8->to_unicode_fn;
+        }
+        HPDF_Free(pdf);
+        if (utf8_byte_type == first_byte_type || utf8_byte_type == NULL || utf8_to_unicode == NULL)
+            hs_fatal_at(__FILE__, __LINE__, "out of memory (libharu made no UTF-8 encoder)");
+    }
+    enc->byte_type_fn = utf8_byte_type;
+    enc->to_unicode_fn = utf8_to_unicode;
+}
+
+static HPDF_ByteType
+first_byte_type(HPDF_Encoder enc, HPDF_ParseText_Rec *state)
+{
+    learn_utf8(enc);
+    return enc->byte_type_fn(enc, state);
+}
+
+static HPDF_UNICODE
+first_to_unicode(HPDF_Encoder enc, HPDF_UINT16 code)
+{
+    learn_utf8(enc);
+    return enc->to_unicode_fn(enc, code);
+}
 
 /* What HPDF_Type0Font_New makes of a TrueType face with an Identity-H
  * encoder, and in the same order (the same objects and keys), but without
@@ -1078,56 +1126,70 @@ one_byte_cmap(HPDF_Doc pdf)
     return st == HPDF_OK ? d : NULL;
 }
 
-static void
-scratch_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
+/* The scratch document's allocator (learn_haru): malloc, but failing from
+ * the moment a font in scratch_xref has its write hook. HPDF_Type0Font_New
+ * gives the font its functions first, then CIDFontType2_New gives it the
+ * hook, and only after that clears a 128 KB array on the stack and walks
+ * all 65,536 entries of the encoder's cid_map (0.93 M instructions, 32 page
+ * faults, and the face parsed for it): failing there, libharu unwinds, the
+ * objects made so far left in the table, which frees them. */
+static HPDF_Xref scratch_xref;
+
+/* The font of scratch_xref that has its write hook, or NULL. */
+static HPDF_Dict
+scratch_font(void)
 {
-    (void)detail;
-    HPDF_STATUS *first = user;
-    if (*first == 0)
-        *first = error;
+    for (HPDF_UINT i = 0; scratch_xref != NULL && i < scratch_xref->entries->count; i++) {
+        HPDF_XrefEntry e = HPDF_List_ItemAt(scratch_xref->entries, i);
+        HPDF_Obj_Header *o = e->obj;
+        if (o != NULL && o->obj_class == (HPDF_OCLASS_DICT | HPDF_OSUBCLASS_FONT) &&
+            ((HPDF_Dict)e->obj)->before_write_fn != NULL)
+            return e->obj;
+    }
+    return NULL;
 }
 
-/* libharu's functions of a Type0 TrueType font, from one font it makes of
- * fr's face in a document of its own, once per process. 0, or -1 after
- * reporting. */
+static void *
+scratch_alloc(HPDF_UINT size)
+{
+    return scratch_font() == NULL ? malloc(size) : NULL;
+}
+
+/* libharu's functions of a Type0 TrueType font, from one it begins in a
+ * document of its own, on the face's encoder and a font definition with
+ * nothing read (libharu reads none of it before the hook), once per
+ * process. 0, or -1 after reporting. */
 static int
 learn_haru(fontres *fr, const char *path, hs_report *r)
 {
-    HPDF_STATUS error = 0;
-    HPDF_Doc pdf = HPDF_New(scratch_error, &error);
+    HPDF_Doc pdf = HPDF_NewEx(NULL, scratch_alloc, free, 0, NULL);
     if (pdf == NULL)
         return hs_error(r, (hs_loc){path, 0}, HS_CODE_FONT, "libharu cannot start a document");
-    HPDF_Font font = NULL;
-    HPDF_Stream st =
-        HPDF_UseUTFEncodings(pdf) == HPDF_OK ? view_new(pdf->mmgr, fr->file, fr->file_len) : NULL;
-    HPDF_FontDef def = st != NULL ? HPDF_TTFontDef_Load(pdf->mmgr, st, HPDF_TRUE) : NULL;
-    if (def != NULL && HPDF_List_Add(pdf->fontdef_list, def) != HPDF_OK) {
-        HPDF_FontDef_Free(def);
-        def = NULL;
+    /* not in the document's list: libharu's cleaning of a definition at
+     * HPDF_Free writes to its glyph flags, which this one has not */
+    HPDF_FontDef def = HPDF_TTFontDef_New(pdf->mmgr);
+    HPDF_Encoder enc = def != NULL ? face_encoder(pdf, fr) : NULL;
+    HPDF_Dict font = NULL;
+    if (enc != NULL) {
+        memcpy(def->base_font, "HS-Learn", 9); /* a /BaseFont it adds before the hook */
+        scratch_xref = pdf->xref;
+        (void)HPDF_Type0Font_New(pdf->mmgr, def, enc, pdf->xref); /* NULL: it unwound */
+        font = scratch_font();
+        scratch_xref = NULL;
     }
-    /* the UTF-8 encoder for its text functions; the font on the face's own
-     * encoder, whose cid_map libharu's CID font walks visiting only the
-     * face's code points (with the UTF-8 encoder's, a cmap search for each
-     * of 65,536 codes: 16 M instructions) */
-    HPDF_Encoder utf8 = def != NULL ? HPDF_GetEncoder(pdf, "UTF-8") : NULL;
-    HPDF_Encoder enc = utf8 != NULL ? face_encoder(pdf, fr) : NULL;
-    if (enc != NULL)
-        font = HPDF_Type0Font_New(pdf->mmgr, def, enc, pdf->xref);
-    if (font != NULL && error == 0) {
+    if (font != NULL) {
         HPDF_FontAttr fa = font->attr;
         haru_font_free = font->free_fn;
         haru_fns.text_width_fn = fa->text_width_fn;
         haru_fns.measure_text_fn = fa->measure_text_fn;
         cid_font_before_write = font->before_write_fn;
-        utf8_byte_type = utf8->byte_type_fn;
-        utf8_to_unicode = utf8->to_unicode_fn;
     }
+    HPDF_STATUS error = HPDF_GetError(pdf);
+    HPDF_FontDef_Free(def); /* what the font holds of it, only its address */
     HPDF_Free(pdf);
-    if (haru_font_free == NULL || cid_font_before_write == NULL || haru_fns.text_width_fn == NULL ||
-        utf8_byte_type == NULL || utf8_to_unicode == NULL)
+    if (haru_font_free == NULL || cid_font_before_write == NULL || haru_fns.text_width_fn == NULL)
         return hs_error(r, (hs_loc){path, 0}, HS_CODE_FONT,
-                        "libharu made no Type0 font of this face (libharu error 0x%04X)",
-                        (unsigned)error);
+                        "libharu made no Type0 font (libharu error 0x%04X)", (unsigned)error);
     return 0;
 }
 

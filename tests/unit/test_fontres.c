@@ -55,6 +55,15 @@ codepoints(const hs_face *f, uint32_t **out)
     return n;
 }
 
+static int
+has_key(HPDF_Dict d, const char *key)
+{
+    for (HPDF_UINT i = 0; i < d->list->count; i++)
+        if (strcmp(((HPDF_DictElement)HPDF_List_ItemAt(d->list, i))->key, key) == 0)
+            return 1;
+    return 0;
+}
+
 static HPDF_Dict
 descendant(HPDF_Font font)
 {
@@ -231,6 +240,29 @@ font_objects_are_as_assumed(void)
         if (cps[k] == 0xE0)
             cg = k + 1;
     }
+    /* libharu's own font of the face (HPDF_GetFont), saved: the functions
+     * fontres takes from a font libharu begins (free, text width, measure,
+     * the write hook that makes the descriptor), and the UTF-8 encoder's,
+     * which it learns only when libharu first measures text in its fonts */
+    HPDF_Doc lib = HPDF_New(on_error, NULL);
+    HPDF_UseUTFEncodings(lib);
+    const char *lib_name = HPDF_LoadTTFontFromFile(lib, face_path, HPDF_TRUE);
+    HPDF_Font lib_font = lib_name != NULL ? HPDF_GetFont(lib, lib_name, "UTF-8") : NULL;
+    CHECK(lib_font != NULL);
+    if (lib_font == NULL)
+        return;
+    HPDF_FontAttr lib_fa = lib_font->attr;
+    HPDF_Page lib_page = HPDF_AddPage(lib);
+    HPDF_Page_BeginText(lib_page);
+    HPDF_Page_SetFontAndSize(lib_page, lib_font, 12);
+    HPDF_Page_TextOut(lib_page, 50, 700, "A");
+    HPDF_Page_EndText(lib_page);
+    CHECK_INT(HPDF_SaveToStream(lib), HPDF_OK);
+    HPDF_Dict lib_descriptor = lib_fa->fontdef->descriptor;
+    CHECK(lib_descriptor != NULL && has_key(lib_descriptor, "XHeight"));
+    if (lib_descriptor == NULL)
+        return;
+
     /* the second draws A alone; the third the first's text again; the
      * fourth every code point of the face: more than 255, so two bytes a
      * code (Identity-H), and its CIDs are the face's */
@@ -285,6 +317,14 @@ font_objects_are_as_assumed(void)
             HPDF_Free(other);
             CHECK_INT(seen_error, 0);
         }
+        CHECK(font->free_fn == lib_font->free_fn);
+        CHECK(fa->text_width_fn == lib_fa->text_width_fn);
+        CHECK(fa->measure_text_fn == lib_fa->measure_text_fn);
+        /* libharu's UTF-8 functions not yet learned in the first: no text
+         * measured by libharu in this process */
+        if (doc == 0)
+            CHECK(fa->encoder->byte_type_fn != lib_fa->encoder->byte_type_fn &&
+                  fa->encoder->to_unicode_fn != lib_fa->encoder->to_unicode_fn);
         HPDF_Dict cid = descendant(font);
         CHECK(cid != NULL);
         /* no /W until saved; the CIDToGIDMap is /Identity, no stream */
@@ -302,6 +342,10 @@ font_objects_are_as_assumed(void)
                 HPDF_Font_TextWidth(font, (const HPDF_BYTE *)texts[i], (HPDF_UINT)strlen(texts[i]));
             CHECK_INT((long)tw.width, hs_face_text_width(face, texts[i], strlen(texts[i])));
         }
+        /* measured: libharu's UTF-8 functions, in this encoder and the
+         * next documents' */
+        CHECK(fa->encoder->byte_type_fn == lib_fa->encoder->byte_type_fn);
+        CHECK(fa->encoder->to_unicode_fn == lib_fa->encoder->to_unicode_fn);
 
         /* The content stream holds the document's CIDs, one byte each: A
          * is 1 and à 2, through libharu's TextOut (hex) and render/
@@ -407,6 +451,14 @@ font_objects_are_as_assumed(void)
          * text, gets the first's bytes. */
         HPDF_TTFontDefAttr tt = fa->fontdef->attr;
         CHECK(tt->embedding == HPDF_TRUE);
+        /* the descriptor libharu's hook makes: the keys of its own font's */
+        for (HPDF_UINT i = 0; fa->fontdef->descriptor != NULL && i < lib_descriptor->list->count;
+             i++) {
+            HPDF_DictElement e = HPDF_List_ItemAt(lib_descriptor->list, i);
+            if (!has_key(fa->fontdef->descriptor, e->key))
+                fprintf(stderr, "  no /%s in the font descriptor\n", e->key);
+            CHECK(has_key(fa->fontdef->descriptor, e->key));
+        }
         HPDF_Dict file =
             fa->fontdef->descriptor != NULL
                 ? HPDF_Dict_GetItem(fa->fontdef->descriptor, "FontFile2", HPDF_OCLASS_DICT)
@@ -463,6 +515,7 @@ font_objects_are_as_assumed(void)
         free(out);
         HPDF_Free(pdf);
     }
+    HPDF_Free(lib);
     free(all);
     free(cps);
     hs_face_free(face);
