@@ -6,6 +6,7 @@
 #include "job.h"
 #include "hoso.h"
 
+#include "cache/cache.h"
 #include "eval/eval.h"
 #include "font/font.h"
 #include "image/image.h"
@@ -133,6 +134,12 @@ const char *
 hs_engine_fonts_conf(const hs_engine *e)
 {
     return hs_fontset_conf(e->fonts);
+}
+
+const char *
+hs_engine_build_id(void)
+{
+    return hs_cache_build_id();
 }
 
 void

@@ -2,8 +2,6 @@
  * of each document (hs_batch_events) as its line is written. */
 #include "batch/batch.h"
 
-#include "cache/cache.h"
-
 /* A problem of the batch itself (not of one document) to the caller. */
 void
 hs_bt_diag(const run *r, const char *file, hs_code code, const char *fmt, ...)
@@ -48,7 +46,7 @@ hs_bt_line_prefix(const bjob *j)
 char *
 hs_bt_made_with(const run *r)
 {
-    const char *build = hs_cache_build_id();
+    const char *build = hs_engine_build_id();
     if (build == NULL)
         return NULL;
     const char *conf = hs_engine_fonts_conf(r->e);
