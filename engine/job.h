@@ -37,6 +37,10 @@ int hs_write_document_report(const char *path, hs_output *o, const char *record,
 void hs_engine_warm(hs_engine *e, const char *template_path, const char *profile_path);
 /* DIR/families.conf of the engine's fonts: a batch resumed with other fonts is no resume. */
 const char *hs_engine_fonts_conf(const hs_engine *e);
+/* The GNU build id of the running program as hex digits (cache/:
+ * hs_cache_build_id), NULL when it has none: a batch resumed by another
+ * build of the same version is no resume. */
+const char *hs_engine_build_id(void);
 
 /* Put the mark of record × template (in the folder out_dir) into o's PDF: a comment line before its
  * cross-reference table, by which a later run knows the file as its own. */

@@ -181,10 +181,14 @@ size_t hs_utf8_invalid_at(const char *s, size_t n);
 /* ---- the files the document being made has read (inputs.c) ----
  * Noted where a document uses them, cached or not; once each, in order.
  * hs_inputs_begin starts a document's list (the last one's is dropped),
- * hs_inputs gives it (valid until the next begin or end). */
+ * hs_inputs gives it (valid until the next begin or end).
+ * hs_inputs_document: a number of the document begun, another for each
+ * begin; 0 after hs_inputs_end (no document): for a cache to read a file
+ * once per document (image/: its layout and its render draw the same). */
 void hs_inputs_begin(void);
 void hs_inputs_note(const char *path);
 const char *const *hs_inputs(size_t *n);
+unsigned long hs_inputs_document(void);
 void hs_inputs_end(void);
 
 /* ---- what the bytes read from each file were (digest.c) ----

@@ -17,12 +17,20 @@ static struct {
     char **v;
     size_t n, cap;
 } I;
+static unsigned long documents; /* begun in this process */
 
 void
 hs_inputs_begin(void)
 {
     hs_inputs_end();
     I.active = 1;
+    documents++;
+}
+
+unsigned long
+hs_inputs_document(void)
+{
+    return I.active ? documents : 0;
 }
 
 void

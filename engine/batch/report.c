@@ -34,26 +34,32 @@ hs_bt_line_prefix(const bjob *j)
 }
 
 /* What a document's bytes depend on beyond the files it read and the
- * profile: the program, the font folder (its files are among the inputs,
+ * profile: the program (its version, and its build id: a rebuilt hoso of
+ * the same version may make other bytes), the font folder (its files are among the inputs,
  * but another folder's are other files), the date it prints
  * (SOURCE_DATE_EPOCH) and --strict (a check it passed or was spared). Not
  * -j, --no-sync, --timeout or --memory: they change whether a document is
  * made, never what it holds. A resumed run with another of these makes the
- * document again. */
+ * document again. NULL for a program without a build id (linked with
+ * --build-id=none): no telling its build from another, so no document is
+ * skipped as done. */
 char *
 hs_bt_made_with(const run *r)
 {
+    const char *build = hs_engine_build_id();
+    if (build == NULL)
+        return NULL;
     const char *conf = hs_engine_fonts_conf(r->e);
     char real[PATH_MAX], num[32] = "none";
     if (realpath(conf, real) == NULL)
         snprintf(real, sizeof real, "%s", conf);
     if (r->o->source_date_epoch >= 0)
         snprintf(num, sizeof num, "%lld", r->o->source_date_epoch);
-    char *s = malloc(strlen(real) + 128);
+    char *s = malloc(strlen(real) + strlen(build) + 128);
     if (s == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
-    sprintf(s, "hoso %s; fonts %s; SOURCE_DATE_EPOCH %s; %s", hs_version(), real, num,
-            r->o->strict ? "strict" : "no-strict");
+    sprintf(s, "hoso %s build %s; fonts %s; SOURCE_DATE_EPOCH %s; %s", hs_version(), build, real,
+            num, r->o->strict ? "strict" : "no-strict");
     return s;
 }
 

@@ -172,8 +172,9 @@ same_inputs(const run *r, const bjob *j, const seen *v, size_t n)
 {
     if (j->inputs == NULL || j->inputs[0] == '\0')
         return 0;
-    /* made by another hoso, with other fonts, another date or --strict */
-    if (j->made_with == NULL || strcmp(j->made_with, r->made_with) != 0)
+    /* made by another hoso (or this one has no build id to tell), with
+     * other fonts, another date or --strict */
+    if (j->made_with == NULL || r->made_with == NULL || strcmp(j->made_with, r->made_with) != 0)
         return 0;
     /* made with another profile (or none): the same files may be unchanged,
      * but they are not what this run reads */

@@ -53,6 +53,11 @@ int hs_cache_key_begin(hs_cache_keyer *k, const char *kind);
 void hs_cache_key_add(hs_cache_keyer *k, const void *p, size_t n);
 void hs_cache_key_end(hs_cache_keyer *k, hs_cache_key *out);
 
+/* The GNU build id of the running program (the linker's hash of its
+ * contents, read once) as hex digits, NULL when it has none: what tells two
+ * builds of one version apart (a batch's report says it: hs_engine_build_id). */
+const char *hs_cache_build_id(void);
+
 /* The 128-bit hash of n bytes alone (a font file's, added to keys later). */
 void hs_cache_hash(const void *p, size_t n, unsigned char out[16]);
 

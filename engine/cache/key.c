@@ -63,6 +63,40 @@ note_of(struct dl_phdr_info *info, size_t size, void *data)
     return 1; /* the program is the first object listed: only its own id */
 }
 
+/* The program's build id, read once (n 0: none). */
+static const build_id *
+the_build_id(void)
+{
+    static build_id id;
+    static int done;
+    if (!done) {
+        done = 1;
+#ifdef HS_TEST_HOOKS
+        /* tests of another build of the same version: its id's bytes */
+        const char *fake = getenv("HOSO_TEST_BUILD_ID");
+        if (fake != NULL && *fake != '\0') {
+            id.n = strlen(fake) < sizeof id.b ? strlen(fake) : sizeof id.b;
+            memcpy(id.b, fake, id.n);
+            return &id;
+        }
+#endif
+        dl_iterate_phdr(note_of, &id);
+    }
+    return &id;
+}
+
+const char *
+hs_cache_build_id(void)
+{
+    static char hex[2 * sizeof((build_id *)0)->b + 1];
+    const build_id *id = the_build_id();
+    if (id->n == 0)
+        return NULL;
+    for (size_t i = 0; i < id->n; i++)
+        snprintf(hex + 2 * i, 3, "%02x", id->b[i]);
+    return hex;
+}
+
 /* The salt, made once; 0 when the program has no build id (then there is
  * no telling this build's entries from another's: no cache). */
 static unsigned char salt[16];
@@ -73,9 +107,8 @@ make_salt(void)
 {
     if (salt_state != 0)
         return salt_state;
-    build_id id = {{0}, 0};
-    dl_iterate_phdr(note_of, &id);
-    if (id.n == 0)
+    const build_id *id = the_build_id();
+    if (id->n == 0)
         return salt_state = -1;
     XXH3_state_t *st = XXH3_createState();
     if (st == NULL)
@@ -84,7 +117,7 @@ make_salt(void)
     int n = snprintf(v, sizeof v, "hoso-cache %d|hoso %s|", FORMAT, HS_VERSION);
     XXH3_128bits_reset(st);
     XXH3_128bits_update(st, v, (size_t)n);
-    XXH3_128bits_update(st, id.b, id.n);
+    XXH3_128bits_update(st, id->b, id->n);
     XXH128_canonicalFromHash((XXH128_canonical_t *)salt, XXH3_128bits_digest(st));
     XXH3_freeState(st);
     return salt_state = 1;

@@ -36,7 +36,9 @@ typedef struct hs_face {
     int num_glyphs;
     uint32_t *nested_at; /* per glyph + 1: its range in nested; NULL: no nested composites */
     uint16_t *nested;
-    void *pending; /* the glyph outlines read, not yet looked at (sfnt.c: ready_face) */
+    void *pending;       /* the tables the load read, the rest unread (sfnt.c: make_ready) */
+    unsigned char *file; /* the whole file, read once on the face's first question */
+    size_t file_len;
     /* What render/ builds once per engine for this face (render/fontres.c),
      * on first use; freed with the face. A cache: written through a const
      * face, once. */
@@ -87,6 +89,11 @@ int hs_face_advance(const hs_face *f, uint32_t cp);
 /* The code points from first up to 0xFFFF the face draws, ascending, into
  * out (at most max of them); returns how many there are (may exceed max). */
 int hs_face_codepoints(const hs_face *f, uint32_t first, uint32_t *out, int max);
+/* The font file's bytes the face's map, advances and outlines were made
+ * from (read once, on the face's first question), for the renderer to
+ * embed: what a document measures is what it embeds. Font data of the
+ * engine, never freed while the face lives. */
+const unsigned char *hs_face_file(const hs_face *f, size_t *n);
 /* Sum of advances of a UTF-8 string in 1/1000 em (invalid bytes count 0). */
 long hs_face_text_width(const hs_face *f, const char *s, size_t n);
 

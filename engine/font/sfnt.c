@@ -22,6 +22,11 @@ typedef struct span {
     size_t n; /* 0 with p == NULL: table absent */
 } span;
 
+/* Bytes [off, off + n) of the file. */
+typedef struct range {
+    size_t off, n;
+} range;
+
 typedef struct sfnt {
     const char *path;
     hs_report *r;
@@ -29,6 +34,10 @@ typedef struct sfnt {
     const uint8_t *data;
     size_t size;
     int fd; /* open while the face loads: glyf is read where needed */
+    /* what the load read of the file (fetch), which the whole file read
+     * when the face is first asked about must hold (make_ready) */
+    range *got;
+    size_t ngot, got_cap;
     span head, hhea, maxp, hmtx, cmap, os2, post, loca, glyf, name;
     unsigned upem, num_glyphs, num_hmetrics;
     int loca_long;
@@ -94,12 +103,31 @@ read_at(int fd, uint8_t *buf, size_t off, size_t n)
     return 0;
 }
 
+/* Reads [off, off + n) of the file at the load into buf + off, and notes
+ * that the face depends on those bytes. */
+static int
+fetch(sfnt *f, uint8_t *buf, size_t off, size_t n)
+{
+    if (read_at(f->fd, buf, off, n) != 0)
+        return -1;
+    if (n == 0)
+        return 0;
+    if (f->ngot == f->got_cap) {
+        f->got_cap = f->got_cap ? 2 * f->got_cap : 32;
+        if ((f->got = realloc(f->got, f->got_cap * sizeof *f->got)) == NULL)
+            hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    }
+    f->got[f->ngot++] = (range){off, n};
+    return 0;
+}
+
 /* How many bytes of a table of len bytes read_file reads: those of the
  * tables the load checks. hmtx, loca and glyf, most of a font, are read
- * when the face is first asked about (a few bytes of loca and glyf for the
- * cap height); of post only its underline fields; name, GPOS, GSUB, kern,
- * the hinting programs never: the whole fallback fonts carry some 160 KB of
- * them a face, which cost a page fault a page at every start of hoso. */
+ * with the rest of the file when the face is first asked about (a few
+ * bytes of loca and glyf at load, for the cap height); of post only its
+ * underline fields; name, GPOS, GSUB, kern, the hinting programs not at
+ * load: the whole fallback fonts carry some 160 KB of them a face, which
+ * cost a page fault a page at every start of hoso. */
 static size_t
 table_read_len(const uint8_t *tag, size_t len)
 {
@@ -137,31 +165,34 @@ read_file(sfnt *f, uint8_t **out)
     uint8_t *buf = calloc(1, size ? size : 1);
     if (buf == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    f->fd = fd;
     int bad_read = 0;
-    if (read_at(fd, buf, 0, size < 12 ? size : 12) != 0)
+    if (fetch(f, buf, 0, size < 12 ? size : 12) != 0)
         bad_read = 1;
     if (!bad_read && size >= 12) {
         unsigned ntables = (unsigned)buf[4] << 8 | buf[5];
         size_t dir = 12 + (size_t)ntables * 16;
         if (dir > size)
             dir = size;
-        if (read_at(fd, buf, 12, dir - 12) != 0)
+        if (fetch(f, buf, 12, dir - 12) != 0)
             bad_read = 1;
         for (unsigned i = 0; !bad_read && i < ntables && 12 + (size_t)(i + 1) * 16 <= size; i++) {
             const uint8_t *rec = buf + 12 + (size_t)i * 16;
             uint32_t off = be32(rec + 8), len = be32(rec + 12);
             if (off > size || len > size - off)
                 continue; /* out of bounds: read_directory says so */
-            if (read_at(fd, buf, off, table_read_len(rec, len)) != 0)
+            if (fetch(f, buf, off, table_read_len(rec, len)) != 0)
                 bad_read = 1;
         }
     }
     if (bad_read) {
         close(fd);
+        f->fd = -1;
         free(buf);
+        free(f->got);
+        f->got = NULL;
         return hs_error(f->r, f->where, HS_CODE_FONT, "%s: cannot read font file", f->path);
     }
-    f->fd = fd;
     *out = buf;
     f->data = buf;
     f->size = size;
@@ -380,13 +411,13 @@ read_cmap(sfnt *f)
 /* Top of the glyph's bounding box, from glyf via loca (their bytes read
  * here: at load they are not); -1 when unknown. */
 static int
-glyph_ymax(const sfnt *f, unsigned g)
+glyph_ymax(sfnt *f, unsigned g)
 {
     size_t at, next, esize = f->loca_long ? 4 : 2;
     if ((size_t)(g + 2) * esize > f->loca.n)
         return -1;
     size_t loca_at = (size_t)(f->loca.p - f->data) + (size_t)g * esize;
-    if (read_at(f->fd, (uint8_t *)f->data, loca_at, 2 * esize) != 0)
+    if (fetch(f, (uint8_t *)f->data, loca_at, 2 * esize) != 0)
         return -1;
     if (f->loca_long) {
         at = be32(f->loca.p + (size_t)g * 4);
@@ -398,7 +429,7 @@ glyph_ymax(const sfnt *f, unsigned g)
     if (next <= at || at > f->glyf.n || f->glyf.n - at < 10)
         return -1;
     size_t file_at = (size_t)(f->glyf.p - f->data) + at;
-    if (read_at(f->fd, (uint8_t *)f->data, file_at, 10) != 0)
+    if (fetch(f, (uint8_t *)f->data, file_at, 10) != 0)
         return -1;
     return bes16(f->glyf.p + at + 8);
 }
@@ -553,22 +584,6 @@ nested(const sfnt *f, unsigned g, uint16_t *out, int n, int max, int depth)
     return n;
 }
 
-/* Reads hmtx, loca and glyf (a read each: the fonts of an engine are read
- * once), when the face is first asked about (see ready_face); the name of
- * the table that could not be read, or NULL. */
-static const char *
-read_outlines(sfnt *f)
-{
-    const struct {
-        const char *tag;
-        span s;
-    } t[] = {{"hmtx", f->hmtx}, {"loca", f->loca}, {"glyf", f->glyf}};
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-        if (read_at(f->fd, (uint8_t *)f->data, (size_t)(t[i].s.p - f->data), t[i].s.n) != 0)
-            return t[i].tag;
-    return NULL;
-}
-
 /* From glyf: a code point whose glyph draws nothing is dropped from the map
  * (the face does not have it: a blank is not a glyph), and each composite
  * glyph whose components are composites gets the list of the deeper glyphs,
@@ -617,25 +632,41 @@ take_outlines(const sfnt *f, hs_face *face)
     face->nested = pool;
 }
 
-/* The file's tables but glyf, and its identity, kept from the load until
- * ready_face. */
+/* The file's tables the load read (at their offsets in data, zeros
+ * elsewhere), kept from the load until ready_face. */
 typedef struct pending {
     sfnt f;
     uint8_t *data;
-    struct stat st;
 } pending;
 
-/* The code point map and the advances made from the tables read at load,
- * glyf read and take_outlines, on the face's first question, not at load:
- * an engine loads every face of every family (the fallbacks are whole fonts
- * of thousands of glyphs), and a document asks about a few; at load the
- * tables are only checked, so that a bad font is still an error of the
- * engine's start, at its line of the fonts config. The file is opened
- * again (an engine keeps no descriptor: -j is bounded by ulimit -n) and must
- * be the one loaded; reading a file whose tables were read and checked at
- * load fails only on an I/O error or when it was replaced meanwhile: then
- * the process stops, saying so (a batch worker's document is reported by the
- * batch). A cache, written once through a const face. */
+/* f's spans and cmap subtable, which point into the load's bytes, moved to
+ * the same offsets in the whole file. */
+static void
+rebase(sfnt *f, const uint8_t *whole)
+{
+    span *s[] = {&f->head, &f->hhea, &f->maxp, &f->hmtx, &f->cmap,
+                 &f->os2,  &f->post, &f->loca, &f->glyf, &f->name};
+    for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
+        if (s[i]->p != NULL)
+            s[i]->p = whole + (s[i]->p - f->data);
+    f->cmap4 = whole + (f->cmap4 - f->data);
+    f->data = whole;
+}
+
+/* The code point map and the advances, on the face's first question, not
+ * at load: an engine loads every face of every family (the fallbacks are
+ * whole fonts of thousands of glyphs), and a document asks about a few; at
+ * load the tables are only checked, so that a bad font is still an error
+ * of the engine's start, at its line of the fonts config. Here the whole
+ * file is read (an engine keeps no descriptor: -j is bounded by ulimit -n),
+ * once: the face's map, advances and outlines are made from it, and the
+ * renderer embeds these same bytes (hs_face_file), so that what a document
+ * measures is what it embeds. The bytes the load read must be the same in
+ * it (the metrics of the face were read from them): a file edited since,
+ * whatever its dates say (cp -p, touch -d), stops the process, saying so
+ * (a batch worker's document is reported by the batch), as an I/O error
+ * does; a file only touched or copied over with the same bytes does not.
+ * A cache, written once through a const face. */
 static void
 make_ready(const hs_face *cf)
 {
@@ -643,18 +674,30 @@ make_ready(const hs_face *cf)
     pending *p = face->pending;
     face->pending = NULL;
     struct stat st;
-    p->f.fd = open(face->path, O_RDONLY | O_CLOEXEC);
-    if (p->f.fd < 0 || fstat(p->f.fd, &st) != 0)
+    int fd = open(face->path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || fstat(fd, &st) != 0)
         hs_fatal_at(__FILE__, __LINE__, "%s: cannot open the font file again: %s", face->path,
                     strerror(errno));
-    if (st.st_dev != p->st.st_dev || st.st_ino != p->st.st_ino || st.st_size != p->st.st_size ||
-        st.st_mtim.tv_sec != p->st.st_mtim.tv_sec || st.st_mtim.tv_nsec != p->st.st_mtim.tv_nsec)
+    size_t size = p->f.size;
+    if ((uintmax_t)st.st_size != size)
         hs_fatal_at(__FILE__, __LINE__, "%s: the font file changed since hoso read it", face->path);
-    const char *unread = read_outlines(&p->f);
-    if (unread != NULL)
-        hs_fatal_at(__FILE__, __LINE__, "%s: cannot read the '%s' table: %s", face->path, unread,
-                    strerror(errno));
-    close(p->f.fd);
+    uint8_t *whole = malloc(size ? size : 1);
+    if (whole == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    errno = 0;
+    if (read_at(fd, whole, 0, size) != 0)
+        hs_fatal_at(__FILE__, __LINE__, "%s: cannot read the font file: %s", face->path,
+                    errno ? strerror(errno) : "it got shorter while read");
+    close(fd);
+    for (size_t i = 0; i < p->f.ngot; i++)
+        if (memcmp(whole + p->f.got[i].off, p->data + p->f.got[i].off, p->f.got[i].n) != 0)
+            hs_fatal_at(__FILE__, __LINE__, "%s: the font file changed since hoso read it",
+                        face->path);
+    rebase(&p->f, whole);
+    free(p->data);
+    free(p->f.got);
+    face->file = whole;
+    face->file_len = size;
     cmap4_map(&p->f, face);
     /* UTF-8 cannot carry surrogates; keep them out of coverage. */
     for (unsigned b = 0xD8; b <= 0xDF; b++) {
@@ -666,7 +709,6 @@ make_ready(const hs_face *cf)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
     read_advances(&p->f, face);
     take_outlines(&p->f, face);
-    free(p->data);
     free(p);
 }
 
@@ -712,20 +754,18 @@ hs_face_load(const char *path, const char *family, hs_face_style style, hs_repor
         rc = read_metrics(&f, face);
     if (rc == 0)
         face->num_glyphs = (int)f.num_glyphs;
-    struct stat st;
-    if (rc == 0 && fstat(f.fd, &st) != 0)
-        rc = bad(&f, "cannot stat the file: %s", strerror(errno));
     close(f.fd);
     f.fd = -1;
     if (rc != 0) {
         free(data);
+        free(f.got);
         hs_face_free(face);
         return NULL;
     }
     pending *p = malloc(sizeof *p);
     if (p == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
-    *p = (pending){f, data, st};
+    *p = (pending){f, data};
     p->f.path = NULL; /* the caller's; take_outlines reports nothing */
     p->f.r = NULL;
     face->pending = p;
@@ -747,10 +787,12 @@ hs_face_free(hs_face *f)
     if (f->pending != NULL) {
         pending *p = f->pending;
         free(p->data);
+        free(p->f.got);
         free(p);
     }
     if (f->render_res_free != NULL)
         f->render_res_free(f->render_res);
+    free(f->file); /* after the renderer's resources, which read it */
     free(f);
 }
 
@@ -763,6 +805,14 @@ hs_face_nested(const hs_face *f, unsigned gid, int *n)
         return NULL;
     *n = (int)(f->nested_at[gid + 1] - f->nested_at[gid]);
     return f->nested + f->nested_at[gid];
+}
+
+const unsigned char *
+hs_face_file(const hs_face *f, size_t *n)
+{
+    ready_face(f);
+    *n = f->file_len;
+    return f->file;
 }
 
 int

@@ -21,13 +21,18 @@
 /* And so are pictures of more pixels (a 300 dpi A4 page is 8.7 Mpx). */
 #define MAX_PIXELS 100000000.0
 
+/* An image decoded from the bytes of its file that a document read. A
+ * document reads the file at its first use of it (its layout), and its
+ * later uses (its render, another page's header) take that decoding
+ * unread; the next document reads the file again and reuses the decoding
+ * only when the bytes are the same (their hash): the file's dates and inode
+ * do not tell (cp -p, touch -d, a restored backup, an edit within one tick
+ * of the clock). */
 typedef struct entry {
     char *path;
-    dev_t dev;
-    ino_t ino;
-    off_t size;
-    struct timespec mtime;
-    size_t need; /* bytes its decoding needed, for a later document's limit */
+    unsigned char hash[16]; /* XXH3-128 of the file's bytes decoded */
+    unsigned long doc;      /* the document that read them (hs_inputs_document), 0: none */
+    size_t need;            /* bytes its decoding needed, for a later document's limit */
     hs_image img;
     unsigned char *color_z, *alpha_z;
     struct entry *next;
@@ -173,16 +178,9 @@ hs_image_cleanup(void)
     }
 }
 
-static int
-same_file(const entry *e, const struct stat *st)
-{
-    return e->dev == st->st_dev && e->ino == st->st_ino && e->size == st->st_size &&
-           e->mtime.tv_sec == st->st_mtim.tv_sec && e->mtime.tv_nsec == st->st_mtim.tv_nsec;
-}
-
 /* The whole file, malloc'd; NULL with why set. */
 static unsigned char *
-read_whole(const char *path, struct stat *st, size_t *n, hs_img_why *why)
+read_whole(const char *path, size_t *n, hs_img_why *why)
 {
     const char *open_why;
     FILE *fp = hs_fopen_regular(path, &open_why); /* a FIFO or a folder is refused unread */
@@ -191,13 +189,14 @@ read_whole(const char *path, struct stat *st, size_t *n, hs_img_why *why)
         return NULL;
     }
     unsigned char *d = NULL;
-    if (fstat(fileno(fp), st) != 0)
+    struct stat st;
+    if (fstat(fileno(fp), &st) != 0)
         hs_image_why(why, "cannot read the image: %s", strerror(errno));
-    else if ((uintmax_t)st->st_size > MAX_IMAGE_BYTES)
+    else if ((uintmax_t)st.st_size > MAX_IMAGE_BYTES)
         hs_image_why(why, "the image file is larger than %zu MiB", MAX_IMAGE_BYTES >> 20);
-    else if ((d = malloc((size_t)st->st_size + 1)) == NULL)
+    else if ((d = malloc((size_t)st.st_size + 1)) == NULL)
         hs_image_why(why, "out of memory");
-    else if ((*n = fread(d, 1, (size_t)st->st_size, fp)) != (size_t)st->st_size || ferror(fp)) {
+    else if ((*n = fread(d, 1, (size_t)st.st_size, fp)) != (size_t)st.st_size || ferror(fp)) {
         hs_image_why(why, "cannot read the image: %s", ferror(fp) ? strerror(errno) : "short read");
         free(d);
         d = NULL;
@@ -357,17 +356,12 @@ decode_file(unsigned char *d, size_t n, size_t limit, hs_img_why *why)
     return e;
 }
 
-/* Reads, decodes and compresses path into a new entry (from the on-disk
- * cache when an earlier process did it for the same bytes); NULL with why
- * set. */
+/* Decodes and compresses the file's bytes d (n of them, taken) into a new
+ * entry (from the on-disk cache when an earlier process did it for the same
+ * bytes); NULL with why set. */
 static entry *
-load(const char *path, size_t limit, hs_img_why *why)
+load(unsigned char *d, size_t n, size_t limit, hs_img_why *why)
 {
-    struct stat st;
-    size_t n = 0;
-    unsigned char *d = read_whole(path, &st, &n, why);
-    if (d == NULL)
-        return NULL;
     hs_cache_key key;
     int keyed = n > 0 && image_key(d, n, &key) == 0, refused = 0;
     entry *e = keyed ? load_cached(&key, d, n, limit, why, &refused) : NULL;
@@ -377,53 +371,64 @@ load(const char *path, size_t limit, hs_img_why *why)
         store(&key, e, why);
     if (e == NULL)
         return NULL;
-    e->path = strdup(path);
-    if (e->path == NULL) {
-        free_entry(e);
-        hs_image_why(why, "out of memory");
-        return NULL;
-    }
-    e->dev = st.st_dev;
-    e->ino = st.st_ino;
-    e->size = st.st_size;
-    e->mtime = st.st_mtim;
     e->img.color_z = e->color_z;
     e->img.alpha_z = e->alpha_z;
     return e;
+}
+
+/* The image decoded before (for an earlier use in this document, or an
+ * earlier document from the same bytes), when this document's limit allows
+ * it; NULL after reporting. */
+static const hs_image *
+reuse(entry *e, unsigned long doc, size_t memory_limit, hs_report *r, hs_loc loc)
+{
+    if (memory_limit != 0 && e->need > memory_limit) {
+        hs_error(r, loc, HS_CODE_IMAGE,
+                 "%s: decoding it needs %zu MiB, more than the document's memory "
+                 "limit of %zu MiB",
+                 e->path, (e->need >> 20) + 1, memory_limit >> 20);
+        return NULL;
+    }
+    e->doc = doc;
+    return &e->img;
 }
 
 const hs_image *
 hs_image_get(const char *path, size_t memory_limit, hs_report *r, hs_loc loc)
 {
     hs_inputs_note(path); /* the document depends on the image's file, cached or not */
+    unsigned long doc = hs_inputs_document();
+    entry **at = &cache;
+    while (*at != NULL && strcmp((*at)->path, path) != 0)
+        at = &(*at)->next;
+    if (*at != NULL && doc != 0 && (*at)->doc == doc) /* read by this document already */
+        return reuse(*at, doc, memory_limit, r, loc);
     hs_img_why why = {{0}, {0, 0, 0, 0, 0, {0}}};
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-        for (entry **p = &cache; *p != NULL; p = &(*p)->next) {
-            entry *e = *p;
-            if (strcmp(e->path, path) != 0)
-                continue;
-            if (!same_file(e, &st)) { /* replaced since: read it again */
-                *p = e->next;
-                free_entry(e);
-                break;
-            }
-            /* decoded for an earlier document: this one's limit still applies */
-            if (memory_limit != 0 && e->need > memory_limit) {
-                hs_error(r, loc, HS_CODE_IMAGE,
-                         "%s: decoding it needs %zu MiB, more than the document's memory "
-                         "limit of %zu MiB",
-                         path, (e->need >> 20) + 1, memory_limit >> 20);
-                return NULL;
-            }
-            return &e->img;
-        }
+    size_t n = 0;
+    unsigned char *d = read_whole(path, &n, &why), hash[16];
+    if (d == NULL) {
+        hs_error(r, loc, HS_CODE_IMAGE, "%s: %s", path, why.msg);
+        return NULL;
     }
-    entry *e = load(path, memory_limit, &why);
+    hs_cache_hash(d, n, hash);
+    if (*at != NULL && memcmp((*at)->hash, hash, sizeof hash) == 0) { /* the bytes decoded */
+        free(d);
+        return reuse(*at, doc, memory_limit, r, loc);
+    }
+    if (*at != NULL) { /* other bytes now: no document uses the old ones */
+        entry *old = *at;
+        *at = old->next;
+        free_entry(old);
+    }
+    entry *e = load(d, n, memory_limit, &why);
     if (e == NULL) {
         hs_error(r, loc, HS_CODE_IMAGE, "%s: %s", path, why.msg);
         return NULL;
     }
+    if ((e->path = strdup(path)) == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    memcpy(e->hash, hash, sizeof hash);
+    e->doc = doc;
     e->next = cache;
     cache = e;
     return &e->img;

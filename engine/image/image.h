@@ -6,11 +6,13 @@
  * so every image is decoded here, checked whole, turned upright (EXIF
  * orientation) and deflated, and the renderer hands libharu the result.
  *
- * Images are kept for the process, keyed by path and checked against the
- * file's identity (device, inode, size, mtime) at each use: a logo is read,
- * decoded and compressed once for every document of a batch (the batch's
- * warm parent fills the cache its workers inherit), and a file replaced
- * meanwhile is read again. hs_image_cleanup frees it all. */
+ * Images are kept for the process, keyed by path and by the hash of the
+ * bytes decoded: each document reads the file once, at its first use of it
+ * (its layout), and every use of it in that document (its render too) is
+ * the decoding of those bytes; a logo is decoded and compressed once for
+ * every document of a batch whose bytes are the same (a read and a hash of
+ * the file per document: its dates and inode do not tell a file replaced
+ * by one dated back). hs_image_cleanup frees it all. */
 #ifndef HS_IMAGE_H
 #define HS_IMAGE_H
 
@@ -40,8 +42,8 @@ typedef struct hs_image {
     unsigned char palette[768];
 } hs_image;
 
-/* The image at path, decoded and compressed (once: later calls give the
- * cached one). memory_limit (0: none) is the document's limit: an image
+/* The image at path, decoded and compressed (once for the same bytes:
+ * later calls give the cached one). memory_limit (0: none) is the document's limit: an image
  * whose decoding would need more is an error saying how much, checked
  * before anything is decoded. Any fault of the file (missing, a folder,
  * not PNG/JPEG, truncated, corrupt, a header whose size the data cannot

@@ -68,8 +68,6 @@
 #error "fontres.c relies on libharu 2.3.0 internals: check them and update this guard"
 #endif
 
-/* Liberation is 0.4 MB; a CJK font is ~20 MB. */
-#define MAX_FONT_BYTES ((size_t)64 << 20)
 /* CID 0 is .notdef, 1..n the face's code points, n + 1 the sentinel. */
 #define MAX_CIDS 65533
 /* Subsets kept per face: documents of one template draw the same glyphs in
@@ -78,7 +76,7 @@
 #define SUBSETS 4
 
 typedef struct fontres {
-    unsigned char *file; /* the whole font file */
+    const unsigned char *file; /* the whole font file (the face's: hs_face_file) */
     size_t file_len;
     /* the file's hash, for the keys of its subsets in the on-disk cache
      * (cache/cache.h); keyed set only when the cache is on */
@@ -142,7 +140,6 @@ fontres_free(void *p)
     fontres *fr = p;
     if (fr == NULL)
         return;
-    free(fr->file);
     free(fr->cps);
     free(fr->gid);
     free(fr->advance);
@@ -159,42 +156,20 @@ fontres_free(void *p)
     free(fr);
 }
 
-static int
-read_font(const char *path, fontres *fr, hs_report *r)
+/* The font file's bytes: those the face was made from, read once by
+ * font/ (hs_face_file), so that the font embedded is the one layout
+ * measured with (a second read here was another version of the file after
+ * an edit that kept its size and dates). */
+static void
+read_font(const hs_face *face, fontres *fr)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return hs_error(r, (hs_loc){path, 0}, HS_CODE_FONT, "cannot open the font file: %s",
-                        strerror(errno));
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (uintmax_t)st.st_size > MAX_FONT_BYTES) {
-        close(fd);
-        return hs_error(r, (hs_loc){path, 0}, HS_CODE_FONT, "not a regular file of at most %zu MiB",
-                        MAX_FONT_BYTES >> 20);
-    }
-    size_t size = (size_t)st.st_size, got = 0;
-    fr->file = malloc(size ? size : 1);
-    if (fr->file == NULL)
-        hs_fatal_at(__FILE__, __LINE__, "out of memory");
-    while (got < size) {
-        ssize_t k = read(fd, fr->file + got, size - got);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0) {
-            close(fd);
-            return hs_error(r, (hs_loc){path, 0}, HS_CODE_FONT, "cannot read the font file: %s",
-                            k < 0 ? strerror(errno) : "it got shorter while read");
-        }
-        got += (size_t)k;
-    }
-    close(fd);
-    fr->file_len = size;
-    hs_inputs_read(path, fr->file, size); /* what a batch's report says was embedded */
+    fr->file = hs_face_file(face, &fr->file_len);
+    /* what a batch's report says was embedded */
+    hs_inputs_read(face->path, fr->file, fr->file_len);
     if (hs_cache_on()) {
-        hs_cache_hash(fr->file, size, fr->file_hash);
+        hs_cache_hash(fr->file, fr->file_len, fr->file_hash);
         fr->keyed = 1;
     }
-    return 0;
 }
 
 /* The section of *count rows held in rows appended to b when it is full
@@ -303,10 +278,7 @@ res_of(const hs_face *face, hs_report *r)
     fontres *fr = calloc(1, sizeof *fr);
     if (fr == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
-    if (read_font(face->path, fr, r) != 0) {
-        fontres_free(fr);
-        return NULL;
-    }
+    read_font(face, fr);
     /* From U+0020: the codes below are never drawn, and U+0000..U+0004
      * are where libharu's UTF-8 functions keep their state. */
     int n = hs_face_codepoints(face, 0x20, NULL, 0);

@@ -1,6 +1,7 @@
 # tests/batch/resume-inputs.sh — --resume skips a document only when what
 # it would be made from now is what it was made from: the font files it
-# embedded and the options that change a document's bytes (the font folder,
+# embedded, the build of hoso that made it (its version and build id) and
+# the options that change a document's bytes (the font folder,
 # SOURCE_DATE_EPOCH, --strict) are compared as its record and template are;
 # the digests the report carries are of the bytes the render read, not of
 # the files after it (a file saved while the batch ran); and a document that
@@ -57,6 +58,20 @@ check_eq "resumed with --no-strict: made again" "$made" "$? $(summary)"
 sed -i 's/"made_with":"hoso [^;]*;/"made_with":"hoso 0.0.1;/' "$T/r.jsonl"
 SOURCE_DATE_EPOCH=1600000000 $B --fonts "$T/fonts2" --no-strict "$T/r.xml" 2>"$T/err"
 check_eq "a report of another hoso version: made again" "$made" "$? $(summary)"
+# another build of the same version (the sanitizer build's test hook
+# HOSO_TEST_BUILD_ID gives the program another build id), which may make
+# other bytes from the same inputs
+E="SOURCE_DATE_EPOCH=1600000000"
+env $E $B --fonts "$T/fonts2" --no-strict "$T/r.xml" 2>"$T/err"
+check_eq "the same build again: done before" "$done_before" "$? $(summary)"
+check_eq "… the report says the build (its GNU build id)" "1" \
+    "$(tail -n 1 "$T/r.jsonl" | grep -c '"made_with":"hoso [^ ;]* build [0-9a-f]\{16,\};')"
+env $E HOSO_TEST_BUILD_ID=another-build $B --fonts "$T/fonts2" --no-strict "$T/r.xml" 2>"$T/err"
+check_eq "resumed by another build of the same version: made again" "$made" "$? $(summary)"
+check_eq "… the report says that build" "1" \
+    "$(tail -n 1 "$T/r.jsonl" | grep -c '"made_with":"hoso [^ ;]* build 616e6f746865722d6275696c64;')"
+env $E HOSO_TEST_BUILD_ID=another-build $B --fonts "$T/fonts2" --no-strict "$T/r.xml" 2>"$T/err"
+check_eq "… and by that build again: done before" "$done_before" "$? $(summary)"
 
 # --- a file saved between the render's read and the report (a test hook
 # puts FILE.next in FILE's place right after the render)
