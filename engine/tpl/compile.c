@@ -96,6 +96,12 @@ joined(hs_arena *ar, const char *a, const char *b, const char *c, const char *d)
     return s;
 }
 
+static int
+has_braces(const char *s)
+{
+    return strchr(s, '{') != NULL || strchr(s, '}') != NULL;
+}
+
 /* "Trang {page}" into pieces; NULL after reporting. */
 static const hs_tinterp *
 interp(hs_tc *t, const char *text, hs_loc loc, const char *where)
@@ -103,6 +109,16 @@ interp(hs_tc *t, const char *text, hs_loc loc, const char *where)
     hs_arena *a = t->c->arena;
     hs_tinterp *in = HS_NEW(a, hs_tinterp);
     in->raw = hs_arena_strdup(a, text);
+    if (!has_braces(text)) { /* most text of a template, and all its indentation */
+        size_t n = strlen(text);
+        in->p = HS_NEW(a, hs_tpiece);
+        if (n > 0) {
+            in->p[0].lit = in->raw;
+            in->p[0].len = n;
+            in->n = 1;
+        }
+        return in;
+    }
     int cap = 4;
     in->p = HS_NEW_N(a, (size_t)cap, hs_tpiece);
     hs_buf lit;
@@ -173,12 +189,6 @@ interp(hs_tc *t, const char *text, hs_loc loc, const char *where)
     return in;
 }
 
-static int
-has_braces(const char *s)
-{
-    return strchr(s, '{') != NULL || strchr(s, '}') != NULL;
-}
-
 static const char *
 who_takes(hs_ta a)
 {
@@ -196,7 +206,7 @@ attribute(hs_tc *t, hs_tnode *tn, xmlAttr *at, hs_origin *each_origin)
     hs_loc loc = tn->loc;
     if (at->ns != NULL)
         return err(t, loc, "<%s> has no attribute %s:%s", tag, hs_xml_str(at->ns->prefix), name);
-    int id = hs_tpl_attr_for(tn->kind, name);
+    int id = hs_tpl_attr_for(tn->kind, name); /* one it takes, if any is */
     if (id < 0 || !hs_tpl_takes(tn->kind, (hs_ta)id)) {
         const char *names[HS_TA_COUNT];
         size_t n = 0;

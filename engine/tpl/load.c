@@ -155,8 +155,8 @@ hs_tpl_load(hs_tpl_cache *c, const char *path, hs_report *r)
  * of them by hash beside (open addressing: indexes + 1 into the array); a
  * linear search of the names for each declaration, and for each path step
  * --strict checks, was most of a start's --strict work. */
-static size_t
-name_hash(const char *s)
+size_t
+hs_tpl_hash(const char *s)
 {
     size_t h = 2166136261u; /* FNV-1a */
     for (; *s; s++)
@@ -168,7 +168,7 @@ name_hash(const char *s)
 static size_t *
 slot_of(const hs_names *to, const char *name)
 {
-    size_t i = name_hash(name) & to->mask;
+    size_t i = hs_tpl_hash(name) & to->mask;
     for (; to->slot[i] != 0; i = (i + 1) & to->mask)
         if (strcmp(to->v[to->slot[i] - 1], name) == 0)
             break;

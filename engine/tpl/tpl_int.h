@@ -56,6 +56,12 @@ typedef struct hs_tinc {
     struct hs_tinc *next;
 } hs_tinc;
 
+/* An expression's text and its compiled form (xpath.c). */
+typedef struct hs_tcomp {
+    const char *text; /* NULL: an empty slot */
+    xmlXPathCompExprPtr comp;
+} hs_tcomp;
+
 typedef struct hs_names {
     const char **v;
     size_t n;
@@ -69,6 +75,11 @@ struct hs_tpl_cache {
     xmlDictPtr strings; /* interned file labels: one copy of each, however often asked */
     hs_tentry *first;
     xmlXPathContextPtr xp; /* compiles expressions; knows the functions */
+    /* each expression's text to its compiled form, compiled
+     * once however often written: a quarter of a quote's expressions repeat
+     * one written before ($span, $profile/name, quote/@number) */
+    hs_tcomp *comps; /* by hs_tpl_hash of the text, open addressing */
+    size_t comps_mask, comps_n;
     hs_names rec_elems, rec_attrs, prof_elems, prof_attrs;
     int have_schemas;
 };
@@ -103,6 +114,12 @@ const hs_texpr *hs_tc_xpath(hs_tc *t, const char *text, hs_loc loc, const char *
                             hs_origin *origin);
 /* The origin of variable name in scope, or -1 (a part records it as free). */
 int hs_tc_var(hs_tc *t, const char *name, hs_loc loc, const char *shown);
+
+/* xpath.c: name[0..n) into out, cut to out's cap as "%.*s" would be. */
+void hs_tpl_copy_word(char *out, size_t cap, const char *name, size_t n);
+
+/* load.c: FNV-1a of s, for the cache's sets */
+size_t hs_tpl_hash(const char *s);
 
 /* compile.c */
 hs_tpl *hs_tc_compile_file(hs_tpl_cache *c, hs_tentry *e, xmlDocPtr doc, hs_report *r);
