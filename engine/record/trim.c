@@ -58,7 +58,7 @@ prop(const xmlNode *n, const char *name)
 static int
 is_xs(const xmlNode *n, const char *local)
 {
-    return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+    return n->type == XML_ELEMENT_NODE && n->ns != NULL && n->name[0] == (xmlChar)local[0] &&
            strcmp((const char *)n->name, local) == 0 &&
            strcmp((const char *)n->ns->href, "http://www.w3.org/2001/XMLSchema") == 0;
 }
@@ -67,7 +67,7 @@ static void
 add(list *l, const char *name, int kind)
 {
     for (size_t i = 0; i < l->n; i++)
-        if (strcmp(l->v[i].name, name) == 0) {
+        if (l->v[i].name[0] == name[0] && strcmp(l->v[i].name, name) == 0) {
             if (kind > l->v[i].kind)
                 l->v[i].kind = kind;
             return;
@@ -89,8 +89,8 @@ kind_in(const list *l, const char *qname)
 {
     const char *colon = strchr(qname, ':');
     const char *name = colon ? colon + 1 : qname;
-    for (size_t i = 0; i < l->n; i++)
-        if (strcmp(l->v[i].name, name) == 0)
+    for (size_t i = 0; i < l->n; i++) /* the first letter first: most differ there */
+        if (l->v[i].name[0] == name[0] && strcmp(l->v[i].name, name) == 0)
             return l->v[i].kind;
     return KIND_NONE;
 }
