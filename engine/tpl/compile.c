@@ -221,9 +221,15 @@ attribute(hs_tc *t, hs_tnode *tn, xmlAttr *at, hs_origin *each_origin)
                        who_takes((hs_ta)id));
         return err(t, loc, "<%s> has no attribute %s", tag, name);
     }
-    xmlChar *raw = xmlNodeListGetString(at->doc, at->children, 1);
-    const char *v = hs_arena_strdup(t->c->arena, raw ? hs_xml_str(raw) : "");
-    xmlFree(raw);
+    const char *v;
+    const xmlNode *one = at->children;
+    if (one != NULL && one->next == NULL && one->type == XML_TEXT_NODE) {
+        v = hs_arena_strdup(t->c->arena, hs_xml_str(one->content)); /* nearly every value */
+    } else {
+        xmlChar *raw = xmlNodeListGetString(at->doc, at->children, 1);
+        v = hs_arena_strdup(t->c->arena, raw ? hs_xml_str(raw) : "");
+        xmlFree(raw);
+    }
     hs_tattr *ta = HS_NEW(t->c->arena, hs_tattr);
     ta->id = (hs_ta)id;
     ta->loc = loc;
