@@ -244,11 +244,27 @@ names_of(hs_tpl_cache *c, xmlDocPtr xsd, hs_names *elems, hs_names *attrs)
 }
 
 void
-hs_tpl_set_schemas(hs_tpl_cache *c, xmlDocPtr record_xsd, xmlDocPtr profile_xsd)
+hs_tpl_set_schemas(hs_tpl_cache *c, hs_tpl_xsd_fn *xsd, void *user)
 {
-    names_of(c, record_xsd, &c->rec_elems, &c->rec_attrs);
-    names_of(c, profile_xsd, &c->prof_elems, &c->prof_attrs);
-    c->have_schemas = 1;
+    c->xsd = xsd;
+    c->xsd_user = user;
+}
+
+/* The names of both schemas, made on the first call: 0, or -1 after
+ * reporting (a schema that would not build). */
+static int
+names_ready(hs_tpl_cache *c, hs_report *r)
+{
+    if (c->have_names)
+        return 0;
+    xmlDocPtr rec = c->xsd(c->xsd_user, 0, r);
+    xmlDocPtr prof = rec != NULL ? c->xsd(c->xsd_user, 1, r) : NULL;
+    if (rec == NULL || prof == NULL)
+        return -1;
+    names_of(c, rec, &c->rec_elems, &c->rec_attrs);
+    names_of(c, prof, &c->prof_elems, &c->prof_attrs);
+    c->have_names = 1;
+    return 0;
 }
 
 static int
@@ -310,8 +326,10 @@ strict_entry(hs_tpl_cache *c, hs_tentry *e, hs_report *r)
 int
 hs_tpl_check_strict(hs_tpl_cache *c, const hs_tpl *t, hs_report *r)
 {
-    if (!c->have_schemas)
+    if (c->xsd == NULL)
         return 0;
+    if (names_ready(c, r) != 0)
+        return -1;
     for (hs_tentry *e = c->first; e != NULL; e = e->next)
         if (e->tpl == t)
             return strict_entry(c, e, r);

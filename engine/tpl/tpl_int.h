@@ -81,7 +81,9 @@ struct hs_tpl_cache {
     hs_tcomp *comps; /* by hs_tpl_hash of the text, open addressing */
     size_t comps_mask, comps_n;
     hs_names rec_elems, rec_attrs, prof_elems, prof_attrs;
-    int have_schemas;
+    hs_tpl_xsd_fn *xsd; /* NULL: no --strict names (load.c) */
+    void *xsd_user;
+    int have_names; /* the four sets below made from them */
 };
 
 /* A variable in scope while compiling. */
