@@ -17,12 +17,17 @@ extern const unsigned char hs_record_xsd[];
 extern const size_t hs_record_xsd_len;
 extern const unsigned char hs_profile_xsd[];
 extern const size_t hs_profile_xsd_len;
+/* the same without the white-space patterns trim.c checks (xsd-min.py --fast) */
+extern const unsigned char hs_record_fast_xsd[];
+extern const size_t hs_record_fast_xsd_len;
+extern const unsigned char hs_profile_fast_xsd[];
+extern const size_t hs_profile_fast_xsd_len;
 
 struct hs_schema {
-    xmlDocPtr doc;
-    xmlSchemaPtr fast; /* doc: the schema without its white-space patterns (trim.c) */
+    xmlDocPtr doc;     /* the schema without its white-space patterns (trim.c) */
+    xmlSchemaPtr fast; /* compiled from doc */
     hs_schema_kind kind;
-    hs_trim *trim;
+    const hs_trim *trim;
     /* the whole schema, for a record in doubt: compiled when one first is */
     xmlDocPtr whole_doc;
     xmlSchemaPtr schema;
@@ -338,15 +343,15 @@ parsed(const hs_schema *s, hs_report *r)
     if (w->doc != NULL)
         return 0;
     int rec = s->kind == HS_SCHEMA_RECORD;
-    w->doc = hs_xml_parse_memory((const char *)(rec ? hs_record_xsd : hs_profile_xsd),
-                                 rec ? hs_record_xsd_len : hs_profile_xsd_len,
+    w->doc = hs_xml_parse_memory((const char *)(rec ? hs_record_fast_xsd : hs_profile_fast_xsd),
+                                 rec ? hs_record_fast_xsd_len : hs_profile_fast_xsd_len,
                                  rec ? "record.xsd" : "profile.xsd", r);
     return w->doc != NULL ? 0 : -1;
 }
 
-/* And its trim (trim.c) and the schema without the white-space patterns,
- * compiled on the first call: --strict reads the names of a schema that
- * validates nothing in this process (the profile's, without -p). */
+/* And compiled, with the names trim.c checks, on the first call: --strict
+ * reads the names of a schema that may validate nothing in this process
+ * (the profile's, without -p). */
 int
 hs_schema_ready(const hs_schema *s, hs_report *r)
 {
@@ -355,8 +360,7 @@ hs_schema_ready(const hs_schema *s, hs_report *r)
         return 0;
     if (parsed(s, r) != 0)
         return -1;
-    if (w->trim == NULL)
-        w->trim = hs_trim_new(w->doc);
+    w->trim = hs_trim_of(s->kind);
     w->fast = compile(w->doc, s->kind == HS_SCHEMA_RECORD ? "record.xsd" : "profile.xsd", r);
     return w->fast != NULL ? 0 : -1;
 }
@@ -378,7 +382,6 @@ hs_schema_free(hs_schema *s)
         xmlSchemaFree(s->fast);
     if (s->whole_doc != NULL)
         xmlFreeDoc(s->whole_doc);
-    hs_trim_free(s->trim);
     if (s->doc != NULL)
         xmlFreeDoc(s->doc);
     free(s);
