@@ -143,6 +143,7 @@ hs_engine_warm(hs_engine *e, const char *template_path, const char *profile_path
 {
     hs_report quiet = {hs_diag_discard, NULL, 0, 20};
     hs_schema_ready(e->record_schema, &quiet);
+    hs_tpl_strict_ready(e->tpls, &quiet); /* --strict is the default */
     hs_tpl_load(e->tpls, hs_tpl_intern(e->tpls, template_path), &quiet);
     if (profile_path != NULL)
         profile_for(e, profile_path, &quiet);

@@ -252,10 +252,10 @@ hs_tpl_set_schemas(hs_tpl_cache *c, hs_tpl_xsd_fn *xsd, void *user)
 
 /* The names of both schemas, made on the first call: 0, or -1 after
  * reporting (a schema that would not build). */
-static int
-names_ready(hs_tpl_cache *c, hs_report *r)
+int
+hs_tpl_strict_ready(hs_tpl_cache *c, hs_report *r)
 {
-    if (c->have_names)
+    if (c->have_names || c->xsd == NULL)
         return 0;
     xmlDocPtr rec = c->xsd(c->xsd_user, 0, r);
     xmlDocPtr prof = rec != NULL ? c->xsd(c->xsd_user, 1, r) : NULL;
@@ -328,7 +328,7 @@ hs_tpl_check_strict(hs_tpl_cache *c, const hs_tpl *t, hs_report *r)
 {
     if (c->xsd == NULL)
         return 0;
-    if (names_ready(c, r) != 0)
+    if (hs_tpl_strict_ready(c, r) != 0)
         return -1;
     for (hs_tentry *e = c->first; e != NULL; e = e->next)
         if (e->tpl == t)

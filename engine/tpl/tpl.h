@@ -108,6 +108,9 @@ typedef xmlDocPtr hs_tpl_xsd_fn(void *user, int profile, hs_report *r);
  * by the first check that needs them, so that a start without --strict
  * builds no schema for it. */
 void hs_tpl_set_schemas(hs_tpl_cache *c, hs_tpl_xsd_fn *xsd, void *user);
+/* Makes those names now (a process about to fork workers that check):
+ * 0, or -1 after reporting. */
+int hs_tpl_strict_ready(hs_tpl_cache *c, hs_report *r);
 
 /* Compile (or find) the template at path and everything it includes. The
  * result belongs to the cache. NULL after reporting every mistake found
