@@ -104,6 +104,13 @@ typedef struct hs_tc {
     int failed;
     xmlNode *dom_root; /* the file's root: the namespace prefixes it declares */
     int where;         /* what the current element may hold: HS_TW_* */
+    /* the vocabulary's answers for this file's names, by the name's
+     * address (the parser's dictionary gives each name of a file one):
+     * kind -1 for an element's id, else the attribute's for that kind */
+    struct {
+        const xmlChar *name;
+        int kind, id;
+    } seen[128];
 } hs_tc;
 
 /* What an element's content may be (as evaluation will meet it). */
