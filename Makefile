@@ -144,14 +144,26 @@ $(OUT)/%.o: %.c
 
 # The record schema is compiled into the binary, so hoso needs no install path;
 # without its comments, annotations and indentation (tools/xsd-min.py), which
-# every start of hoso would parse for nothing.
+# every start of hoso would parse for nothing. Beside each: the schema
+# without its two "no outer white space" patterns, which validates a record
+# first, and the names those patterns apply to, which record/trim.c checks
+# in C (both read from the schema here, not at every start).
 $(OUT)/gen/%.xsd: engine/record/%.xsd tools/xsd-min.py
 	@mkdir -p $(@D)
 	$(Q)$(call say,GEN,$@)python3 tools/xsd-min.py $< > $@.tmp && mv $@.tmp $@
-$(OUT)/gen/schema.c: $(OUT)/gen/record.xsd $(OUT)/gen/profile.xsd tools/embed.sh
+$(OUT)/gen/%-fast.xsd: engine/record/%.xsd tools/xsd-min.py
 	@mkdir -p $(@D)
-	$(Q)$(call say,GEN,$@){ sh tools/embed.sh hs_record_xsd $(OUT)/gen/record.xsd && \
-	  sh tools/embed.sh hs_profile_xsd $(OUT)/gen/profile.xsd; } > $@.tmp && mv $@.tmp $@
+	$(Q)$(call say,GEN,$@)python3 tools/xsd-min.py --fast $< > $@.tmp && mv $@.tmp $@
+$(OUT)/gen/%-trim.c: engine/record/%.xsd tools/xsd-min.py
+	@mkdir -p $(@D)
+	$(Q)$(call say,GEN,$@)python3 tools/xsd-min.py --trim hs_$*_trim $< > $@.tmp && mv $@.tmp $@
+SCHEMA_GEN := $(foreach s,record profile,$(OUT)/gen/$(s).xsd $(OUT)/gen/$(s)-fast.xsd $(OUT)/gen/$(s)-trim.c)
+$(OUT)/gen/schema.c: $(SCHEMA_GEN) tools/embed.sh
+	@mkdir -p $(@D)
+	$(Q)$(call say,GEN,$@){ for s in record profile; do \
+	  sh tools/embed.sh hs_$${s}_xsd $(OUT)/gen/$$s.xsd && \
+	  sh tools/embed.sh hs_$${s}_fast_xsd $(OUT)/gen/$$s-fast.xsd && \
+	  cat $(OUT)/gen/$$s-trim.c || exit 1; done; } > $@.tmp && mv $@.tmp $@
 $(OUT)/gen/schema.o: $(OUT)/gen/schema.c
 	$(Q)$(call say,CC,$<)$(CC) $(CFLAGS) -c -o $@ $<
 

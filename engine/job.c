@@ -72,6 +72,14 @@ hs_version(void)
     return HS_VERSION;
 }
 
+/* hs_tpl_xsd_fn: the engine's schemas, for --strict */
+static xmlDocPtr
+schema_doc(void *user, int profile, hs_report *r)
+{
+    hs_engine *e = user;
+    return hs_schema_doc(profile ? e->profile_schema : e->record_schema, r);
+}
+
 hs_engine *
 hs_engine_new(const char *fonts_dir, hs_diag_sink *sink, void *user)
 {
@@ -84,13 +92,14 @@ hs_engine_new(const char *fonts_dir, hs_diag_sink *sink, void *user)
     e->arena = hs_arena_new(0);
     e->tpls = hs_tpl_cache_new(hs_eval_register_functions);
     e->fonts = hs_fontset_new(fonts_dir, r);
+    /* built when first used (a check of a template alone needs neither) */
     e->record_schema = hs_schema_new(HS_SCHEMA_RECORD, r);
     e->profile_schema = hs_schema_new(HS_SCHEMA_PROFILE, r);
-    if (e->fonts == NULL || e->record_schema == NULL || e->profile_schema == NULL) {
+    if (e->fonts == NULL) {
         hs_engine_free(e);
         return NULL;
     }
-    hs_tpl_set_schemas(e->tpls, hs_schema_doc(e->record_schema), hs_schema_doc(e->profile_schema));
+    hs_tpl_set_schemas(e->tpls, schema_doc, e);
     return e;
 }
 
@@ -146,6 +155,8 @@ void
 hs_engine_warm(hs_engine *e, const char *template_path, const char *profile_path)
 {
     hs_report quiet = {hs_diag_discard, NULL, 0, 20};
+    hs_schema_ready(e->record_schema, &quiet);
+    hs_tpl_strict_ready(e->tpls, &quiet); /* --strict is the default */
     hs_tpl_load(e->tpls, hs_tpl_intern(e->tpls, template_path), &quiet);
     if (profile_path != NULL)
         profile_for(e, profile_path, &quiet);
@@ -298,9 +309,11 @@ run(hs_engine *e, const hs_job *job, hs_report *r, hs_output *out, hs_stage stag
     hs_inputs_note(tpl_path);
     hs_inputs_note(job->profile_path);
     hs_inputs_note(hs_fontset_conf(e->fonts)); /* the font files: where each is used */
-    /* The template is compiled once per engine, outside any document's limits. */
+    /* The template is compiled once per engine, outside any document's
+     * limits, and so is the record schema, when the first record needs it. */
     const hs_tpl *tpl = hs_tpl_load(e->tpls, tpl_path, r);
-    if (tpl == NULL || (job->strict && hs_tpl_check_strict(e->tpls, tpl, r) != 0)) {
+    if (tpl == NULL || (job->strict && hs_tpl_check_strict(e->tpls, tpl, r) != 0) ||
+        hs_schema_ready(e->record_schema, r) != 0) {
         hs_arena_free(a);
         return -1;
     }

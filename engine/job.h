@@ -31,9 +31,10 @@ char *hs_file_name_report(const char *name, int ascii, hs_report *r);
 int hs_write_document_report(const char *path, hs_output *o, const char *record,
                              const char *template_path, int flags, hs_report *r);
 
-/* Parse a template and the profile into the engine, without rendering
- * anything (a batch's parent, before it forks its workers). Problems are
- * not reported here: the document that needs the file reports them. */
+/* Parse a template and the profile into the engine, and build the record
+ * schema and --strict's names, without rendering anything (a batch's
+ * parent, before it forks its workers). Problems are not reported here:
+ * the document that needs the file reports them. */
 void hs_engine_warm(hs_engine *e, const char *template_path, const char *profile_path);
 /* DIR/families.conf of the engine's fonts: a batch resumed with other fonts is no resume. */
 const char *hs_engine_fonts_conf(const hs_engine *e);

@@ -17,12 +17,17 @@ extern const unsigned char hs_record_xsd[];
 extern const size_t hs_record_xsd_len;
 extern const unsigned char hs_profile_xsd[];
 extern const size_t hs_profile_xsd_len;
+/* the same without the white-space patterns trim.c checks (xsd-min.py --fast) */
+extern const unsigned char hs_record_fast_xsd[];
+extern const size_t hs_record_fast_xsd_len;
+extern const unsigned char hs_profile_fast_xsd[];
+extern const size_t hs_profile_fast_xsd_len;
 
 struct hs_schema {
-    xmlDocPtr doc;
-    xmlSchemaPtr fast; /* doc: the schema without its white-space patterns (trim.c) */
+    xmlDocPtr doc;     /* the schema without its white-space patterns (trim.c) */
+    xmlSchemaPtr fast; /* compiled from doc */
     hs_schema_kind kind;
-    hs_trim *trim;
+    const hs_trim *trim;
     /* the whole schema, for a record in doubt: compiled when one first is */
     xmlDocPtr whole_doc;
     xmlSchemaPtr schema;
@@ -320,31 +325,50 @@ compile(xmlDocPtr doc, const char *label, hs_report *r)
 hs_schema *
 hs_schema_new(hs_schema_kind kind, hs_report *r)
 {
-    const char *label = kind == HS_SCHEMA_RECORD ? "record.xsd" : "profile.xsd";
-    const unsigned char *xsd = kind == HS_SCHEMA_RECORD ? hs_record_xsd : hs_profile_xsd;
-    size_t len = kind == HS_SCHEMA_RECORD ? hs_record_xsd_len : hs_profile_xsd_len;
+    (void)r;
     hs_schema *s = calloc(1, sizeof *s);
     if (s == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
     s->kind = kind;
-    s->doc = hs_xml_parse_memory((const char *)xsd, len, label, r);
-    if (s->doc == NULL) {
-        free(s);
-        return NULL;
-    }
-    s->trim = hs_trim_new(s->doc);
-    s->fast = compile(s->doc, label, r);
-    if (s->fast == NULL) {
-        hs_schema_free(s);
-        return NULL;
-    }
     return s;
 }
 
-xmlDocPtr
-hs_schema_doc(const hs_schema *s)
+/* The schema document, parsed on the first call (s is the caller's
+ * engine's, allocated writable: a cache, as the fonts' are). What failed is
+ * tried again, and says so again, at the next call. */
+static int
+parsed(const hs_schema *s, hs_report *r)
 {
-    return s->doc;
+    hs_schema *w = (hs_schema *)s;
+    if (w->doc != NULL)
+        return 0;
+    int rec = s->kind == HS_SCHEMA_RECORD;
+    w->doc = hs_xml_parse_memory((const char *)(rec ? hs_record_fast_xsd : hs_profile_fast_xsd),
+                                 rec ? hs_record_fast_xsd_len : hs_profile_fast_xsd_len,
+                                 rec ? "record.xsd" : "profile.xsd", r);
+    return w->doc != NULL ? 0 : -1;
+}
+
+/* And compiled, with the names trim.c checks, on the first call: --strict
+ * reads the names of a schema that may validate nothing in this process
+ * (the profile's, without -p). */
+int
+hs_schema_ready(const hs_schema *s, hs_report *r)
+{
+    hs_schema *w = (hs_schema *)s;
+    if (w->fast != NULL)
+        return 0;
+    if (parsed(s, r) != 0)
+        return -1;
+    w->trim = hs_trim_of(s->kind);
+    w->fast = compile(w->doc, s->kind == HS_SCHEMA_RECORD ? "record.xsd" : "profile.xsd", r);
+    return w->fast != NULL ? 0 : -1;
+}
+
+xmlDocPtr
+hs_schema_doc(const hs_schema *s, hs_report *r)
+{
+    return parsed(s, r) == 0 ? s->doc : NULL;
 }
 
 void
@@ -358,7 +382,6 @@ hs_schema_free(hs_schema *s)
         xmlSchemaFree(s->fast);
     if (s->whole_doc != NULL)
         xmlFreeDoc(s->whole_doc);
-    hs_trim_free(s->trim);
     if (s->doc != NULL)
         xmlFreeDoc(s->doc);
     free(s);
@@ -411,6 +434,8 @@ hs_record_load(const char *path, const char *label, const hs_schema *s, hs_arena
     if (doc == NULL)
         return NULL;
     hs_arena_defer(a, free_doc, doc);
+    if (hs_schema_ready(s, r) != 0)
+        return NULL;
     int before = r->errors;
     int rec = s->kind == HS_SCHEMA_RECORD;
     ctx c = {r, label, rec ? "record" : "profile", rec ? "request" : "company", 0, s->doc};

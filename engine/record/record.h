@@ -12,12 +12,18 @@ typedef struct hs_schema hs_schema;
 
 typedef enum hs_schema_kind { HS_SCHEMA_RECORD, HS_SCHEMA_PROFILE } hs_schema_kind;
 
-/* Compile one of the built-in schemas (once per engine). NULL after reporting.
- */
+/* One of the built-in schemas (once per engine), parsed and compiled when
+ * first needed: a start that loads no profile (or, checking a template
+ * alone, no record) builds neither of what it does not use. Never NULL; r
+ * is not used (the schema's own errors are said when it is built). */
 hs_schema *hs_schema_new(hs_schema_kind kind, hs_report *r);
 void hs_schema_free(hs_schema *s);
-/* The schema document itself (the names it defines, for --strict). */
-xmlDocPtr hs_schema_doc(const hs_schema *s);
+/* Builds s now, if not yet (a process about to fork workers, so that they
+ * inherit it built): 0, or -1 after reporting. */
+int hs_schema_ready(const hs_schema *s, hs_report *r);
+/* The schema document itself (the names it defines, for --strict), parsed
+ * if not yet (not compiled). NULL after reporting. */
+xmlDocPtr hs_schema_doc(const hs_schema *s, hs_report *r);
 
 /* Parse path (label in messages), validate it against s, and for a record run
  * the checks. The document is freed with the arena a. NULL after reporting:

@@ -10,13 +10,12 @@
 int hs_record_say_content(hs_report *r, const char *label, xmlDocPtr xsd, const xmlNode *node);
 int hs_record_say_duplicate(hs_report *r, const char *label, const xmlNode *node, const char *key);
 
-/* trim.c: the schema's patterns \\S(.*\\S)? and \\S([\\s\\S]*\\S)? in C. hs_trim_new
- * reads which names carry them from the schema document and drops them from
- * it; hs_trim_ok is 0 when every value of those
+/* trim.c: the schema's patterns \\S(.*\\S)? and \\S([\\s\\S]*\\S)? in C. hs_trim_of
+ * gives which names carry them in a schema (read from it at build time,
+ * tools/xsd-min.py --trim); hs_trim_ok is 0 when every value of those
  * names matches its pattern, -1 when one may not. */
 typedef struct hs_trim hs_trim;
-hs_trim *hs_trim_new(xmlDocPtr xsd);
-void hs_trim_free(hs_trim *t);
+const hs_trim *hs_trim_of(hs_schema_kind kind);
 int hs_trim_ok(const hs_trim *t, xmlDocPtr doc);
 
 #endif

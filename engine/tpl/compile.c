@@ -9,6 +9,7 @@
  * they are defined where it stands. */
 #include "tpl/tpl_int.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* The attributes of a node that has none: an array of its own for each of
@@ -96,6 +97,12 @@ joined(hs_arena *ar, const char *a, const char *b, const char *c, const char *d)
     return s;
 }
 
+static int
+has_braces(const char *s)
+{
+    return strchr(s, '{') != NULL || strchr(s, '}') != NULL;
+}
+
 /* "Trang {page}" into pieces; NULL after reporting. */
 static const hs_tinterp *
 interp(hs_tc *t, const char *text, hs_loc loc, const char *where)
@@ -103,6 +110,16 @@ interp(hs_tc *t, const char *text, hs_loc loc, const char *where)
     hs_arena *a = t->c->arena;
     hs_tinterp *in = HS_NEW(a, hs_tinterp);
     in->raw = hs_arena_strdup(a, text);
+    if (!has_braces(text)) { /* most text of a template, and all its indentation */
+        size_t n = strlen(text);
+        in->p = HS_NEW(a, hs_tpiece);
+        if (n > 0) {
+            in->p[0].lit = in->raw;
+            in->p[0].len = n;
+            in->n = 1;
+        }
+        return in;
+    }
     int cap = 4;
     in->p = HS_NEW_N(a, (size_t)cap, hs_tpiece);
     hs_buf lit;
@@ -173,12 +190,6 @@ interp(hs_tc *t, const char *text, hs_loc loc, const char *where)
     return in;
 }
 
-static int
-has_braces(const char *s)
-{
-    return strchr(s, '{') != NULL || strchr(s, '}') != NULL;
-}
-
 static const char *
 who_takes(hs_ta a)
 {
@@ -186,6 +197,24 @@ who_takes(hs_ta a)
         if (hs_tpl_takes((hs_tk)k, a))
             return hs_telem_defs[k].name;
     return NULL;
+}
+
+/* hs_tpl_elem_id (kind -1) or hs_tpl_attr_for (kind) of name, asked of the
+ * vocabulary once per name and kind of the file: its linear search by
+ * name was a tenth of the compile. */
+static int
+vocab_id(hs_tc *t, int kind, const xmlChar *name)
+{
+    size_t n = sizeof t->seen / sizeof t->seen[0];
+    size_t i = (((uintptr_t)name >> 4) ^ (size_t)(kind + 1) * 31u) % n;
+    if (t->seen[i].name == name && t->seen[i].kind == kind)
+        return t->seen[i].id;
+    int id = kind < 0 ? hs_tpl_elem_id(hs_xml_str(name))
+                      : hs_tpl_attr_for((hs_tk)kind, hs_xml_str(name));
+    t->seen[i].name = name;
+    t->seen[i].kind = kind;
+    t->seen[i].id = id;
+    return id;
 }
 
 static int
@@ -196,7 +225,7 @@ attribute(hs_tc *t, hs_tnode *tn, xmlAttr *at, hs_origin *each_origin)
     hs_loc loc = tn->loc;
     if (at->ns != NULL)
         return err(t, loc, "<%s> has no attribute %s:%s", tag, hs_xml_str(at->ns->prefix), name);
-    int id = hs_tpl_attr_for(tn->kind, name);
+    int id = vocab_id(t, (int)tn->kind, at->name); /* one it takes, if any is */
     if (id < 0 || !hs_tpl_takes(tn->kind, (hs_ta)id)) {
         const char *names[HS_TA_COUNT];
         size_t n = 0;
@@ -211,9 +240,15 @@ attribute(hs_tc *t, hs_tnode *tn, xmlAttr *at, hs_origin *each_origin)
                        who_takes((hs_ta)id));
         return err(t, loc, "<%s> has no attribute %s", tag, name);
     }
-    xmlChar *raw = xmlNodeListGetString(at->doc, at->children, 1);
-    const char *v = hs_arena_strdup(t->c->arena, raw ? hs_xml_str(raw) : "");
-    xmlFree(raw);
+    const char *v;
+    const xmlNode *one = at->children;
+    if (one != NULL && one->next == NULL && one->type == XML_TEXT_NODE) {
+        v = hs_arena_strdup(t->c->arena, hs_xml_str(one->content)); /* nearly every value */
+    } else {
+        xmlChar *raw = xmlNodeListGetString(at->doc, at->children, 1);
+        v = hs_arena_strdup(t->c->arena, raw ? hs_xml_str(raw) : "");
+        xmlFree(raw);
+    }
     hs_tattr *ta = HS_NEW(t->c->arena, hs_tattr);
     ta->id = (hs_ta)id;
     ta->loc = loc;
@@ -523,7 +558,7 @@ holds(hs_tc *t, hs_tk k)
 static hs_tnode *
 element(hs_tc *t, xmlNode *n, hs_tnode *parent)
 {
-    int k = n->ns == NULL ? hs_tpl_elem_id(hs_xml_str(n->name)) : -1;
+    int k = n->ns == NULL ? vocab_id(t, -1, n->name) : -1;
     if (k < 0) {
         unknown_element(t, n);
         return NULL;
@@ -659,7 +694,8 @@ hs_tpl *
 hs_tc_compile_file(hs_tpl_cache *c, hs_tentry *e, xmlDocPtr doc, hs_report *r)
 {
     xmlNode *root = xmlDocGetRootElement(doc);
-    hs_tc t = {c, r, e, 0, NULL, HS_ORIGIN_RECORD, 0, root, HS_TW_ANY};
+    hs_tc t = {
+        .c = c, .r = r, .entry = e, .ctx = HS_ORIGIN_RECORD, .dom_root = root, .where = HS_TW_ANY};
     if (root == NULL) {
         hs_error(r, (hs_loc){e->path, 0}, HS_CODE_TEMPLATE, "an empty file");
         return NULL;

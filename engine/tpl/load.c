@@ -155,8 +155,8 @@ hs_tpl_load(hs_tpl_cache *c, const char *path, hs_report *r)
  * of them by hash beside (open addressing: indexes + 1 into the array); a
  * linear search of the names for each declaration, and for each path step
  * --strict checks, was most of a start's --strict work. */
-static size_t
-name_hash(const char *s)
+size_t
+hs_tpl_hash(const char *s)
 {
     size_t h = 2166136261u; /* FNV-1a */
     for (; *s; s++)
@@ -168,7 +168,7 @@ name_hash(const char *s)
 static size_t *
 slot_of(const hs_names *to, const char *name)
 {
-    size_t i = name_hash(name) & to->mask;
+    size_t i = hs_tpl_hash(name) & to->mask;
     for (; to->slot[i] != 0; i = (i + 1) & to->mask)
         if (strcmp(to->v[to->slot[i] - 1], name) == 0)
             break;
@@ -244,11 +244,27 @@ names_of(hs_tpl_cache *c, xmlDocPtr xsd, hs_names *elems, hs_names *attrs)
 }
 
 void
-hs_tpl_set_schemas(hs_tpl_cache *c, xmlDocPtr record_xsd, xmlDocPtr profile_xsd)
+hs_tpl_set_schemas(hs_tpl_cache *c, hs_tpl_xsd_fn *xsd, void *user)
 {
-    names_of(c, record_xsd, &c->rec_elems, &c->rec_attrs);
-    names_of(c, profile_xsd, &c->prof_elems, &c->prof_attrs);
-    c->have_schemas = 1;
+    c->xsd = xsd;
+    c->xsd_user = user;
+}
+
+/* The names of both schemas, made on the first call: 0, or -1 after
+ * reporting (a schema that would not build). */
+int
+hs_tpl_strict_ready(hs_tpl_cache *c, hs_report *r)
+{
+    if (c->have_names || c->xsd == NULL)
+        return 0;
+    xmlDocPtr rec = c->xsd(c->xsd_user, 0, r);
+    xmlDocPtr prof = rec != NULL ? c->xsd(c->xsd_user, 1, r) : NULL;
+    if (rec == NULL || prof == NULL)
+        return -1;
+    names_of(c, rec, &c->rec_elems, &c->rec_attrs);
+    names_of(c, prof, &c->prof_elems, &c->prof_attrs);
+    c->have_names = 1;
+    return 0;
 }
 
 static int
@@ -310,8 +326,10 @@ strict_entry(hs_tpl_cache *c, hs_tentry *e, hs_report *r)
 int
 hs_tpl_check_strict(hs_tpl_cache *c, const hs_tpl *t, hs_report *r)
 {
-    if (!c->have_schemas)
+    if (c->xsd == NULL)
         return 0;
+    if (hs_tpl_strict_ready(c, r) != 0)
+        return -1;
     for (hs_tentry *e = c->first; e != NULL; e = e->next)
         if (e->tpl == t)
             return strict_entry(c, e, r);

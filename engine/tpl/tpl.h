@@ -98,9 +98,19 @@ typedef struct hs_tpl_cache hs_tpl_cache;
 hs_tpl_cache *hs_tpl_cache_new(void (*register_functions)(xmlXPathContextPtr));
 void hs_tpl_cache_free(hs_tpl_cache *c);
 
-/* Names the record schema and the profile schema define (for --strict):
- * every xs:element and xs:attribute with a name. Either may be NULL. */
-void hs_tpl_set_schemas(hs_tpl_cache *c, xmlDocPtr record_xsd, xmlDocPtr profile_xsd);
+/* The schema documents --strict checks names against: xsd(user, 0, r) the
+ * record schema's, xsd(user, 1, r) the profile schema's, NULL after
+ * reporting. */
+typedef xmlDocPtr hs_tpl_xsd_fn(void *user, int profile, hs_report *r);
+
+/* Where the names the record schema and the profile schema define come
+ * from (every xs:element and xs:attribute with a name): asked for once,
+ * by the first check that needs them, so that a start without --strict
+ * builds no schema for it. */
+void hs_tpl_set_schemas(hs_tpl_cache *c, hs_tpl_xsd_fn *xsd, void *user);
+/* Makes those names now (a process about to fork workers that check):
+ * 0, or -1 after reporting. */
+int hs_tpl_strict_ready(hs_tpl_cache *c, hs_report *r);
 
 /* Compile (or find) the template at path and everything it includes. The
  * result belongs to the cache. NULL after reporting every mistake found

@@ -56,6 +56,12 @@ typedef struct hs_tinc {
     struct hs_tinc *next;
 } hs_tinc;
 
+/* An expression's text and its compiled form (xpath.c). */
+typedef struct hs_tcomp {
+    const char *text; /* NULL: an empty slot */
+    xmlXPathCompExprPtr comp;
+} hs_tcomp;
+
 typedef struct hs_names {
     const char **v;
     size_t n;
@@ -69,8 +75,15 @@ struct hs_tpl_cache {
     xmlDictPtr strings; /* interned file labels: one copy of each, however often asked */
     hs_tentry *first;
     xmlXPathContextPtr xp; /* compiles expressions; knows the functions */
+    /* each expression's text to its compiled form, compiled
+     * once however often written: a quarter of a quote's expressions repeat
+     * one written before ($span, $profile/name, quote/@number) */
+    hs_tcomp *comps; /* by hs_tpl_hash of the text, open addressing */
+    size_t comps_mask, comps_n;
     hs_names rec_elems, rec_attrs, prof_elems, prof_attrs;
-    int have_schemas;
+    hs_tpl_xsd_fn *xsd; /* NULL: no --strict names (load.c) */
+    void *xsd_user;
+    int have_names; /* the four sets below made from them */
 };
 
 /* A variable in scope while compiling. */
@@ -91,6 +104,13 @@ typedef struct hs_tc {
     int failed;
     xmlNode *dom_root; /* the file's root: the namespace prefixes it declares */
     int where;         /* what the current element may hold: HS_TW_* */
+    /* the vocabulary's answers for this file's names, by the name's
+     * address (the parser's dictionary gives each name of a file one):
+     * kind -1 for an element's id, else the attribute's for that kind */
+    struct {
+        const xmlChar *name;
+        int kind, id;
+    } seen[128];
 } hs_tc;
 
 /* What an element's content may be (as evaluation will meet it). */
@@ -103,6 +123,12 @@ const hs_texpr *hs_tc_xpath(hs_tc *t, const char *text, hs_loc loc, const char *
                             hs_origin *origin);
 /* The origin of variable name in scope, or -1 (a part records it as free). */
 int hs_tc_var(hs_tc *t, const char *name, hs_loc loc, const char *shown);
+
+/* xpath.c: name[0..n) into out, cut to out's cap as "%.*s" would be. */
+void hs_tpl_copy_word(char *out, size_t cap, const char *name, size_t n);
+
+/* load.c: FNV-1a of s, for the cache's sets */
+size_t hs_tpl_hash(const char *s);
 
 /* compile.c */
 hs_tpl *hs_tc_compile_file(hs_tpl_cache *c, hs_tentry *e, xmlDocPtr doc, hs_report *r);

@@ -16,7 +16,7 @@ unitless(const char *w, size_t n)
 {
     char *end;
     char buf[64];
-    snprintf(buf, sizeof buf, "%.*s", (int)n, w);
+    hs_tpl_copy_word(buf, sizeof buf, w, n);
     double v = strtod(buf, &end);
     return end != buf && *end == '\0' && v != 0;
 }
@@ -30,7 +30,7 @@ length_word(const char *w, size_t n, double *pt, char *why, size_t cap)
         snprintf(why, cap, "expected a length such as 12pt, 5mm, 1cm");
         return -1;
     }
-    snprintf(buf, sizeof buf, "%.*s", (int)n, w);
+    hs_tpl_copy_word(buf, sizeof buf, w, n);
     if (unitless(buf, n)) {
         snprintf(why, cap, "\"%s\" has no unit: write %spt, %smm or %scm", buf, buf, buf, buf);
         return -1;
@@ -97,7 +97,7 @@ parse_columns(const char *v, hs_arena *a, hs_tval *out, char *why, size_t cap)
         hs_colspec col = {0, 0};
         if (c[len - 1] == '*') {
             char buf[32], *end;
-            snprintf(buf, sizeof buf, "%.*s", (int)(len - 1), c);
+            hs_tpl_copy_word(buf, sizeof buf, c, len - 1);
             col.weight = len == 1 ? 1 : strtod(buf, &end);
             if (len > 1 && (*end != '\0' || col.weight <= 0 || col.weight > 1000)) {
                 snprintf(why, cap, "\"%.*s\" is not a share like * or 2*", (int)len, c);

@@ -1,6 +1,7 @@
 /* engine/tpl/vocab.c — the vocabulary table as data, and who takes what. */
 #include "tpl/tpl.h"
 
+#include <stdatomic.h>
 #include <string.h>
 
 #define HS_TPL_ROW_A(id, nm, ty, lo_, hi_, vals, df, mean, grp)                                    \
@@ -28,11 +29,9 @@ in_list(const char *list, const char *word)
     return 0;
 }
 
-int
-hs_tpl_takes(hs_tk k, hs_ta a)
+static int
+takes_now(hs_tk k, hs_ta a)
 {
-    if (k >= HS_TK_COUNT || a >= HS_TA_COUNT)
-        return 0;
     const hs_telem_def *e = &hs_telem_defs[k];
     const hs_tattr_def *d = &hs_tattr_defs[a];
     if (d->groups == 0)
@@ -49,6 +48,26 @@ hs_tpl_takes(hs_tk k, hs_ta a)
             strcmp(hs_tattr_defs[b].name, d->name) == 0)
             return 0;
     return 1;
+}
+
+/* Whether k takes a, as takes_now says: kept once said (0: not asked yet,
+ * 1: no, 2: yes). The compiler asks it of every attribute it reads, the
+ * evaluation of every block (marks.c), and each answer scans the names of
+ * the element's own attributes. Atomic, relaxed: engines in two threads
+ * may ask at once, and both compute the same answer. */
+static _Atomic unsigned char taken[HS_TK_COUNT][HS_TA_COUNT];
+
+int
+hs_tpl_takes(hs_tk k, hs_ta a)
+{
+    if (k >= HS_TK_COUNT || a >= HS_TA_COUNT)
+        return 0;
+    unsigned char v = atomic_load_explicit(&taken[k][a], memory_order_relaxed);
+    if (v == 0) {
+        v = takes_now(k, a) ? 2 : 1;
+        atomic_store_explicit(&taken[k][a], v, memory_order_relaxed);
+    }
+    return v == 2;
 }
 
 /* The first letters compared before the names: the compiler looks every

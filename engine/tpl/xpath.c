@@ -146,10 +146,10 @@ typedef struct scan {
 } scan;
 
 /* name[0..n) into out as a string, cut to its cap as "%.*s" would be (the
- * compiler copies some 300 names a template: snprintf was a sixth of the
- * scan). */
-static void
-copy_name(char *out, size_t cap, const char *name, size_t n)
+ * compiler copies some 300 names and 150 lengths a template: snprintf was a
+ * sixth of the scan, and most of reading the lengths). */
+void
+hs_tpl_copy_word(char *out, size_t cap, const char *name, size_t n)
 {
     if (n >= cap)
         n = cap - 1;
@@ -165,7 +165,7 @@ prefix_declared(scan *s, const char *name, size_t n)
     if (colon == NULL)
         return 1;
     char prefix[64];
-    copy_name(prefix, sizeof prefix, name, (size_t)(colon - name));
+    hs_tpl_copy_word(prefix, sizeof prefix, name, (size_t)(colon - name));
     xmlNode *root = s->t->dom_root;
     if (root != NULL && xmlSearchNs(root->doc, root, hs_xml_ustr(prefix)) != NULL)
         return 1;
@@ -303,7 +303,7 @@ read_tokens(scan *s)
         } else if (c == '$') {
             size_t n = qname(p + 1);
             char name[128];
-            copy_name(name, sizeof name, p + 1, n);
+            hs_tpl_copy_word(name, sizeof name, p + 1, n);
             p += 1 + n;
             t = T_VAR;
             int o = hs_tc_var(s->t, name, s->loc, s->shown);
@@ -334,7 +334,7 @@ read_tokens(scan *s)
                     /* said */
                 } else if (t == T_FUNC) {
                     char fn[128];
-                    copy_name(fn, sizeof fn, name, n);
+                    hs_tpl_copy_word(fn, sizeof fn, name, n);
                     if (!known_function(s, fn))
                         unknown_function(s, fn);
                 } else if (!continues) {
@@ -360,9 +360,46 @@ read_tokens(scan *s)
     }
 }
 
-const hs_texpr *
-hs_tc_xpath(hs_tc *t, const char *text, hs_loc loc, const char *shown, hs_origin *origin)
+/* The slot of text in the cache's compiled expressions, or the empty one
+ * where it would go. */
+static hs_tcomp *
+comp_slot(hs_tpl_cache *c, const char *text)
 {
+    size_t i = hs_tpl_hash(text) & c->comps_mask;
+    for (; c->comps[i].text != NULL; i = (i + 1) & c->comps_mask)
+        if (strcmp(c->comps[i].text, text) == 0)
+            break;
+    return &c->comps[i];
+}
+
+/* Room for one more, the set at most half full. */
+static void
+comps_room(hs_tpl_cache *c)
+{
+    if (c->comps != NULL && 2 * (c->comps_n + 1) <= c->comps_mask + 1)
+        return;
+    hs_tcomp *old = c->comps;
+    size_t old_size = old ? c->comps_mask + 1 : 0;
+    size_t size = old ? 2 * old_size : 256;
+    c->comps = HS_NEW_N(c->arena, size, hs_tcomp);
+    c->comps_mask = size - 1;
+    for (size_t i = 0; i < old_size; i++)
+        if (old[i].text != NULL)
+            *comp_slot(c, old[i].text) = old[i];
+}
+
+/* The compiled form of text, compiled once per text and engine: an
+ * expression compiles to the same steps wherever it is written (the
+ * context and its functions are the engine's), and a quarter of a quote's
+ * repeat one written before ($span, $profile/name, quote/@number). NULL
+ * after reporting. */
+static const hs_tcomp *
+compiled(hs_tc *t, const char *text, hs_loc loc, const char *shown)
+{
+    comps_room(t->c);
+    hs_tcomp *slot = comp_slot(t->c, text);
+    if (slot->text != NULL)
+        return slot;
     compile_err ce = {0, 0, 0};
     t->c->xp->error = on_compile_error;
     t->c->xp->userData = &ce;
@@ -376,6 +413,20 @@ hs_tc_xpath(hs_tc *t, const char *text, hs_loc loc, const char *shown, hs_origin
         return NULL;
     }
     hs_arena_defer(t->c->arena, (void (*)(void *))xmlXPathFreeCompExpr, comp);
+    slot->text = hs_arena_strdup(t->c->arena, text);
+    slot->comp = comp;
+    t->c->comps_n++;
+    return slot;
+}
+
+const hs_texpr *
+hs_tc_xpath(hs_tc *t, const char *text, hs_loc loc, const char *shown, hs_origin *origin)
+{
+    const hs_tcomp *comp = compiled(t, text, loc, shown);
+    if (comp == NULL)
+        return NULL;
+    /* the names, variables and functions, read wherever it is written: what
+     * they mean depends on the scope here */
     scan s = {0};
     s.t = t;
     s.text = text;
@@ -389,8 +440,8 @@ hs_tc_xpath(hs_tc *t, const char *text, hs_loc loc, const char *shown, hs_origin
     if (origin != NULL)
         *origin = s.origin < 0 ? t->ctx : (hs_origin)s.origin;
     hs_texpr *x = HS_NEW(t->c->arena, hs_texpr);
-    x->text = hs_arena_strdup(t->c->arena, text);
-    x->comp = comp;
+    x->text = comp->text;
+    x->comp = comp->comp;
     x->loc = loc;
     return x;
 }
