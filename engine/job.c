@@ -390,6 +390,12 @@ hs_mark_owner(hs_output *o, const char *record, const char *template_path, const
 {
     char owner[HS_OUT_OWNER_LEN + 1];
     hs_out_owner(record, template_path, out_dir, owner);
+    return hs_mark_with(o, owner, record, r);
+}
+
+int
+hs_mark_with(hs_output *o, const char *owner, const char *record, hs_report *r)
+{
     size_t n;
     unsigned char *marked = hs_out_mark(o->pdf, o->len, owner, &n);
     if (marked == NULL)

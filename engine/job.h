@@ -42,5 +42,8 @@ const char *hs_engine_fonts_conf(const hs_engine *e);
  * cross-reference table, by which a later run knows the file as its own. */
 int hs_mark_owner(hs_output *o, const char *record, const char *template_path, const char *out_dir,
                   hs_report *r);
+/* The same with the mark worked out already (hs_out_owner: a batch's
+ * parent makes each document's once, for its worker and for itself). */
+int hs_mark_with(hs_output *o, const char *owner, const char *record, hs_report *r);
 
 #endif

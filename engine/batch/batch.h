@@ -70,6 +70,8 @@ typedef struct bjob {
     int unlisted;    /* made, but its inputs did not fit the worker's result: not known */
     char *profile;   /* --resume: the profile its report line names; NULL: none */
     char *made_with; /* --resume: what else its bytes depend on (hs_bt_made_with); NULL: none */
+    /* its mark (hs_out_owner), made once before pass 2; "": not yet */
+    char owner[HS_OUT_OWNER_LEN + 1];
 } bjob;
 
 typedef struct worker {

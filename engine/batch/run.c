@@ -229,10 +229,12 @@ render_todo(run *r, int *todo)
         bjob *j = &r->jobs[i];
         if (!j->mine)
             continue;
+        /* once, for the worker's mark and the parent's check of the file
+         * it goes in (three realpath calls, a dozen system calls) */
+        hs_out_owner(j->record, j->template_path, r->o->out_dir, j->owner);
         if (j->unchanged && j->file != NULL) {
-            char *p = hs_bt_out_path(r, j->file), owner[HS_OUT_OWNER_LEN + 1];
-            hs_out_owner(j->record, j->template_path, r->o->out_dir, owner);
-            j->done = hs_out_marked(p, owner) == 1;
+            char *p = hs_bt_out_path(r, j->file);
+            j->done = hs_out_marked(p, j->owner) == 1;
             free(p);
         }
         if (j->done)
