@@ -97,6 +97,7 @@ hs_engine_free(hs_engine *e)
     hs_inputs_end();
     hs_out_digest_forget();
     hs_inputs_read_forget();
+    hs_record_known_forget();
     hs_tpl_cache_free(e->tpls);
     hs_schema_free(e->record_schema);
     hs_schema_free(e->profile_schema);

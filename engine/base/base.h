@@ -207,6 +207,7 @@ void hs_digest_init(hs_digest *d);
 void hs_digest_add(hs_digest *d, const void *data, size_t n);
 void hs_digest_text(const hs_digest *d, char *buf); /* HS_DIGEST_LEN + 1 bytes */
 void hs_inputs_track(int on);
+int hs_inputs_tracked(void);
 void hs_inputs_read(const char *path, const void *data, size_t n);
 void hs_inputs_read_digest(const char *path, const hs_digest *d);
 int hs_inputs_digest(const char *path, char *buf);

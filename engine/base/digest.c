@@ -140,6 +140,12 @@ hs_inputs_track(int on)
     tracking = on;
 }
 
+int
+hs_inputs_tracked(void)
+{
+    return tracking;
+}
+
 void
 hs_inputs_read(const char *path, const void *data, size_t n)
 {

@@ -160,7 +160,11 @@ hs_bt_finish(run *r, worker *w, int wstatus, int timed_out)
     const char *why = failure(r, w, wstatus, timed_out, nf, buf, sizeof buf);
     if (r->kind == TASK_NAME) {
         free(j->name);
-        j->name = why == NULL && nf == 2 && strcmp(f[0], "name") == 0 ? hs_bt_strdup(f[1]) : NULL;
+        int named = why == NULL && nf == 3 && strcmp(f[0], "name") == 0;
+        j->name = named ? hs_bt_strdup(f[1]) : NULL;
+        j->checked[0] = '\0';
+        if (named && strlen(f[2]) == HS_DIGEST_LEN)
+            memcpy(j->checked, f[2], HS_DIGEST_LEN + 1);
         if (why == NULL && nf == 2 && strcmp(f[0], "stopped") == 0)
             why = f[1], timed_out = 1;
         /* stopped or crashed: so it would be again; it is not rendered */

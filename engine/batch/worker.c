@@ -78,9 +78,9 @@ inputs_of(hs_buf *msg, hs_arena *a)
 }
 
 /* One task; its result on fd as one line:
- * "name\tNAME", "noname" or "stopped\tMSG" (TASK_NAME);
- * "ok\tTMP\tNAME\tPAGES\tBYTES\tINPUTS" or "error\tFILE\tLINE\tCODE\tMSG".
- * INPUTS: a line "DIGEST PATH" for each file the document read, or "?" (see inputs_of). */
+ * "name\tNAME\tDIGEST" (of the record's bytes, "-": not known), "noname" or "stopped\tMSG"
+ * (TASK_NAME); "ok\tTMP\tNAME\tPAGES\tBYTES\tINPUTS" or "error\tFILE\tLINE\tCODE\tMSG". INPUTS: a
+ * line "DIGEST PATH" for each file the document read, or "?" (see inputs_of). */
 static void
 work_one(run *r, int kind, const bjob *j, int fd)
 {
@@ -161,8 +161,11 @@ work_one(run *r, int kind, const bjob *j, int fd)
                 hs_bt_pipe_error(&msg, &first, NULL, 0);
             }
         } else if (kind == TASK_NAME) {
+            /* the record loaded: its bytes passed the schema (record/known.c) */
+            char d[HS_DIGEST_LEN + 1];
             hs_buf_adds(&msg, "name");
             hs_bt_pipe_field(&msg, name);
+            hs_bt_pipe_field(&msg, hs_inputs_digest(j->record, d) == 0 ? d : "-");
         } else if (e != 0) {
             char text[512], said[4096];
             snprintf(text, sizeof text, "cannot write in the output folder: %s", strerror(e));
