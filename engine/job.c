@@ -394,6 +394,18 @@ hs_mark_owner(hs_output *o, const char *record, const char *template_path, const
     return hs_mark_with(o, owner, record, r);
 }
 
+void
+hs_job_record_validated(const char *record, const char *digest)
+{
+    hs_record_known_valid(record, digest);
+}
+
+void
+hs_job_records_validated_forget(void)
+{
+    hs_record_known_forget();
+}
+
 int
 hs_mark_with(hs_output *o, const char *owner, const char *record, hs_report *r)
 {

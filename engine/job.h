@@ -45,5 +45,10 @@ int hs_mark_owner(hs_output *o, const char *record, const char *template_path, c
 /* The same with the mark worked out already (hs_out_owner: a batch's
  * parent makes each document's once, for its worker and for itself). */
 int hs_mark_with(hs_output *o, const char *owner, const char *record, hs_report *r);
+/* A batch's name pass validated the bytes of record whose digest (base/digest.c) is
+ * digest: its render pass need not validate them again (record/known.c); and the
+ * list forgotten at the end of the batch. */
+void hs_job_record_validated(const char *record, const char *digest);
+void hs_job_records_validated_forget(void);
 
 #endif

@@ -1,6 +1,5 @@
 /* engine/batch/run.c — hs_batch_run: the two passes of a run (names, then documents). */
 #include "batch/batch.h"
-#include "record/record.h"
 
 /* Every document of the run (all shards) gets its file name. */
 static void
@@ -311,7 +310,7 @@ passes(run *r)
          * workers, forked after this, not to validate the same bytes again */
         for (int i = 0; i < ntodo; i++)
             if (r->jobs[todo[i]].checked[0] != '\0')
-                hs_record_known_valid(r->jobs[todo[i]].record, r->jobs[todo[i]].checked);
+                hs_job_record_validated(r->jobs[todo[i]].record, r->jobs[todo[i]].checked);
         /* pass 2: this shard's documents */
         r->kind = TASK_RENDER;
         done = r->st->resumed;
@@ -319,7 +318,7 @@ passes(run *r)
         hs_bt_run_pass(r, todo, ntodo, &done, r->st->total);
     }
     hs_bt_stop_workers(r);
-    hs_record_known_forget();
+    hs_job_records_validated_forget();
     free(todo);
     free(r->w);
     free(r->placed);
