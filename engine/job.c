@@ -113,6 +113,7 @@ hs_engine_free(hs_engine *e)
     hs_inputs_end();
     hs_out_digest_forget();
     hs_inputs_read_forget();
+    hs_record_known_forget();
     hs_tpl_cache_free(e->tpls);
     hs_schema_free(e->record_schema);
     hs_schema_free(e->profile_schema);
@@ -454,6 +455,24 @@ hs_mark_owner(hs_output *o, const char *record, const char *template_path, const
 {
     char owner[HS_OUT_OWNER_LEN + 1];
     hs_out_owner(record, template_path, out_dir, owner);
+    return hs_mark_with(o, owner, record, r);
+}
+
+void
+hs_job_record_validated(const char *record, const char *digest)
+{
+    hs_record_known_valid(record, digest);
+}
+
+void
+hs_job_records_validated_forget(void)
+{
+    hs_record_known_forget();
+}
+
+int
+hs_mark_with(hs_output *o, const char *owner, const char *record, hs_report *r)
+{
     size_t n;
     unsigned char *marked = hs_out_mark(o->pdf, o->len, owner, &n);
     if (marked == NULL)

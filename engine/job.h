@@ -47,5 +47,13 @@ const char *hs_engine_build_id(void);
  * cross-reference table, by which a later run knows the file as its own. */
 int hs_mark_owner(hs_output *o, const char *record, const char *template_path, const char *out_dir,
                   hs_report *r);
+/* The same with the mark worked out already (hs_out_owner: a batch's
+ * parent makes each document's once, for its worker and for itself). */
+int hs_mark_with(hs_output *o, const char *owner, const char *record, hs_report *r);
+/* A batch's name pass validated the bytes of record whose digest (base/digest.c) is
+ * digest: its render pass need not validate them again (record/known.c); and the
+ * list forgotten at the end of the batch. */
+void hs_job_record_validated(const char *record, const char *digest);
+void hs_job_records_validated_forget(void);
 
 #endif

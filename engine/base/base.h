@@ -1,6 +1,6 @@
 /* engine/base/base.h — status, arena, budget, buffers, diagnostics, asserts.
  *
- * No dependency beyond libc, and zlib's checksums (digest.c). Every other stage
+ * No dependency beyond libc, and libxxhash's XXH3 (digest.c). Every other stage
  * includes this. Status is 0 / -1: a function that returns -1 has already
  * reported at least one diagnostic. */
 #ifndef HS_BASE_H
@@ -38,10 +38,10 @@ size_t hs_arena_used(const hs_arena *a);
 enum { HS_BUDGET_OK, HS_BUDGET_MEMORY, HS_BUDGET_TIME, HS_BUDGET_WORK };
 void hs_budget_begin(size_t limit_bytes, double seconds); /* 0: no limit */
 void hs_budget_end(void);
-int hs_budget_exceeded(void);  /* HS_BUDGET_*; reads the clock now and then */
-int hs_budget_state(void);     /* the same, without reading the clock */
-void hs_budget_set(int state); /* a library said it ran out (e.g. XPath's step limit) */
-void hs_budget_note(size_t n); /* an allocation of ours (never refused) */
+int hs_budget_exceeded(void);        /* HS_BUDGET_*; reads the clock now and then */
+int hs_budget_state(void);           /* the same, without reading the clock */
+void hs_budget_set(int state);       /* a library said it ran out (e.g. XPath's step limit) */
+void hs_budget_note(size_t n);       /* an allocation of ours (never refused) */
 double hs_budget_seconds_left(void); /* 0: no time limit */
 size_t hs_budget_limit(void);        /* the memory limit in bytes; 0: none */
 /* Limited by work instead of the clock, so that where it stops depends on
@@ -192,8 +192,8 @@ unsigned long hs_inputs_document(void);
 void hs_inputs_end(void);
 
 /* ---- what the bytes read from each file were (digest.c) ----
- * zlib's CRC-32 and Adler-32 of the bytes and their count, as text of
- * HS_DIGEST_LEN characters. A reader of an input hands the bytes it read to
+ * XXH3-128 of the bytes (libxxhash), as text of HS_DIGEST_LEN characters.
+ * A reader of an input hands the bytes it read to
  * hs_inputs_read (or their digest to hs_inputs_read_digest); hs_inputs_digest
  * gives the digest of what this process last read from path: 0, or -1 if it
  * read nothing from it (or forgot it). A batch's report carries these, not a
@@ -202,14 +202,16 @@ void hs_inputs_end(void);
  * bytes cost a pass each); hs_inputs_read_digest always keeps what it is
  * given (families.conf, read when the engine starts, digested by its reader). */
 #define HS_DIGEST_LEN 32
+/* XXH3's streaming state, held in place (digest.c checks that it fits), so
+ * that a digest begun and never finished leaks nothing */
 typedef struct hs_digest {
-    unsigned long crc, adler;
-    unsigned long long n;
+    _Alignas(64) unsigned char state[640];
 } hs_digest;
 void hs_digest_init(hs_digest *d);
 void hs_digest_add(hs_digest *d, const void *data, size_t n);
 void hs_digest_text(const hs_digest *d, char *buf); /* HS_DIGEST_LEN + 1 bytes */
 void hs_inputs_track(int on);
+int hs_inputs_tracked(void);
 void hs_inputs_read(const char *path, const void *data, size_t n);
 void hs_inputs_read_digest(const char *path, const hs_digest *d);
 int hs_inputs_digest(const char *path, char *buf);

@@ -70,6 +70,10 @@ typedef struct bjob {
     int unlisted;    /* made, but its inputs did not fit the worker's result: not known */
     char *profile;   /* --resume: the profile its report line names; NULL: none */
     char *made_with; /* --resume: what else its bytes depend on (hs_bt_made_with); NULL: none */
+    /* the digest of its record's bytes the name pass validated; "": none */
+    char checked[HS_DIGEST_LEN + 1];
+    /* its mark (hs_out_owner), made once before pass 2; "": not yet */
+    char owner[HS_OUT_OWNER_LEN + 1];
 } bjob;
 
 typedef struct worker {

@@ -6,11 +6,16 @@ void
 hs_bt_pipe_field(hs_buf *b, const char *s)
 {
     hs_buf_addc(b, '\t');
-    for (; s && *s; s++)
-        if (*s == '\\' || *s == '\t' || *s == '\n')
-            hs_buf_printf(b, "\\%c", *s == '\t' ? 't' : *s == '\n' ? 'n' : '\\');
-        else
-            hs_buf_addc(b, *s);
+    while (s && *s) {
+        size_t plain = strcspn(s, "\\\t\n"); /* what needs no escape, copied at once */
+        hs_buf_add(b, s, plain);
+        s += plain;
+        if (*s == '\0')
+            break;
+        char esc[2] = {'\\', *s == '\t' ? 't' : *s == '\n' ? 'n' : '\\'};
+        hs_buf_add(b, esc, 2);
+        s++;
+    }
 }
 
 /* Split a line into at most max fields, unescaping them in place. */

@@ -72,13 +72,12 @@ finish_render(run *r, bjob *j, char **f, int nf, double ms)
                                        "the document's name changed while the batch ran"},
                              &shown, 1);
         } else {
-            char *path = hs_bt_out_path(r, j->file), owner[HS_OUT_OWNER_LEN + 1];
-            hs_out_owner(j->record, j->template_path, r->o->out_dir, owner);
+            char *path = hs_bt_out_path(r, j->file);
             held h;
             hs_bt_held_init(&h);
             hs_report rep = {hs_bt_held_sink, &h, 0, 20};
             int flags = r->o->overwrite ? HS_OUT_OVERWRITE : 0;
-            if (hs_out_install(tmp, path, owner, flags, &rep) != 0) {
+            if (hs_out_install(tmp, path, j->owner, flags, &rep) != 0) {
                 /* the report says the last of what was said */
                 hs_diag last =
                     h.n > 0 ? h.d[h.n - 1] : (hs_diag){HS_SEV_ERROR, {NULL, 0}, HS_CODE_NONE, ""};
@@ -151,7 +150,8 @@ hs_bt_finish(run *r, worker *w, int wstatus, int timed_out)
 {
     bjob *j = &r->jobs[w->job];
     double ms = (hs_bt_now() - w->start) * 1000;
-    char **f = calloc(NF_MAX, sizeof *f);
+    /* not zeroed (12 KB a result): only the nf fields split are read */
+    char **f = malloc(NF_MAX * sizeof *f);
     if (f == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
     w->msg[w->len] = '\0';
@@ -160,7 +160,11 @@ hs_bt_finish(run *r, worker *w, int wstatus, int timed_out)
     const char *why = failure(r, w, wstatus, timed_out, nf, buf, sizeof buf);
     if (r->kind == TASK_NAME) {
         free(j->name);
-        j->name = why == NULL && nf == 2 && strcmp(f[0], "name") == 0 ? hs_bt_strdup(f[1]) : NULL;
+        int named = why == NULL && nf == 3 && strcmp(f[0], "name") == 0;
+        j->name = named ? hs_bt_strdup(f[1]) : NULL;
+        j->checked[0] = '\0';
+        if (named && strlen(f[2]) == HS_DIGEST_LEN)
+            memcpy(j->checked, f[2], HS_DIGEST_LEN + 1);
         if (why == NULL && nf == 2 && strcmp(f[0], "stopped") == 0)
             why = f[1], timed_out = 1;
         /* stopped or crashed: so it would be again; it is not rendered */

@@ -78,9 +78,9 @@ inputs_of(hs_buf *msg, hs_arena *a)
 }
 
 /* One task; its result on fd as one line:
- * "name\tNAME", "noname" or "stopped\tMSG" (TASK_NAME);
- * "ok\tTMP\tNAME\tPAGES\tBYTES\tINPUTS" or "error\tFILE\tLINE\tCODE\tMSG".
- * INPUTS: a line "DIGEST PATH" for each file the document read, or "?" (see inputs_of). */
+ * "name\tNAME\tDIGEST" (of the record's bytes, "-": not known), "noname" or "stopped\tMSG"
+ * (TASK_NAME); "ok\tTMP\tNAME\tPAGES\tBYTES\tINPUTS" or "error\tFILE\tLINE\tCODE\tMSG". INPUTS: a
+ * line "DIGEST PATH" for each file the document read, or "?" (see inputs_of). */
 static void
 work_one(run *r, int kind, const bjob *j, int fd)
 {
@@ -143,9 +143,12 @@ work_one(run *r, int kind, const bjob *j, int fd)
         char *own = hs_document_name(&out, j->record); /* as render names it */
         char *name = hs_file_name_report(own, r->o->ascii_names, &rep);
         free(own);
-        char tmp[4096];
-        if (name != NULL && kind == TASK_RENDER &&
-            hs_mark_owner(&out, j->record, j->template_path, r->o->out_dir, &rep) != 0)
+        char tmp[4096], owner[HS_OUT_OWNER_LEN + 1];
+        if (kind == TASK_RENDER && j->owner[0] != '\0')
+            memcpy(owner, j->owner, sizeof owner); /* the parent's (run.c, render_todo) */
+        else if (kind == TASK_RENDER)
+            hs_out_owner(j->record, j->template_path, r->o->out_dir, owner);
+        if (name != NULL && kind == TASK_RENDER && hs_mark_with(&out, owner, j->record, &rep) != 0)
             free(name), name = NULL;
         int e = name == NULL ? 0 : kind == TASK_NAME ? 0 : write_temp(r, &out, tmp, sizeof tmp);
         if (name == NULL) {
@@ -158,8 +161,11 @@ work_one(run *r, int kind, const bjob *j, int fd)
                 hs_bt_pipe_error(&msg, &first, NULL, 0);
             }
         } else if (kind == TASK_NAME) {
+            /* the record loaded: its bytes passed the schema (record/known.c) */
+            char d[HS_DIGEST_LEN + 1];
             hs_buf_adds(&msg, "name");
             hs_bt_pipe_field(&msg, name);
+            hs_bt_pipe_field(&msg, hs_inputs_digest(j->record, d) == 0 ? d : "-");
         } else if (e != 0) {
             char text[512], said[4096];
             snprintf(text, sizeof text, "cannot write in the output folder: %s", strerror(e));
@@ -214,20 +220,33 @@ hs_bt_worker_main(run *r, int job_fd, int fd, pid_t parent)
         setrlimit(RLIMIT_AS, &rl);
     }
 #endif
-    char line[64];
+    /* The pipe is this worker's alone and the parent sends a task only
+     * when the last one's result is in, so reading ahead takes nothing from
+     * another worker; a read a task, not a read a byte. */
+    char buf[256];
     size_t len = 0;
     for (;;) {
-        ssize_t got = read(job_fd, line + len, 1);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0)
-            _exit(0);
-        if (line[len] != '\n' && len + 2 < sizeof line) {
-            len++;
+        char *nl = memchr(buf, '\n', len);
+        if (nl == NULL) {
+            if (len == sizeof buf)
+                len = 0; /* no task is that long: not one */
+            ssize_t got = read(job_fd, buf + len, sizeof buf - len);
+            if (got < 0 && errno == EINTR)
+                continue;
+            if (got <= 0)
+                _exit(0);
+            len += (size_t)got;
             continue;
         }
-        line[len] = '\0';
-        len = 0;
+        *nl = '\0';
+        char line[64];
+        int fits = (size_t)(nl - buf) < sizeof line;
+        if (fits)
+            memcpy(line, buf, (size_t)(nl - buf) + 1);
+        len -= (size_t)(nl + 1 - buf);
+        memmove(buf, nl + 1, len);
+        if (!fits)
+            continue;
         char *end;
         long k = strtol(line + 1, &end, 10);
         if ((line[0] == TASK_NAME || line[0] == TASK_RENDER) && *end == '\0' && k >= 0 &&

@@ -890,13 +890,13 @@ batch_document(void *user, const hs_batch_doc *d)
                  d->error.message);
         if (!u->h->missing_only && u->h->len > 0)
             fputs(u->h->text, stderr);
-        memset(u->h, 0, sizeof *u->h);
+        held_reset(u->h);
         say_line(line);
         return;
     }
     if (!u->h->missing_only && u->h->len > 0)
         fputs(u->h->text, stderr);
-    memset(u->h, 0, sizeof *u->h);
+    held_reset(u->h);
 }
 
 static void

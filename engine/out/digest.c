@@ -3,9 +3,9 @@
  * time says too little: `cp -p`, a restored backup, `git checkout` of an older
  * version or `touch -d` give an edited file an old time.
  *
- * zlib's CRC-32 and Adler-32 of the bytes and their count (base/digest.c): an edit that
- * leaves all three as they were by chance is out of reach for files that
- * people edit (no one forges a record against their own batch). */
+ * XXH3-128 of the bytes (base/digest.c): an edit that leaves it as it was by
+ * chance is out of reach (and no one forges a record against their own
+ * batch). */
 #include "out/out.h"
 
 #include <errno.h>

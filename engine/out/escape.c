@@ -49,25 +49,28 @@ void
 hs_out_json_string(hs_buf *b, const char *s, size_t n)
 {
     hs_buf_addc(b, '"');
+    size_t from = 0; /* the start of the run of bytes copied as they are, at once */
     for (size_t i = 0; i < n;) {
         uint32_t cp;
         int k = hs_utf8_decode(s + i, n - i, &cp);
         unsigned char c = (unsigned char)s[i];
-        if (k == 0) {
-            hs_buf_adds(b, "\\ufffd");
-            i++;
+        if (k > 0 && c != '"' && c != '\\' && c >= 0x20 && c != 0x7F) {
+            i += (size_t)k;
             continue;
         }
-        if (c == '"' || c == '\\')
+        hs_buf_add(b, s + from, i - from);
+        if (k == 0)
+            hs_buf_adds(b, "\\ufffd");
+        else if (c == '"' || c == '\\')
             hs_buf_printf(b, "\\%c", c);
         else if (c == '\n')
             hs_buf_adds(b, "\\n");
-        else if (c < 0x20 || c == 0x7F)
-            hs_buf_printf(b, "\\u%04x", c);
         else
-            hs_buf_add(b, s + i, (size_t)k);
-        i += (size_t)k;
+            hs_buf_printf(b, "\\u%04x", c);
+        i += k > 0 ? (size_t)k : 1;
+        from = i;
     }
+    hs_buf_add(b, s + from, n - from);
     hs_buf_addc(b, '"');
 }
 

@@ -97,6 +97,20 @@ check_eq "… with the part's new text" "1" "$(pdftotext "$pdf" - | grep -c 'Mã
 $B "$T/r.xml" 2>"$T/err"
 check_eq "then nothing changed: done before" "$done_before" "$? $(summary)"
 
+# --- the render pass does not validate again what the name pass validated,
+# but only the same bytes: a record saved between the passes (a test hook
+# puts FILE.next in FILE's place) with an element the schema does not allow
+# (which the template never reads) is judged by the schema, not made
+rm -f "$T/r.jsonl"
+sed 's|<cost>3700000</cost>|<cost>3700000</cost><bogus>x</bogus>|' "$T/r.xml" >"$T/r.xml.next"
+HOSO_TEST_EDIT_AFTER_NAMES="$T/r.xml" $B "$T/r.xml" 2>"$T/err"
+check_eq "a record saved between the passes, no longer valid: not made" \
+    "1 1 document: 0 made, 1 failed, 0 skipped, 0 done before" "$? $(summary | tail -1)"
+check_eq "… for the schema's reason" "1" "$(grep -c 'before <bogus> in <feedback>.*\[schema\]' "$T/err")"
+sed -i 's|<bogus>x</bogus>||' "$T/r.xml"
+$B "$T/r.xml" 2>"$T/err"
+check_eq "… and made once it is valid again" "$made" "$? $(summary)"
+
 # --- more inputs than a worker's result line holds (128 KiB): 600 parts
 # with long names; the document is made, its report says its inputs are not
 # known, and --resume makes it again

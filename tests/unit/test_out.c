@@ -207,6 +207,14 @@ escaping(void)
     hs_out_json_field(&b, "record", "a\"b\\c\n\xff.xml");
     CHECK_STR(hs_buf_cstr(&b), "\"record\":\"a\\\"b\\\\c\\n\\ufffd.xml\",\"record_bytes\":"
                                "\"a\\\"b\\\\\\\\c\\\\n\\\\xff.xml\"");
+    /* runs of plain bytes between the escapes, a control character at either end */
+    hs_buf_init(&b, a);
+    hs_out_json_string(&b,
+                       "\x01"
+                       "ấy é\x1b\x7f"
+                       "x\t",
+                       12);
+    CHECK_STR(hs_buf_cstr(&b), "\"\\u0001ấy é\\u001b\\u007fx\\u0009\"");
     hs_arena_free(a);
 }
 
