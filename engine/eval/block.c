@@ -148,7 +148,7 @@ block_element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *parent)
             return -1;
         if (src == NULL || src[0] == '\0')
             return hs_ev_error(ev, n, HS_CODE_TEMPLATE, "<img src=\"%s\"> names no file",
-                               n->attr[HS_TA_SRC] ? n->attr[HS_TA_SRC]->raw : "");
+                               hs_tnode_attr(n, HS_TA_SRC) ? hs_tnode_attr(n, HS_TA_SRC)->raw : "");
         b->image_path = image_path(ev, n, src);
         if (hs_ev_length(ev, n, HS_TA_WIDTH, &b->width) != 0 ||
             hs_ev_length(ev, n, HS_TA_HEIGHT, &b->height) != 0)

@@ -64,7 +64,8 @@ static int
 watermark(hs_ev *ev, const hs_tnode *n)
 {
     int made = 1;
-    if (n->attr[HS_TA_IF] != NULL && hs_ev_bool(ev, n->attr[HS_TA_IF]->x, &made) != 0)
+    if (hs_tnode_attr(n, HS_TA_IF) != NULL &&
+        hs_ev_bool(ev, hs_tnode_attr(n, HS_TA_IF)->x, &made) != 0)
         return -1;
     if (!made)
         return 0;
@@ -102,7 +103,7 @@ static void
 add_style(hs_ev *ev, const hs_tnode *n)
 {
     hs_named_style *s = HS_NEW(ev->a, hs_named_style);
-    s->name = n->attr[HS_TA_NAME]->raw;
+    s->name = hs_tnode_attr(n, HS_TA_NAME)->raw;
     s->node = n;
     s->next = ev->styles;
     ev->styles = s;

@@ -303,7 +303,7 @@ hs_ev_interp(hs_ev *ev, const hs_tinterp *in, hs_loc loc)
 int
 hs_ev_val(hs_ev *ev, const hs_tnode *n, hs_ta id, hs_tval *out)
 {
-    const hs_tattr *a = n->attr[id];
+    const hs_tattr *a = hs_tnode_attr(n, id);
     if (a == NULL)
         return 0;
     if (a->interp == NULL) {
@@ -335,6 +335,7 @@ const char *
 hs_ev_text_attr(hs_ev *ev, const hs_tnode *n, hs_ta id)
 {
     hs_tval v;
+    v.s = NULL; /* a bool's value in {…} sets only v.i */
     int rc = hs_ev_val(ev, n, id, &v);
     return rc == 1 ? v.s : NULL;
 }

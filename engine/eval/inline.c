@@ -145,7 +145,8 @@ hs_ev_inline_element(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p
         return 0;
     case HS_TK_CHECKBOX: {
         int on = 0;
-        if (n->attr[HS_TA_CHECKED] != NULL && hs_ev_bool(ev, n->attr[HS_TA_CHECKED]->x, &on) != 0)
+        if (hs_tnode_attr(n, HS_TA_CHECKED) != NULL &&
+            hs_ev_bool(ev, hs_tnode_attr(n, HS_TA_CHECKED)->x, &on) != 0)
             return -1;
         hs_run *r = add_run(ev, s, HS_RUN_CHECKBOX, &p.style, loc);
         r->checked = on;

@@ -74,7 +74,7 @@ control(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p)
 static void
 defer(hs_ev *ev, const hs_tnode *n)
 {
-    hs_ev_push_var(ev, n->attr[HS_TA_NAME]->raw, NULL);
+    hs_ev_push_var(ev, hs_tnode_attr(n, HS_TA_NAME)->raw, NULL);
     hs_var *v = ev->vars;
     v->let = n;
     v->node = ev->xp->node;
@@ -179,7 +179,7 @@ walk(hs_ev *ev, const hs_tnode *parent)
         case HS_TK_IF:
             if (matters(n)) {
                 int ok;
-                if (hs_ev_bool(ev, n->attr[HS_TA_TEST]->x, &ok) != 0)
+                if (hs_ev_bool(ev, hs_tnode_attr(n, HS_TA_TEST)->x, &ok) != 0)
                     rc = -1;
                 else if (ok)
                     rc = walk(ev, n);
@@ -191,8 +191,8 @@ walk(hs_ev *ev, const hs_tnode *parent)
         case HS_TK_INCLUDE:
         case HS_TK_REQUIRE:
             if (matters(n))
-                rc = n->attr[HS_TA_EACH] != NULL ? hs_ev_repeat(ev, n, NULL, NULL, control)
-                                                 : control(ev, n, NULL, NULL);
+                rc = hs_tnode_attr(n, HS_TA_EACH) != NULL ? hs_ev_repeat(ev, n, NULL, NULL, control)
+                                                          : control(ev, n, NULL, NULL);
             break;
         default:
             break;

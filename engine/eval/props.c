@@ -94,8 +94,10 @@ int
 hs_ev_apply_props(hs_ev *ev, const hs_tnode *n, hs_props *p)
 {
     int rc = 0;
+    if (n->attr == NULL) /* no attribute written (most inline elements) */
+        return 0;
     for (size_t i = 0; i < sizeof style_attrs / sizeof style_attrs[0]; i++) {
-        if (n->attr[style_attrs[i]] == NULL)
+        if (hs_tnode_attr(n, style_attrs[i]) == NULL)
             continue;
         hs_tval v;
         int got = hs_ev_val(ev, n, style_attrs[i], &v);

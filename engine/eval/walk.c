@@ -41,8 +41,8 @@ mode_name(hs_sink_mode m)
 xmlXPathObjectPtr
 hs_ev_let_value(hs_ev *ev, const hs_tnode *n)
 {
-    if (n->attr[HS_TA_VALUE] != NULL)
-        return hs_ev_xpath(ev, n->attr[HS_TA_VALUE]->x);
+    if (hs_tnode_attr(n, HS_TA_VALUE) != NULL)
+        return hs_ev_xpath(ev, hs_tnode_attr(n, HS_TA_VALUE)->x);
     if (n->dom != NULL)
         return xmlXPathNewNodeSet(n->dom); /* the <let> itself: $docs/d is its list */
     const char *text = hs_ev_interp(ev, n->text, n->loc);
@@ -55,7 +55,7 @@ let(hs_ev *ev, const hs_tnode *n)
     xmlXPathObjectPtr o = hs_ev_let_value(ev, n);
     if (o == NULL)
         return -1;
-    hs_ev_push_var(ev, n->attr[HS_TA_NAME]->raw, o);
+    hs_ev_push_var(ev, hs_tnode_attr(n, HS_TA_NAME)->raw, o);
     return 0;
 }
 
@@ -64,7 +64,7 @@ let(hs_ev *ev, const hs_tnode *n)
 int
 hs_ev_require(hs_ev *ev, const hs_tnode *n)
 {
-    const hs_tattr *path = n->attr[HS_TA_PATH];
+    const hs_tattr *path = hs_tnode_attr(n, HS_TA_PATH);
     int ok;
     if (hs_ev_bool(ev, path->x, &ok) != 0)
         return -1;
@@ -85,7 +85,7 @@ static int
 assert_(hs_ev *ev, const hs_tnode *n)
 {
     int ok;
-    if (hs_ev_bool(ev, n->attr[HS_TA_TEST]->x, &ok) != 0)
+    if (hs_ev_bool(ev, hs_tnode_attr(n, HS_TA_TEST)->x, &ok) != 0)
         return -1;
     if (ok)
         return 0;
@@ -93,8 +93,8 @@ assert_(hs_ev *ev, const hs_tnode *n)
     if (msg == NULL)
         return -1;
     hs_loc at = hs_loc_from_xml(ev->xp->node);
-    if (n->attr[HS_TA_AT] != NULL) {
-        xmlXPathObjectPtr o = hs_ev_xpath(ev, n->attr[HS_TA_AT]->x);
+    if (hs_tnode_attr(n, HS_TA_AT) != NULL) {
+        xmlXPathObjectPtr o = hs_ev_xpath(ev, hs_tnode_attr(n, HS_TA_AT)->x);
         if (o == NULL)
             return -1;
         if (o->type == XPATH_NODESET && o->nodesetval && o->nodesetval->nodeNr > 0)
@@ -131,7 +131,7 @@ sort_nodes(hs_ev *ev, const hs_tnode *n, xmlNodeSetPtr set)
     int rc = 0;
     for (int i = 0; i < count && rc == 0; i++) {
         ev->xp->node = set->nodeTab[i];
-        xmlXPathObjectPtr o = hs_ev_xpath(ev, n->attr[HS_TA_SORT]->x);
+        xmlXPathObjectPtr o = hs_ev_xpath(ev, hs_tnode_attr(n, HS_TA_SORT)->x);
         if (o == NULL) {
             rc = -1;
             break;
@@ -184,7 +184,7 @@ group_nodes(hs_ev *ev, const hs_tnode *n, xmlNodeSetPtr set, xmlNodeSetPtr **gro
     xmlNodePtr saved = ev->xp->node;
     for (int i = 0; i < count; i++) {
         ev->xp->node = set->nodeTab[i];
-        xmlXPathObjectPtr o = hs_ev_xpath(ev, n->attr[HS_TA_GROUP_BY]->x);
+        xmlXPathObjectPtr o = hs_ev_xpath(ev, hs_tnode_attr(n, HS_TA_GROUP_BY)->x);
         if (o == NULL) {
             ev->xp->node = saved;
             return -1;
@@ -231,7 +231,7 @@ group_nodes(hs_ev *ev, const hs_tnode *n, xmlNodeSetPtr set, xmlNodeSetPtr **gro
 int
 hs_ev_repeat(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p, hs_ev_one_fn *one)
 {
-    const hs_tattr *each = n->attr[HS_TA_EACH];
+    const hs_tattr *each = hs_tnode_attr(n, HS_TA_EACH);
     xmlXPathObjectPtr o = hs_ev_xpath(ev, each->x);
     if (o == NULL)
         return -1;
@@ -241,16 +241,16 @@ hs_ev_repeat(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p, hs_ev_
     }
     xmlNodeSetPtr set = o->nodesetval;
     int rc = 0;
-    if (set != NULL && n->attr[HS_TA_SORT] != NULL)
+    if (set != NULL && hs_tnode_attr(n, HS_TA_SORT) != NULL)
         rc = sort_nodes(ev, n, set);
     int count = set ? set->nodeNr : 0;
     /* with group-by, once per group: the context node is its first node,
      * position() and last() count groups, as holds the group's nodes */
     xmlNodeSetPtr *groups = NULL;
     const char **keys = NULL;
-    if (rc == 0 && count > 0 && n->attr[HS_TA_GROUP_BY] != NULL)
+    if (rc == 0 && count > 0 && hs_tnode_attr(n, HS_TA_GROUP_BY) != NULL)
         rc = group_nodes(ev, n, set, &groups, &keys, &count);
-    const hs_tattr *as = n->attr[HS_TA_AS];
+    const hs_tattr *as = hs_tnode_attr(n, HS_TA_AS);
     xmlNodePtr saved_node = ev->xp->node;
     int saved_pos = ev->xp->proximityPosition, saved_size = ev->xp->contextSize;
     xmlNodeSetPtr saved_group = ev->env.group;
@@ -284,7 +284,8 @@ int
 hs_ev_if_attr(hs_ev *ev, const hs_tnode *n)
 {
     int ok = 1;
-    if (n->attr[HS_TA_IF] != NULL && hs_ev_bool(ev, n->attr[HS_TA_IF]->x, &ok) != 0)
+    if (hs_tnode_attr(n, HS_TA_IF) != NULL &&
+        hs_ev_bool(ev, hs_tnode_attr(n, HS_TA_IF)->x, &ok) != 0)
         return -1;
     return ok != 0;
 }
@@ -345,7 +346,7 @@ static int
 if_else(hs_ev *ev, const hs_tnode *n, hs_sink *s, const hs_props *p)
 {
     int ok;
-    if (hs_ev_bool(ev, n->attr[HS_TA_TEST]->x, &ok) != 0)
+    if (hs_ev_bool(ev, hs_tnode_attr(n, HS_TA_TEST)->x, &ok) != 0)
         return -1;
     if (ok)
         return hs_ev_children(ev, n, s, p);
@@ -407,8 +408,8 @@ hs_ev_children(hs_ev *ev, const hs_tnode *parent, hs_sink *s, const hs_props *p)
             break;
         }
         default:
-            rc = n->attr[HS_TA_EACH] != NULL ? hs_ev_repeat(ev, n, s, p, element)
-                                             : element(ev, n, s, p);
+            rc = hs_tnode_attr(n, HS_TA_EACH) != NULL ? hs_ev_repeat(ev, n, s, p, element)
+                                                      : element(ev, n, s, p);
             break;
         }
     }

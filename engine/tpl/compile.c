@@ -12,12 +12,6 @@
 #include <stdint.h>
 #include <string.h>
 
-/* The attributes of a node that has none: an array of its own for each of
- * the template's nodes, text ones included, was most of a compiled
- * template's memory (68 pointers a node, zeroed: page faults of every
- * start). */
-static const hs_tattr *const no_attrs[HS_TA_COUNT];
-
 static int
 fail(hs_tc *t)
 {
@@ -218,7 +212,8 @@ vocab_id(hs_tc *t, int kind, const xmlChar *name)
 }
 
 static int
-attribute(hs_tc *t, hs_tnode *tn, xmlAttr *at, hs_origin *each_origin)
+attribute(hs_tc *t, hs_tnode *tn, const hs_tattr **all, size_t *nall, xmlAttr *at,
+          hs_origin *each_origin)
 {
     const char *tag = hs_telem_defs[tn->kind].name;
     const char *name = hs_xml_str(at->name);
@@ -253,9 +248,7 @@ attribute(hs_tc *t, hs_tnode *tn, xmlAttr *at, hs_origin *each_origin)
     ta->id = (hs_ta)id;
     ta->loc = loc;
     ta->raw = v;
-    if (tn->attr == no_attrs)
-        tn->attr = HS_NEW_N(t->c->arena, HS_TA_COUNT, const hs_tattr *);
-    ((const hs_tattr **)tn->attr)[id] = ta; /* the node's own array, allocated here */
+    all[(*nall)++] = ta; /* packed by pack_attrs once the element's are all read */
     const hs_tattr_def *d = &hs_tattr_defs[id];
     /* how a message shows an expression written here (kept with it): made
      * only for an attribute that holds one */
@@ -383,7 +376,7 @@ let_content(hs_tc *t, xmlNode *n, hs_tnode *tn)
         return text_content(t, n, tn);
     if (text)
         return err(t, tn->loc, "<let> holds either text or elements, not both");
-    if (tn->attr[HS_TA_VALUE] != NULL)
+    if (hs_tnode_attr(tn, HS_TA_VALUE) != NULL)
         return err(t, tn->loc, "<let> has a value and content: give one of them");
     const char *what = NULL;
     xmlNode *bad = evaluated_in_data(n, &what);
@@ -399,7 +392,7 @@ let_content(hs_tc *t, xmlNode *n, hs_tnode *tn)
 static int
 include(hs_tc *t, hs_tnode *tn)
 {
-    const hs_tattr *src = tn->attr[HS_TA_SRC];
+    const hs_tattr *src = hs_tnode_attr(tn, HS_TA_SRC);
     if (src == NULL)
         return -1;
     const char *path = hs_tpl_intern(t->c, hs_tpl_resolve(t->c->arena, tn->loc.file, src->raw));
@@ -453,11 +446,33 @@ include(hs_tc *t, hs_tnode *tn)
     return 0;
 }
 
+/* The slots of a node that has no attribute: shared by most nodes. */
+static const unsigned char no_slots[HS_TA_COUNT];
+
+/* The n attributes read into all (in the order they were written, ids in
+ * slot) into the node's own arrays, allocated at their size. */
+static void
+pack_attrs(hs_tc *t, hs_tnode *tn, const hs_tattr *const *all, size_t n)
+{
+    if (n == 0)
+        return;
+    /* one block: the pointers, then the slots */
+    const hs_tattr **packed =
+        hs_arena_alloc(t->c->arena, n * sizeof *packed + HS_TA_COUNT * sizeof(unsigned char));
+    unsigned char *slot = (unsigned char *)(packed + n);
+    for (size_t i = 0; i < n; i++) {
+        packed[i] = all[i];
+        slot[all[i]->id] = (unsigned char)(i + 1);
+    }
+    tn->slot = slot;
+    tn->attr = packed;
+}
+
 static hs_tnode *
 new_node(hs_tc *t, hs_tk k, hs_loc loc, hs_tnode *parent)
 {
     hs_tnode *tn = HS_NEW(t->c->arena, hs_tnode);
-    tn->attr = no_attrs;
+    tn->slot = no_slots;
     tn->kind = k;
     tn->loc = loc;
     tn->parent = parent;
@@ -587,25 +602,29 @@ element(hs_tc *t, xmlNode *n, hs_tnode *parent)
     xmlAttr *each = xmlHasProp(n, hs_xml_ustr("each"));
     hs_origin each_origin = t->ctx;
     int bad = 0;
-    if (each != NULL && each->ns == NULL && attribute(t, tn, each, &each_origin) != 0)
+    const hs_tattr *all[HS_TA_COUNT]; /* one of each id at most: XML names each once */
+    size_t nall = 0;
+    if (each != NULL && each->ns == NULL && attribute(t, tn, all, &nall, each, &each_origin) != 0)
         bad = 1;
     if (each != NULL && !bad)
         t->ctx = each_origin;
     for (xmlAttr *a = n->properties; a != NULL; a = a->next)
-        if (a != each && attribute(t, tn, a, NULL) != 0)
+        if (a != each && attribute(t, tn, all, &nall, a, NULL) != 0)
             bad = 1;
-    if (tn->attr[HS_TA_AS] != NULL && tn->attr[HS_TA_EACH] == NULL) {
-        err(t, tn->loc, "<%s as=\"%s\"> needs each", d->name, tn->attr[HS_TA_AS]->raw);
+    pack_attrs(t, tn, all, nall);
+    if (hs_tnode_attr(tn, HS_TA_AS) != NULL && hs_tnode_attr(tn, HS_TA_EACH) == NULL) {
+        err(t, tn->loc, "<%s as=\"%s\"> needs each", d->name, hs_tnode_attr(tn, HS_TA_AS)->raw);
         bad = 1;
     }
-    if (tn->attr[HS_TA_GROUP_BY] != NULL && tn->attr[HS_TA_EACH] == NULL) {
-        err(t, tn->loc, "<%s group-by=\"%s\"> needs each", d->name, tn->attr[HS_TA_GROUP_BY]->raw);
+    if (hs_tnode_attr(tn, HS_TA_GROUP_BY) != NULL && hs_tnode_attr(tn, HS_TA_EACH) == NULL) {
+        err(t, tn->loc, "<%s group-by=\"%s\"> needs each", d->name,
+            hs_tnode_attr(tn, HS_TA_GROUP_BY)->raw);
         bad = 1;
     }
-    if (tn->attr[HS_TA_AS] != NULL)
-        push_var(t, tn->attr[HS_TA_AS]->raw, each_origin);
+    if (hs_tnode_attr(tn, HS_TA_AS) != NULL)
+        push_var(t, hs_tnode_attr(tn, HS_TA_AS)->raw, each_origin);
     const hs_tattr_def *req = required(tn->kind);
-    if (req != NULL && tn->attr[req - hs_tattr_defs] == NULL) {
+    if (req != NULL && hs_tnode_attr(tn, (hs_ta)(req - hs_tattr_defs)) == NULL) {
         err(t, tn->loc, "<%s> needs a %s attribute", d->name, req->name);
         bad = 1;
     }
@@ -668,13 +687,14 @@ children(hs_tc *t, xmlNode *n, hs_tnode *tn)
                 else
                     prev_el->else_node = x;
             }
-            if (x != NULL && x->kind == HS_TK_LET && x->attr[HS_TA_NAME] != NULL) {
+            if (x != NULL && x->kind == HS_TK_LET && hs_tnode_attr(x, HS_TA_NAME) != NULL) {
                 hs_origin o = x->dom ? HS_ORIGIN_NONE : t->ctx;
-                if (x->attr[HS_TA_VALUE] != NULL)
-                    o = (hs_origin)x->attr[HS_TA_VALUE]->origin; /* what its first path walks */
+                if (hs_tnode_attr(x, HS_TA_VALUE) != NULL)
+                    o = (hs_origin)hs_tnode_attr(x, HS_TA_VALUE)
+                            ->origin; /* what its first path walks */
                 else if (x->text != NULL)
                     o = HS_ORIGIN_NONE;
-                push_var(t, x->attr[HS_TA_NAME]->raw, o);
+                push_var(t, hs_tnode_attr(x, HS_TA_NAME)->raw, o);
             }
             if (x != NULL)
                 prev_el = x;

@@ -126,7 +126,7 @@ static void
 attributes(hs_buf *b, const hs_tnode *n, int depth)
 {
     for (int id = 0; id < HS_TA_COUNT; id++) {
-        const hs_tattr *a = n->attr[id];
+        const hs_tattr *a = hs_tnode_attr(n, id);
         if (a == NULL)
             continue;
         const hs_tattr_def *d = &hs_tattr_defs[id];

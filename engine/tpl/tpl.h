@@ -72,8 +72,12 @@ struct hs_tpl;
 typedef struct hs_tnode {
     hs_tk kind; /* HS_TK_TEXT for text */
     hs_loc loc;
-    /* HS_TA_COUNT entries, NULL where the attribute is not written; a node
-     * without attributes (text, most elements) shares one array of NULLs */
+    /* The attributes written, and where each is: attr[slot[id] - 1], none
+     * where slot[id] is 0 (read with hs_tnode_attr). A node without any
+     * shares one table of zeros. HS_TA_COUNT bytes and a pointer for each
+     * attribute written: HS_TA_COUNT pointers per node were ~100 KB of
+     * fresh memory to touch at every start for the sample templates. */
+    const unsigned char *slot;
     const hs_tattr *const *attr;
     const hs_tinterp *text; /* text nodes; the content of <name>, <let>, <assert> */
     int space_only;         /* a text node of XML white space only */
@@ -83,6 +87,16 @@ typedef struct hs_tnode {
     const char *path;           /* <include>: its resolved path; <img>: the folder's base */
     xmlNode *dom;               /* <let> with element content: the element */
 } hs_tnode;
+
+_Static_assert(HS_TA_COUNT < 255, "a slot is an unsigned char");
+
+/* The attribute id of n as written, NULL where it is not. */
+static inline const hs_tattr *
+hs_tnode_attr(const hs_tnode *n, hs_ta id)
+{
+    unsigned k = n->slot[id];
+    return k == 0 ? NULL : n->attr[k - 1];
+}
 
 /* A compiled file: a <document> or a <part>. */
 typedef struct hs_tpl {

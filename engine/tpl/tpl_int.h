@@ -73,6 +73,7 @@ typedef struct hs_names {
 struct hs_tpl_cache {
     hs_arena *arena;    /* everything compiled, for the engine's lifetime */
     xmlDictPtr strings; /* interned file labels: one copy of each, however often asked */
+    xmlDictPtr names;   /* the names of every template file's tree, shared */
     hs_tentry *first;
     xmlXPathContextPtr xp; /* compiles expressions; knows the functions */
     /* each expression's text to its compiled form, compiled

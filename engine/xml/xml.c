@@ -113,8 +113,8 @@ parse_error(void *user, xmlErrorPtr e)
     char tag[64];
     long opened;
     if (sscanf(msg, "Premature end of data in tag %63s line %ld", tag, &opened) == 2)
-        snprintf(msg, sizeof msg, "the file ends inside <%s> (opened on line %ld): truncated?",
-                 tag, opened);
+        snprintf(msg, sizeof msg, "the file ends inside <%s> (opened on line %ld): truncated?", tag,
+                 opened);
     const char *inv = strstr(msg, "invalid Char value ");
     if (inv != NULL && sscanf(inv, "invalid Char value %u", &cp) == 1)
         snprintf(msg, sizeof msg, "a control character U+%04X, which XML does not allow", cp);
@@ -176,8 +176,8 @@ finish(xmlParserCtxtPtr ctxt, xmlDocPtr doc, err_ctx *ec)
     return doc;
 }
 
-xmlDocPtr
-hs_xml_parse_memory(const char *data, size_t n, const char *label, hs_report *r)
+static xmlDocPtr
+parse_memory(const char *data, size_t n, const char *label, xmlDictPtr dict, hs_report *r)
 {
     if (n > MAX_FILE_BYTES)
         return hs_error(r, (hs_loc){label, 0}, HS_CODE_LIMIT, "file is larger than %zu MiB",
@@ -200,6 +200,11 @@ hs_xml_parse_memory(const char *data, size_t n, const char *label, hs_report *r)
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (ctxt == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    if (dict != NULL) { /* as libxslt loads documents into a stylesheet's dictionary */
+        xmlDictFree(ctxt->dict);
+        ctxt->dict = dict;
+        xmlDictReference(dict);
+    }
     xmlSetStructuredErrorFunc(&ec, parse_error);
     ctxt->_private = &ec;
     ctxt->sax->internalSubset = on_doctype;
@@ -208,7 +213,19 @@ hs_xml_parse_memory(const char *data, size_t n, const char *label, hs_report *r)
 }
 
 xmlDocPtr
+hs_xml_parse_memory(const char *data, size_t n, const char *label, hs_report *r)
+{
+    return parse_memory(data, n, label, NULL, r);
+}
+
+xmlDocPtr
 hs_xml_parse_file(const char *path, const char *label, hs_report *r)
+{
+    return hs_xml_parse_file_in(path, label, NULL, r);
+}
+
+xmlDocPtr
+hs_xml_parse_file_in(const char *path, const char *label, xmlDictPtr dict, hs_report *r)
 {
     const char *why = NULL;
     FILE *f = strcmp(path, "-") == 0 ? stdin : hs_fopen_regular(path, &why);
@@ -247,7 +264,7 @@ hs_xml_parse_file(const char *path, const char *label, hs_report *r)
     if (bad)
         hs_error(r, (hs_loc){label, 0}, HS_CODE_IO, "cannot read: %s", strerror(saved));
     else
-        doc = hs_xml_parse_memory(data, len, label, r);
+        doc = parse_memory(data, len, label, dict, r);
     free(data);
     return doc;
 }

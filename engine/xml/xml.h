@@ -15,6 +15,11 @@
  * and must outlive the document. NULL after reporting (code "xml" or "io"). */
 xmlDocPtr hs_xml_parse_file(const char *path, const char *label, hs_report *r);
 xmlDocPtr hs_xml_parse_memory(const char *data, size_t n, const char *label, hs_report *r);
+/* The same, the document's names taken from dict and new ones added to it
+ * (the document holds a reference): for files kept as long as dict, whose
+ * names recur from one to the next (a template and its parts), never for a
+ * record, whose names would grow it document after document. */
+xmlDocPtr hs_xml_parse_file_in(const char *path, const char *label, xmlDictPtr dict, hs_report *r);
 
 /* The location of a node: the document's label and the node's line. */
 hs_loc hs_loc_from_xml(const xmlNode *n);
