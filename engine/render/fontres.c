@@ -132,6 +132,16 @@ typedef struct enc_attr {
      * subset of the same CIDs is reused */
     HPDF_UINT16 *first;
     int nfirst, flagged;
+    /* Each text marked (hs_fontres_use), in order, with its face CIDs
+     * (from fcid[at], k of them): read back when the texts are written in
+     * the same order (hs_fontres_cids), not decoded a second time */
+    struct marked {
+        const char *text;
+        size_t n, at, k;
+    } * runs;
+    size_t nruns, cap_runs, next_run;
+    HPDF_UINT16 *fcid;
+    size_t nfcid, cap_fcid;
     /* k <= 255: the text's codes are one byte each (through one_byte_cmap,
      * the document's one-byte encoding CMap, shared by its fonts), not two
      * (Identity-H): a tenth of a page's bytes to deflate */
@@ -417,7 +427,9 @@ seal(enc_attr *x)
 }
 
 /* UTF-8 to the big-endian document CIDs (2 bytes a code point; returns the
- * bytes written). */
+ * bytes written): the face CIDs kept when the text was marked, when it is
+ * the next text marked (the document writes its texts in the order it
+ * marked them), else decoded again. */
 static size_t
 cids_of(HPDF_CMapEncoderAttr ea, const char *text, size_t len, unsigned char *out)
 {
@@ -425,6 +437,21 @@ cids_of(HPDF_CMapEncoderAttr ea, const char *text, size_t len, unsigned char *ou
     if (!x->sealed)
         seal(x);
     size_t o = 0;
+    if (x->next_run < x->nruns && x->runs[x->next_run].text == text &&
+        x->runs[x->next_run].n == len) { /* the next text marked: its CIDs */
+        const struct marked *m = &x->runs[x->next_run++];
+        const HPDF_UINT16 *f = x->fcid + m->at, *doc = x->doc_cid;
+        if (x->one_byte) { /* out may alias x: doc and k read before */
+            for (size_t j = 0, k = m->k; j < k; j++)
+                out[j] = (unsigned char)(doc[f[j]] & 0xFF);
+            return m->k;
+        }
+        for (size_t j = 0, k = m->k; j < k; j++) {
+            out[2 * j] = (unsigned char)(doc[f[j]] >> 8);
+            out[2 * j + 1] = (unsigned char)(doc[f[j]] & 0xFF);
+        }
+        return 2 * m->k;
+    }
     for (size_t i = 0; i < len;) {
         unsigned cid = face_cid(ea, next_cp((const unsigned char *)text, len, &i));
         /* text written that was not marked would draw another glyph */
@@ -467,17 +494,32 @@ hs_fontres_use(HPDF_Font font, const char *text, size_t n)
     enc_attr *x = (enc_attr *)fa->encoder->attr;
     hs_assert(!x->sealed && !x->flagged); /* the CIDs are numbered: too late */
     const unsigned char *s = (const unsigned char *)text;
+    if (x->nfcid + n > x->cap_fcid) { /* n bytes: n code points at most */
+        x->cap_fcid = 2 * x->cap_fcid > x->nfcid + n ? 2 * x->cap_fcid : x->nfcid + n + 1024;
+        x->fcid = realloc(x->fcid, x->cap_fcid * sizeof *x->fcid);
+    }
+    if (x->nruns == x->cap_runs) {
+        x->cap_runs = x->cap_runs ? 2 * x->cap_runs : 256;
+        x->runs = realloc(x->runs, x->cap_runs * sizeof *x->runs);
+    }
+    if (x->fcid == NULL || x->runs == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    size_t start = x->nfcid;
     for (size_t i = 0; i < n;) {
         size_t at = i;
         uint32_t cp = next_cp(s, n, &i);
         unsigned cid = face_cid(&x->rec, cp);
-        if (cid == 0)
+        if (cid == 0) {
+            x->nfcid = start; /* not a text to write */
             return at;
+        }
+        x->fcid[x->nfcid++] = (HPDF_UINT16)cid;
         if (x->drawn[cid])
             continue;
         x->drawn[cid] = 1;
         x->first[x->nfirst++] = (HPDF_UINT16)cid;
     }
+    x->runs[x->nruns++] = (struct marked){text, n, start, x->nfcid - start};
     return (size_t)-1;
 }
 
@@ -917,9 +959,13 @@ enc_free(HPDF_Encoder enc)
     free(x->drawn);
     free(x->doc_cid);
     free(x->first);
+    free(x->runs);
+    free(x->fcid);
     x->drawn = NULL;
     x->doc_cid = NULL;
     x->first = NULL;
+    x->runs = NULL;
+    x->fcid = NULL;
     if (x->def_lent)
         give_back_def(x->fr);
     x->def_lent = 0;
@@ -952,6 +998,9 @@ lend_attr(fontres *fr)
     if (x->drawn == NULL || x->doc_cid == NULL || x->first == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
     x->k = x->sealed = x->one_byte = x->def_lent = x->nfirst = x->flagged = 0;
+    x->runs = NULL;
+    x->fcid = NULL;
+    x->nruns = x->cap_runs = x->next_run = x->nfcid = x->cap_fcid = 0;
     x->one_byte_cmap = NULL;
     return x;
 }
