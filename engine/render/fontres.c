@@ -126,6 +126,22 @@ typedef struct enc_attr {
     unsigned char *drawn; /* n + 1 bytes */
     HPDF_UINT16 *doc_cid; /* n + 1: face CID -> document CID, 0 when not drawn */
     int k, sealed;
+    /* The face CIDs drawn, in the order the text first draws them (n + 1
+     * room), and whether their glyphs are flagged in the document's font
+     * definition (flag_glyphs): only when its subset is made, not when a
+     * subset of the same CIDs is reused */
+    HPDF_UINT16 *first;
+    int nfirst, flagged;
+    /* Each text marked (hs_fontres_use), in order, with its face CIDs
+     * (from fcid[at], k of them): read back when the texts are written in
+     * the same order (hs_fontres_cids), not decoded a second time */
+    struct marked {
+        const char *text;
+        size_t n, at, k;
+    } * runs;
+    size_t nruns, cap_runs, next_run;
+    HPDF_UINT16 *fcid;
+    size_t nfcid, cap_fcid;
     /* k <= 255: the text's codes are one byte each (through one_byte_cmap,
      * the document's one-byte encoding CMap, shared by its fonts), not two
      * (Identity-H): a tenth of a page's bytes to deflate */
@@ -411,7 +427,9 @@ seal(enc_attr *x)
 }
 
 /* UTF-8 to the big-endian document CIDs (2 bytes a code point; returns the
- * bytes written). */
+ * bytes written): the face CIDs kept when the text was marked, when it is
+ * the next text marked (the document writes its texts in the order it
+ * marked them), else decoded again. */
 static size_t
 cids_of(HPDF_CMapEncoderAttr ea, const char *text, size_t len, unsigned char *out)
 {
@@ -419,6 +437,21 @@ cids_of(HPDF_CMapEncoderAttr ea, const char *text, size_t len, unsigned char *ou
     if (!x->sealed)
         seal(x);
     size_t o = 0;
+    if (x->next_run < x->nruns && x->runs[x->next_run].text == text &&
+        x->runs[x->next_run].n == len) { /* the next text marked: its CIDs */
+        const struct marked *m = &x->runs[x->next_run++];
+        const HPDF_UINT16 *f = x->fcid + m->at, *doc = x->doc_cid;
+        if (x->one_byte) { /* out may alias x: doc and k read before */
+            for (size_t j = 0, k = m->k; j < k; j++)
+                out[j] = (unsigned char)(doc[f[j]] & 0xFF);
+            return m->k;
+        }
+        for (size_t j = 0, k = m->k; j < k; j++) {
+            out[2 * j] = (unsigned char)(doc[f[j]] >> 8);
+            out[2 * j + 1] = (unsigned char)(doc[f[j]] & 0xFF);
+        }
+        return 2 * m->k;
+    }
     for (size_t i = 0; i < len;) {
         unsigned cid = face_cid(ea, next_cp((const unsigned char *)text, len, &i));
         /* text written that was not marked would draw another glyph */
@@ -459,27 +492,82 @@ hs_fontres_use(HPDF_Font font, const char *text, size_t n)
 {
     HPDF_FontAttr fa = font->attr;
     enc_attr *x = (enc_attr *)fa->encoder->attr;
-    hs_assert(!x->sealed); /* the CIDs are numbered: too late */
-    HPDF_FontDef def = fa->fontdef;
-    HPDF_TTFontDefAttr tt = def->attr;
+    hs_assert(!x->sealed && !x->flagged); /* the CIDs are numbered: too late */
     const unsigned char *s = (const unsigned char *)text;
+    if (x->nfcid + n > x->cap_fcid) { /* n bytes: n code points at most */
+        x->cap_fcid = 2 * x->cap_fcid > x->nfcid + n ? 2 * x->cap_fcid : x->nfcid + n + 1024;
+        x->fcid = realloc(x->fcid, x->cap_fcid * sizeof *x->fcid);
+    }
+    if (x->nruns == x->cap_runs) {
+        x->cap_runs = x->cap_runs ? 2 * x->cap_runs : 256;
+        x->runs = realloc(x->runs, x->cap_runs * sizeof *x->runs);
+    }
+    if (x->fcid == NULL || x->runs == NULL)
+        hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    size_t start = x->nfcid;
     for (size_t i = 0; i < n;) {
         size_t at = i;
         uint32_t cp = next_cp(s, n, &i);
         unsigned cid = face_cid(&x->rec, cp);
-        if (cid == 0)
+        if (cid == 0) {
+            x->nfcid = start; /* not a text to write */
             return at;
+        }
+        x->fcid[x->nfcid++] = (HPDF_UINT16)cid;
         if (x->drawn[cid])
             continue;
         x->drawn[cid] = 1;
-        /* the glyph for the subset: what libharu's TextWidth does, by way of
-         * HPDF_TTFontDef_GetCharWidth, which also marks a composite glyph's
-         * parts */
+        x->first[x->nfirst++] = (HPDF_UINT16)cid;
+    }
+    x->runs[x->nruns++] = (struct marked){text, n, start, x->nfcid - start};
+    return (size_t)-1;
+}
+
+/* The glyphs of the CIDs drawn flagged for libharu's subset, as libharu's
+ * TextWidth flags them, by way of HPDF_TTFontDef_GetCharWidth (which also
+ * flags a composite glyph's direct parts, unless the glyph is flagged
+ * already: so in the order the text first drew them, as when they were
+ * flagged while marked). About 0.25 M instructions of a warm quote
+ * (callgrind), for flags that only a new subset reads. */
+static void
+flag_glyphs(enc_attr *x, HPDF_FontDef def)
+{
+    if (x->flagged)
+        return;
+    x->flagged = 1;
+    HPDF_TTFontDefAttr tt = def->attr;
+    for (int i = 0; i < x->nfirst; i++) {
+        unsigned cid = x->first[i];
         HPDF_UINT16 gid = x->fr->gid[cid - 1];
         if (gid < tt->num_glyphs && !tt->glyph_tbl.flgs[gid])
-            (void)HPDF_TTFontDef_GetCharWidth(def, (HPDF_UINT16)cp);
+            (void)HPDF_TTFontDef_GetCharWidth(def, (HPDF_UINT16)x->fr->cps[cid - 1]);
     }
-    return (size_t)-1;
+}
+
+/* Whether one of the face's last documents drew the same CIDs (its subset
+ * is reused as it is). */
+static const struct subset *
+subset_in_memory(const enc_attr *x)
+{
+    const fontres *fr = x->fr;
+    size_t nd = (size_t)fr->n + 1;
+    for (int i = 0; i < SUBSETS; i++) {
+        const struct subset *s = &fr->subsets[i];
+        if (s->z != NULL && memcmp(s->drawn, x->drawn, nd) == 0)
+            return s;
+    }
+    return NULL;
+}
+
+int
+hs_fontres_glyphs(HPDF_Font font)
+{
+    HPDF_FontAttr fa = font->attr;
+    enc_attr *x = (enc_attr *)fa->encoder->attr;
+    if (subset_in_memory(x) != NULL)
+        return 0;
+    flag_glyphs(x, fa->fontdef);
+    return 1;
 }
 
 /* /DW and /W for the document's CIDs 1..k: the face's advance of each
@@ -625,15 +713,13 @@ subset_cached(fontres *fr, const enc_attr *x, const hs_cache_key *key)
  * stored there). NULL when libharu failed or its subset is not as
  * expected. */
 static const struct subset *
-subset_for(const enc_attr *x, HPDF_FontDef def, HPDF_MMgr mmgr)
+subset_for(enc_attr *x, HPDF_FontDef def, HPDF_MMgr mmgr)
 {
     fontres *fr = x->fr;
     size_t nd = (size_t)fr->n + 1;
-    for (int i = 0; i < SUBSETS; i++) {
-        const struct subset *s = &fr->subsets[i];
-        if (s->z != NULL && memcmp(s->drawn, x->drawn, nd) == 0)
-            return s;
-    }
+    const struct subset *in_memory = subset_in_memory(x);
+    if (in_memory != NULL)
+        return in_memory;
     hs_cache_key key;
     int keyed = subset_key(x, &key) == 0;
     if (keyed) {
@@ -641,6 +727,7 @@ subset_for(const enc_attr *x, HPDF_FontDef def, HPDF_MMgr mmgr)
         if (s != NULL)
             return s;
     }
+    flag_glyphs(x, def); /* when hs_fontres_glyphs did not */
     HPDF_TTFontDefAttr tt = def->attr;
     HPDF_Stream out = HPDF_MemStream_New(mmgr, HPDF_STREAM_BUF_SIZ);
     if (out == NULL)
@@ -714,7 +801,7 @@ before_write(HPDF_Dict font)
     HPDF_TTFontDefAttr tt = def->attr;
     if (def->descriptor != NULL || !tt->embedding)
         return HPDF_INVALID_OBJECT; /* hs_fontres_font made it so: once, embedded */
-    const enc_attr *x = (const enc_attr *)fa->encoder->attr;
+    enc_attr *x = (enc_attr *)fa->encoder->attr;
     const struct subset *s = subset_for(x, def, font->mmgr);
     if (s == NULL)
         return HPDF_Error_GetCode(font->error) ? HPDF_Error_GetCode(font->error)
@@ -871,8 +958,14 @@ enc_free(HPDF_Encoder enc)
     x->rec.cmap_range = x->rec.notdef_range = x->rec.code_space_range = NULL;
     free(x->drawn);
     free(x->doc_cid);
+    free(x->first);
+    free(x->runs);
+    free(x->fcid);
     x->drawn = NULL;
     x->doc_cid = NULL;
+    x->first = NULL;
+    x->runs = NULL;
+    x->fcid = NULL;
     if (x->def_lent)
         give_back_def(x->fr);
     x->def_lent = 0;
@@ -901,9 +994,13 @@ lend_attr(fontres *fr)
     memset(x->rec.cid_map[0], 0, 16);
     x->drawn = calloc((size_t)fr->n + 1, 1);
     x->doc_cid = calloc((size_t)fr->n + 1, sizeof *x->doc_cid);
-    if (x->drawn == NULL || x->doc_cid == NULL)
+    x->first = malloc(((size_t)fr->n + 1) * sizeof *x->first);
+    if (x->drawn == NULL || x->doc_cid == NULL || x->first == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
-    x->k = x->sealed = x->one_byte = x->def_lent = 0;
+    x->k = x->sealed = x->one_byte = x->def_lent = x->nfirst = x->flagged = 0;
+    x->runs = NULL;
+    x->fcid = NULL;
+    x->nruns = x->cap_runs = x->next_run = x->nfcid = x->cap_fcid = 0;
     x->one_byte_cmap = NULL;
     return x;
 }

@@ -32,6 +32,13 @@ HPDF_Font hs_fontres_font(HPDF_Doc pdf, const hs_face *face, hs_report *r, int *
  * first code point the face does not draw (the text is marked up to it),
  * or (size_t)-1. */
 size_t hs_fontres_use(HPDF_Font font, const char *text, size_t n);
+/* After the last hs_fontres_use of the document, before its glyphs are
+ * read (hs_harufix_embed_nested): flags the glyphs of the text marked in
+ * the font's definition for libharu's subset, and returns 1, unless one of
+ * the face's last documents drew the same code points (its subset is
+ * reused, the flags unread): then 0. A subset made without it flags them
+ * itself. */
+int hs_fontres_glyphs(HPDF_Font font);
 /* Text (UTF-8, n bytes, all marked with hs_fontres_use) as the big-endian
  * CIDs of font into out (2 bytes a code point); returns their number of
  * bytes. The first call numbers the CIDs: hs_fontres_use comes before. */

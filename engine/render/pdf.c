@@ -155,13 +155,14 @@ ok(pdf_ctx *c, HPDF_STATUS st)
     return st == HPDF_OK && c->error == 0 ? 0 : fail(c, st);
 }
 
-/* The glyphs libharu's subset would leave out, marked once all text is
- * drawn. */
+/* The glyphs of a face's subset, flagged once all text is marked, when the
+ * subset is made (not reused), with those libharu's subset would leave
+ * out. */
 static int
 finish_fonts(pdf_ctx *c)
 {
     for (font_ref *f = c->fonts; f != NULL; f = f->next)
-        if (hs_harufix_embed_nested(f->font, f->face) != 0)
+        if (hs_fontres_glyphs(f->font) && hs_harufix_embed_nested(f->font, f->face) != 0)
             return hs_error(c->r, (hs_loc){f->path, 0}, HS_CODE_FONT,
                             "libharu's copy of this font is not the file hoso read");
     return 0;

@@ -215,6 +215,17 @@ written_ready(const unsigned char *out, size_t n, const unsigned char *z, size_t
     return 0;
 }
 
+/* libharu's own font of the face (HPDF_GetFont, UTF-8, embedded) in lib. */
+static HPDF_Font
+lib_font_of(HPDF_Doc lib)
+{
+    HPDF_UseUTFEncodings(lib);
+    const char *lib_name = HPDF_LoadTTFontFromFile(lib, face_path, HPDF_TRUE);
+    HPDF_Font lib_font = lib_name != NULL ? HPDF_GetFont(lib, lib_name, "UTF-8") : NULL;
+    CHECK(lib_font != NULL);
+    return lib_font;
+}
+
 static void
 font_objects_are_as_assumed(void)
 {
@@ -245,10 +256,7 @@ font_objects_are_as_assumed(void)
      * the write hook that makes the descriptor), and the UTF-8 encoder's,
      * which it learns only when libharu first measures text in its fonts */
     HPDF_Doc lib = HPDF_New(on_error, NULL);
-    HPDF_UseUTFEncodings(lib);
-    const char *lib_name = HPDF_LoadTTFontFromFile(lib, face_path, HPDF_TRUE);
-    HPDF_Font lib_font = lib_name != NULL ? HPDF_GetFont(lib, lib_name, "UTF-8") : NULL;
-    CHECK(lib_font != NULL);
+    HPDF_Font lib_font = lib_font_of(lib);
     if (lib_font == NULL)
         return;
     HPDF_FontAttr lib_fa = lib_font->attr;
@@ -521,10 +529,72 @@ font_objects_are_as_assumed(void)
     hs_face_free(face);
 }
 
+/* The glyphs a document's subset embeds are those libharu flags when it
+ * measures the text itself (HPDF_Font_TextWidth: a glyph and, the first
+ * time, a composite's parts), flagged by hs_fontres_glyphs once the text is
+ * marked; and none when the face's last document drew the same code points
+ * (its subset is reused). */
+static void
+glyphs_flagged_as_libharu_flags_them(void)
+{
+    static const char text[] = "Ằng ẵ Ộ ữ Đặng ₫ ½ Ắ ặ ờ";
+    hs_report r = {0};
+    hs_face *face = hs_face_load(face_path, "serif", HS_FACE_REGULAR, &r, HS_LOC_NONE);
+    CHECK(face != NULL);
+    if (face == NULL)
+        return;
+    HPDF_Doc lib = HPDF_New(on_error, NULL);
+    HPDF_Font lib_font = lib_font_of(lib);
+    if (lib_font == NULL)
+        return;
+    (void)HPDF_Font_TextWidth(lib_font, (const HPDF_BYTE *)text, (HPDF_UINT)strlen(text));
+    HPDF_TTFontDefAttr lib_tt = ((HPDF_FontAttr)lib_font->attr)->fontdef->attr;
+    for (int doc = 0; doc < 2; doc++) {
+        seen_error = 0;
+        HPDF_Doc pdf = HPDF_New(on_error, NULL);
+        HPDF_UseUTFEncodings(pdf);
+        int reported = 0;
+        HPDF_Font font = hs_fontres_font(pdf, face, &r, &reported);
+        CHECK(font != NULL);
+        if (font == NULL) {
+            HPDF_Free(pdf);
+            break;
+        }
+        HPDF_TTFontDefAttr tt = ((HPDF_FontAttr)font->attr)->fontdef->attr;
+        CHECK_INT((long)hs_fontres_use(font, text, strlen(text)), -1L);
+        CHECK_INT(tt->num_glyphs, lib_tt->num_glyphs);
+        CHECK_INT(hs_fontres_glyphs(font), doc == 0);
+        int same = 1, flagged = 0, lib_flagged = 0;
+        for (HPDF_UINT g = 0; g < tt->num_glyphs && tt->num_glyphs == lib_tt->num_glyphs; g++) {
+            same &= !tt->glyph_tbl.flgs[g] == !lib_tt->glyph_tbl.flgs[g];
+            flagged += tt->glyph_tbl.flgs[g] != 0;
+            lib_flagged += lib_tt->glyph_tbl.flgs[g] != 0;
+        }
+        if (doc == 0) {
+            CHECK(same);
+            CHECK(lib_flagged > 20);
+        } else {
+            CHECK_INT(flagged, 1); /* .notdef alone */
+        }
+        HPDF_Page page = HPDF_AddPage(pdf);
+        HPDF_Page_BeginText(page);
+        HPDF_Page_SetFontAndSize(page, font, 12);
+        hs_text_at at = {0, 0};
+        CHECK_INT(hs_pdf_text(page, font, &at, 50, 700, text, strlen(text)), HPDF_OK);
+        HPDF_Page_EndText(page);
+        CHECK_INT(HPDF_SaveToStream(pdf), HPDF_OK);
+        CHECK_INT(seen_error, 0);
+        HPDF_Free(pdf);
+    }
+    HPDF_Free(lib);
+    hs_face_free(face);
+}
+
 int
 main(void)
 {
     RUN(font_objects_are_as_assumed);
+    RUN(glyphs_flagged_as_libharu_flags_them);
     printf("1..%d\n", hs_t_count);
     return DONE();
 }

@@ -752,6 +752,42 @@ memstream_seek_to_end(void)
     HPDF_Free(pdf);
 }
 
+/* Memory stream writes as libharu 2.3.0 makes them (engine/render/harufix.c
+ * replaces its write function): bytes kept in order across buffers, a
+ * buffer filled exactly left the last one until more bytes come, the size
+ * counted, a write refused once the document has an error. */
+static void
+memstream_writes(void)
+{
+    HPDF_Doc pdf = HPDF_New(NULL, NULL);
+    HPDF_Stream st = HPDF_MemStream_New(pdf->mmgr, 8);
+    unsigned char in[64], back[64];
+    for (size_t i = 0; i < sizeof in; i++)
+        in[i] = (unsigned char)(i * 7 + 1);
+    CHECK_INT(HPDF_Stream_Write(st, in, 0), HPDF_OK);
+    CHECK_INT(HPDF_MemStream_GetBufCount(st), 0);
+    CHECK_INT(HPDF_Stream_Write(st, in, 3), HPDF_OK);
+    CHECK_INT(HPDF_Stream_Write(st, in + 3, 5), HPDF_OK); /* fills the first buffer */
+    CHECK_INT(HPDF_MemStream_GetBufCount(st), 1);
+    CHECK_INT(HPDF_Stream_Seek(st, 8, HPDF_SEEK_SET), HPDF_OK);
+    CHECK_INT(HPDF_Stream_Write(st, in + 8, 1), HPDF_OK);
+    CHECK_INT(HPDF_MemStream_GetBufCount(st), 2);
+    CHECK_INT(HPDF_Stream_Write(st, in + 9, 30), HPDF_OK); /* across four buffers */
+    CHECK_INT(HPDF_MemStream_GetBufCount(st), 5);
+    CHECK_INT(HPDF_Stream_Size(st), 39);
+    CHECK_INT(HPDF_Stream_Seek(st, 0, HPDF_SEEK_SET), HPDF_OK);
+    HPDF_UINT n = sizeof back;
+    CHECK_INT(HPDF_Stream_Read(st, back, &n), HPDF_STREAM_EOF);
+    CHECK_INT(n, 39);
+    CHECK(memcmp(back, in, 39) == 0);
+    HPDF_SetError(st->error, HPDF_INVALID_OBJECT, 0);
+    CHECK_INT(HPDF_Stream_Write(st, in, 1), HPDF_THIS_FUNC_WAS_SKIPPED);
+    CHECK_INT(HPDF_Stream_Size(st), 39);
+    HPDF_ResetError(pdf);
+    HPDF_Stream_Free(st);
+    HPDF_Free(pdf);
+}
+
 int
 main(void)
 {
@@ -771,6 +807,7 @@ main(void)
     RUN(render_images_and_rules);
     RUN(render_errors);
     RUN(memstream_seek_to_end);
+    RUN(memstream_writes);
 
     hs_fontset_free(fonts);
     printf("1..%d\n", hs_t_count);
