@@ -321,9 +321,10 @@ text_content(hs_tc *t, xmlNode *n, hs_tnode *tn)
 {
     const char *tag = hs_telem_defs[tn->kind].name;
     for (xmlNode *c = n->children; c != NULL; c = c->next)
-        if (c->type == XML_ELEMENT_NODE)
-            return err(t, hs_loc_from_xml(c), "<%s> holds text only, not <%s>", tag,
-                       hs_xml_str(c->name));
+        if (c->type == XML_ELEMENT_NODE) /* named as written: <x:b>, not <b> */
+            return err(t, hs_loc_from_xml(c), "<%s> holds text only, not <%s%s%s>", tag,
+                       c->ns != NULL && c->ns->prefix != NULL ? hs_xml_str(c->ns->prefix) : "",
+                       c->ns != NULL && c->ns->prefix != NULL ? ":" : "", hs_xml_str(c->name));
     xmlChar *content = xmlNodeGetContent(n);
     tn->text = interp(t, content ? hs_xml_str(content) : "", tn->loc,
                       joined(t->c->arena, "<", tag, ">", ""));
@@ -519,6 +520,13 @@ unknown_element(hs_tc *t, xmlNode *n)
     if (n->ns != NULL && n->ns->prefix != NULL)
         return err(t, loc, "unknown element <%s:%s> (a template's elements have no namespace)",
                    hs_xml_str(n->ns->prefix), name);
+    /* a default namespace (xmlns="…"): the name alone is one of ours, so
+     * the nearest name would be a wrong hint */
+    if (n->ns != NULL)
+        return err(t, loc,
+                   "unknown element <%s> in namespace %s (a template's elements have no "
+                   "namespace)",
+                   name, hs_xml_str(n->ns->href));
     const char *names[HS_TK_COUNT];
     for (int k = 0; k < HS_TK_TEXT; k++)
         names[k] = hs_telem_defs[k].name;
@@ -598,13 +606,15 @@ element(hs_tc *t, xmlNode *n, hs_tnode *parent)
     hs_origin saved_ctx = t->ctx;
     int saved_where = t->where;
     t->where = holds(t, tn->kind);
-    /* each first: the element's other attributes see its node and `as` */
-    xmlAttr *each = xmlHasProp(n, hs_xml_ustr("each"));
+    /* each first: the element's other attributes see its node and `as`.
+     * The each without a namespace only: xmlHasProp matches the local name
+     * alone, and an x:each taken for it was neither compiled nor reported. */
+    xmlAttr *each = xmlHasNsProp(n, hs_xml_ustr("each"), NULL);
     hs_origin each_origin = t->ctx;
     int bad = 0;
     const hs_tattr *all[HS_TA_COUNT]; /* one of each id at most: XML names each once */
     size_t nall = 0;
-    if (each != NULL && each->ns == NULL && attribute(t, tn, all, &nall, each, &each_origin) != 0)
+    if (each != NULL && attribute(t, tn, all, &nall, each, &each_origin) != 0)
         bad = 1;
     if (each != NULL && !bad)
         t->ctx = each_origin;
