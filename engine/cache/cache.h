@@ -6,10 +6,15 @@
  * - A key is a hash (XXH3-128) of every byte that decides the entry's
  *   content: the inputs' contents (never paths or modification times,
  *   which lie: out/digest.c), the cache format, hoso's version, the build
- *   id of the running program (another build of hoso may derive other
- *   bytes from the same inputs), and the versions of the libraries whose
- *   output is stored (zlib, libharu, libpng, libjpeg: the stages that use
- *   them add them, hs_cache_key_add).
+ *   id of the object holding hoso's code (another build of hoso may derive
+ *   other bytes from the same inputs), and the build ids of the libraries
+ *   loaded whose output is stored (zlib, libharu, libpng, libjpeg, libexif:
+ *   the stages that use them add them, hs_cache_key_lib).
+ * - Trusted only when this user's alone: the folder is used only when it is
+ *   owned by the effective user and writable by no one else (else the cache
+ *   is off for the process), and an entry only when the same holds of its
+ *   file; entries, temporary files and pruning are reached relative to the
+ *   folder opened once (openat, O_NOFOLLOW), never through its path again.
  * - An entry is read only whole and verified (magic, format, its own key,
  *   lengths, a checksum of the payload); anything else is a miss, and the
  *   work is done as if there were no cache (and the entry replaced).
@@ -42,18 +47,28 @@ typedef struct hs_cache_key {
  * "a"+"bc"), then hs_cache_key_end. */
 typedef struct hs_cache_keyer {
     void *state; /* XXH3's, NULL when the cache is off */
+    int bad;     /* a library added had no build id */
 } hs_cache_keyer;
 
-/* Whether the cache is on: a folder is named (it need not exist yet). */
+/* Whether the cache is on: a folder is named (it need not exist yet), and
+ * it is not found owned by another user or writable by others. */
 int hs_cache_on(void);
 
 /* kind names what the entry holds ("font-subset"), so that entries of two
  * kinds never share a key. Returns 0, or -1 when the cache is off. */
 int hs_cache_key_begin(hs_cache_keyer *k, const char *kind);
 void hs_cache_key_add(hs_cache_keyer *k, const void *p, size_t n);
-void hs_cache_key_end(hs_cache_keyer *k, hs_cache_key *out);
+/* 0, or -1 when a library added had no identity (then there is no key:
+ * the work is done uncached). */
+int hs_cache_key_end(hs_cache_keyer *k, hs_cache_key *out);
 
-/* The GNU build id of the running program (the linker's hash of its
+/* Adds the identity of the library holding fn, a function of it (the GNU
+ * build id of the object it was loaded from, looked up once a process):
+ * the library's bytes, not the version its headers said at build time. */
+void hs_cache_key_lib(hs_cache_keyer *k, void (*fn)(void));
+
+/* The GNU build id of the object holding hoso's code (the program, or the
+ * shared object libhoso.a was linked into; the linker's hash of its
  * contents, read once) as hex digits, NULL when it has none: what tells two
  * builds of one version apart (a batch's report says it: hs_engine_build_id). */
 const char *hs_cache_build_id(void);
@@ -84,5 +99,8 @@ void hs_cache_entry_name(const hs_cache_key *key, char name[40]);
  * more, the least recently used first; temporary files older than an hour
  * removed (hs_cache_put runs it on its first store and every 64th). */
 void hs_cache_prune(const char *dir, uint64_t max);
+/* The same, of the folder open as dir_fd (hs_cache_put's: never through its
+ * path again); dir_fd stays open. */
+void hs_cache_prune_at(int dir_fd, uint64_t max);
 
 #endif

@@ -1,7 +1,10 @@
 /* engine/cache/key.c — the cache's keys: XXH3-128 (libxxhash) of the
  * entry's inputs, after a salt that names this build of hoso (its version
- * and build id). The stages that store bytes a library made add that
- * library's version to their keys (they alone include its headers).
+ * and the build id of the object holding hoso's code). The stages that
+ * store bytes a library made add that library's identity to their keys:
+ * the build id of the object it was loaded from (hs_cache_key_lib), for
+ * the libraries are opened at run time (engine/base/lib.c), and an upgrade
+ * keeping the soname changes the library under a build of hoso.
  *
  * Why XXH3-128: it hashes at several GB/s (a 0.4 MB font file in well under
  * 0.1 ms; zlib's CRC-32 is several times slower), and 128 bits make an
@@ -14,6 +17,8 @@
 
 #include <elf.h>
 #include <link.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,18 +33,23 @@
  * changes. */
 #define FORMAT 1
 
-/* The GNU build id of the running program (the linker's hash of its
- * contents): the code that derives the cached bytes, hoso's own included,
- * is the same exactly when it is the same. */
+/* The GNU build id of an object (the linker's hash of its contents): the
+ * code that derives the cached bytes is the same exactly when it is the
+ * same. */
 typedef struct build_id {
     unsigned char b[64];
     size_t n;
 } build_id;
 
-static int
-note_of(struct dl_phdr_info *info, size_t size, void *data)
+typedef struct find {
+    uintptr_t addr; /* an address of the object's code */
+    build_id *id;
+    int found; /* the object containing addr seen */
+} find;
+
+static void
+read_note(const struct dl_phdr_info *info, build_id *id)
 {
-    build_id *id = data;
     for (int i = 0; i < info->dlpi_phnum; i++) {
         const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
         if (ph->p_type != PT_NOTE)
@@ -55,15 +65,41 @@ note_of(struct dl_phdr_info *info, size_t size, void *data)
                 nh->n_descsz > 0) {
                 memcpy(id->b, d, nh->n_descsz);
                 id->n = nh->n_descsz;
-                return 1;
+                return;
             }
             at += sizeof *nh + name + desc;
         }
     }
-    return 1; /* the program is the first object listed: only its own id */
 }
 
-/* The program's build id, read once (n 0: none). */
+/* The object whose loaded segments hold f->addr (not the first listed, the
+ * program: hoso linked into a plugin is the plugin's code) */
+static int
+note_of(struct dl_phdr_info *info, size_t size, void *data)
+{
+    find *f = data;
+    for (int i = 0; i < info->dlpi_phnum; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
+        if (ph->p_type == PT_LOAD && f->addr >= lo && f->addr - lo < ph->p_memsz) {
+            f->found = 1;
+            read_note(info, f->id);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The build id of the object holding code at addr (n 0: none or not found) */
+static void
+id_at(uintptr_t addr, build_id *id)
+{
+    find f = {addr, id, 0};
+    id->n = 0;
+    dl_iterate_phdr(note_of, &f);
+}
+
+/* hoso's own build id, read once (n 0: none). */
 static const build_id *
 the_build_id(void)
 {
@@ -80,7 +116,10 @@ the_build_id(void)
             return &id;
         }
 #endif
-        dl_iterate_phdr(note_of, &id);
+        void (*self)(void) = (void (*)(void))hs_cache_build_id;
+        uintptr_t a;
+        memcpy(&a, &self, sizeof a); /* a function's address, as dladdr would take it */
+        id_at(a, &id);
     }
     return &id;
 }
@@ -95,6 +134,45 @@ hs_cache_build_id(void)
     for (size_t i = 0; i < id->n; i++)
         snprintf(hex + 2 * i, 3, "%02x", id->b[i]);
     return hex;
+}
+
+/* The libraries' build ids, each looked up once a process by the function
+ * given (a handful: libharu, zlib, libpng, libjpeg, libexif). */
+#define MAX_LIBS 16
+static struct {
+    void (*fn)(void);
+    build_id id;
+} libs[MAX_LIBS];
+static int nlibs;
+static pthread_mutex_t libs_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void
+hs_cache_key_lib(hs_cache_keyer *k, void (*fn)(void))
+{
+    if (k->state == NULL)
+        return;
+    build_id id = {{0}, 0};
+    pthread_mutex_lock(&libs_lock);
+    int i = 0;
+    while (i < nlibs && libs[i].fn != fn)
+        i++;
+    if (i < nlibs) {
+        id = libs[i].id;
+    } else {
+        uintptr_t a;
+        memcpy(&a, &fn, sizeof a);
+        id_at(a, &id);
+        if (nlibs < MAX_LIBS) {
+            libs[nlibs].fn = fn;
+            libs[nlibs++].id = id;
+        }
+    }
+    pthread_mutex_unlock(&libs_lock);
+    if (id.n == 0) {
+        k->bad = 1; /* no telling this library's version from another's: no entry */
+        return;
+    }
+    hs_cache_key_add(k, id.b, id.n);
 }
 
 /* The salt, made once; 0 when the program has no build id (then there is
@@ -127,6 +205,7 @@ int
 hs_cache_key_begin(hs_cache_keyer *k, const char *kind)
 {
     k->state = NULL;
+    k->bad = 0;
     if (!hs_cache_on() || make_salt() != 1)
         return -1;
     XXH3_state_t *st = XXH3_createState();
@@ -149,13 +228,14 @@ hs_cache_key_add(hs_cache_keyer *k, const void *p, size_t n)
     XXH3_128bits_update(k->state, p, n);
 }
 
-void
+int
 hs_cache_key_end(hs_cache_keyer *k, hs_cache_key *out)
 {
     hs_assert(k->state != NULL);
     XXH128_canonicalFromHash((XXH128_canonical_t *)out->b, XXH3_128bits_digest(k->state));
     XXH3_freeState(k->state);
     k->state = NULL;
+    return k->bad ? -1 : 0;
 }
 
 void

@@ -67,13 +67,27 @@ is_entry(const char *name)
 void
 hs_cache_prune(const char *dir, uint64_t max)
 {
-    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    struct stat st;
+    if (dfd >= 0 && fstat(dfd, &st) == 0 && st.st_uid == geteuid() && (st.st_mode & 022) == 0)
+        hs_cache_prune_at(dfd, max);
+    if (dfd >= 0)
+        close(dfd);
+}
+
+void
+hs_cache_prune_at(int dir_fd, uint64_t max)
+{
+    /* a descriptor of its own for the listing (closedir closes it), read
+     * from the start: a dup shares the folder's offset */
+    int dfd = dup(dir_fd);
     DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
     if (d == NULL) {
         if (dfd >= 0)
             close(dfd);
         return;
     }
+    rewinddir(d);
     file *files = NULL;
     size_t n = 0, cap = 0;
     uint64_t total = 0;

@@ -5,7 +5,7 @@
  * number of parts, the key, the payload's length and its XXH3-64), then
  * the payload: each part's length (8 bytes, little-endian), then the parts'
  * bytes. A file of any other length, magic, format, key or checksum is not
- * used. */
+ * used, nor a file another user owns or could have written. */
 #include "cache/cache.h"
 
 #include <errno.h>
@@ -62,12 +62,6 @@ hs_cache_dir(void)
     return dir;
 }
 
-int
-hs_cache_on(void)
-{
-    return hs_cache_dir() != NULL;
-}
-
 static void
 put_u32(unsigned char *p, uint32_t v)
 {
@@ -100,14 +94,67 @@ get_u64(const unsigned char *p)
     return v;
 }
 
+/* Whether a file another user could have written: owned by someone else,
+ * or writable by its group or others. An entry or folder that is not this
+ * user's alone is not trusted (another local user could plant a valid
+ * entry in it and change this user's documents). */
 static int
-path_of(const hs_cache_key *key, char *path, size_t cap)
+foreign(const struct stat *st)
 {
+    return st->st_uid != geteuid() || (st->st_mode & 022) != 0;
+}
+
+/* The folder, opened once (the entries are reached relative to it, never
+ * through its path again): its fd, or -1 when it is missing (made when
+ * make is set) or not this user's alone (then off for the process). */
+static int dfd = -1;
+static int dfd_state; /* 0 not opened, 1 open, -1 off */
+
+static int
+folder(int make)
+{
+    if (dfd_state != 0)
+        return dfd_state > 0 ? dfd : -1;
     const char *d = hs_cache_dir();
-    char name[40];
-    hs_cache_entry_name(key, name);
-    int n = d != NULL ? snprintf(path, cap, "%s/%s", d, name) : -1;
-    return n > 0 && (size_t)n < cap ? 0 : -1;
+    if (d == NULL) {
+        dfd_state = -1;
+        return -1;
+    }
+    /* the folder made on first use (its parent too: ~/.cache may be missing) */
+    if (make && mkdir(d, 0700) != 0 && errno == ENOENT) {
+        char parent[4096];
+        snprintf(parent, sizeof parent, "%s", d);
+        char *slash = strrchr(parent, '/');
+        if (slash != NULL && slash != parent) {
+            *slash = '\0';
+            (void)mkdir(parent, 0700);
+            (void)mkdir(d, 0700);
+        }
+    }
+    int fd = open(d, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno != ENOENT || make) /* missing yet: a store makes it */
+            dfd_state = -1;
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISDIR(st.st_mode) || foreign(&st)) {
+        close(fd);
+        dfd_state = -1;
+        return -1;
+    }
+    dfd = fd;
+    dfd_state = 1;
+    return dfd;
+}
+
+int
+hs_cache_on(void)
+{
+    if (hs_cache_dir() == NULL)
+        return 0;
+    (void)folder(0); /* a folder found not this user's alone: off */
+    return dfd_state >= 0;
 }
 
 /* Reads exactly n bytes; 0, or -1 on an error or a short file. */
@@ -128,17 +175,19 @@ read_all(int fd, unsigned char *p, size_t n)
 void *
 hs_cache_get(const hs_cache_key *key, hs_cache_part *parts, int nparts)
 {
-    char path[4200];
-    if (nparts < 1 || nparts > MAX_PARTS || path_of(key, path, sizeof path) != 0)
+    int d = nparts >= 1 && nparts <= MAX_PARTS ? folder(0) : -1;
+    if (d < 0)
         return NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    char name[40];
+    hs_cache_entry_name(key, name);
+    int fd = openat(d, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0)
         return NULL;
     unsigned char h[HEADER], *block = NULL;
     struct stat st;
     uint64_t len = 0;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || read_all(fd, h, HEADER) != 0 ||
-        memcmp(h, "HOSOCACH", 8) != 0 || get_u32(h + 8) != FORMAT ||
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || foreign(&st) ||
+        read_all(fd, h, HEADER) != 0 || memcmp(h, "HOSOCACH", 8) != 0 || get_u32(h + 8) != FORMAT ||
         get_u32(h + 12) != (uint32_t)nparts || memcmp(h + 16, key->b, 16) != 0 ||
         (len = get_u64(h + 32)) > MAX_ENTRY || (uint64_t)st.st_size != HEADER + len ||
         len < (uint64_t)nparts * 8 || (block = malloc(len ? len : 1)) == NULL ||
@@ -186,9 +235,7 @@ write_all(int fd, const void *p, size_t n)
 void
 hs_cache_put(const hs_cache_key *key, const hs_cache_part *parts, int nparts)
 {
-    char path[4200], tmp[4300];
-    const char *d = hs_cache_dir();
-    if (nparts < 1 || nparts > MAX_PARTS || d == NULL || path_of(key, path, sizeof path) != 0)
+    if (nparts < 1 || nparts > MAX_PARTS || !hs_cache_on())
         return;
     /* the payload: lengths, then the parts */
     uint64_t len = (uint64_t)nparts * 8;
@@ -213,21 +260,17 @@ hs_cache_put(const hs_cache_key *key, const hs_cache_part *parts, int nparts)
     memcpy(h + 16, key->b, 16);
     put_u64(h + 32, len);
     put_u64(h + 40, XXH3_64bits(block, len));
-    /* the folder made on first use (its parent too: ~/.cache may be missing) */
-    if (mkdir(d, 0700) != 0 && errno == ENOENT) {
-        char parent[4096];
-        snprintf(parent, sizeof parent, "%s", d);
-        char *slash = strrchr(parent, '/');
-        if (slash != NULL && slash != parent) {
-            *slash = '\0';
-            (void)mkdir(parent, 0700);
-            (void)mkdir(d, 0700);
-        }
+    int d = folder(1);
+    if (d < 0) {
+        free(block);
+        return;
     }
+    char name[40], tmp[64];
+    hs_cache_entry_name(key, name);
     /* a name no other process or thread uses: pid and a counter */
     static unsigned counter;
-    snprintf(tmp, sizeof tmp, "%s/.tmp-%ld-%u", d, (long)getpid(), counter++);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    snprintf(tmp, sizeof tmp, ".tmp-%ld-%u", (long)getpid(), counter++);
+    int fd = openat(d, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0) {
         free(block);
         return;
@@ -236,13 +279,13 @@ hs_cache_put(const hs_cache_key *key, const hs_cache_part *parts, int nparts)
     free(block);
     if (close(fd) != 0)
         ok = 0;
-    if (!ok || rename(tmp, path) != 0) {
-        unlink(tmp);
+    if (!ok || renameat(d, tmp, d, name) != 0) {
+        unlinkat(d, tmp, 0);
         return;
     }
     /* by the first store of a process and every 64th after it: a scan of
      * the folder costs about as much as a miss saves */
     static unsigned stores;
     if (stores++ % 64 == 0)
-        hs_cache_prune(d, HS_CACHE_MAX);
+        hs_cache_prune_at(d, HS_CACHE_MAX);
 }

@@ -207,14 +207,35 @@ read_whole(const char *path, size_t *n, hs_img_why *why)
     return d;
 }
 
-/* What an image in the on-disk cache holds besides its compressed samples:
- * the image (its pointers NULL), what decoding it needs, and the decoder's
- * room check. The layout is this build's: the key holds its build id. */
-typedef struct stored {
-    hs_image img;
-    size_t need;
-    struct hs_img_room room;
-} stored;
+typedef hs_img_stored stored;
+
+/* Whether an entry's image is one decode_file can have made, every field
+ * that is read back checked (a field out of range is read past an array
+ * by the render, render/ready.c's palette): its dimensions those its room
+ * check passed, its need theirs, its lengths its parts', a JPEG embedded as
+ * it is (the file itself, not stored twice) the file's length. */
+static int
+stored_ok(const stored *m, size_t n, const hs_cache_part p[3])
+{
+    const hs_image *im = &m->img;
+    const struct hs_img_room *r = &m->room;
+    int alpha = p[2].n != 0;
+    return r->set == 1 && memchr(r->what, '\0', sizeof r->what) != NULL && r->w > 0 && r->h > 0 &&
+           (double)r->w * r->h <= MAX_PIXELS && r->channels >= 1 && r->channels <= 8 &&
+           r->copies >= 1 && r->copies <= 2 && im->width > 0 && im->height > 0 &&
+           (double)im->width * im->height <= MAX_PIXELS &&
+           (im->space == HS_IMAGE_GRAY || im->space == HS_IMAGE_RGB ||
+            im->space == HS_IMAGE_CMYK) &&
+           (im->cmyk_inverted == 0 || (im->cmyk_inverted == 1 && im->space == HS_IMAGE_CMYK)) &&
+           (im->dct == 0 || (im->dct == 1 && !alpha)) &&
+           (long long)im->width * im->height == (long long)r->w * r->h && im->palette_n >= 0 &&
+           im->palette_n <= 256 &&
+           (im->palette_n == 0 || (im->space == HS_IMAGE_RGB && !im->dct)) &&
+           (im->dct ? p[1].n == 0 && im->color_z_len == n
+                    : p[1].n > 0 && im->color_z_len == p[1].n) &&
+           im->alpha_z_len == p[2].n &&
+           m->need == (size_t)need_bytes(im->width, im->height, (int)im->space + alpha, 2);
+}
 
 /* The image of file bytes d (n of them) from the on-disk cache, into a new
  * entry; NULL on a miss, or with why set when this document's limit is too
@@ -233,8 +254,7 @@ load_cached(const hs_cache_key *key, const unsigned char *d, size_t n, size_t li
         return NULL;
     }
     memcpy(&m, p[0].p, sizeof m);
-    /* a JPEG embedded as it is: the file itself, not stored twice */
-    if (!m.room.set || (m.img.dct && p[1].n != 0) || (m.img.alpha_z_len != 0) != (p[2].n != 0)) {
+    if (!stored_ok(&m, n, p)) {
         free(block);
         return NULL;
     }
@@ -248,6 +268,7 @@ load_cached(const hs_cache_key *key, const unsigned char *d, size_t n, size_t li
     if (e == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
     e->img = m.img;
+    e->img.color_z = e->img.alpha_z = NULL; /* the bytes read, not the writer's pointers */
     e->need = m.need;
     e->color_z = malloc(m.img.dct ? n : p[1].n ? p[1].n : 1);
     e->alpha_z = p[2].n ? malloc(p[2].n) : NULL;
@@ -279,22 +300,26 @@ store(const hs_cache_key *key, const entry *e, const hs_img_why *why)
 }
 
 /* The image's key in the on-disk cache: its file's bytes decide it, and
- * the libraries that decode (libpng at run time; libjpeg-turbo gives its
- * version at build time only, and the build id is in every key) and
- * deflate it. */
+ * the libraries loaded that decode it (libpng for a PNG; libjpeg and
+ * libexif for a JPEG, which opens them) and deflate it (zlib). A file of
+ * neither kind is not cached (decoding it is an error). */
 static int
 image_key(const unsigned char *d, size_t n, hs_cache_key *key)
 {
     hs_cache_keyer k;
-    if (hs_cache_key_begin(&k, "image") != 0)
+    int png = n >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0;
+    int jpeg = n >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF;
+    if ((!png && !jpeg) || hs_cache_key_begin(&k, "image") != 0)
         return -1;
-    char libs[96];
-    int len = snprintf(libs, sizeof libs, "libpng %s libjpeg %d zlib %s", png_get_libpng_ver(NULL),
-                       LIBJPEG_TURBO_VERSION_NUMBER, zlibVersion());
-    hs_cache_key_add(&k, libs, (size_t)len);
+    hs_cache_key_lib(&k, (void (*)(void))zlibVersion);
+    if (png)
+        hs_cache_key_lib(&k, (void (*)(void))png_get_libpng_ver);
+    else if (hs_image_jpeg_key(&k) != 0) {
+        hs_cache_key_end(&k, key);
+        return -1;
+    }
     hs_cache_key_add(&k, d, n);
-    hs_cache_key_end(&k, key);
-    return 0;
+    return hs_cache_key_end(&k, key);
 }
 
 /* Decodes and compresses the file's bytes d (n of them, taken) into a new

@@ -42,6 +42,22 @@ int hs_image_jpeg(const unsigned char *d, size_t n, size_t limit, hs_pixels *out
 int hs_image_room(int w, int h, int channels, int copies, size_t limit, const char *what,
                   hs_img_why *why);
 
+/* What an image in the on-disk cache holds besides its compressed samples:
+ * the image (its pointers NULL), what decoding it needs, and the decoder's
+ * room check. The layout is this build's: the key holds its build id.
+ * (Here for tests/unit/test_cache.c, which changes entries' fields.) */
+typedef struct hs_img_stored {
+    hs_image img;
+    size_t need;
+    struct hs_img_room room;
+} hs_img_stored;
+
+/* Adds the identity of the libjpeg and libexif loaded (opening them) to an
+ * image's key (cache/cache.h): 0, or -1 when they cannot be opened (then
+ * no key: decoding reports why). */
+struct hs_cache_keyer;
+int hs_image_jpeg_key(struct hs_cache_keyer *k);
+
 void hs_image_why(hs_img_why *why, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

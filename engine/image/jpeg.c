@@ -11,6 +11,8 @@
  * most documents have none. */
 #include "image/image_int.h"
 
+#include "cache/cache.h"
+
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -196,6 +198,16 @@ decode(struct jpeg_decompress_struct *cinfo, jerr *e, const unsigned char *d, si
     out->height = h;
     out->space = c == 1 ? HS_IMAGE_GRAY : c == 3 ? HS_IMAGE_RGB : HS_IMAGE_CMYK;
     out->cmyk_inverted = c == 4 && cinfo->saw_Adobe_marker;
+    return 0;
+}
+
+int
+hs_image_jpeg_key(hs_cache_keyer *k)
+{
+    if (hs_lib_get(&jpeg_lib) != 0 || hs_lib_get(&exif_lib) != 0)
+        return -1;
+    hs_cache_key_lib(k, (void (*)(void))jl.read_scanlines);
+    hs_cache_key_lib(k, (void (*)(void))el.new_from_data);
     return 0;
 }
 

@@ -669,15 +669,14 @@ subset_key(const enc_attr *x, hs_cache_key *key)
     if (!fr->keyed || hs_cache_key_begin(&k, "font-subset") != 0)
         return -1;
     unsigned char one_byte = (unsigned char)x->one_byte;
-    char libs[64];
-    int n = snprintf(libs, sizeof libs, "libharu %d zlib %s", HPDF_VERSION_ID, zlibVersion());
-    hs_cache_key_add(&k, libs, (size_t)n);
+    /* the libraries loaded (an upgrade may keep the soname) */
+    hs_cache_key_lib(&k, (void (*)(void))HPDF_TTFontDef_SaveFontData);
+    hs_cache_key_lib(&k, (void (*)(void))zlibVersion);
     hs_cache_key_add(&k, fr->file_hash, sizeof fr->file_hash);
     hs_cache_key_add(&k, fr->cps, sizeof *fr->cps * (size_t)fr->n);
     hs_cache_key_add(&k, x->drawn, (size_t)fr->n + 1);
     hs_cache_key_add(&k, &one_byte, 1);
-    hs_cache_key_end(&k, key);
-    return 0;
+    return hs_cache_key_end(&k, key);
 }
 
 /* The subset from the on-disk cache, into a slot; NULL on a miss. */
@@ -688,12 +687,18 @@ subset_cached(fontres *fr, const enc_attr *x, const hs_cache_key *key)
     void *block = hs_cache_get(key, p, 3);
     if (block == NULL)
         return NULL;
-    uint32_t length1;
-    if (p[0].n != sizeof length1) {
+    uint32_t length1 = 0;
+    if (p[0].n == sizeof length1)
+        memcpy(&length1, p[0].p, sizeof length1);
+    /* what subset_for stores: a font file of length1 bytes deflated (by
+     * hs_pdf_deflate, in at most its buffer's compressBound + 64 bytes; and
+     * deflate makes no more than 1032 bytes of one) and a CMap deflated;
+     * anything else is not its entry */
+    if (length1 == 0 || p[1].n == 0 || p[2].n == 0 || p[1].n > compressBound(length1) + 64 ||
+        (uint64_t)length1 > (uint64_t)p[1].n * 1032) {
         free(block);
         return NULL;
     }
-    memcpy(&length1, p[0].p, sizeof length1);
     struct subset *s = next_slot(fr, x->drawn, (size_t)fr->n + 1);
     s->length1 = length1;
     s->z = copy_of(p[1].p, p[1].n);

@@ -77,6 +77,26 @@ run "$C" foreign
 check "foreign bytes under the entries' names: the same PDF" same plain foreign
 check_eq "foreign bytes: exit 0" 0 "$(cat "$T/foreign.rc")"
 
+# entries whose payload is changed and whose checksum is made again: what
+# the reader checks of the fields themselves refuses them (a font subset's
+# length said, here 2 GB, not that of its bytes)
+${CC:-cc} -O1 -o "$T/reseal" tests/cache/reseal.c -lxxhash
+run "$C" refill
+fonts=0
+for f in "$C"/*.hc; do
+    # a font subset's entry: a first part of 4 bytes (its length1)
+    if [ "$(od -An -tu8 -j48 -N8 "$f" | tr -d ' ')" = 4 ]; then
+        printf '\377\377\377\177' | dd of="$f" bs=1 seek=72 conv=notrunc 2>/dev/null
+        "$T/reseal" "$f"
+        fonts=$((fonts + 1))
+    fi
+done
+check_eq "resealed entries: the quote's four font subsets" 4 "$fonts"
+run "$C" resealed
+check_eq "resealed font subsets of a length not theirs: exit 0, nothing said" "0" \
+    "$(cat "$T/resealed.rc")$(cat "$T/resealed.err")"
+check "resealed font subsets of a length not theirs: the same PDF" same plain resealed
+
 # folders the cache cannot use
 : >"$T/file"
 run "$T/file/cache" notdir
@@ -116,6 +136,56 @@ if [ $ro_ok = 1 ]; then
     check_eq "a read-only cache folder: left as it was" "$((n_ro - 1)) $sum_ro" "$(entries "$T/ro") $(cat "$T/ro"/*.hc | cksum)"
 else
     skip "a read-only cache folder: the same PDF" "root, and no read-only bind mount (unshare -m)"
+fi
+
+# folders and entries another user could have written: not used (anyone who
+# can write them could plant an entry that changes this user's PDF), and the
+# output as without a cache
+dstamps() { find "$1" -maxdepth 1 -name '*.hc' -exec stat -c '%n %i %Y' {} + | sort; }
+untrusted() { # NAME: the run into $T/u-NAME, whose entries were good
+    u_before=$(dstamps "$T/u-$1")
+    run "$T/u-$1" "u-$1"
+    check "$2: the same PDF" same plain "u-$1"
+    check_eq "$2: exit 0, nothing said" "0" "$(cat "$T/u-$1.rc")$(cat "$T/u-$1.err")"
+    check_eq "$2: no entry read or written" "$u_before" "$(dstamps "$T/u-$1")"
+}
+for m in 777 770 702; do
+    mkdir -p "$T/u-$m"
+    cp "$C"/*.hc "$T/u-$m/"
+    touch -d '2001-01-01' "$T/u-$m"/*.hc
+    chmod $m "$T/u-$m"
+done
+untrusted 777 "a folder writable by all"
+untrusted 770 "a folder writable by its group"
+untrusted 702 "a folder writable by others"
+ln -s "$C" "$T/u-link"
+old
+before=$(stamps)
+run "$T/u-link" u-link
+check "a cache folder named through a symbolic link: the same PDF, exit 0" same plain u-link
+check_eq "a cache folder named through a symbolic link: not used" "$before" "$(stamps)"
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
+    mkdir -p "$T/u-nobody"
+    cp "$C"/*.hc "$T/u-nobody/"
+    touch -d '2001-01-01' "$T/u-nobody"/*.hc
+    chmod 700 "$T/u-nobody"
+    chown -R nobody "$T/u-nobody"
+    untrusted nobody "a folder another user owns"
+    # in this user's folder, entries another user owns or others may write
+    old
+    f1=$(find "$C" -name '*.hc' | sort | head -n 1)
+    f2=$(find "$C" -name '*.hc' | sort | tail -n 1)
+    chown nobody "$f1"
+    chmod 666 "$f2"
+    bad=$(stat -c '%n %i' "$f1" "$f2")
+    run "$C" u-entries
+    check "entries another user owns or could write: the same PDF" same plain u-entries
+    check_eq "entries another user owns or could write: exit 0, nothing said" "0" \
+        "$(cat "$T/u-entries.rc")$(cat "$T/u-entries.err")"
+    check_eq "entries another user owns or could write: not read, replaced (new inodes, ours)" \
+        "0 $(id -u) $(id -u)" "$(stat -c '%n %i' "$f1" "$f2" | grep -cxF "$bad") $(stat -c %u "$f1") $(stat -c %u "$f2")"
+else
+    skip "a folder another user owns" "not root, or no user nobody"
 fi
 
 # errors: the same messages and status with entries that hit, none, or no cache

@@ -2,13 +2,17 @@
  * what is stored is read back exactly, and an entry that is not exactly
  * what its writer stored is never used; keys tell their inputs apart;
  * pruning removes the least recently used first. */
+#include <dirent.h>
 #include <fcntl.h>
+#include <png.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "cache/cache.h"
 #include "harness.h"
+#include "image/image_int.h"
 
 static char dir[64];
 
@@ -21,7 +25,7 @@ key_of(const char *kind, const char *a, const char *b)
         return key;
     hs_cache_key_add(&k, a, strlen(a));
     hs_cache_key_add(&k, b, strlen(b));
-    hs_cache_key_end(&k, &key);
+    CHECK_INT(hs_cache_key_end(&k, &key), 0);
     return key;
 }
 
@@ -122,6 +126,182 @@ test_bad_entries(void)
     CHECK(reads_back(&k));
 }
 
+/* Libraries are keyed by what was loaded (their objects' build ids), one
+ * library's not another's, nor hoso's own */
+static void
+test_library_identity(void)
+{
+    hs_cache_keyer k;
+    hs_cache_key none, z, png, z2;
+    CHECK(hs_cache_key_begin(&k, "libs") == 0);
+    CHECK_INT(hs_cache_key_end(&k, &none), 0);
+    CHECK(hs_cache_key_begin(&k, "libs") == 0);
+    hs_cache_key_lib(&k, (void (*)(void))zlibVersion);
+    CHECK_INT(hs_cache_key_end(&k, &z), 0);
+    CHECK(hs_cache_key_begin(&k, "libs") == 0);
+    hs_cache_key_lib(&k, (void (*)(void))png_get_libpng_ver);
+    CHECK_INT(hs_cache_key_end(&k, &png), 0);
+    CHECK(hs_cache_key_begin(&k, "libs") == 0);
+    hs_cache_key_lib(&k, (void (*)(void))zlibVersion); /* the second time: remembered */
+    CHECK_INT(hs_cache_key_end(&k, &z2), 0);
+    CHECK(memcmp(none.b, z.b, 16) != 0);
+    CHECK(memcmp(z.b, png.b, 16) != 0);
+    CHECK(memcmp(z.b, z2.b, 16) == 0);
+    /* hoso's own object is not zlib's: hashed the same way, another key */
+    hs_cache_key self;
+    CHECK(hs_cache_key_begin(&k, "libs") == 0);
+    hs_cache_key_lib(&k, (void (*)(void))hs_cache_build_id);
+    CHECK_INT(hs_cache_key_end(&k, &self), 0);
+    CHECK(memcmp(self.b, z.b, 16) != 0);
+    CHECK(hs_cache_build_id() != NULL);
+}
+
+/* An entry another user owns, or one its group or others may write, is
+ * not used: anyone who could write it could have planted it */
+static void
+test_foreign_entries(void)
+{
+    hs_cache_key k = key_of("test", "foreign", "entries");
+    char path[128];
+    entry_path(&k, path, sizeof path);
+    put_two(&k);
+    CHECK(reads_back(&k));
+    CHECK(chmod(path, 0620) == 0);
+    CHECK(!reads_back(&k));
+    CHECK(chmod(path, 0602) == 0);
+    CHECK(!reads_back(&k));
+    CHECK(chmod(path, 0644) == 0);
+    CHECK(reads_back(&k)); /* readable by others: theirs to read, not to write */
+    if (geteuid() == 0) {
+        CHECK(chown(path, 65534, 65534) == 0); /* nobody's */
+        CHECK(!reads_back(&k));
+    }
+    put_two(&k);
+    CHECK(reads_back(&k));
+}
+
+typedef hs_img_stored stored;
+
+/* The image entry in the folder: its key, its three parts copied */
+static int
+image_entry(hs_cache_key *key, stored *m, unsigned char **color, size_t *color_n,
+            unsigned char **alpha, size_t *alpha_n)
+{
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    int found = 0;
+    while (!found && d != NULL && (de = readdir(d)) != NULL) {
+        if (strlen(de->d_name) != 35)
+            continue;
+        for (int i = 0; i < 16; i++) {
+            unsigned v;
+            sscanf(de->d_name + 2 * i, "%2x", &v);
+            key->b[i] = (unsigned char)v;
+        }
+        hs_cache_part p[3];
+        void *block = hs_cache_get(key, p, 3);
+        if (block != NULL && p[0].n == sizeof *m) {
+            memcpy(m, p[0].p, sizeof *m);
+            *color = malloc(p[1].n + 1);
+            *alpha = malloc(p[2].n + 1);
+            memcpy(*color, p[1].p, p[1].n);
+            memcpy(*alpha, p[2].p, p[2].n);
+            *color_n = p[1].n, *alpha_n = p[2].n;
+            found = 1;
+        }
+        free(block);
+    }
+    if (d != NULL)
+        closedir(d);
+    return found;
+}
+
+/* An image entry whose fields are not what decoding made (here rewritten
+ * with a valid checksum) is a miss: the image is decoded again, and its
+ * fields are the decoding's, never read past an array */
+static void
+test_image_fields(void)
+{
+    hs_report r = {0};
+    const char *logo = "samples/logo.png";
+    const hs_image *im = hs_image_get(logo, 0, &r, HS_LOC_NONE);
+    CHECK(im != NULL);
+    if (im == NULL)
+        return;
+    hs_image want = *im;
+    unsigned char *want_color = malloc(want.color_z_len);
+    memcpy(want_color, im->color_z, want.color_z_len);
+    hs_cache_key key;
+    stored m0;
+    unsigned char *color = NULL, *alpha = NULL;
+    size_t color_n = 0, alpha_n = 0;
+    int found = image_entry(&key, &m0, &color, &color_n, &alpha, &alpha_n);
+    CHECK(found);
+    if (!found)
+        return;
+    for (int t = 0; t < 12; t++) {
+        stored m = m0;
+        switch (t) {
+        case 0:
+            m.img.palette_n = 4000;
+            break;
+        case 1:
+            m.img.palette_n = -1;
+            break;
+        case 2:
+            memset(m.room.what, 'x', sizeof m.room.what);
+            break;
+        case 3:
+            m.img.width = 1, m.room.w = 1;
+            break;
+        case 4:
+            m.img.height = 0;
+            break;
+        case 5:
+            m.need += 1;
+            break;
+        case 6:
+            m.img.dct = 2;
+            break;
+        case 7:
+            m.img.space = 2;
+            break;
+        case 8:
+            m.img.color_z_len += 1;
+            break;
+        case 9:
+            m.img.alpha_z_len = 0;
+            break;
+        case 10:
+            m.room.set = 0;
+            break;
+        case 11:
+            m.img.cmyk_inverted = 1;
+            break;
+        }
+        hs_cache_part p[3] = {{&m, sizeof m}, {color, color_n}, {alpha, alpha_n}};
+        hs_cache_put(&key, p, 3);
+        hs_image_cleanup();
+        im = hs_image_get(logo, 0, &r, HS_LOC_NONE);
+        CHECK(im != NULL);
+        if (im == NULL)
+            continue;
+        if (im->palette_n != want.palette_n || im->width != want.width ||
+            im->height != want.height || im->space != want.space || im->dct != want.dct ||
+            im->cmyk_inverted != want.cmyk_inverted || im->color_z_len != want.color_z_len ||
+            im->alpha_z_len != want.alpha_z_len ||
+            memcmp(im->color_z, want_color, want.color_z_len) != 0) {
+            fprintf(stderr, "tampered image entry %d: used\n", t);
+            CHECK(0);
+        }
+    }
+    CHECK_INT(r.errors, 0);
+    free(want_color);
+    free(color);
+    free(alpha);
+    hs_image_cleanup();
+}
+
 static void
 test_prune(void)
 {
@@ -185,6 +365,9 @@ main(void)
     RUN(test_round_trip);
     RUN(test_bad_entries);
     RUN(test_prune);
+    RUN(test_library_identity);
+    RUN(test_foreign_entries);
+    RUN(test_image_fields);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0)
