@@ -153,10 +153,11 @@ hs_render_outlines(hs_outlines **cache, hs_arena *a, HPDF_Page page, const hs_it
     *st = HPDF_OK;
     if (*cache == NULL) {
         hs_outlines *o = HS_NEW(a, hs_outlines);
+        /* the template's watermark whose text is outlined */
         if (hs_lib_get(&ft_lib) != 0)
-            return hs_error(r, HS_LOC_NONE, HS_CODE_FONT, "FreeType cannot start: %s", ft_lib.why);
+            return hs_error(r, it->loc, HS_CODE_FONT, "FreeType cannot start: %s", ft_lib.why);
         if (ftl.init(&o->lib) != 0)
-            return hs_error(r, HS_LOC_NONE, HS_CODE_FONT, "FreeType cannot start");
+            return hs_error(r, it->loc, HS_CODE_FONT, "FreeType cannot start");
         *cache = o;
     }
     FT_Face ft = face_for(*cache, a, it->face, r);
