@@ -42,6 +42,7 @@ typedef struct hs_item {
      * outlines, which no reader extracts as text */
     double angle;
     int outlines;
+    hs_loc loc;     /* an outlined text's: its watermark's, for FreeType's errors */
     double opacity; /* 0 or 1: opaque; else drawn at this alpha */
     /* colours are 0xRRGGBB */
     uint32_t color;

@@ -50,6 +50,7 @@ hs_layout_watermark(hs_lctx *c, const hs_watermark *w, double page_w, double pag
             turn_point(&t, &it->x, &it->y);
             it->angle = w->angle;
             it->outlines = !w->extractable;
+            it->loc = w->loc;
             break;
         case HS_ITEM_LINE:
             turn_point(&t, &it->x, &it->y);

@@ -61,6 +61,7 @@
 #include <zlib.h>
 
 #include "cache/cache.h"
+#include "render/harufix.h"
 #include "render/ready.h"
 #include "render/subset.h"
 
@@ -76,6 +77,9 @@
 #define SUBSETS 4
 
 typedef struct fontres {
+    /* the face whose resources these are (they are freed with it): its
+     * nested composite glyphs, for the subset (flag_glyphs) */
+    const hs_face *face;
     const unsigned char *file; /* the whole font file (the face's: hs_face_file) */
     size_t file_len;
     /* the file's hash, for the keys of its subsets in the on-disk cache
@@ -294,6 +298,7 @@ res_of(const hs_face *face, hs_report *r)
     fontres *fr = calloc(1, sizeof *fr);
     if (fr == NULL)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
+    fr->face = face;
     read_font(face, fr);
     /* From U+0020: the codes below are never drawn, and U+0000..U+0004
      * are where libharu's UTF-8 functions keep their state. */
@@ -527,14 +532,18 @@ hs_fontres_use(HPDF_Font font, const char *text, size_t n)
  * TextWidth flags them, by way of HPDF_TTFontDef_GetCharWidth (which also
  * flags a composite glyph's direct parts, unless the glyph is flagged
  * already: so in the order the text first drew them, as when they were
- * flagged while marked). About 0.25 M instructions of a warm quote
- * (callgrind), for flags that only a new subset reads. */
-static void
-flag_glyphs(enc_attr *x, HPDF_FontDef def)
+ * flagged while marked), then the parts of those parts that libharu leaves
+ * out (hs_harufix_embed_nested): whoever makes the subset, it has every
+ * glyph it needs. About 0.25 M instructions of a warm quote (callgrind),
+ * for flags that only a new subset reads. -1: font is not the file the
+ * face read. */
+static int
+flag_glyphs(enc_attr *x, HPDF_Font font)
 {
     if (x->flagged)
-        return;
+        return 0;
     x->flagged = 1;
+    HPDF_FontDef def = ((HPDF_FontAttr)font->attr)->fontdef;
     HPDF_TTFontDefAttr tt = def->attr;
     for (int i = 0; i < x->nfirst; i++) {
         unsigned cid = x->first[i];
@@ -542,6 +551,7 @@ flag_glyphs(enc_attr *x, HPDF_FontDef def)
         if (gid < tt->num_glyphs && !tt->glyph_tbl.flgs[gid])
             (void)HPDF_TTFontDef_GetCharWidth(def, (HPDF_UINT16)x->fr->cps[cid - 1]);
     }
+    return hs_harufix_embed_nested(font, x->fr->face);
 }
 
 /* Whether one of the face's last documents drew the same CIDs (its subset
@@ -565,9 +575,8 @@ hs_fontres_glyphs(HPDF_Font font)
     HPDF_FontAttr fa = font->attr;
     enc_attr *x = (enc_attr *)fa->encoder->attr;
     if (subset_in_memory(x) != NULL)
-        return 0;
-    flag_glyphs(x, fa->fontdef);
-    return 1;
+        return 0; /* if it is gone by the save, subset_for flags them */
+    return flag_glyphs(x, font) == 0 ? 1 : -1;
 }
 
 /* /DW and /W for the document's CIDs 1..k: the face's advance of each
@@ -718,8 +727,9 @@ subset_cached(fontres *fr, const enc_attr *x, const hs_cache_key *key)
  * stored there). NULL when libharu failed or its subset is not as
  * expected. */
 static const struct subset *
-subset_for(enc_attr *x, HPDF_FontDef def, HPDF_MMgr mmgr)
+subset_for(enc_attr *x, HPDF_Font font)
 {
+    HPDF_FontDef def = ((HPDF_FontAttr)font->attr)->fontdef;
     fontres *fr = x->fr;
     size_t nd = (size_t)fr->n + 1;
     const struct subset *in_memory = subset_in_memory(x);
@@ -732,9 +742,12 @@ subset_for(enc_attr *x, HPDF_FontDef def, HPDF_MMgr mmgr)
         if (s != NULL)
             return s;
     }
-    flag_glyphs(x, def); /* when hs_fontres_glyphs did not */
+    /* when hs_fontres_glyphs did not: the subset it found in memory was
+     * made again for other documents (open at the same time) since */
+    if (flag_glyphs(x, font) != 0)
+        return NULL;
     HPDF_TTFontDefAttr tt = def->attr;
-    HPDF_Stream out = HPDF_MemStream_New(mmgr, HPDF_STREAM_BUF_SIZ);
+    HPDF_Stream out = HPDF_MemStream_New(font->mmgr, HPDF_STREAM_BUF_SIZ);
     if (out == NULL)
         return NULL;
     unsigned char *raw = NULL;
@@ -807,10 +820,15 @@ before_write(HPDF_Dict font)
     if (def->descriptor != NULL || !tt->embedding)
         return HPDF_INVALID_OBJECT; /* hs_fontres_font made it so: once, embedded */
     enc_attr *x = (enc_attr *)fa->encoder->attr;
-    const struct subset *s = subset_for(x, def, font->mmgr);
-    if (s == NULL)
-        return HPDF_Error_GetCode(font->error) ? HPDF_Error_GetCode(font->error)
-                                               : HPDF_FILE_IO_ERROR;
+    const struct subset *s = subset_for(x, font);
+    if (s == NULL) {
+        /* HPDF_SaveToStream returns the error set in the document's
+         * handler, not the hook's status: a status alone would save a PDF
+         * cut short at this font as HPDF_OK */
+        if (HPDF_Error_GetCode(font->error) == HPDF_OK)
+            HPDF_SetError(font->error, HPDF_FILE_IO_ERROR, 0);
+        return HPDF_Error_GetCode(font->error);
+    }
     if (x->one_byte && (st = HPDF_Dict_Add(font, "Encoding", x->one_byte_cmap)) != HPDF_OK)
         return st;
     HPDF_Dict tu = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);

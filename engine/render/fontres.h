@@ -32,12 +32,14 @@ HPDF_Font hs_fontres_font(HPDF_Doc pdf, const hs_face *face, hs_report *r, int *
  * first code point the face does not draw (the text is marked up to it),
  * or (size_t)-1. */
 size_t hs_fontres_use(HPDF_Font font, const char *text, size_t n);
-/* After the last hs_fontres_use of the document, before its glyphs are
- * read (hs_harufix_embed_nested): flags the glyphs of the text marked in
- * the font's definition for libharu's subset, and returns 1, unless one of
- * the face's last documents drew the same code points (its subset is
- * reused, the flags unread): then 0. A subset made without it flags them
- * itself. */
+/* After the last hs_fontres_use of the document: flags the glyphs of the
+ * text marked in the font's definition for libharu's subset, with the
+ * parts of nested composite glyphs libharu leaves out
+ * (hs_harufix_embed_nested), and returns 1, unless one of the face's last
+ * documents drew the same code points (its subset is reused, the flags
+ * unread): then 0. A subset made without it (that one made again for other
+ * documents before this one's save) flags them itself. -1: the font is not
+ * the file the face read. */
 int hs_fontres_glyphs(HPDF_Font font);
 /* Text (UTF-8, n bytes, all marked with hs_fontres_use) as the big-endian
  * CIDs of font into out (2 bytes a code point); returns their number of

@@ -26,7 +26,7 @@ _Static_assert(sizeof HS_FREETYPE_SONAME > 1,
 #define FT_FNS(X, T)                                                                               \
     X(T, init, FT_Init_FreeType)                                                                   \
     X(T, done, FT_Done_FreeType)                                                                   \
-    X(T, new_face, FT_New_Face)                                                                    \
+    X(T, new_memory_face, FT_New_Memory_Face)                                                      \
     X(T, done_face, FT_Done_Face)                                                                  \
     X(T, char_index, FT_Get_Char_Index)                                                            \
     X(T, load_glyph, FT_Load_Glyph)                                                                \
@@ -34,7 +34,7 @@ _Static_assert(sizeof HS_FREETYPE_SONAME > 1,
 HS_LIB_TABLE(ft_fns, ftl, ft_lib, HS_FREETYPE_SONAME, FT_FNS);
 
 typedef struct ft_face {
-    const char *path;
+    const unsigned char *file; /* the face's bytes (hs_face_file), FreeType's to read */
     FT_Face face;
     struct ft_face *next;
 } ft_face;
@@ -54,20 +54,27 @@ hs_render_outlines_free(hs_outlines *o)
     ftl.done(o->lib);
 }
 
+/* FreeType's face of the bytes the face was made from (hs_face_file), not
+ * of the file at its path again: the outlines are of the font layout
+ * measured and the document embeds, whatever the file holds now. Those
+ * bytes live as long as the face, which outlives the document's FT_Faces
+ * (hs_render_outlines_free, at the end of its render). */
 static FT_Face
 face_for(hs_outlines *o, hs_arena *a, const hs_face *face, hs_report *r)
 {
+    size_t n;
+    const unsigned char *file = hs_face_file(face, &n);
     for (ft_face *f = o->faces; f != NULL; f = f->next)
-        if (strcmp(f->path, face->path) == 0)
+        if (f->file == file)
             return f->face;
     FT_Face ft;
-    if (ftl.new_face(o->lib, face->path, 0, &ft) != 0) {
+    if (ftl.new_memory_face(o->lib, file, (FT_Long)n, 0, &ft) != 0) {
         hs_error(r, (hs_loc){face->path, 0}, HS_CODE_FONT,
                  "FreeType cannot read the font's outlines");
         return NULL;
     }
     ft_face *f = HS_NEW(a, ft_face);
-    f->path = face->path;
+    f->file = file;
     f->face = ft;
     f->next = o->faces;
     o->faces = f;
@@ -146,10 +153,11 @@ hs_render_outlines(hs_outlines **cache, hs_arena *a, HPDF_Page page, const hs_it
     *st = HPDF_OK;
     if (*cache == NULL) {
         hs_outlines *o = HS_NEW(a, hs_outlines);
+        /* the template's watermark whose text is outlined */
         if (hs_lib_get(&ft_lib) != 0)
-            return hs_error(r, HS_LOC_NONE, HS_CODE_FONT, "FreeType cannot start: %s", ft_lib.why);
+            return hs_error(r, it->loc, HS_CODE_FONT, "FreeType cannot start: %s", ft_lib.why);
         if (ftl.init(&o->lib) != 0)
-            return hs_error(r, HS_LOC_NONE, HS_CODE_FONT, "FreeType cannot start");
+            return hs_error(r, it->loc, HS_CODE_FONT, "FreeType cannot start");
         *cache = o;
     }
     FT_Face ft = face_for(*cache, a, it->face, r);

@@ -162,7 +162,7 @@ static int
 finish_fonts(pdf_ctx *c)
 {
     for (font_ref *f = c->fonts; f != NULL; f = f->next)
-        if (hs_fontres_glyphs(f->font) && hs_harufix_embed_nested(f->font, f->face) != 0)
+        if (hs_fontres_glyphs(f->font) < 0)
             return hs_error(c->r, (hs_loc){f->path, 0}, HS_CODE_FONT,
                             "libharu's copy of this font is not the file hoso read");
     return 0;

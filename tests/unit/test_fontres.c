@@ -29,6 +29,7 @@
 #include "font/font.h"
 #include "render/content.h"
 #include "render/fontres.h"
+#include "render/harufix.h"
 #include "render/pack.h"
 #include "render/ready.h"
 
@@ -215,15 +216,22 @@ written_ready(const unsigned char *out, size_t n, const unsigned char *z, size_t
     return 0;
 }
 
-/* libharu's own font of the face (HPDF_GetFont, UTF-8, embedded) in lib. */
+/* libharu's own font of the face at path (HPDF_GetFont, UTF-8, embedded)
+ * in lib. */
 static HPDF_Font
-lib_font_of(HPDF_Doc lib)
+lib_font_at(HPDF_Doc lib, const char *path)
 {
     HPDF_UseUTFEncodings(lib);
-    const char *lib_name = HPDF_LoadTTFontFromFile(lib, face_path, HPDF_TRUE);
+    const char *lib_name = HPDF_LoadTTFontFromFile(lib, path, HPDF_TRUE);
     HPDF_Font lib_font = lib_name != NULL ? HPDF_GetFont(lib, lib_name, "UTF-8") : NULL;
     CHECK(lib_font != NULL);
     return lib_font;
+}
+
+static HPDF_Font
+lib_font_of(HPDF_Doc lib)
+{
+    return lib_font_at(lib, face_path);
 }
 
 static void
@@ -590,11 +598,136 @@ glyphs_flagged_as_libharu_flags_them(void)
     hs_face_free(face);
 }
 
+/* A document of face that draws text (marked, its glyphs flagged, the text
+ * written), as render/pdf.c makes one; *font its font. */
+static HPDF_Doc
+doc_drawing(hs_face *face, const char *text, HPDF_Font *font, int *glyphs)
+{
+    hs_report r = {0};
+    HPDF_Doc pdf = HPDF_New(on_error, NULL);
+    HPDF_UseUTFEncodings(pdf);
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    int reported = 0;
+    *font = hs_fontres_font(pdf, face, &r, &reported);
+    CHECK(*font != NULL);
+    if (*font == NULL)
+        return pdf;
+    CHECK_INT((long)hs_fontres_use(*font, text, strlen(text)), -1L);
+    *glyphs = hs_fontres_glyphs(*font);
+    HPDF_Page page = HPDF_AddPage(pdf);
+    HPDF_Page_BeginText(page);
+    HPDF_Page_SetFontAndSize(page, *font, 12);
+    hs_text_at at = {0, 0};
+    CHECK_INT(hs_pdf_text(page, *font, &at, 50, 700, text, strlen(text)), HPDF_OK);
+    HPDF_Page_EndText(page);
+    return pdf;
+}
+
+/* The document saved: its font file, inflated (malloc'd), *n bytes. */
+static unsigned char *
+saved_font_file(HPDF_Doc pdf, HPDF_Font font, size_t *n)
+{
+    *n = 0;
+    CHECK_INT(HPDF_SaveToStream(pdf), HPDF_OK);
+    HPDF_FontDef def = font != NULL ? ((HPDF_FontAttr)font->attr)->fontdef : NULL;
+    HPDF_Dict file = def != NULL && def->descriptor != NULL
+                         ? HPDF_Dict_GetItem(def->descriptor, "FontFile2", HPDF_OCLASS_DICT)
+                         : NULL;
+    size_t zn = 0;
+    const unsigned char *z = file != NULL ? hs_pdf_ready_bytes(file, &zn) : NULL;
+    CHECK(z != NULL);
+    return z != NULL ? inflate_all(z, zn, n) : NULL;
+}
+
+/* The glyph count of a TrueType file, 0 if it has no maxp. */
+static long
+glyph_count(const unsigned char *f, size_t n)
+{
+    size_t len;
+    const unsigned char *maxp = f != NULL ? table(f, n, "maxp", &len) : NULL;
+    return maxp != NULL && len >= 6 ? (long)be16(maxp + 4) : 0;
+}
+
+/* A document that found its subset in memory (hs_fontres_glyphs 0) but
+ * whose save comes after other documents of the face, open at the same
+ * time, made more subsets than the face keeps: its subset is made again,
+ * and has every glyph libharu's own flags and the parts of nested
+ * composites libharu leaves out (DejaVu's Ằ, ₫) would give it, the same
+ * bytes as the first document's. */
+static void
+nested_parts_in_a_subset_made_again(void)
+{
+    static const char dejavu[] = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    static const char text[] = "Ằng ẵ Ộ ữ Đặng ₫ Ắ ặ ờ";
+    hs_report r = {0};
+    hs_face *face = hs_face_load(dejavu, "serif", HS_FACE_REGULAR, &r, HS_LOC_NONE);
+    CHECK(face != NULL);
+    if (face == NULL)
+        return;
+    CHECK(hs_face_any_nested(face));
+    /* the glyphs the subset must have: libharu's flags when it measures the
+     * text, and the parts below the direct ones (harufix) */
+    HPDF_Doc lib = HPDF_New(on_error, NULL);
+    HPDF_Font lib_font = lib_font_at(lib, dejavu);
+    if (lib_font == NULL)
+        return;
+    (void)HPDF_Font_TextWidth(lib_font, (const HPDF_BYTE *)text, (HPDF_UINT)strlen(text));
+    HPDF_TTFontDefAttr lib_tt = ((HPDF_FontAttr)lib_font->attr)->fontdef->attr;
+    long direct = 0, want = 0;
+    for (HPDF_UINT g = 0; g < lib_tt->num_glyphs; g++)
+        direct += lib_tt->glyph_tbl.flgs[g] != 0;
+    CHECK_INT(hs_harufix_embed_nested(lib_font, face), 0);
+    for (HPDF_UINT g = 0; g < lib_tt->num_glyphs; g++)
+        want += lib_tt->glyph_tbl.flgs[g] != 0;
+    CHECK(want > direct); /* the text has nested composites */
+    HPDF_Free(lib);
+
+    seen_error = 0;
+    HPDF_Font font;
+    int glyphs = -2;
+    HPDF_Doc first = doc_drawing(face, text, &font, &glyphs);
+    CHECK_INT(glyphs, 1);
+    size_t first_n;
+    unsigned char *first_file = saved_font_file(first, font, &first_n);
+    CHECK_INT(glyph_count(first_file, first_n), want);
+    HPDF_Free(first);
+
+    HPDF_Font late_font;
+    HPDF_Doc late = doc_drawing(face, text, &late_font, &glyphs);
+    CHECK_INT(glyphs, 0); /* the first's subset, in memory now */
+    /* more documents, each its own code points, than the face keeps
+     * subsets of (4) */
+    for (int i = 0; i < 8; i++) {
+        char other[2] = {(char)('a' + i), 0};
+        HPDF_Font of;
+        int og;
+        HPDF_Doc o = doc_drawing(face, other, &of, &og);
+        CHECK_INT(og, 1);
+        size_t on;
+        free(saved_font_file(o, of, &on));
+        HPDF_Free(o);
+    }
+    size_t late_n;
+    unsigned char *late_file = saved_font_file(late, late_font, &late_n);
+    CHECK_INT(glyph_count(late_file, late_n), want);
+    CHECK(late_file != NULL && first_file != NULL && late_n == first_n &&
+          memcmp(late_file, first_file, first_n) == 0);
+    CHECK_INT(seen_error, 0);
+    HPDF_Free(late);
+    free(first_file);
+    free(late_file);
+    hs_face_free(face);
+}
+
 int
 main(void)
 {
+    /* the subsets made in this process alone: a user's on-disk cache would
+     * give a document one an earlier process made */
+    setenv("HOSO_CACHE", "off", 1);
     RUN(font_objects_are_as_assumed);
     RUN(glyphs_flagged_as_libharu_flags_them);
+    RUN(nested_parts_in_a_subset_made_again);
     printf("1..%d\n", hs_t_count);
     return DONE();
 }

@@ -6,6 +6,7 @@
 #include "font/font.h"
 #include "page/page.h"
 #include "render/render.h"
+#include "render/render_int.h"
 
 #include "harness.h"
 
@@ -788,6 +789,60 @@ memstream_writes(void)
     HPDF_Free(pdf);
 }
 
+/* An outlined text (a watermark that must not be extracted) is drawn from
+ * the font's bytes layout measured (hs_face_file), not from the file at
+ * the face's path read again: emptied after the face read it (a font
+ * edited during a run), the outlines are still the face's. */
+static void
+outlines_from_the_bytes_measured(void)
+{
+    char path[] = "/tmp/hs-outlines-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd < 0)
+        return;
+    FILE *in = fopen("fonts/LiberationSerif-Regular.ttf", "rb");
+    CHECK(in != NULL);
+    char buf[8192];
+    size_t k;
+    while (in != NULL && (k = fread(buf, 1, sizeof buf, in)) > 0)
+        CHECK(write(fd, buf, k) == (ssize_t)k);
+    if (in != NULL)
+        fclose(in);
+    hs_report r = new_report();
+    hs_face *face = hs_face_load(path, "serif", HS_FACE_REGULAR, &r, HS_LOC_NONE);
+    CHECK(face != NULL);
+    size_t n = 0;
+    CHECK(face != NULL && hs_face_file(face, &n) != NULL && n > 1000);
+    CHECK_INT(ftruncate(fd, 0), 0); /* the font edited: nothing of it left */
+    close(fd);
+    if (face != NULL) {
+        hs_arena *a = hs_arena_new(0);
+        HPDF_Doc pdf = HPDF_New(NULL, NULL);
+        HPDF_Page page = HPDF_AddPage(pdf);
+        static const char text[] = "BẢN NHÁP";
+        hs_item it = {.kind = HS_ITEM_TEXT,
+                      .face = face,
+                      .size_pt = 40,
+                      .text = text,
+                      .len = sizeof text - 1,
+                      .angle = 45,
+                      .outlines = 1};
+        hs_outlines *cache = NULL;
+        HPDF_STATUS st = HPDF_OK;
+        CHECK_INT(hs_render_outlines(&cache, a, page, &it, 100, 100, &r, &st), 0);
+        CHECK_INT(st, HPDF_OK);
+        CHECK_INT(ndiag, 0);
+        if (ndiag > 0)
+            fprintf(stderr, "  %s\n", diag_msg[0]);
+        hs_render_outlines_free(cache);
+        HPDF_Free(pdf);
+        hs_arena_free(a);
+        hs_face_free(face);
+    }
+    unlink(path);
+}
+
 int
 main(void)
 {
@@ -808,6 +863,7 @@ main(void)
     RUN(render_errors);
     RUN(memstream_seek_to_end);
     RUN(memstream_writes);
+    RUN(outlines_from_the_bytes_measured);
 
     hs_fontset_free(fonts);
     printf("1..%d\n", hs_t_count);

@@ -68,13 +68,14 @@ sed 's/bold="yes"/bold="yes" extractable="no"/' tests/watermark/wm.xml >"$T/no.x
 check_eq 'extractable="no": renders' "0:" "$(render "$T/no.xml" "$T/no.pdf")"
 check 'extractable="no": qpdf --check passes' qpdf --check "$T/no.pdf"
 # FreeType is opened on the first outlined text: when it cannot be, the
-# error names it and no PDF is written (the sanitizer build's hook looks for
-# it in a folder that is not there)
+# error names it at the watermark's line of the template and no PDF is
+# written (the sanitizer build's hook looks for it in a folder that is not
+# there)
 export HOSO_TEST_LIB_DIR=/nonexistent
 out=$(render "$T/no.xml" "$T/nolib.pdf")
 unset HOSO_TEST_LIB_DIR
 check_eq 'extractable="no" without FreeType: exit 1, the library named, no PDF' \
-    "1:hoso: error: FreeType cannot start: /nonexistent/libfreetype.so.N: cannot open shared object file:no" \
+    "1:$T/no.xml:3: error: FreeType cannot start: /nonexistent/libfreetype.so.N: cannot open shared object file:no" \
     "$(echo "$out" | sed 's/libfreetype\.so\.[0-9]*: \(cannot open shared object file\).*/libfreetype.so.N: \1/'):$([ -e "$T/nolib.pdf" ] && echo yes || echo no)"
 check_eq 'extractable="no": no page has the text' "$(expect "$np" | sed 's/yes/no/g')" \
     "$(where BẢNNHÁP "$T/no.pdf" "$np")"
