@@ -62,34 +62,19 @@ hs_cache_dir(void)
     return dir;
 }
 
+/* An entry's numbers, little-endian whatever the machine: n bytes of v. */
 static void
-put_u32(unsigned char *p, uint32_t v)
+put_le(unsigned char *p, uint64_t v, int n)
 {
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < n; i++)
         p[i] = (unsigned char)(v >> (8 * i));
-}
-
-static void
-put_u64(unsigned char *p, uint64_t v)
-{
-    for (int i = 0; i < 8; i++)
-        p[i] = (unsigned char)(v >> (8 * i));
-}
-
-static uint32_t
-get_u32(const unsigned char *p)
-{
-    uint32_t v = 0;
-    for (int i = 3; i >= 0; i--)
-        v = v << 8 | p[i];
-    return v;
 }
 
 static uint64_t
-get_u64(const unsigned char *p)
+get_le(const unsigned char *p, int n)
 {
     uint64_t v = 0;
-    for (int i = 7; i >= 0; i--)
+    for (int i = n - 1; i >= 0; i--)
         v = v << 8 | p[i];
     return v;
 }
@@ -187,11 +172,12 @@ hs_cache_get(const hs_cache_key *key, hs_cache_part *parts, int nparts)
     struct stat st;
     uint64_t len = 0;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || foreign(&st) ||
-        read_all(fd, h, HEADER) != 0 || memcmp(h, "HOSOCACH", 8) != 0 || get_u32(h + 8) != FORMAT ||
-        get_u32(h + 12) != (uint32_t)nparts || memcmp(h + 16, key->b, 16) != 0 ||
-        (len = get_u64(h + 32)) > MAX_ENTRY || (uint64_t)st.st_size != HEADER + len ||
-        len < (uint64_t)nparts * 8 || (block = malloc(len ? len : 1)) == NULL ||
-        read_all(fd, block, len) != 0 || XXH3_64bits(block, len) != get_u64(h + 40)) {
+        read_all(fd, h, HEADER) != 0 || memcmp(h, "HOSOCACH", 8) != 0 ||
+        get_le(h + 8, 4) != FORMAT || get_le(h + 12, 4) != (uint32_t)nparts ||
+        memcmp(h + 16, key->b, 16) != 0 || (len = get_le(h + 32, 8)) > MAX_ENTRY ||
+        (uint64_t)st.st_size != HEADER + len || len < (uint64_t)nparts * 8 ||
+        (block = malloc(len ? len : 1)) == NULL || read_all(fd, block, len) != 0 ||
+        XXH3_64bits(block, len) != get_le(h + 40, 8)) {
         free(block);
         close(fd);
         return NULL;
@@ -201,7 +187,7 @@ hs_cache_get(const hs_cache_key *key, hs_cache_part *parts, int nparts)
     close(fd);
     uint64_t at = (uint64_t)nparts * 8;
     for (int i = 0; i < nparts; i++) {
-        uint64_t n = get_u64(block + 8 * i);
+        uint64_t n = get_le(block + 8 * i, 8);
         if (n > len - at) {
             free(block);
             return NULL;
@@ -248,18 +234,18 @@ hs_cache_put(const hs_cache_key *key, const hs_cache_part *parts, int nparts)
         hs_fatal_at(__FILE__, __LINE__, "out of memory");
     uint64_t at = (uint64_t)nparts * 8;
     for (int i = 0; i < nparts; i++) {
-        put_u64(block + 8 * i, parts[i].n);
+        put_le(block + 8 * i, parts[i].n, 8);
         if (parts[i].n > 0)
             memcpy(block + at, parts[i].p, parts[i].n);
         at += parts[i].n;
     }
     unsigned char h[HEADER];
     memcpy(h, "HOSOCACH", 8);
-    put_u32(h + 8, FORMAT);
-    put_u32(h + 12, (uint32_t)nparts);
+    put_le(h + 8, FORMAT, 4);
+    put_le(h + 12, (uint32_t)nparts, 4);
     memcpy(h + 16, key->b, 16);
-    put_u64(h + 32, len);
-    put_u64(h + 40, XXH3_64bits(block, len));
+    put_le(h + 32, len, 8);
+    put_le(h + 40, XXH3_64bits(block, len), 8);
     int d = folder(1);
     if (d < 0) {
         free(block);
